@@ -1,0 +1,203 @@
+"""spaCy components that turn named-entity spans into typed, clustered entities.
+
+``newskg_entity_types`` reads ``doc.ents`` and writes typed mentions to
+``doc.spans["kg_mentions"]`` (label = the kg class, ``span._.kg_iso3`` for
+countries). ``newskg_mention_clusters`` groups those mentions into the entities
+of the document and writes ``doc._.kg_entities`` (list of :class:`Entity`) and
+``doc._.kg_mention_entity`` (mention index -> entity key).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("newskg_entity_types"); _ = nlp.add_pipe("newskg_mention_clusters")
+>>> doc = nlp.make_doc("Juma Inad said Inad was fine.")
+>>> doc.ents = [doc.char_span(0, 9, "PERSON"), doc.char_span(15, 19, "PERSON")]
+>>> doc = nlp.get_pipe("newskg_mention_clusters")(nlp.get_pipe("newskg_entity_types")(doc))
+>>> [(e.name, e.aliases) for e in doc._.kg_entities]
+[('Juma Inad', ['Inad'])]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import lookup_country, lookup_demonym
+from kg.model import Entity
+
+# spaCy label -> kg class, for the labels whose class does not depend on the words.
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}
+LEADING_DROP = {"the", "a", "an"}
+TRAILING_DROP = {"'s", "’s", "'", "’"}
+
+for _name, _default in (("kg_iso3", None),):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+for _name in ("kg_entities", "kg_mention_entity"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive: "the Taliban's" -> "Taliban"."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in LEADING_DROP:
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in TRAILING_DROP:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def type_span(span: Span, label: str) -> tuple[str, str | None] | None:
+    """(kg class, ISO3 for countries) for an entity span with a spaCy label, or None to drop it."""
+    if label == "NORP":
+        country = lookup_demonym(span.text)
+        return ("Country", country.iso3) if country else None
+    if label in ("GPE", "LOC"):
+        country = lookup_country(span.text, allow_codes=label == "GPE")
+        if country:
+            return "Country", country.iso3
+        return "Place", None
+    kg_type = LABEL_TYPES.get(label)
+    return (kg_type, None) if kg_type else None
+
+
+@Language.factory("newskg_entity_types")
+def make_entity_types(nlp: Language, name: str) -> EntityTypes:
+    return EntityTypes()
+
+
+class EntityTypes:
+    """spaCy labels -> kg classes, with demonyms and country names resolved to countries.
+
+    A name spaCy left untyped in one place ("Juma Inad" as WORK_OF_ART) takes the
+    type it has elsewhere in the same document.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        typed: list[Span] = []
+        untyped: list[Span] = []
+        for ent in doc.ents:
+            span = trim(ent)
+            if span is None:
+                continue
+            result = type_span(span, ent.label_)
+            if result is None:
+                untyped.append(span)
+                continue
+            kg_span = Span(doc, span.start, span.end, label=result[0])
+            kg_span._.kg_iso3 = result[1]
+            typed.append(kg_span)
+        typed = self._surnames_are_people(typed)
+        typed += self._retype(untyped, {s.text: s for s in typed})
+        typed += self._further_occurrences(doc, typed)
+        doc.spans["kg_mentions"] = sorted(typed, key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _retype(spans: list[Span], known: dict[str, Span]) -> list[Span]:
+        retyped = []
+        for span in spans:
+            model = known.get(span.text)
+            if model is not None:
+                kg_span = Span(span.doc, span.start, span.end, label=model.label_)
+                kg_span._.kg_iso3 = model._.kg_iso3
+                retyped.append(kg_span)
+        return retyped
+
+    @staticmethod
+    def _surnames_are_people(typed: list[Span]) -> list[Span]:
+        """A lone surname of a person named in full elsewhere is that person ("Inad" tagged ORG)."""
+        surnames = {s[-1].text: s for s in typed if s.label_ == "Person" and len(s) > 1}
+        kept = [s for s in typed if not (len(s) == 1 and s.label_ != "Person" and s.text in surnames)]
+        changed = [s for s in typed if s not in kept]
+        return kept + EntityTypes._retype(changed, surnames)
+
+    @staticmethod
+    def _further_occurrences(doc: Doc, typed: list[Span]) -> list[Span]:
+        """Names spaCy found once are mentions wherever else they occur in the document;
+        a person's surname too."""
+        names: dict[str, list[tuple[tuple[str, ...], Span]]] = {}
+        for span in typed:
+            forms = [tuple(t.text for t in span)]
+            if span.label_ == "Person" and len(span) > 1:
+                forms.append((span[-1].text,))
+            for form in forms:
+                if form[0][:1].isupper():
+                    names.setdefault(form[0], []).append((form, span))
+        covered = {i for s in typed for i in range(s.start, s.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            match = None
+            if i not in covered:
+                for form, model in sorted(names.get(doc[i].text, []), key=lambda f: -len(f[0])):
+                    end = i + len(form)
+                    if (
+                        end <= len(doc)
+                        and tuple(t.text for t in doc[i:end]) == form
+                        and not (covered & set(range(i, end)))
+                    ):
+                        match = (end, model)
+                        break
+            if match:
+                span = Span(doc, i, match[0], label=match[1].label_)
+                span._.kg_iso3 = match[1]._.kg_iso3
+                found.append(span)
+                i = match[0]
+            else:
+                i += 1
+        return found
+
+
+@Language.factory("newskg_mention_clusters")
+def make_mention_clusters(nlp: Language, name: str) -> MentionClusters:
+    return MentionClusters()
+
+
+def _is_short_form(short: list[str], full: list[str]) -> bool:
+    """True when ``short`` is a contiguous run of ``full`` ("Inad" in "Juma Inad")."""
+    n = len(short)
+    return n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1))
+
+
+class MentionClusters:
+    """Mentions of one thing within a document share one entity.
+
+    Countries cluster on their ISO code; other names on their case-folded text; a
+    Person or Organization name that is a contiguous part of exactly one longer
+    name of the same type joins it ("Inad" -> "Juma Inad").
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans["kg_mentions"])
+        cluster_of: list[str] = []
+        for span in mentions:
+            if span.label_ == "Country":
+                cluster_of.append(f"Country|{span._.kg_iso3}")
+            else:
+                cluster_of.append(f"{span.label_}|{span.text.casefold()}")
+        # Join short forms to the one longer name that contains them.
+        words = {c: c.split("|", 1)[1].split() for c in set(cluster_of)}
+        for cluster, short in words.items():
+            kind = cluster.split("|", 1)[0]
+            if kind not in ("Person", "Organization"):
+                continue
+            longer = [c for c, full in words.items() if c.startswith(kind + "|") and _is_short_form(short, full)]
+            if len(longer) == 1:
+                cluster_of = [longer[0] if c == cluster else c for c in cluster_of]
+        entities: dict[str, Entity] = {}
+        forms: dict[str, Counter] = {}
+        for span, cluster in zip(mentions, cluster_of, strict=True):
+            if cluster not in entities:
+                entities[cluster] = Entity(key=f"e{len(entities)}", type=span.label_, name="")
+                entities[cluster].iso3 = span._.kg_iso3
+                forms[cluster] = Counter()
+            forms[cluster][span.text] += 1
+        for cluster, entity in entities.items():
+            entity.name = max(forms[cluster], key=lambda t: (len(t.split()), forms[cluster][t], t))
+            entity.aliases = sorted(set(forms[cluster]) - {entity.name})
+        doc._.kg_entities = list(entities.values())
+        doc._.kg_mention_entity = [entities[c].key for c in cluster_of]
+        return doc

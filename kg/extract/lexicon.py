@@ -1,0 +1,19 @@
+"""Access to the data files in ``kg/extract/lexicons/``: every trigger word, title and
+mapping the extractor uses lives there, not in code."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load_lexicon(name: str) -> dict:
+    """A JSON data file from ``kg/extract/lexicons`` (cached; do not mutate).
+
+    >>> sorted(load_lexicon("modality.json"))[:2]
+    ['_doc', 'future_aux']
+    """
+    text = resources.files("kg.extract").joinpath(f"lexicons/{name}").read_text("utf-8")
+    return json.loads(text)

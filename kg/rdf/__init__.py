@@ -1,0 +1,1 @@
+"""RDF: the vocabulary's namespaces, IRI minting, and the mapping of extractions to quads."""

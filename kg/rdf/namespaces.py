@@ -1,0 +1,110 @@
+"""Every namespace newskg writes, in one place.
+
+>>> str(KG.Person), str(NIF.anchorOf)
+('https://w3id.org/newskg/ontology#Person', 'http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf')
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+DEFAULT_BASE = "https://w3id.org/newskg/id/"
+
+
+class KG(DefinedNamespace):
+    """The newskg ontology (ontology/newskg.ttl)."""
+
+    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _fail = True
+
+    # Entities
+    Person: URIRef
+    Organization: URIRef
+    Country: URIRef
+    Place: URIRef
+    Facility: URIRef
+    Role: URIRef
+    # Events
+    Event: URIRef
+    Attack: URIRef
+    Bombing: URIRef
+    Killing: URIRef
+    Injury: URIRef
+    Kidnapping: URIRef
+    Arrest: URIRef
+    Meeting: URIRef
+    Statement: URIRef
+    ClaimOfResponsibility: URIRef
+    Takeover: URIRef
+    Withdrawal: URIRef
+    MilitaryOperation: URIRef
+    Protest: URIRef
+    Threat: URIRef
+    # Provenance
+    Document: URIRef
+    Mention: URIRef
+    # Entity properties
+    isoCode: URIRef
+    country: URIRef
+    locatedIn: URIRef
+    memberOf: URIRef
+    holdsRole: URIRef
+    roleOf: URIRef
+    mentionCount: URIRef
+    documentCount: URIRef
+    nameInDocument: URIRef
+    # Event properties
+    agent: URIRef
+    target: URIRef
+    victim: URIRef
+    participant: URIRef
+    place: URIRef
+    time: URIRef
+    timeText: URIRef
+    killedCount: URIRef
+    injuredCount: URIRef
+    count: URIRef
+    trigger: URIRef
+    evidence: URIRef
+    confidence: URIRef
+    modality: URIRef
+    claims: URIRef
+    causedBy: URIRef
+    partOf: URIRef
+    sha256: URIRef
+    cameoCode: URIRef
+    kairosType: URIRef
+    # Analysis results
+    pageRank: URIRef
+    degree: URIRef
+    weightedDegree: URIRef
+    betweenness: URIRef
+    community: URIRef
+    coreNumber: URIRef
+
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+SCHEMA = Namespace("https://schema.org/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES = {
+    "kg": KG._NS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "schema": SCHEMA,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the vocabulary's prefixes on an rdflib graph or dataset."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)

@@ -1,0 +1,113 @@
+"""Link the entities of one document to countries and places of the gazetteer.
+
+Countries get their canonical name, ISO code and GeoNames id. A place name found
+in GeoNames or ISO 3166-2 is linked when it is unambiguous, or when the
+countries the document mentions pick exactly one candidate, or when one
+candidate is by far the most populous ("Paris"); otherwise it stays unlinked,
+never linked at random.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.gazetteer import Country, PlaceCandidate, compact_key, country_by_iso3, lookup_places
+from kg.model import DocExtraction, Entity, Event
+
+# A candidate this many times more populous than the next is what a reader means.
+PROMINENCE_RATIO = 20
+ACTOR_ROLES = {"agent", "participant"}
+
+
+def resolve(extraction: DocExtraction) -> DocExtraction:
+    """Return the extraction with canonical names and links filled in."""
+    countries = {e.iso3: e for e in extraction.entities if e.type == "Country" and e.iso3}
+    entities = []
+    for entity in extraction.entities:
+        if entity.type == "Country" and entity.iso3:
+            entity = _link_country(entity)
+        elif entity.type == "Place":
+            entity = _link_place(entity, set(countries))
+        entities.append(entity)
+    # A place's country, as an entity of this document when the document names it.
+    for entity in entities:
+        if entity.country_iso3 and entity.country_iso3 in countries:
+            entity.country = countries[entity.country_iso3].key
+    resolved = replace(extraction, entities=entities)
+    resolved.events = [_actors_not_places(event, resolved) for event in extraction.events]
+    return resolved
+
+
+def _actors_not_places(event: Event, extraction: DocExtraction) -> Event:
+    """Places do not act; capitals stand for their governments ("Baghdad withdrew")."""
+    by_key = {e.key: e for e in extraction.entities}
+    arguments = []
+    for arg in event.arguments:
+        entity = by_key.get(arg.entity) if arg.entity else None
+        if arg.role in ACTOR_ROLES and entity is not None and entity.type in ("Place", "Facility"):
+            country = _capital_of(entity)
+            if country is None:
+                continue
+            arg = replace(arg, entity=_country_entity(extraction, country).key)
+        arguments.append(arg)
+    return replace(event, arguments=arguments)
+
+
+def _capital_of(entity: Entity) -> Country | None:
+    country = country_by_iso3(entity.country_iso3) if entity.country_iso3 else None
+    if country and country.capital and compact_key(country.capital) == compact_key(entity.name):
+        return country
+    return None
+
+
+def _country_entity(extraction: DocExtraction, country: Country) -> Entity:
+    """The document's entity for a country, added when the document only names its capital."""
+    for entity in extraction.entities:
+        if entity.type == "Country" and entity.iso3 == country.iso3:
+            return entity
+    added = Entity(
+        key=f"e{len(extraction.entities)}",
+        type="Country",
+        name=country.name,
+        iso3=country.iso3,
+        geonames_id=country.geonames_id,
+    )
+    extraction.entities.append(added)
+    return added
+
+
+def _link_country(entity: Entity) -> Entity:
+    country = country_by_iso3(entity.iso3)
+    if country is None:
+        return entity
+    forms = ({entity.name, *entity.aliases}) - {country.name}
+    return replace(entity, name=country.name, aliases=sorted(forms), geonames_id=country.geonames_id)
+
+
+def choose_place(candidates: list[PlaceCandidate], document_countries: set[str]) -> PlaceCandidate | None:
+    """The one candidate a place name stands for in a document, or None when unsure.
+
+    >>> a = PlaceCandidate("Paris", "FRA", 1, 2_000_000, "city")
+    >>> b = PlaceCandidate("Paris", "USA", 2, 25_000, "city")
+    >>> choose_place([a, b], {"USA"}).country_iso3, choose_place([a, b], set()).country_iso3
+    ('USA', 'FRA')
+    """
+    if not candidates:
+        return None
+    if len({c.country_iso3 for c in candidates}) == 1:
+        # A city and its province of the same name: the city has the GeoNames id.
+        return candidates[0]
+    in_document = [c for c in candidates if c.country_iso3 in document_countries]
+    if len({c.country_iso3 for c in in_document}) == 1:
+        return in_document[0]
+    ranked = sorted(candidates, key=lambda c: -c.population)
+    if ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
+        return ranked[0]
+    return None
+
+
+def _link_place(entity: Entity, document_countries: set[str]) -> Entity:
+    chosen = choose_place(lookup_places(entity.name), document_countries)
+    if chosen is None:
+        return entity
+    return replace(entity, geonames_id=chosen.geonames_id, country_iso3=chosen.country_iso3)

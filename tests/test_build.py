@@ -1,0 +1,146 @@
+"""The whole pipeline on real data: the seed article and the bundled samples."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg.build import build
+from kg.rdf.namespaces import ITSRDF, KG, NIF
+from kg.validate import validate
+
+from .conftest import SAMPLES, shared_data
+
+BASE = "https://w3id.org/newskg/id/"
+SEED_DOC = URIRef(BASE + "doc/iraq-defense-minister")
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_build) -> Graph:
+    out, _ = seed_build
+    return Graph().parse(out / "graph.ttl")
+
+
+def entity(graph: Graph, label: str) -> URIRef:
+    [node] = list(graph.subjects(RDFS.label, Literal(label)))
+    return node
+
+
+def test_seed_entities(seed_graph):
+    g = seed_graph
+    inad = entity(g, "Juma Inad")
+    assert (inad, RDF.type, KG.Person) in g
+    seed_mentions = {m for m in g.subjects(ITSRDF.taIdentRef, inad) if (m, NIF.referenceContext, SEED_DOC) in g}
+    assert {str(g.value(m, NIF.anchorOf)) for m in seed_mentions} == {"Juma Inad", "Inad"}
+    assert len(seed_mentions) >= 2
+    for label, iso in (("Iraq", "IRQ"), ("Afghanistan", "AFG"), ("United States", "USA")):
+        node = entity(g, label)
+        assert (node, RDF.type, KG.Country) in g and str(g.value(node, KG.isoCode)) == iso
+    for demonym, country in (("Iraqi", "Iraq"), ("Afghan", "Afghanistan")):
+        anchors = {
+            str(g.value(m, NIF.anchorOf))
+            for m in g.subjects(ITSRDF.taIdentRef, entity(g, country))
+            if (m, NIF.referenceContext, SEED_DOC) in g
+        }
+        assert demonym in anchors
+    for label in ("ISIS", "Taliban"):
+        assert (entity(g, label), RDF.type, KG.Organization) in g
+    for label in ("Kabul", "Diyala", "Kirkuk"):
+        assert (entity(g, label), RDF.type, KG.Place) in g
+
+
+def seed_events(g: Graph, kind) -> list[URIRef]:
+    from rdflib.namespace import PROV
+
+    return [e for e in g.subjects(RDF.type, kind) if (e, PROV.wasDerivedFrom, SEED_DOC) in g]
+
+
+def test_seed_events_with_evidence(seed_graph):
+    g = seed_graph
+    for kind, trigger in ((KG.Meeting, "met"), (KG.Attack, "attacks"), (KG.Kidnapping, "kidnappings")):
+        events = seed_events(g, kind)
+        triggers = {str(g.value(g.value(e, KG.trigger), NIF.anchorOf)) for e in events}
+        assert trigger in triggers, (kind, triggers)
+        for event in events:
+            sentence = g.value(event, KG.evidence)
+            assert str(g.value(event, KG.trigger)).startswith(str(SEED_DOC) + "#char=")
+            assert g.value(sentence, NIF.anchorOf) is not None
+    [met] = [e for e in seed_events(g, KG.Meeting) if str(g.value(g.value(e, KG.trigger), NIF.anchorOf)) == "met"]
+    assert (met, KG.agent, entity(g, "Juma Inad")) in g
+
+
+def test_every_anchor_matches_the_text(seed_graph):
+    g = seed_graph
+    texts = {doc: str(text) for doc, text in g.subject_objects(NIF.isString)}
+    anchored = list(g.subject_objects(NIF.anchorOf))
+    assert len(anchored) > 100
+    for node, anchor in anchored:
+        doc = g.value(node, NIF.referenceContext)
+        begin, end = int(g.value(node, NIF.beginIndex)), int(g.value(node, NIF.endIndex))
+        assert texts[doc][begin:end] == str(anchor)
+
+
+def test_files_parse_back_to_the_same_counts(seed_build):
+    out, _ = seed_build
+    ttl_rdflib = len(Graph().parse(out / "graph.ttl"))
+    ttl_ox = ox.Store()
+    ttl_ox.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    assert ttl_rdflib == len(ttl_ox) > 1000
+    nq_rdflib = Dataset()
+    nq_rdflib.parse(out / "graph.nq", format="nquads")
+    nq_ox = ox.Store()
+    nq_ox.load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(list(nq_rdflib.quads())) == len(nq_ox)
+    graphs = {g.value for g in nq_ox.named_graphs()}
+    assert BASE + "doc/iraq-defense-minister" in graphs and BASE + "graph/corpus" in graphs
+    assert len(graphs) == 9  # 8 documents (the jsonl holds two) + the corpus facts
+
+
+def test_graph_conforms_to_shapes(seed_build):
+    out, _ = seed_build
+    report = validate(out / "store")
+    assert report.conforms, report.by_message()
+
+
+def test_summary_json(seed_build):
+    out, summary = seed_build
+    data = json.loads((out / "summary.json").read_text())
+    assert data["documents_read"] == data["documents_built"] == 8
+    assert data["skipped"] == []
+    assert data["entities_by_type"]["Country"] >= 8
+    assert {"Meeting", "Attack", "Kidnapping", "Killing"} <= set(data["events_by_type"])
+    assert data["triples"] == summary.triples > 1000
+
+
+def quads(path) -> set:
+    store = ox.Store.read_only(str(path))
+    return {str(q) for q in store}
+
+
+def test_rebuild_is_idempotent(tmp_path):
+    seed = str(shared_data("seed", "iraq-defense-minister.txt"))
+    first = build([seed, str(SAMPLES / "wire.jsonl")], tmp_path)
+    before = quads(tmp_path / "store")
+    second = build([seed, str(SAMPLES / "wire.jsonl")], tmp_path)
+    assert second.documents_unchanged == 3 and second.documents_built == 0
+    assert quads(tmp_path / "store") == before
+    assert first.triples == second.triples == len(before)
+
+
+def test_bad_inputs_do_not_stop_good_ones(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (bad / "latin1.txt").write_bytes("Bogotá".encode("latin-1"))
+    (bad / "feed.jsonl").write_text('{"id": "ok", "text": "Police arrested two men in Nairobi."}\n{oops\n')
+    (bad / "good.txt").write_text("Rebels seized Goma\n\nRebels seized the city of Goma on Monday.\n")
+    summary = build([str(bad), str(tmp_path / "missing.txt")], tmp_path / "out")
+    assert summary.documents_built == 2
+    reasons = {item["source"].rsplit("/", 1)[-1]: item["reason"] for item in summary.skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2", "missing.txt"}
+    assert "UTF-8" in reasons["latin1.txt"] and "binary" in reasons["binary.txt"]
