@@ -183,7 +183,13 @@ def query(
         _fail(str(error))
 
 
+def _register_commands() -> None:
+    """Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
+    ``register(app)`` function; one import line each here."""
+
+
 def main() -> None:
+    _register_commands()
     app()
 
 
