@@ -183,14 +183,13 @@ def query(
         _fail(str(error))
 
 
-def _register_commands() -> None:
-    """Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
-    ``register(app)`` function; one import line each here."""
-
-
 def main() -> None:
-    _register_commands()
     app()
+
+
+# Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
+# ``register(app)`` function taking this Typer app; one line each below.
+
 
 
 if __name__ == "__main__":
