@@ -191,6 +191,5 @@ def main() -> None:
 # ``register(app)`` function taking this Typer app; one line each below.
 
 
-
 if __name__ == "__main__":
     main()
