@@ -29,6 +29,7 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
         elif entity.type == "Place":
             entity = _link_place(entity, set(countries))
         entities.append(entity)
+    entities = _facilities_in_places(entities)
     # A place's country, as an entity of this document when the document names it.
     for entity in entities:
         if entity.country_iso3 and entity.country_iso3 in countries:
@@ -36,6 +37,19 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
     resolved = replace(extraction, entities=entities)
     resolved.events = [_actors_not_places(event, resolved) for event in extraction.events]
     return resolved
+
+
+def _facilities_in_places(entities: list[Entity]) -> list[Entity]:
+    """A facility named with its place ("Iraqi embassy in Kabul") is in that place's country."""
+    places = {compact_key(e.name): e for e in entities if e.type == "Place" and e.country_iso3}
+    located = []
+    for entity in entities:
+        if entity.type == "Facility" and " in " in entity.name and not entity.country_iso3:
+            place = places.get(compact_key(entity.name.rsplit(" in ", 1)[1]))
+            if place is not None:
+                entity = replace(entity, country_iso3=place.country_iso3)
+        located.append(entity)
+    return located
 
 
 def _actors_not_places(event: Event, extraction: DocExtraction) -> Event:
