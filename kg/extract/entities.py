@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import load_lexicon
-from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym
+from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.model import Entity
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
@@ -38,6 +38,8 @@ ACRONYM_SKIPPED = {"of", "and", "the", "for", "in", "on", "de", "la", "du", "&"}
 MAX_ACRONYM_EXPANSION = 10
 # When one name has two labels in one document and the counts tie, the first of these wins.
 TYPE_PREFERENCE = ("Person", "Organization", "Facility", "Place")
+# A gazetteer place name counts as this many extra mentions typed Place.
+GAZETTEER_SUPPORT = 1
 
 for _name, _default in (("kg_iso3", None), ("kg_full_name", None)):
     if not Span.has_extension(_name):
@@ -47,10 +49,18 @@ for _name in ("kg_entities", "kg_mention_entity"):
         Doc.set_extension(_name, default=None)
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(load_lexicon("titles.json")["honorifics"])
+
+
 def trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive: "the Taliban's" -> "Taliban"."""
+    """Drop a leading article or honorific and a trailing possessive: "the Taliban's" -> "Taliban",
+    "Mr Whitelaw" -> "Whitelaw"."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in LEADING_DROP:
+    while start < end and (
+        span.doc[start].lower_ in LEADING_DROP or (span.doc[start].lower_ in _honorifics() and start < end - 1)
+    ):
         start += 1
     while end > start and span.doc[end - 1].lower_ in TRAILING_DROP:
         end -= 1
@@ -177,14 +187,17 @@ def _relabel(span: Span, label: str, iso3: str | None = None) -> Span:
 
 
 def _consistent_types(typed: list[Span]) -> list[Span]:
-    """A name typed two ways in one document takes its most frequent type ("Inad" ORG once, PERSON twice).
-
-    Countries and places are decided by the gazetteer and left alone.
+    """A name typed two ways in one document takes its best-supported type: the most frequent, a
+    gazetteer place counting one more as Place ("Inad" ORG once, PERSON twice -> Person; "Lyon"
+    PERSON once, Place once -> Place). Countries are decided by the gazetteer and left alone.
     """
     labels: dict[str, Counter] = {}
     for span in typed:
         if span.label_ in TYPE_PREFERENCE:
             labels.setdefault(span.text, Counter())[span.label_] += 1
+    for text, counts in labels.items():
+        if "Place" in counts and len(counts) > 1 and lookup_places(text):
+            counts["Place"] += GAZETTEER_SUPPORT
     best = {
         text: min(counts, key=lambda label: (-counts[label], TYPE_PREFERENCE.index(label)))
         for text, counts in labels.items()

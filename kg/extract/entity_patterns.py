@@ -9,12 +9,16 @@ each driven by a data file or a public gazetteer, never by names:
 - **organizations** (``lexicons/organization_cues.json``): a capitalized run
   ending in an organization head ("Iraqi Security Forces", "Labour Party"),
   "Ministry of X", and names followed by an armed-group cue ("X militants");
+- **named places** (``lexicons/places.json``): a capitalized run ending in a
+  place head is a FAC ("Oxford Street", "London Bridge") or a LOC ("Caribbean
+  Sea", "Diyala Province");
 - **owned facilities** (``lexicons/facilities.json``): "<demonym> embassy in
   <place>" is one FAC, whose full name (with the place) is kept in
   ``doc.user_data["kg_full_names"]``;
 - **gazetteer names**: countries, demonyms and cities of ``kg.gazetteer`` that the
   model missed or mislabelled, also in all-caps or all-lowercase text where the
-  model's capitalization cues fail.
+  model's capitalization cues fail; after a locative preposition ("in Lyon") or
+  in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -66,6 +70,12 @@ def _titles() -> tuple[frozenset[str], frozenset[tuple[str, ...]], frozenset[str
 @lru_cache(maxsize=1)
 def _org_cues() -> dict[str, frozenset[str]]:
     data = load_lexicon("organization_cues.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, frozenset[str]]:
+    data = load_lexicon("places.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
@@ -159,6 +169,7 @@ class EntityPatterns:
                 self._titled_people(sent, found, drop)
                 if not headline:
                     self._organizations(sent, found)
+                    self._named_places(sent, found)
                 self._facilities(sent, found, full_names)
             self._gazetteer(sent, found, uncased)
         self._apply(doc, found, drop)
@@ -220,6 +231,23 @@ class EntityPatterns:
                     found.append(group)
 
     @staticmethod
+    def _named_places(sent: Span, found: list[Span]) -> None:
+        doc = sent.doc
+        heads = _places()
+        for i in range(sent.start + 1, sent.end):
+            token = doc[i]
+            if not token.is_title:
+                continue
+            label = {True: "FAC", False: "LOC"}.get(token.lower_ in heads["facility_heads"])
+            if label == "LOC" and token.lower_ not in heads["location_heads"]:
+                label = None
+            if label is None or (i + 1 < sent.end and doc[i + 1].lower_ == "of"):
+                continue
+            start = _capitalized_run_before(doc, i, sent.start)
+            if start < i and not _title_before(doc, i):
+                found.append(Span(doc, start, i + 1, label=label))
+
+    @staticmethod
     def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str]) -> None:
         doc = sent.doc
         for i in range(sent.start + 1, sent.end):
@@ -259,13 +287,25 @@ class EntityPatterns:
                 continue
             span = match
             if ent_label:
-                # A model entity is replaced only when the gazetteer match is the whole entity.
+                # A model entity is replaced only when the gazetteer match is the whole entity, and a
+                # city only where the words say it is a place ("in Lyon", "LONDON -").
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
-                if (ent.start, ent.end) != (span.start, span.end) or span.label_ == "GPE" and not _country(span):
+                placed = _placed_by_context(doc, i) or (span.text.isupper() and ent_label == "PERSON")
+                if (ent.start, ent.end) != (span.start, span.end) or (
+                    span.label_ == "GPE" and not _country(span) and not placed
+                ):
                     i = ent.end
                     continue
             found.append(span)
             i = span.end
+
+
+def _placed_by_context(doc: Doc, i: int) -> bool:
+    """The words before token ``i`` say a place follows: "in Lyon", "the city of Lyon"."""
+    places = _places()
+    if i > 0 and doc[i - 1].lower_ in places["locative_prepositions"]:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in places["place_nouns_before_of"]
 
 
 def _country(span: Span) -> bool:
