@@ -117,7 +117,7 @@ class EntityTypes:
         typed = self._surnames_are_people(typed)
         typed += self._retype(untyped, {s.text: s for s in typed})
         typed = _acronyms(doc, typed)
-        typed = _consistent_types(typed)
+        typed = consistent_types(typed)
         typed += self._further_occurrences(doc, typed)
         typed = [_capital_metonymy(s) for s in typed]
         doc.spans["kg_mentions"] = sorted(typed, key=lambda s: s.start)
@@ -186,7 +186,7 @@ def _relabel(span: Span, label: str, iso3: str | None = None) -> Span:
     return kg_span
 
 
-def _consistent_types(typed: list[Span]) -> list[Span]:
+def consistent_types(typed: list[Span]) -> list[Span]:
     """A name typed two ways in one document takes its best-supported type: the most frequent, a
     gazetteer place counting one more as Place ("Inad" ORG once, PERSON twice -> Person; "Lyon"
     PERSON once, Place once -> Place). Countries are decided by the gazetteer and left alone.
@@ -236,7 +236,7 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
             continue
         for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
             words = [t.text for t in doc[start:i]]
-            if doc[start].is_title and acronym_of(short.text, words):
+            if doc[start].is_title and doc[start].lower_ not in LEADING_DROP and acronym_of(short.text, words):
                 long = doc[start:i]
                 label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")
                 if label in ("Country", "Place"):

@@ -326,7 +326,7 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             return Span(doc, i, end, label="GPE")
         if end == i + 1 and lookup_demonym(span.text):
             return Span(doc, i, end, label="NORP")
-        if span.root.pos_ in ("PROPN", "") or uncased:
+        if (span.root.pos_ in ("PROPN", "") or uncased) and not all(t.is_stop for t in span):
             places = lookup_places(span.text)
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
@@ -379,7 +379,7 @@ def _group_name_before(doc: Doc, i: int, floor: int) -> Span | None:
     if prev.ent_type_:
         ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
         start = ent.start
-    elif prev.pos_ == "PROPN" and prev.is_title:
+    elif prev.pos_ in ("PROPN", "") and prev.is_title:  # "" : no tagger in the pipeline
         start = _capitalized_run_before(doc, i - 1, floor)
     else:
         return None
