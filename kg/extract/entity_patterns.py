@@ -36,8 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import load_lexicon
-from kg.gazetteer import lookup_country, lookup_demonym, lookup_places
+from kg.extract.lexicon import load_lexicon, word_list
+from kg.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
 
 # spaCy labels that name places or nationalities: never swallowed into a person name.
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
@@ -78,11 +78,6 @@ def _org_cues() -> dict[str, frozenset[str]]:
 def _places() -> dict[str, frozenset[str]]:
     data = load_lexicon("places.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-
-
-@lru_cache(maxsize=1)
-def _facility_heads() -> frozenset[str]:
-    return frozenset(load_lexicon("facilities.json")["owned_heads"])
 
 
 def title_end(doc: Doc, i: int) -> int | None:
@@ -252,7 +247,7 @@ class EntityPatterns:
     def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str]) -> None:
         doc = sent.doc
         for i in range(sent.start + 1, sent.end):
-            if doc[i].lower_ not in _facility_heads() or doc[i].dep_ == "compound":
+            if doc[i].lower_ not in word_list("facilities.json", "owned_heads") or doc[i].dep_ == "compound":
                 continue  # "Afghan embassy personnel": the embassy only describes the people
             owner = doc[i - 1]
             if owner.ent_type_ not in ("NORP", "GPE") or not (lookup_demonym(owner.text) or lookup_country(owner.text)):
@@ -316,7 +311,12 @@ def _country(span: Span) -> bool:
 
 def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None:
     """The longest country, demonym or populous-city name starting at token ``i``."""
+    known = name_keys()
+    # A span's compact key is its tokens' keys joined (spaces and punctuation fold away).
+    keys = [compact_key(doc[j].text) for j in range(i, limit)]
     for end in range(limit, i, -1):
+        if "".join(keys[: end - i]) not in known:
+            continue
         span = doc[i:end]
         if span[-1].is_punct or (not uncased and not all(t.is_title or t.is_upper or not t.is_alpha for t in span)):
             continue

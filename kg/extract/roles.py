@@ -29,13 +29,11 @@ writes ``doc._.kg_roles`` and ``doc._.kg_relations`` (lists of
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_patterns import title_end
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import word_list
 from kg.gazetteer import country_by_iso3, lookup_country, lookup_demonym
 from kg.model import Entity, Relation, Role
 from kg.model import Span as TextSpan
@@ -51,16 +49,6 @@ CONFIDENCE = {"title": 0.9, "apposition": 0.8, "possessive": 0.85, "nationality"
 for _name in ("kg_roles", "kg_relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-
-
-@lru_cache(maxsize=1)
-def _member_heads() -> frozenset[str]:
-    return frozenset(load_lexicon("titles.json")["member_heads"])
-
-
-@lru_cache(maxsize=1)
-def _membership_only() -> frozenset[str]:
-    return frozenset(load_lexicon("titles.json")["membership_only"])
 
 
 def title_label(words: Span) -> str:
@@ -111,9 +99,9 @@ class _Context:
     def add_role(self, person: Entity, title: Span, of: Entity | None, evidence: Span, confidence: float) -> None:
         label = title_label(title)
         head = title[-1].lower_
-        if of is not None and of.type == "Organization" and head in _member_heads():
+        if of is not None and of.type == "Organization" and head in word_list("titles.json", "member_heads"):
             self.add_relation(person, "memberOf", of, evidence, confidence)
-        if head in _membership_only():
+        if head in word_list("titles.json", "membership_only"):
             return
         for role in self.roles:
             if role.person == person.key and role.title.casefold() == label.casefold():

@@ -1,0 +1,78 @@
+"""Throughput of ``kg build`` with newskg's components against raw ``nlp.pipe`` of the same model.
+
+Both runs read the same texts (every WikiEvents and Re-DocRED document of
+../shared/data by default) and load their pipeline inside the timed section:
+
+- raw: ``spacy.load(model)`` then ``nlp.pipe(texts)``, every Doc consumed;
+- build: ``kg.build.build`` on a JSONL file of the same texts into a fresh output
+  directory: newskg's components, resolution, RDF mapping, the Oxigraph store,
+  corpus labels and the ttl/nq exports.
+
+Run: ``.venv/bin/python benchmarks/entity_throughput.py [--repeat 3]``; it prints
+documents per second of each (best of the repeats) and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from kg.build import build
+from kg.evaluate.readers import read_redocred, read_wikievents
+from kg.extract.pipeline import default_model
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def texts(shared: Path) -> list[str]:
+    found = [d.text for d in read_wikievents(shared / "wikievents" / "dev.jsonl")]
+    found += [d.text for d in read_redocred(shared / "redocred" / "dev.json")]
+    return found
+
+
+def time_raw(model: str, corpus: list[str], batch_size: int) -> float:
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    for _ in nlp.pipe(corpus, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def time_build(model: str, corpus: list[str], batch_size: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "corpus.jsonl"
+        with source.open("w", encoding="utf-8") as out:
+            for n, text in enumerate(corpus):
+                out.write(json.dumps({"id": f"doc{n}", "text": text}) + "\n")
+        started = time.perf_counter()
+        summary = build([str(source)], Path(tmp) / "out", model=model, batch_size=batch_size)
+        seconds = time.perf_counter() - started
+        assert summary.documents_built == len(corpus), summary.to_json()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    model = args.model or default_model()
+    corpus = texts(args.shared)
+    words = sum(len(t.split()) for t in corpus)
+    raw = min(time_raw(model, corpus, args.batch_size) for _ in range(args.repeat))
+    built = min(time_build(model, corpus, args.batch_size) for _ in range(args.repeat))
+    print(f"{len(corpus)} documents, {words} words, model {model}, best of {args.repeat}")
+    print(f"raw nlp.pipe: {raw:.2f} s, {len(corpus) / raw:.1f} documents/s")
+    print(f"kg build:     {built:.2f} s, {len(corpus) / built:.1f} documents/s")
+    print(f"ratio (kg build / raw): {raw / built:.2f}")
+
+
+if __name__ == "__main__":
+    main()
