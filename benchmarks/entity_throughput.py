@@ -4,12 +4,15 @@ Both runs read the same texts (every WikiEvents and Re-DocRED document of
 ../shared/data by default) and load their pipeline inside the timed section:
 
 - raw: ``spacy.load(model)`` then ``nlp.pipe(texts)``, every Doc consumed;
+- extract: ``load_pipeline(model)`` (the model plus newskg's entity, role and
+  event components) then ``extract`` and ``resolve`` of every text to plain
+  records: the whole extraction stage, without the store;
 - build: ``kg.build.build`` on a JSONL file of the same texts into a fresh output
   directory: newskg's components, resolution, RDF mapping, the Oxigraph store,
   corpus labels and the ttl/nq exports.
 
 Run: ``.venv/bin/python benchmarks/entity_throughput.py [--repeat 3]``; it prints
-documents per second of each (best of the repeats) and their ratio.
+documents per second of each (best of the repeats, run interleaved) and the ratios.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ import spacy
 
 from kg.build import build
 from kg.evaluate.readers import read_redocred, read_wikievents
-from kg.extract.pipeline import default_model
+from kg.extract.pipeline import default_model, extract, load_pipeline
+from kg.model import Document
+from kg.resolve import resolve
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -40,6 +45,15 @@ def time_raw(model: str, corpus: list[str], batch_size: int) -> float:
     nlp = spacy.load(model)
     for _ in nlp.pipe(corpus, batch_size=batch_size):
         pass
+    return time.perf_counter() - started
+
+
+def time_extract(model: str, corpus: list[str], batch_size: int) -> float:
+    started = time.perf_counter()
+    nlp = load_pipeline(model)
+    documents = (Document.from_text(text, id=f"doc{n}") for n, text in enumerate(corpus))
+    for extraction in extract(documents, nlp, batch_size=batch_size):
+        resolve(extraction)
     return time.perf_counter() - started
 
 
@@ -66,13 +80,17 @@ def main() -> None:
     model = args.model or default_model()
     corpus = texts(args.shared)
     words = sum(len(t.split()) for t in corpus)
-    raw = min(time_raw(model, corpus, args.batch_size) for _ in range(args.repeat))
-    built = min(time_build(model, corpus, args.batch_size) for _ in range(args.repeat))
+    timings: dict[str, list[float]] = {"raw": [], "extract": [], "build": []}
+    for _ in range(args.repeat):  # interleaved, so a busy machine slows all three alike
+        timings["raw"].append(time_raw(model, corpus, args.batch_size))
+        timings["extract"].append(time_extract(model, corpus, args.batch_size))
+        timings["build"].append(time_build(model, corpus, args.batch_size))
+    raw, extracted, built = (min(timings[k]) for k in ("raw", "extract", "build"))
     print(f"{len(corpus)} documents, {words} words, model {model}, best of {args.repeat}")
-    print(f"raw nlp.pipe: {raw:.2f} s, {len(corpus) / raw:.1f} documents/s")
-    print(f"kg build:     {built:.2f} s, {len(corpus) / built:.1f} documents/s")
-    print(f"ratio (kg build / raw): {raw / built:.2f}")
-
+    print(f"raw nlp.pipe:            {raw:.2f} s, {len(corpus) / raw:.1f} documents/s")
+    print(f"newskg extract+resolve:  {extracted:.2f} s, {len(corpus) / extracted:.1f} documents/s")
+    print(f"kg build (with store):   {built:.2f} s, {len(corpus) / built:.1f} documents/s")
+    print(f"ratio extract / raw: {raw / extracted:.2f}; ratio kg build / raw: {raw / built:.2f}")
 
 if __name__ == "__main__":
     main()

@@ -30,6 +30,8 @@ each driven by a data file or a public gazetteer, never by names:
 
 from __future__ import annotations
 
+import calendar
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,6 +41,7 @@ from spacy.util import filter_spans
 from kg.extract.lexicon import load_lexicon, word_list
 from kg.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
 
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # spaCy labels that name places or nationalities: never swallowed into a person name.
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Labels the model gives to names it could not place; gazetteer matches override them.
@@ -162,6 +165,7 @@ class EntityPatterns:
             uncased = _sentence_is_uncased(sent)
             headline = _is_title_case_headline(sent)
             if not uncased:
+                drop.update(_no_names(sent))
                 self._titled_people(sent, found, drop)
                 if not headline:
                     self._organizations(sent, found)
@@ -295,6 +299,35 @@ class EntityPatterns:
                     continue
             found.append(span)
             i = span.end
+
+
+MONTHS = frozenset(m.casefold() for m in calendar.month_name if m)
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def _no_names(sent: Span) -> set[int]:
+    """Tokens of model entities that are no names in cased text: without any capital letter
+    ("supreme court"), plural acronyms ("UAVs"), a month after a preposition taken for a person
+    ("in May")."""
+    doc = sent.doc
+    tokens: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        lone = len(ent) == 1
+        if (
+            not any(c.isupper() for c in ent.text)
+            or (lone and PLURAL_ACRONYM.match(ent.text))
+            or (
+                lone
+                and ent.label_ == "PERSON"
+                and ent.text.casefold() in MONTHS
+                and ent.start > 0
+                and doc[ent.start - 1].pos_ == "ADP"
+            )
+        ):
+            tokens.update(range(ent.start, ent.end))
+    return tokens
 
 
 def _placed_by_context(doc: Doc, i: int) -> bool:
