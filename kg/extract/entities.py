@@ -150,6 +150,8 @@ class EntityTypes:
                 if form[0][:1].isupper():
                     names.setdefault(form[0], []).append((form, span))
         covered = {i for s in typed for i in range(s.start, s.end)}
+        # Words the model put in a date, number or other entity ("In May" of Theresa May) stay there.
+        covered |= {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
         i = 0
         while i < len(doc):

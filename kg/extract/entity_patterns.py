@@ -307,8 +307,7 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 def _no_names(sent: Span) -> set[int]:
     """Tokens of model entities that are no names in cased text: without any capital letter
-    ("supreme court"), plural acronyms ("UAVs"), a month after a preposition taken for a person
-    ("in May")."""
+    ("supreme court"), plural acronyms ("UAVs"), a month taken for a person ("in May", "May 22")."""
     doc = sent.doc
     tokens: set[int] = set()
     for ent in sent.ents:
@@ -322,8 +321,10 @@ def _no_names(sent: Span) -> set[int]:
                 lone
                 and ent.label_ == "PERSON"
                 and ent.text.casefold() in MONTHS
-                and ent.start > 0
-                and doc[ent.start - 1].pos_ == "ADP"
+                and (
+                    (ent.start > 0 and doc[ent.start - 1].lower_ in word_list("places.json", "locative_prepositions"))
+                    or (ent.end < len(doc) and doc[ent.end].like_num)
+                )
             )
         ):
             tokens.update(range(ent.start, ent.end))
