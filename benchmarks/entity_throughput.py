@@ -28,6 +28,7 @@ import spacy
 from kg.build import build
 from kg.evaluate.readers import read_redocred, read_wikievents
 from kg.extract.pipeline import default_model, extract, load_pipeline
+from kg.gazetteer import name_keys
 from kg.model import Document
 from kg.resolve import resolve
 
@@ -57,6 +58,23 @@ def time_extract(model: str, corpus: list[str], batch_size: int) -> float:
     return time.perf_counter() - started
 
 
+def time_components(model: str, corpus: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds each pipeline component takes over the whole corpus, run one after the other."""
+    nlp = load_pipeline(model)
+    started = time.perf_counter()
+    name_keys()  # the gazetteer index, built once per process
+    seconds = {"gazetteer index (once)": time.perf_counter() - started}
+    docs = [nlp.make_doc(text) for text in corpus]
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
 def time_build(model: str, corpus: list[str], batch_size: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "corpus.jsonl"
@@ -76,6 +94,7 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--components", action="store_true", help="Also time each pipeline component.")
     args = parser.parse_args()
     model = args.model or default_model()
     corpus = texts(args.shared)
@@ -91,6 +110,9 @@ def main() -> None:
     print(f"newskg extract+resolve:  {extracted:.2f} s, {len(corpus) / extracted:.1f} documents/s")
     print(f"kg build (with store):   {built:.2f} s, {len(corpus) / built:.1f} documents/s")
     print(f"ratio extract / raw: {raw / extracted:.2f}; ratio kg build / raw: {raw / built:.2f}")
+    if args.components:
+        for name, seconds in time_components(model, corpus, args.batch_size).items():
+            print(f"  {name}: {seconds:.2f} s")
 
 if __name__ == "__main__":
     main()
