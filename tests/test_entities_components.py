@@ -95,6 +95,10 @@ def test_gazetteer_adds_missed_countries_cities_and_demonyms(patterns):
     # Capitals-only headlines and lower-cased text: the model's case cues fail, the gazetteer does not.
     assert ("MOSUL", "GPE") in patterns("IRAQI FORCES ENTER MOSUL AFTER LONG FIGHT")
     assert ("san salvador", "GPE") in patterns("guerrillas attacked san salvador on monday night.")
+    # Provinces (ISO 3166-2) only where the words say a place is meant.
+    assert ("Diyala", "GPE") in patterns("Attacks are common in Diyala, officials said.")
+    assert ("Diyala", "GPE") in patterns("Attacks are common across the Diyala province.")
+    assert patterns("Centre Party leaders met.", [("Centre Party", "ORG")]) == [("Centre Party", "ORG")]
 
 
 def test_gazetteer_overrides_the_model_only_where_the_words_say_place(patterns):

@@ -15,8 +15,8 @@ each driven by a data file or a public gazetteer, never by names:
 - **owned facilities** (``lexicons/facilities.json``): "<demonym> embassy in
   <place>" is one FAC, whose full name (with the place) is kept in
   ``doc.user_data["kg_full_names"]``;
-- **gazetteer names**: countries, demonyms and cities of ``kg.gazetteer`` that the
-  model missed or mislabelled, also in all-caps or all-lowercase text where the
+- **gazetteer names**: countries, demonyms, cities and (in a place context)
+  provinces of ``kg.gazetteer`` that the model missed or mislabelled, also in all-caps or all-lowercase text where the
   model's capitalization cues fail; after a locative preposition ("in Lyon") or
   in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
@@ -364,6 +364,12 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             places = lookup_places(span.text)
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
+                    return Span(doc, i, end, label="GPE")
+            # A province or state (ISO 3166-2) where the words say a place is meant: "in Diyala",
+            # "Diyala province"; names like "Centre" or "North" are common words otherwise.
+            if places and any(p.kind == "subdivision" for p in places) and not uncased:
+                head = doc[end].lower_ if end < len(doc) else ""
+                if _placed_by_context(doc, i) or head in word_list("places.json", "location_heads"):
                     return Span(doc, i, end, label="GPE")
     return None
 
