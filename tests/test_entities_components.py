@@ -76,6 +76,14 @@ def test_named_places_from_their_head_word(patterns):
     assert patterns("The street was closed on Friday.") == []
 
 
+def test_title_case_headlines_get_no_name_patterns(patterns):
+    # In a headline every word is capitalized: "... Attacks Police Station" is no facility's name there.
+    assert patterns("Suicide Bomber Attacks Police Station In Kabul") == [("Kabul", "GPE")]
+    assert patterns("A suicide bomber attacked the Kabul Police Station on Monday.") == [
+        ("Kabul Police Station", "FAC")
+    ]
+
+
 def test_owned_facility_keeps_its_full_name(patterns):
     text = "A bomb targeted the Iraqi embassy in Kabul in 2017."
     found = patterns(text, [("Iraqi", "NORP"), ("Kabul", "GPE")])
