@@ -96,8 +96,9 @@ def build(
         out.print("Entities: " + ", ".join(f"{k} {v}" for k, v in summary.entities_by_type.items()))
     if summary.events_by_type:
         out.print("Events:   " + ", ".join(f"{k} {v}" for k, v in summary.events_by_type.items()))
-    for item in summary.skipped:
-        out.print(f"  skipped {item['source']}: {item['reason']}", highlight=False)
+    if summary.skipped:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in summary.skipped_by_kind().items())
+        out.print(f"Skipped:  {reasons} input(s): {kinds} (each named above; all in summary.json)")
     out.print(f"Quads in store: {summary.triples}")
     for name, path in summary.outputs.items():
         out.print(f"  {name:8} {path}", highlight=False)

@@ -118,5 +118,5 @@ def compact_iri(iri: str) -> str:
     """
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(str(namespace)):
-            return f"{prefix}:{iri[len(str(namespace)):]}"
+            return f"{prefix}:{iri[len(str(namespace)) :]}"
     return iri
