@@ -196,6 +196,9 @@ def main() -> None:
 
 # Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
 # ``register(app)`` function taking this Typer app; one line each below.
+from kg.cli_analysis import register as register_analysis  # noqa: E402
+
+register_analysis(app)
 
 
 if __name__ == "__main__":

@@ -175,7 +175,8 @@ def markdown(run: Analysis, facts: dict, charts: dict[str, Path]) -> str:
     ]
     lines += _table(["community", "size", "members (by rank)", "dominant event classes"], rows) if rows else ["(none)"]
     singles = len(facts["communities"]) - len([c for c in facts["communities"] if len(c["members"]) > 1])
-    lines += ["", f"{singles} entities stand alone (communities of one)." if singles else "", "## Timeline", ""]
+    lines += ["", f"{singles} entities stand alone (communities of one).", ""] if singles else [""]
+    lines += ["## Timeline", ""]
     activity = facts["activity"]
     classes = sorted({k for counts in activity["events_by_class"].values() for k in counts})
     rows = [[p, sum(c.values()), *(c.get(k, 0) for k in classes)] for p, c in activity["events_by_class"].items()]
