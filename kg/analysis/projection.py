@@ -44,6 +44,7 @@ Choices, so that numbers can be explained:
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -125,18 +126,27 @@ def local_name(iri: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def parse_date(text: str | None) -> date | None:
-    """The first day of an ``xsd:date``/``gYearMonth``/``gYear``/``dateTime`` value, or None.
+def parse_date(text: str | None, last_day: bool = False) -> date | None:
+    """The first (or with ``last_day`` the last) day of an ``xsd:date``/``gYearMonth``/``gYear``/``dateTime``
+    value, or None when it is not one.
 
     >>> parse_date("2025-03"), parse_date("2024"), parse_date("2025-03-14T10:00:00Z"), parse_date("March")
     (datetime.date(2025, 3, 1), datetime.date(2024, 1, 1), datetime.date(2025, 3, 14), None)
+    >>> parse_date("2024-02", last_day=True), parse_date("2024", last_day=True)
+    (datetime.date(2024, 2, 29), datetime.date(2024, 12, 31))
     """
     if not text:
         return None
-    parts = text[:10].split("-")
+    parts = [p for p in text[:10].split("-") if p]
     try:
-        numbers = [int(p) for p in parts if p] + [1, 1]
-        return date(numbers[0], numbers[1], numbers[2])
+        numbers = [int(p) for p in parts]
+        if not 1 <= len(numbers) <= 3:
+            return None
+        if len(numbers) == 3 or not last_day:
+            return date(*(numbers + [1, 1])[:3])
+        if len(numbers) == 1:
+            return date(numbers[0], 12, 31)
+        return date(numbers[0], numbers[1], calendar.monthrange(numbers[0], numbers[1])[1])
     except ValueError:
         return None
 
@@ -268,7 +278,8 @@ class Filters:
 def make_filters(
     types=None, event_classes=None, since: str | date | None = None, until: str | date | None = None, min_support=1
 ) -> Filters:
-    """Filters from user input: class names in any case, dates as text (``2025``, ``2025-03``, ``2025-03-14``).
+    """Filters from user input: class names in any case, dates as text (``2025``, ``2025-03``, ``2025-03-14``);
+    ``until`` ``2025-03`` means up to the end of March.
 
     >>> make_filters(types=["person"], event_classes=["attack"], since="2025-03").event_classes
     frozenset({'Attack'})
@@ -287,7 +298,7 @@ def make_filters(
     def day(value, what):
         if value is None or isinstance(value, date):
             return value
-        parsed = parse_date(value)
+        parsed = parse_date(value, last_day=what == "--until")
         if parsed is None:
             raise ValueError(f"{what} {value!r} is not a date (write 2025, 2025-03 or 2025-03-14)")
         return parsed
