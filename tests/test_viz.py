@@ -86,3 +86,16 @@ def test_page_is_self_contained_and_escapes_text(data):
     payload = {"label": "</script><img src=x onerror=alert(1)>"}
     encoded = script_json(payload)
     assert "<" not in encoded and ">" not in encoded and json.loads(encoded) == payload
+
+
+def test_big_views_get_a_precomputed_layout_and_no_physics(data, monkeypatch):
+    import kg.viz.network as network
+
+    monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
+    monkeypatch.setattr(network, "CORE_LAYOUT_NODES", 2)
+    view = build_view(data)
+    again = build_view(data)
+    assert not view.physics
+    positions = {n["id"]: (n["x"], n["y"]) for n in view.network.nodes}
+    assert len(positions) == 6 and len(set(positions.values())) == 6
+    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.network.nodes}  # seeded

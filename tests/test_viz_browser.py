@@ -172,3 +172,13 @@ id:doc\\/d\\#s nif:anchorOf "{SCRIPT} struck {IMG}." .
     assert opened.page.title() == SCRIPT
     assert opened.js("document.querySelectorAll('img').length") == 0
     opened.assert_clean()
+
+
+def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
+    import kg.viz.network as network
+
+    monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
+    opened = Opened(browser, viz(write_sample(tmp_path), tmp_path / "big.html"))
+    assert opened.counts() == [6, 6]
+    assert opened.js("kg.network.physics.options.enabled") is False
+    opened.assert_clean()

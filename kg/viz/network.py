@@ -21,6 +21,8 @@ the page (:mod:`kg.viz.page`) only ever shows it as text.
 from __future__ import annotations
 
 import math
+import random
+from collections import deque
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -53,6 +55,8 @@ EVENT_PALETTE = (
 EVIDENCE_PER_ITEM = 3
 # Above this many nodes the layout is computed here and physics never runs in the page.
 PRECOMPUTED_LAYOUT_ABOVE = 1000
+# How many of the best-ranked nodes get a force-directed layout; the rest are placed around them.
+CORE_LAYOUT_NODES = 400
 
 
 def event_colours() -> dict[str, str]:
@@ -108,10 +112,33 @@ def _cap(graph: nx.Graph, rank: dict[str, float], max_nodes: int, keep: str | No
     ]
 
 
-def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Positions for big graphs, so the page draws at once instead of simulating."""
-    positions = nx.spring_layout(graph, seed=seed, iterations=30, scale=40 * math.sqrt(graph.number_of_nodes()))
-    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+def _layout(graph: nx.Graph, rank: dict[str, float], seed: int) -> dict[str, tuple[float, float]]:
+    """Positions for big graphs, so the page draws at once instead of simulating in the browser.
+
+    A full force-directed layout of thousands of nodes takes tens of seconds in Python and in
+    the page alike, so only the best-ranked ``CORE_LAYOUT_NODES`` get one; every other node is
+    then placed near its first placed neighbour, breadth first, and nodes cut off from all of
+    them go on a ring around the picture.
+    """
+    rng = random.Random(seed)
+    scale = 40 * math.sqrt(graph.number_of_nodes())
+    order = sorted(graph, key=lambda n: (-rank[n], n))
+    core = graph.subgraph(order[:CORE_LAYOUT_NODES])
+    positions = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(core, seed=seed, scale=scale).items()}
+    queue = deque(order[:CORE_LAYOUT_NODES])
+    while queue:
+        placed = queue.popleft()
+        x, y = positions[placed]
+        for neighbour in graph.neighbors(placed):
+            if neighbour not in positions:
+                angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(40, 160)
+                positions[neighbour] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+                queue.append(neighbour)
+    alone = [n for n in order if n not in positions]
+    for i, node in enumerate(alone):
+        angle = 2 * math.pi * i / len(alone)
+        positions[node] = (1.3 * scale * math.cos(angle), 1.3 * scale * math.sin(angle))
+    return positions
 
 
 def build_view(
@@ -134,7 +161,7 @@ def build_view(
     graph, cut = _cap(graph, rank, max_nodes, centre)
     notes += cut
     precomputed = graph.number_of_nodes() > PRECOMPUTED_LAYOUT_ABOVE
-    positions = _layout(graph, seed) if precomputed else {}
+    positions = _layout(graph, rank, seed) if precomputed else {}
 
     colours = {**ENTITY_COLOURS, **event_colours()}
     events_of: dict[str, list[Event]] = {}
