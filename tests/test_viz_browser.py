@@ -182,3 +182,28 @@ def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
     assert opened.counts() == [6, 6]
     assert opened.js("kg.network.physics.options.enabled") is False
     opened.assert_clean()
+
+
+def test_notebook_iframe_runs_isolated(browser, tmp_path):
+    """As the notebook shows it: the page in a sandboxed srcdoc iframe inside another page."""
+    from kg.analysis.projection import read_graph
+    from kg.viz.network import build_view
+    from kg.viz.page import iframe, render_page
+
+    page = render_page(build_view(read_graph(write_sample(tmp_path))))
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body><h1>notebook</h1>{iframe(page)}</body></html>", encoding="utf-8")
+    requests, errors = [], []
+    tab = browser.new_page()
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else (requests.append(r), r.abort()))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.goto(host.as_uri())
+    frame = tab.frame_locator("iframe")
+    frame.locator("#status").filter(has_text="6 nodes, 6 edges").wait_for(timeout=30000)
+    inner = tab.frames[1]
+    assert inner.evaluate("[kg.nodes.length, kg.edges.length]") == [6, 6]
+    assert (
+        inner.evaluate("(() => { try { return window.parent.document.title; } catch (e) { return 'isolated'; } })()")
+        == "isolated"
+    )
+    assert requests == [] and errors == []

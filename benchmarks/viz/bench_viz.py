@@ -66,12 +66,11 @@ def main() -> None:
     build = time.perf_counter() - started
     assert result.exit_code == 0, result.output
     print(result.output.strip())
-    stable_ms, walls = [], []
+    stable_ms, walls, blocked = [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for _ in range(options.runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
-            blocked = []
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else
                        (blocked.append(r.request.url), r.abort()))  # fmt: skip
             started = time.perf_counter()

@@ -21,12 +21,10 @@ import json
 from pathlib import Path
 
 import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # files only, never a window
-import matplotlib.pyplot as plt  # noqa: E402
-
-from kg.analysis.analyze import ACTOR_TYPES, Analysis  # noqa: E402
-from kg.analysis.metrics import METRIC_NAMES  # noqa: E402
+from kg.analysis.analyze import ACTOR_TYPES, Analysis
+from kg.analysis.metrics import METRIC_NAMES
 
 TOP = 15
 
@@ -197,21 +195,23 @@ def markdown(run: Analysis, facts: dict, charts: dict[str, Path]) -> str:
 
 def _chart_top_actors(rows: list[dict], path: Path) -> None:
     top = [r for r in rows if r["type"] in ACTOR_TYPES][:TOP][::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.35 * max(len(top), 3) + 1.2))
+    # A bare Figure draws with the Agg canvas and leaves pyplot's global backend alone.
+    fig = Figure(figsize=(8, 0.35 * max(len(top), 3) + 1.2))
+    ax = fig.subplots()
     ax.barh([r["label"] for r in top], [r["pagerank"] for r in top], color="#4e79a7")
     ax.set_xlabel("PageRank")
     ax.set_title("Top actors")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-    plt.close(fig)
 
 
 def _chart_events(activity: dict, path: Path) -> None:
     periods = list(activity["events_by_class"])
     classes = sorted({k for counts in activity["events_by_class"].values() for k in counts})
-    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(periods) + 3), 4.5))
+    fig = Figure(figsize=(max(9, 0.6 * len(periods) + 5), 4.5))
+    ax = fig.subplots()
     bottom = [0] * len(periods)
-    colours = plt.get_cmap("tab20")
+    colours = matplotlib.colormaps["tab20"]
     for i, name in enumerate(classes):
         values = [activity["events_by_class"][p].get(name, 0) for p in periods]
         ax.bar(periods, values, bottom=bottom, label=name, color=colours(i % 20))
@@ -223,7 +223,6 @@ def _chart_events(activity: dict, path: Path) -> None:
     ax.tick_params(axis="x", labelrotation=45)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-    plt.close(fig)
 
 
 def write_report(run: Analysis, out_dir: Path, source: str) -> dict[str, Path]:

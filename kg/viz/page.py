@@ -20,6 +20,7 @@ as JSON with ``<``, ``>`` and ``&`` escaped, and shows article text only through
 
 from __future__ import annotations
 
+import html
 import json
 from functools import lru_cache
 from importlib.resources import files
@@ -76,3 +77,20 @@ def write_page(view: View, path: str | Path, title: str = "newskg graph") -> Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_page(view, title), encoding="utf-8")
     return path
+
+
+def iframe(page: str, height: int = 600) -> str:
+    """The page inside an isolated ``<iframe srcdoc>``, for notebooks (Jupyter, VS Code).
+
+    The sandbox lets the page's scripts run but gives it an origin of its own, so it
+    cannot touch the notebook, and the notebook's styles cannot touch it.
+
+    >>> frame = iframe('<p title="a">x & y</p>', height=300)
+    >>> frame.split('"')[1], 'sandbox="allow-scripts"' in frame
+    ('&lt;p title=&quot;a&quot;&gt;x &amp; y&lt;/p&gt;', True)
+    """
+    # Wrapped in a div: IPython warns about bare <iframe> HTML, suggesting IFrame (which takes a URL only).
+    return (
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe></div>'
+    )
