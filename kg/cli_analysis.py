@@ -113,14 +113,14 @@ def path(
     until: UntilOpt = None,
 ) -> None:
     """The shortest connections between two entities, with the evidence sentence of each hop."""
-    from kg.analysis.paths import UnknownName, connections
-    from kg.analysis.projection import entity_graph
+    from kg.analysis.paths import connections
+    from kg.analysis.projection import UnknownEntity, entity_graph
 
     data = _read(source)
     graph = entity_graph(data, _filters(types, event_classes, since, until, 1))
     try:
         found = connections(graph, data, first, second, limit)
-    except UnknownName as error:
+    except UnknownEntity as error:
         _fail(str(error))
     if not found:
         out.print(f"No connection between {first!r} and {second!r} in this graph.", highlight=False)
@@ -151,7 +151,8 @@ def viz(
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
-    from kg.viz.network import FocusNotFound, build_view
+    from kg.analysis.projection import UnknownEntity
+    from kg.viz.network import build_view
     from kg.viz.page import write_page
 
     if max_nodes < 1 or hops < 0:
@@ -160,8 +161,8 @@ def viz(
     filters = _filters(types, event_classes, since, until, min_support)
     try:
         view = build_view(data, filters, events=events, focus=focus, hops=hops, max_nodes=max_nodes)
-    except FocusNotFound as error:
-        _fail(str(error))
+    except UnknownEntity as error:
+        _fail(f"--focus {error}")
     write_page(view, output, title=title)
     out.print(
         f"Wrote {output}: {len(view.network.nodes)} nodes, {len(view.network.edges)} edges.", highlight=False

@@ -195,3 +195,25 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
     )
     assert run.ranking(("Person",)) == [n for n in ranked if n in (ALI, BASHIR)]
     assert run.community_classes([BASHIR]) == {"Meeting": 1, "Statement": 1}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kg.analysis.source",
+        "kg.analysis.projection",
+        "kg.analysis.metrics",
+        "kg.analysis.analyze",
+        "kg.analysis.paths",
+        "kg.analysis.report",
+        "kg.analysis.rdf_out",
+        "kg.viz.network",
+        "kg.viz.page",
+    ],
+)
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from kg.analysis.projection import make_filters, read_graph
-from kg.viz.network import ENTITY_COLOURS, FocusNotFound, build_view, event_colours
+from kg.analysis.projection import UnknownEntity, make_filters, read_graph
+from kg.viz.network import ENTITY_COLOURS, build_view, event_colours
 from kg.viz.page import render_page, script_json
 from tests.analysis_sample import ALI, BASHIR, BRIGADE, E3, E4, IRAQ, MOSUL, write_sample
 
@@ -60,9 +60,9 @@ def test_focus_hops_and_time_window(data):
     # In the event view a hop is entity -> event -> entity.
     assert set(nodes(build_view(data, events=True, focus="Bashir", hops=1))) == {BASHIR, E3, E4, ALI}
     assert set(nodes(build_view(data, filters=make_filters(until="2025-03-31")))) == {ALI, BRIGADE, MOSUL}
-    with pytest.raises(FocusNotFound, match="no entity"):
+    with pytest.raises(UnknownEntity, match="no entity"):
         build_view(data, focus="Nobody")
-    with pytest.raises(FocusNotFound, match="several entities"):
+    with pytest.raises(UnknownEntity, match="names 2 entities"):
         build_view(data, focus="Mos")
 
 
@@ -99,3 +99,21 @@ def test_big_views_get_a_precomputed_layout_and_no_physics(data, monkeypatch):
     positions = {n["id"]: (n["x"], n["y"]) for n in view.network.nodes}
     assert len(positions) == 6 and len(set(positions.values())) == 6
     assert positions == {n["id"]: (n["x"], n["y"]) for n in again.network.nodes}  # seeded
+
+
+def test_viz_command_reports_bad_options(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    sample = str(write_sample(tmp_path))
+    runner = CliRunner()
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--focus", "Nobody"])
+    assert result.exit_code == 2 and "--focus 'Nobody': no entity of that name" in result.output
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--type", "Alien"])
+    assert result.exit_code == 2 and "unknown entity type(s) Alien" in result.output
+    result = runner.invoke(app, ["viz", str(tmp_path / "nothing.ttl"), "-o", str(tmp_path / "g.html")])
+    assert result.exit_code == 2 and "nothing.ttl: no such file" in result.output
+    assert not (tmp_path / "g.html").exists()
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--max-nodes", "2"])
+    assert result.exit_code == 0 and "Wrote" in result.output and "top 2 of 6 nodes" in result.output

@@ -17,11 +17,7 @@ from itertools import islice
 
 import networkx as nx
 
-from kg.analysis.projection import GraphData, find_entities
-
-
-class UnknownName(ValueError):
-    """A name that matches no entity, or several."""
+from kg.analysis.projection import GraphData, resolve_entity
 
 
 @dataclass
@@ -34,20 +30,12 @@ class Hop:
     evidence: list[tuple[str, str]]  # (sentence, document title)
 
 
-def resolve_name(graph: nx.Graph, data: GraphData, name: str) -> str:
-    """The one entity of ``graph`` that ``name`` means; a clear error otherwise."""
-    matches = [iri for iri in find_entities(data, name) if iri in graph]
-    if not matches:
-        raise UnknownName(f"{name!r}: no entity of that name (labels and aliases are searched)")
-    if len(matches) > 1:
-        listed = ", ".join(f"{data.entities[m].label} ({data.entities[m].type})" for m in matches[:10])
-        raise UnknownName(f"{name!r} names {len(matches)} entities: {listed}; give a longer name")
-    return matches[0]
-
-
 def connections(graph: nx.Graph, data: GraphData, a: str, b: str, limit: int = 3) -> list[list[Hop]]:
-    """Up to ``limit`` shortest paths from ``a`` to ``b`` (names), strongest support first; [] if unconnected."""
-    start, end = resolve_name(graph, data, a), resolve_name(graph, data, b)
+    """Up to ``limit`` shortest paths from ``a`` to ``b`` (names), strongest support first; [] if unconnected.
+
+    Raises :class:`kg.analysis.projection.UnknownEntity` when a name means no entity or several.
+    """
+    start, end = resolve_entity(data, a, among=graph), resolve_entity(data, b, among=graph)
     try:
         paths = list(islice(nx.all_shortest_paths(graph, start, end), 1000))
     except nx.NetworkXNoPath:

@@ -439,3 +439,25 @@ def find_entities(data: GraphData, name: str) -> list[str]:
         if found:
             return found
     return []
+
+
+class UnknownEntity(ValueError):
+    """A name that means no entity, or several (listed in the message)."""
+
+
+def resolve_entity(data: GraphData, name: str, among=None) -> str:
+    """The one entity ``name`` means (see :func:`find_entities`), optionally only among the nodes of ``among``.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> resolve_entity(read_graph(store), "ALI")
+    'http://x/ali'
+    """
+    matches = [iri for iri in find_entities(data, name) if among is None or iri in among]
+    if not matches:
+        raise UnknownEntity(f"{name!r}: no entity of that name (labels and aliases are searched)")
+    if len(matches) > 1:
+        listed = ", ".join(f"{data.entities[m].label} ({data.entities[m].type})" for m in matches[:10])
+        raise UnknownEntity(f"{name!r} names {len(matches)} entities: {listed}; give a longer name")
+    return matches[0]

@@ -37,8 +37,8 @@ from kg.analysis.projection import (
     entity_graph,
     event_graph,
     event_subclasses,
-    find_entities,
     kept_events,
+    resolve_entity,
 )
 
 ENTITY_COLOURS = {
@@ -64,10 +64,6 @@ def event_colours() -> dict[str, str]:
     return {name: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, name in enumerate(sorted(event_subclasses()))}
 
 
-class FocusNotFound(ValueError):
-    """The --focus name matches no entity (or several, listed in the message)."""
-
-
 @dataclass
 class View:
     network: Network
@@ -87,15 +83,10 @@ def _evidence(events: list[Event]) -> list[list[str]]:
 
 
 def _focus(graph: nx.Graph, data: GraphData, name: str, hops: int) -> tuple[nx.Graph, str]:
-    matches = [iri for iri in find_entities(data, name) if iri in graph]
-    if not matches:
-        raise FocusNotFound(f"--focus {name!r}: no entity of that name in the graph shown")
-    if len(matches) > 1:
-        labels = ", ".join(f"{data.entities[m].label} ({data.entities[m].type})" for m in matches[:10])
-        raise FocusNotFound(f"--focus {name!r} names several entities: {labels}; give a longer name")
+    centre = resolve_entity(data, name, among=graph)
     # Around an event-graph entity, one hop reaches events only: hops count entity steps.
     radius = hops * 2 if any(graph.nodes[n].get("kind") == "event" for n in graph) else hops
-    return nx.ego_graph(graph, matches[0], radius=radius), matches[0]
+    return nx.ego_graph(graph, centre, radius=radius), centre
 
 
 def _cap(graph: nx.Graph, rank: dict[str, float], max_nodes: int, keep: str | None) -> tuple[nx.Graph, list[str]]:
