@@ -14,10 +14,20 @@ from tests.conftest import ROOT
 NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
 
 
-def ensure_kernel() -> None:
-    """Register this venv's Python as the python3 kernel (inside the venv) if it is not there yet."""
-    if "python3" not in KernelSpecManager().find_kernel_specs():
-        subprocess.run([sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"], check=True)
+KERNEL = "newskg-tests"
+
+
+def ensure_kernel() -> str:
+    """A kernel running this very Python (registered inside its prefix, the venv): a "python3" kernel
+    found elsewhere on the machine may be another Python without newskg."""
+    specs = KernelSpecManager().find_kernel_specs()
+    if KERNEL not in specs or KernelSpecManager().get_kernel_spec(KERNEL).argv[0] != sys.executable:
+        subprocess.run(
+            [sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", KERNEL],
+            check=True,
+            capture_output=True,
+        )
+    return KERNEL
 
 
 def outputs(cell) -> str:
@@ -31,10 +41,10 @@ def outputs(cell) -> str:
 
 
 def test_quickstart_runs_top_to_bottom():
-    ensure_kernel()
+    kernel = ensure_kernel()
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(
-        notebook, timeout=240, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+        notebook, timeout=240, kernel_name=kernel, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
     ).execute()
     cells = [c for c in notebook.cells if c.cell_type == "code"]
     assert all(not any(o.get("output_type") == "error" for o in c.get("outputs", [])) for c in cells)
