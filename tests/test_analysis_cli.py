@@ -70,6 +70,8 @@ def test_report_names_the_top_actors_of_the_samples(sample_store):
     for name in ("Turkey", "Kenya", "Abdirahman Warsame", "Daniel Mwangi"):
         assert f"| {name} |" in top_section
     assert "## Communities" in report and "## Timeline" in report and "### Rise and fall" in report
+    activity = report.split("### Activity of the top actors")[1].split("### Rise and fall")[0]
+    assert "| Abdirahman Warsame |" in activity
 
 
 def test_metrics_go_back_into_the_store_and_still_validate(sample_store):

@@ -180,7 +180,11 @@ def markdown(run: Analysis, facts: dict, charts: dict[str, Path]) -> str:
     rows = [[p, sum(c.values()), *(c.get(k, 0) for k in classes)] for p, c in activity["events_by_class"].items()]
     lines += _table([activity["period"], "events", *classes], rows) if rows else ["(no dated events)"]
     lines += ["", f"{activity['undated_events']} event(s) have no date and are not in the timeline.", ""]
-    lines += [f"![events over time]({charts['events_chart'].name})", "", "### Rise and fall", ""]
+    lines += [f"![events over time]({charts['events_chart'].name})", "", "### Activity of the top actors", ""]
+    active = [a for a in run.ranking(ACTOR_TYPES) if a in run.activity.by_actor][:TOP]
+    rows = [[_label(run, a), *run.activity.series(a)] for a in active]
+    lines += _table(["actor", *run.activity.periods], rows) if rows else ["(no dated events with actors)"]
+    lines += ["", "### Rise and fall", ""]
     rows = [
         [
             f"{c['from']} → {c['to']}",

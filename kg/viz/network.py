@@ -48,9 +48,10 @@ ENTITY_COLOURS = {
     "Place": "#f28e2b",
     "Facility": "#b07aa1",
 }
+# Kelly's colours of maximum contrast (without white and black); events are diamonds, entities dots.
 EVENT_PALETTE = (
-    "#9c755f", "#76b7b2", "#edc948", "#ff9da7", "#bab0ac", "#86bcb6", "#d37295", "#8cd17d",
-    "#b6992d", "#499894", "#fabfd2", "#79706e", "#d4a6c8", "#a0cbe8", "#ffbe7d", "#f1ce63",
+    "#f3c300", "#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280", "#848482", "#008856",
+    "#e68fac", "#0067a5", "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17",
 )  # fmt: skip
 EVIDENCE_PER_ITEM = 3
 # Above this many nodes the layout is computed here and physics never runs in the page.
