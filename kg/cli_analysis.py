@@ -61,7 +61,7 @@ def analyze(
     min_support: MinSupportOpt = 1,
     period: Annotated[str, typer.Option(help="Activity periods: month or week.")] = "month",
     seed: Annotated[int, typer.Option(help="Seed of Louvain and of sampled betweenness.")] = 42,
-    betweenness_k: Annotated[int, typer.Option(help="Sources sampled for betweenness above 1000 nodes.")] = 500,
+    betweenness_k: Annotated[int, typer.Option(help="Sources sampled for betweenness above 1000 nodes.")] = 256,
     base: Annotated[str, typer.Option(help="Base IRI of the analysis graph (<base>graph/analysis).")] = DEFAULT_BASE,
     write_back: Annotated[bool, typer.Option(help="Write the metrics into a store SOURCE's analysis graph.")] = True,
 ) -> None:

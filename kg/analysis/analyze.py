@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -36,21 +37,30 @@ class Analysis:
     activity: Activity
     seed: int
 
-    def events_of(self, node: str) -> int:
-        return sum(1 for event in self.events if node in event.arguments)
+    @cached_property
+    def _event_counts(self) -> Counter:
+        return Counter(x for event in self.events for x in event.arguments)
 
-    def ranking(self, types: tuple[str, ...] | None = None) -> list[str]:
-        """Nodes by PageRank, then by events taken part in, mentions and label (highest first)."""
-        nodes = [n for n in self.graph if types is None or self.graph.nodes[n]["type"] in types]
+    def events_of(self, node: str) -> int:
+        """How many of the analysed events ``node`` takes part in."""
+        return self._event_counts[node]
+
+    @cached_property
+    def _ranked(self) -> list[str]:
         return sorted(
-            nodes,
+            self.graph,
             key=lambda n: (
                 -round(self.metrics[n]["pagerank"], 12),
                 -self.events_of(n),
                 -self.graph.nodes[n].get("mentions", 0),
                 self.graph.nodes[n]["label"],
+                n,
             ),
         )
+
+    def ranking(self, types: tuple[str, ...] | None = None) -> list[str]:
+        """Nodes by PageRank, then by events taken part in, mentions, label and IRI (highest first)."""
+        return [n for n in self._ranked if types is None or self.graph.nodes[n]["type"] in types]
 
     def community_classes(self, members: list[str]) -> Counter:
         """The event classes the community's members take part in (events counted once)."""
@@ -63,7 +73,7 @@ def analyze(
     filters: Filters = NO_FILTERS,
     period: str = "month",
     seed: int = 42,
-    betweenness_k: int = 500,
+    betweenness_k: int = 256,
 ) -> Analysis:
     """Read ``source`` and compute every metric of its entity graph under ``filters``."""
     data = read_graph(source)

@@ -64,7 +64,7 @@ def communities(graph: nx.Graph, seed: int = 42, resolution: float = 1.0) -> lis
 def node_metrics(
     graph: nx.Graph,
     seed: int = 42,
-    betweenness_k: int = 500,
+    betweenness_k: int = 256,
     exact_betweenness_limit: int = EXACT_BETWEENNESS_LIMIT,
 ) -> dict[str, dict[str, float | int]]:
     """Every metric of every node: degree, weighted_degree, pagerank, betweenness, component, core, community."""

@@ -60,6 +60,7 @@ def _label(run: Analysis, node: str) -> str:
 def summary(run: Analysis, source: str) -> dict:
     """Everything metrics.json holds."""
     f = run.filters
+    position = {n: i for i, n in enumerate(run.ranking())}
     return {
         "source": source,
         "filters": {
@@ -81,7 +82,7 @@ def summary(run: Analysis, source: str) -> dict:
         "communities": [
             {
                 "id": i,
-                "members": [_label(run, n) for n in run.ranking() if n in set(members)],
+                "members": [_label(run, n) for n in sorted(members, key=position.__getitem__)],
                 "iris": members,
                 "event_classes": dict(run.community_classes(members).most_common()),
             }
