@@ -7,7 +7,8 @@ non-file request blocked, and reports:
 * build   - seconds ``kg viz`` takes in Python (read, project, PageRank, layout, HTML);
 * stable  - milliseconds from navigation start until the page reports its layout done
             (``window.kg.stableMs``), i.e. drawn and still;
-* wall    - seconds from ``goto`` until stable, as seen from the test driver.
+* wall    - seconds from ``goto`` until stable, as seen from the test driver;
+* analyze - seconds ``kg analyze`` takes on the same graph (all metrics, report, charts).
 
 Run: .venv/bin/python benchmarks/viz/bench_viz.py [--nodes 3000] [--events 4500] [--runs 3]
 """
@@ -87,6 +88,10 @@ def main() -> None:
     print(f"stable in Chromium:  median {statistics.median(stable_ms) / 1000:.2f} s "
           f"(runs: {', '.join(f'{m / 1000:.2f}' for m in stable_ms)})")  # fmt: skip
     print(f"wall goto->stable:   median {statistics.median(walls):.2f} s")
+    started = time.perf_counter()
+    result = CliRunner().invoke(app, ["analyze", str(source), "-o", str(work / "analysis")])
+    assert result.exit_code == 0, result.output
+    print(f"kg analyze:          {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":
