@@ -64,11 +64,14 @@ def analyze(
     betweenness_k: Annotated[int, typer.Option(help="Sources sampled for betweenness above 1000 nodes.")] = 256,
     base: Annotated[str, typer.Option(help="Base IRI of the analysis graph (<base>graph/analysis).")] = DEFAULT_BASE,
     write_back: Annotated[bool, typer.Option(help="Write the metrics into a store SOURCE's analysis graph.")] = True,
+    update_endpoint: Annotated[
+        str | None, typer.Option(help="For an endpoint SOURCE: its SPARQL Update URL, to write the metrics back.")
+    ] = None,
 ) -> None:
     """Centrality, communities, components, k-cores and activity over time: report.md, metrics.json/.csv,
     charts, and the metrics as RDF (analysis.nq, and the store's <base>graph/analysis graph)."""
     from kg.analysis.analyze import analyze as run_analysis
-    from kg.analysis.rdf_out import analysis_graph, write_nquads, write_to_store
+    from kg.analysis.rdf_out import analysis_graph, write_nquads, write_to_endpoint, write_to_store
     from kg.analysis.source import is_endpoint
     from kg.sources import SourceError
 
@@ -93,7 +96,13 @@ def analyze(
     top = [g.nodes[n]["label"] for n in run.ranking()[:5]]
     if top:
         out.print("Top by PageRank: " + ", ".join(top), highlight=False)
-    if write_back and not is_endpoint(source) and Path(source).is_dir():
+    if write_back and update_endpoint:
+        try:
+            written = write_to_endpoint(update_endpoint, run.metrics, base)
+        except SourceError as error:
+            _fail(str(error))
+        out.print(f"Wrote {written} metric triples into graph <{analysis_graph(base)}> at {update_endpoint}")
+    elif write_back and not is_endpoint(source) and Path(source).is_dir():
         written = write_to_store(source, run.metrics, base)
         out.print(f"Wrote {written} metric triples into graph <{analysis_graph(base)}> of {source}", highlight=False)
     else:

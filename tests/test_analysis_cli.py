@@ -200,6 +200,12 @@ def test_projection_reads_a_remote_endpoint(endpoint, tmp_path):
     query = "SELECT ?e ?name WHERE { ?e rdfs:label ?name }"
     assert select(endpoint, query, {"name": "Ali"}) == [{"e": ALI, "name": "Ali"}]
     assert select(endpoint, query, {"name": 'Ali" } UNION { ?e ?p ?name } #'}) == []
-    result = runner.invoke(app, ["analyze", endpoint, "-o", str(tmp_path / "out")])
+    update = endpoint.replace("/query", "/update")
+    result = runner.invoke(app, ["analyze", endpoint, "-o", str(tmp_path / "out"), "--update-endpoint", update])
     assert result.exit_code == 0, result.output
-    assert json.loads((tmp_path / "out" / "metrics.json").read_text())["graph"]["nodes"] == 6
+    facts = json.loads((tmp_path / "out" / "metrics.json").read_text())
+    assert facts["graph"]["nodes"] == 6
+    # The metrics went back into the endpoint's analysis graph, and SPARQL sees them there.
+    query = "SELECT ?g ?e ?pr WHERE { GRAPH ?g { ?e kg:pageRank ?pr } }"
+    rows = select(endpoint, query, {"g": f"<{ANALYSIS_GRAPH}>"})
+    assert {r["e"]: float(r["pr"]) for r in rows} == pytest.approx({n["iri"]: n["pagerank"] for n in facts["nodes"]})

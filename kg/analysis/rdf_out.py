@@ -63,6 +63,26 @@ def write_to_store(store_dir: str | Path, metrics: dict[str, dict], base: str = 
     return len(triples)
 
 
+def write_to_endpoint(update_url: str, metrics: dict[str, dict], base: str = DEFAULT_BASE) -> int:
+    """Replace the analysis graph on a SPARQL 1.1 Update endpoint; returns the triples written.
+
+    Terms are written in N-Triples syntax by Oxigraph, so every IRI and literal is escaped.
+    """
+    import httpx
+
+    from kg.sources import SourceError
+
+    graph = ox.NamedNode(str(analysis_graph(base)))
+    triples = metric_triples(metrics)
+    body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+    update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+    try:
+        httpx.post(update_url, data={"update": update}, timeout=120).raise_for_status()
+    except httpx.HTTPError as error:
+        raise SourceError(f"{update_url}: SPARQL update failed ({error})") from None
+    return len(triples)
+
+
 def write_nquads(path: str | Path, metrics: dict[str, dict], base: str = DEFAULT_BASE) -> int:
     """Write the analysis graph as N-Quads (to load into another store); returns the quads written."""
     graph = ox.NamedNode(str(analysis_graph(base)))
