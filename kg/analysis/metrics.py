@@ -67,7 +67,12 @@ def node_metrics(
     betweenness_k: int = 256,
     exact_betweenness_limit: int = EXACT_BETWEENNESS_LIMIT,
 ) -> dict[str, dict[str, float | int]]:
-    """Every metric of every node: degree, weighted_degree, pagerank, betweenness, component, core, community."""
+    """Every metric of every node: degree, weighted_degree, pagerank, betweenness, component, core, community.
+
+    >>> m = node_metrics(nx.Graph([("a", "b", {"weight": 1}), ("b", "c", {"weight": 1}), ("a", "c", {"weight": 1})]))
+    >>> m["a"]["core"], m["a"]["community"], round(m["a"]["pagerank"], 4)
+    (2, 0, 0.3333)
+    """
     if graph.number_of_nodes() == 0:
         return {}
     sampled = graph.number_of_nodes() > exact_betweenness_limit
@@ -134,7 +139,17 @@ class Activity:
 
 def activity(data: GraphData, events: list[Event], actors: set[str], period: str = "month", top: int = 5) -> Activity:
     """Events by period for each actor in ``actors``, with the ``top`` risers and fallers between
-    each pair of consecutive periods (by the change in the number of events)."""
+    each pair of consecutive periods (by the change in the number of events).
+
+    >>> import pyoxigraph as ox
+    >>> from kg.analysis.projection import EXAMPLE_TTL, NO_FILTERS, kept_events, read_graph
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> data = read_graph(store)
+    >>> found = activity(data, kept_events(data, NO_FILTERS), set(data.entities))
+    >>> found.periods, found.undated
+    ([], 1)
+    """
     by_actor: dict[str, Counter] = defaultdict(Counter)
     by_class: dict[str, Counter] = defaultdict(Counter)
     undated = 0

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -209,7 +210,15 @@ class GraphData:
 
 
 def read_graph(source: Source) -> GraphData:
-    """Read entities, events with their arguments, and relations from ``source``."""
+    """Read entities, events with their arguments, and relations from ``source``.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> data = read_graph(store)
+    >>> data.entities["http://x/ali"].label, data.events["http://x/e1"].event_class, list(data.relations)
+    ('Ali', 'Attack', [('http://x/ali', 'memberOf', 'http://x/brigade')])
+    """
     source = open_graph(source)
     entities: dict[str, Entity] = {}
     rank = {c: i for i, c in enumerate(ENTITY_CLASSES)}
@@ -276,7 +285,11 @@ class Filters:
 
 
 def make_filters(
-    types=None, event_classes=None, since: str | date | None = None, until: str | date | None = None, min_support=1
+    types: Iterable[str] | None = None,
+    event_classes: Iterable[str] | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    min_support: int = 1,
 ) -> Filters:
     """Filters from user input: class names in any case, dates as text (``2025``, ``2025-03``, ``2025-03-14``);
     ``until`` ``2025-03`` means up to the end of March.
@@ -316,7 +329,16 @@ NO_FILTERS = Filters()
 
 
 def kept_events(data: GraphData, filters: Filters) -> list[Event]:
-    """The events that pass the event-class and time filters, in IRI order."""
+    """The events that pass the event-class and time filters, in IRI order.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> data = read_graph(store)
+    >>> attacks, dated = make_filters(event_classes=["Attack"]), make_filters(since="2025")
+    >>> len(kept_events(data, attacks)), len(kept_events(data, dated))
+    (1, 0)
+    """
     allowed = None
     if filters.event_classes:
         allowed = set().union(*(event_subclasses()[c] for c in filters.event_classes))
@@ -350,7 +372,15 @@ def _edge(graph: nx.Graph, a: str, b: str) -> dict:
 
 
 def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
-    """The weighted entity graph (see the module docstring)."""
+    """The weighted entity graph (see the module docstring).
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> edge = entity_graph(read_graph(store)).edges["http://x/ali", "http://x/brigade"]
+    >>> edge["weight"], edge["events"], edge["relations"], edge["event_classes"]
+    (2, 1, ['memberOf'], {'Attack': 1})
+    """
     events = kept_events(data, filters)
     kept = _kept_entities(data, filters, events)
     graph = nx.Graph()
@@ -389,7 +419,15 @@ def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
 
 
 def event_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
-    """The bipartite graph of entities (``bipartite=0``) and events (``bipartite=1``)."""
+    """The bipartite graph of entities (``bipartite=0``) and events (``bipartite=1``).
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> g = event_graph(read_graph(store))
+    >>> g.number_of_nodes(), g.edges["http://x/mosul", "http://x/e1"]["roles"]
+    (4, ['place'])
+    """
     events = kept_events(data, filters)
     kept = _kept_entities(data, filters, events)
     taking_part = Counter(x for event in events for x in event.arguments if x in kept)

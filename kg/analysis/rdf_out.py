@@ -57,7 +57,12 @@ def metric_triples(metrics: dict[str, dict]) -> list[tuple[URIRef, URIRef, Liter
 
 
 def write_to_store(store_dir: str | Path, metrics: dict[str, dict], base: str = DEFAULT_BASE) -> int:
-    """Replace the analysis graph of an embedded store; returns the triples written."""
+    """Replace the analysis graph of an embedded store; returns the triples written.
+
+    >>> import tempfile
+    >>> write_to_store(tempfile.mkdtemp(), {"http://x/a": dict.fromkeys(PROPERTIES, 1)})
+    7
+    """
     triples = metric_triples(metrics)
     EmbeddedStore(store_dir, base=base).replace_graph(analysis_graph(base), triples)
     return len(triples)
@@ -84,7 +89,12 @@ def write_to_endpoint(update_url: str, metrics: dict[str, dict], base: str = DEF
 
 
 def write_nquads(path: str | Path, metrics: dict[str, dict], base: str = DEFAULT_BASE) -> int:
-    """Write the analysis graph as N-Quads (to load into another store); returns the quads written."""
+    """Write the analysis graph as N-Quads (to load into another store); returns the quads written.
+
+    >>> import tempfile
+    >>> write_nquads(Path(tempfile.mkdtemp()) / "analysis.nq", {"http://x/a": dict.fromkeys(PROPERTIES, 0)})
+    7
+    """
     graph = ox.NamedNode(str(analysis_graph(base)))
     quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in metric_triples(metrics)]
     Path(path).write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))

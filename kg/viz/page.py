@@ -72,7 +72,16 @@ def render_page(view: View, title: str = "newskg graph") -> str:
 
 
 def write_page(view: View, path: str | Path, title: str = "newskg graph") -> Path:
-    """Write the page to ``path`` (UTF-8) and return the path."""
+    """Write the page to ``path`` (UTF-8) and return the path.
+
+    >>> import pyoxigraph as ox, tempfile
+    >>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+    >>> from kg.viz.network import build_view
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> write_page(build_view(read_graph(store)), Path(tempfile.mkdtemp()) / "graph.html").stat().st_size > 100_000
+    True
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_page(view, title), encoding="utf-8")
