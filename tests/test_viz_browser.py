@@ -207,3 +207,10 @@ def test_notebook_iframe_runs_isolated(browser, tmp_path):
         == "isolated"
     )
     assert requests == [] and errors == []
+
+
+def test_an_empty_view_says_so(browser, tmp_path):
+    opened = Opened(browser, viz(write_sample(tmp_path), tmp_path / "empty.html", "--since", "2030"))
+    assert opened.counts() == [0, 0]
+    assert "Nothing to show: no entity passes the filters." in opened.page.text_content("header")
+    opened.assert_clean()

@@ -149,6 +149,8 @@ def build_view(
     if focus:
         graph, centre = _focus(graph, data, focus, hops)
         notes.append(f"Within {hops} hop(s) of {data.entities[centre].label}.")
+    if graph.number_of_nodes() == 0:
+        notes.append("Nothing to show: no entity passes the filters.")
     rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
     graph, cut = _cap(graph, rank, max_nodes, centre)
     notes += cut
