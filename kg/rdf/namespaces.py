@@ -81,6 +81,7 @@ class KG(DefinedNamespace):
     betweenness: URIRef
     community: URIRef
     coreNumber: URIRef
+    componentId: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -108,3 +109,15 @@ def bind_prefixes(graph) -> None:
     """Bind the vocabulary's prefixes on an rdflib graph or dataset."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
+
+
+def compact_iri(iri: str) -> str:
+    """An IRI as a prefixed name when a vocabulary prefix covers it, for people to read.
+
+    >>> compact_iri("https://w3id.org/newskg/ontology#agent"), compact_iri("http://example.org/x")
+    ('kg:agent', 'http://example.org/x')
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)) :]}"
+    return iri
