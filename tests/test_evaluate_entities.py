@@ -146,3 +146,17 @@ def test_unknown_task_or_format_is_one_clear_error(tmp_path):
     assert result.exit_code == 2 and "no scorer for task 'nonsense'" in result.output
     with pytest.raises(LookupError):
         find_scorer("relations", "conll")
+
+
+def test_conll_misc_spans_count_neither_way(tmp_path):
+    path = tmp_path / "tiny.conll"
+    path.write_text(
+        "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n"
+        ". . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\nvisited VBD O O\nLondon NNP I-NP I-LOC\n. . O O\n",
+        encoding="utf-8",
+    )
+    strict = evaluate(str(path))["tables"]["all gold mentions, strict"]
+    # Gold: EU (ORG), Peter Blackburn (PER), London (LOC); "German" is MISC: newskg's Country mention
+    # there (a demonym) is not counted as wrong.
+    assert strict["newskg"]["ALL"] == {"tp": 3, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert strict["newskg"]["LOC"]["tp"] == 1
