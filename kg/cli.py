@@ -141,6 +141,5 @@ def main() -> None:
 __import__("kg.cli_store").cli_store.register(app)
 
 
-
 if __name__ == "__main__":
     main()
