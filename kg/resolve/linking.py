@@ -94,20 +94,24 @@ def choose_place(candidates: list[PlaceCandidate], document_countries: set[str])
     """
     if not candidates:
         return None
-    if len({c.country_iso3 for c in candidates}) == 1:
-        # A city and its province of the same name: the city has the GeoNames id.
-        return candidates[0]
+    cities = [c for c in candidates if c.kind == "city"]
+    if len(cities) <= 1 and len({c.country_iso3 for c in candidates}) == 1:
+        # One place, or a city and its province of the same name: the city has the GeoNames id.
+        return cities[0] if cities else candidates[0]
     in_document = [c for c in candidates if c.country_iso3 in document_countries]
-    if len({c.country_iso3 for c in in_document}) == 1:
-        return in_document[0]
-    ranked = sorted(candidates, key=lambda c: -c.population)
-    if ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
+    if in_document and len(in_document) < len(candidates):
+        return choose_place(in_document, set())
+    ranked = sorted(cities or candidates, key=lambda c: -c.population)
+    if len(ranked) == 1 or ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
         return ranked[0]
     return None
 
 
 def _link_place(entity: Entity, document_countries: set[str]) -> Entity:
-    chosen = choose_place(lookup_places(entity.name), document_countries)
+    candidates = lookup_places(entity.name)
+    chosen = choose_place(candidates, document_countries)
     if chosen is None:
-        return entity
+        # Which Springfield is unsure, but every candidate is in the same country.
+        countries = {c.country_iso3 for c in candidates}
+        return replace(entity, country_iso3=countries.pop()) if len(countries) == 1 else entity
     return replace(entity, geonames_id=chosen.geonames_id, country_iso3=chosen.country_iso3)

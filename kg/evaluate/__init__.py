@@ -1,0 +1,1 @@
+"""Evaluation: readers for public benchmark formats and precision/recall/F1 scoring."""
