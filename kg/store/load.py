@@ -2,7 +2,9 @@
 
 Into a new, empty store the data goes through Oxigraph's bulk loader (many times
 faster, but not transactional): that is safe because a failed bulk load leaves
-nothing worth keeping, and the half-filled store is cleared. Into a store that
+nothing worth keeping, and the half-filled store is cleared. Corpus facts (labels,
+counts) are recomputed when documents join others already stored, or when the
+source brought none. Into a store that
 already holds data, each graph is written in one transaction (replacing the graph
 of the same name, or merged into it), so a failure never loses what was there.
 
@@ -23,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.rdf.namespaces import DEFAULT_BASE, KG
 from kg.sources import FILE_FORMATS, SourceError, open_source
-from kg.store.corpus import refresh_corpus_facts
+from kg.store.corpus import corpus_graph, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
 
 DOCUMENT = ox.NamedNode(str(KG.Document))
@@ -80,7 +82,11 @@ def load_into_store(
         _bulk_load(source, store)
     else:
         _transactional_load(source, store, merge)
-    if next(iter(store.ox.quads_for_pattern(None, RDF_TYPE, DOCUMENT, None)), None) is not None:
+    corpus = ox.NamedNode(str(corpus_graph(base)))
+    # Corpus facts are recomputed over the union when documents were added to others, or when the
+    # source came without them; a fresh load of a whole kg export keeps its own, already consistent.
+    has_documents = next(iter(store.ox.quads_for_pattern(None, RDF_TYPE, DOCUMENT, None)), None) is not None
+    if has_documents and (not bulk or not store.ox.contains_named_graph(corpus)):
         refresh_corpus_facts(store)
     store.flush()
     graphs = sum(1 for _ in store.ox.named_graphs())
