@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -21,15 +19,10 @@ from kg.query.remote import remote_text
 from kg.rdf.namespaces import ITSRDF, KG, NIF
 from kg.sources import open_source
 
+from .test_cli import kg
+
 QUERIES = Path(__file__).resolve().parents[1] / "ontology" / "queries"
 ID = "https://w3id.org/newskg/id/"
-
-
-def kg(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"kg {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ from kg.query.run import ready_query
 from kg.store.remote import guess_query_endpoint
 
 from .conftest import SAMPLES
+from .test_cli import kg as run_kg
 
 ROOT = Path(__file__).resolve().parents[1]
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
@@ -131,15 +132,21 @@ class Proxy:
         self.server.shutdown()
 
 
+@pytest.fixture(autouse=True)
+def no_credentials(monkeypatch, tmp_path):
+    """Each test starts with no endpoint credentials in the environment and no ~/.netrc."""
+    for name in [n for n in os.environ if n.startswith("KG_ENDPOINT_")] + ["NETRC"]:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return monkeypatch
+
+
 def kg(*args: str, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KG_ENDPOINT_") and k != "NETRC"}
-    clean["HOME"] = clean.get("HOME", "/nonexistent")
-    result = subprocess.run(
-        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, env={**clean, **(env or {})}
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"kg {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return result
+    """``kg`` as a user runs it, with ``env`` added to the environment for this run only."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        return run_kg(*args, check=check)
 
 
 @pytest.fixture(scope="module")

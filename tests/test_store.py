@@ -18,26 +18,20 @@ from pyld import jsonld
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.api import open_dataset, open_graph
+import kg as newskg
 from kg.build import build
 from kg.rdf.namespaces import ITSRDF, KG
 from kg.store.embedded import EmbeddedStore
 from kg.validate import SHAPES
 
 from .conftest import SAMPLES, shared_data
+from .test_cli import kg
 
 ID = "https://w3id.org/newskg/id/"
 CORPUS = ID + "graph/corpus"
 MOSUL = SAMPLES / "mosul-market-bombing.txt"
 KADUNA = SAMPLES / "kaduna-school-kidnapping.txt"
 RAPPER_SYNTAX = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig"}
-
-
-def kg(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
-    if check and result.returncode != 0:
-        raise AssertionError(f"kg {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 def quads(store_dir: Path) -> set[str]:
@@ -241,7 +235,7 @@ def test_load_into_embedded_stores(small_build, tmp_path):
 
 def test_open_graph_serves_rdflib_and_pyshacl(small_build, tmp_path):
     store = small_build / "store"
-    graph = open_graph(store)
+    graph = newskg.open_graph(store)  # the public API
     union = Graph().parse(small_build / "graph.ttl")
     assert len(graph) == len(union) == len(set(graph))
     assert set(graph) == set(union)
@@ -255,9 +249,9 @@ def test_open_graph_serves_rdflib_and_pyshacl(small_build, tmp_path):
     writable = EmbeddedStore(tmp_path / "store")
     writable.replace_graph(URIRef(ID + "doc/extra"), [(URIRef(ID + "country/IRQ"), RDFS.label, Literal("Irak"))])
     del writable
-    conforms, report, _ = pyshacl.validate(open_graph(tmp_path / "store"), shacl_graph=shapes, advanced=True)
+    conforms, report, _ = pyshacl.validate(newskg.open_graph(tmp_path / "store"), shacl_graph=shapes, advanced=True)
     assert not conforms and (None, None, URIRef(ID + "country/IRQ")) in report
-    dataset = open_dataset(store)
+    dataset = newskg.open_dataset(store)
     mosul = dataset.get_graph(URIRef(ID + "doc/mosul-market-bombing"))
     assert len(mosul) == len(quads_by_graph(store)[ID + "doc/mosul-market-bombing"])
     assert any(True for _ in mosul.triples((None, ITSRDF.taIdentRef, None)))
