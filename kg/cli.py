@@ -42,6 +42,7 @@ def build(
     base: Annotated[str, typer.Option(help="Base IRI for minted resources.")] = DEFAULT_BASE,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
+    store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
 ) -> None:
     """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
     from kg.build import build as run_build
@@ -81,6 +82,7 @@ def build(
                 batch_size=batch_size,
                 on_document=on_document,
                 on_skip=on_skip,
+                store_dir=store_dir,
             )
         except ModelNotFound as error:
             _fail(str(error))
