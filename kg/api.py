@@ -82,7 +82,7 @@ def open_graph(source: str | Path | ox.Store) -> Graph:
 def open_dataset(source: str | Path | ox.Store) -> Dataset:
     """A store directory or RDF file as an rdflib ``Dataset``: one named graph per document,
     the default graph read as their union."""
-    dataset = Dataset(store=OxigraphStore(store=_ox_store(source)), default_union=True)
+    dataset = Dataset(store=UnionOxigraphStore(store=_ox_store(source)), default_union=True)
     bind_prefixes(dataset)
     return dataset
 
