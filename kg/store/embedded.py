@@ -68,6 +68,12 @@ class EmbeddedStore:
         self.replace_graph_triples(graph, (q.triple for q in quads))
 
     def replace_graph_triples(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        if not self.ox.contains_named_graph(graph):
+            # A new graph needs no staging: extend() is itself one transaction.
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+            if quads:
+                self.ox.extend(quads)
+            return
         staging = ox.NamedNode(str(mint(STAGING_KIND, graph.value, self.base, casefold=False)))
         if self.ox.contains_named_graph(staging):
             self.ox.remove_graph(staging)
