@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.extract.events import event_types
-from kg.extract.pipeline import extract, load_pipeline
+from kg.extract.pipeline import extract, load_pipeline, model_name
 from kg.ingest import Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
 from kg.rdf.mapping import document_iri, document_triples
@@ -62,14 +62,17 @@ def build(
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     store_dir: str | Path | None = None,
+    force: bool = False,
 ) -> BuildSummary:
     """Build (or update) the graph in ``out_dir`` from ``sources``; see the README.
-    The embedded store is ``store_dir`` (a store kept elsewhere, grown run after run), else ``out_dir/store``."""
+    The embedded store is ``store_dir`` (a store kept elsewhere, grown run after run), else ``out_dir/store``.
+    A stored document is extracted again when its text or the extractor changed, or with ``force``."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     store = EmbeddedStore(store_dir or out / "store", base=base)
     nlp = load_pipeline(model)
+    extractor = model_name(nlp)
     summary = BuildSummary(model=f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}")
 
     def skip(item: Skipped) -> None:
@@ -93,7 +96,12 @@ def build(
                 )
                 continue
             seen[item.id] = item.source or item.id
-            if store.document_sha256(document_iri(item.id, base)) == item.sha256:
+            graph = document_iri(item.id, base)
+            if (
+                not force
+                and store.document_sha256(graph) == item.sha256
+                and store.document_extractor(graph) == extractor
+            ):
                 summary.documents_unchanged += 1
                 if on_document:
                     on_document(item)

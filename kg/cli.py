@@ -43,6 +43,7 @@ def build(
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
     store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
+    force: Annotated[bool, typer.Option(help="Extract every document again, changed or not.")] = False,
 ) -> None:
     """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
     from kg.build import build as run_build
@@ -83,6 +84,7 @@ def build(
                 on_document=on_document,
                 on_skip=on_skip,
                 store_dir=store_dir,
+                force=force,
             )
         except ModelNotFound as error:
             _fail(str(error))

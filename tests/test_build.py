@@ -145,3 +145,25 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path):
     assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2", "missing.txt"}
     assert "UTF-8" in reasons["latin1.txt"] and "binary" in reasons["binary.txt"]
     assert summary.skipped_by_kind() == {"empty": 1, "binary": 1, "encoding": 1, "malformed": 1, "missing": 1}
+
+
+def test_documents_are_extracted_again_when_the_extractor_changes(tmp_path):
+    from kg.rdf.mapping import document_iri
+    from kg.store.embedded import EmbeddedStore
+
+    (tmp_path / "a.txt").write_text("Rebels seized Goma\n\nRebels seized the city of Goma on Monday.\n")
+    first = build([str(tmp_path / "a.txt")], tmp_path / "out")
+    graph = document_iri("a")
+    store = EmbeddedStore(tmp_path / "out" / "store")
+    assert store.document_extractor(graph).startswith("newskg ") and "core_web_sm" in store.document_extractor(graph)
+    # Pretend an older newskg extracted it: the next build must redo it, not skip it.
+    store.ox.update(
+        "DELETE { GRAPH ?g { ?g kg:extractedWith ?x } } INSERT { GRAPH ?g { ?g kg:extractedWith 'newskg 0.0.1' } }"
+        " WHERE { GRAPH ?g { ?g kg:extractedWith ?x } }",
+        prefixes={"kg": "https://w3id.org/newskg/ontology#"},
+    )
+    del store
+    again = build([str(tmp_path / "a.txt")], tmp_path / "out")
+    assert (first.documents_built, again.documents_built, again.documents_unchanged) == (1, 1, 0)
+    assert build([str(tmp_path / "a.txt")], tmp_path / "out").documents_unchanged == 1
+    assert build([str(tmp_path / "a.txt")], tmp_path / "out", force=True).documents_built == 1

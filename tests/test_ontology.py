@@ -63,7 +63,7 @@ OBJECT_PROPERTIES = [
 DATATYPE_PROPERTIES = [
     "isoCode", "mentionCount", "documentCount", "nameInDocument",
     "time", "timeText", "killedCount", "injuredCount", "count", "modality",
-    "confidence", "sha256",
+    "confidence", "sha256", "extractedWith",
     "pageRank", "degree", "weightedDegree", "betweenness", "community", "coreNumber",
     "componentId",
 ]  # fmt: skip

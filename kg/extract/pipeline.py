@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 from collections.abc import Iterable, Iterator
 
@@ -61,7 +62,14 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    """What extracted a document: newskg's version and the spaCy pipeline's name and version.
+    A stored document extracted by anything else is extracted again by ``kg build``."""
+    try:
+        newskg = importlib.metadata.version("newskg")
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree
+        newskg = "unknown"
+    meta = nlp.meta
+    return f"newskg {newskg} with {meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 def extract(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[DocExtraction]:

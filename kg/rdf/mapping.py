@@ -87,6 +87,7 @@ class _Writer:
         self.add(self.doc, RDF.type, NIF.Context)
         self.add(self.doc, DCTERMS.identifier, Literal(d.id))
         self.add(self.doc, KG.sha256, Literal(d.sha256))
+        self.add(self.doc, KG.extractedWith, Literal(self.x.model))
         self.add(self.doc, NIF.isString, Literal(d.text))
         if d.title:
             self.add(self.doc, DCTERMS.title, Literal(d.title))

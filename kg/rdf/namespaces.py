@@ -72,6 +72,7 @@ class KG(DefinedNamespace):
     causedBy: URIRef
     partOf: URIRef
     sha256: URIRef
+    extractedWith: URIRef
     cameoCode: URIRef
     kairosType: URIRef
     # Analysis results

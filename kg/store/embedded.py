@@ -54,8 +54,15 @@ class EmbeddedStore:
 
     def document_sha256(self, graph: URIRef) -> str | None:
         """The text hash recorded for a document graph, or None if it is not stored."""
+        return self._document_value(graph, KG.sha256)
+
+    def document_extractor(self, graph: URIRef) -> str | None:
+        """What extracted a stored document (``kg:extractedWith``), or None."""
+        return self._document_value(graph, KG.extractedWith)
+
+    def _document_value(self, graph: URIRef, prop: URIRef) -> str | None:
         node = ox.NamedNode(str(graph))
-        for quad in self.ox.quads_for_pattern(node, ox.NamedNode(str(KG.sha256)), None, node):
+        for quad in self.ox.quads_for_pattern(node, ox.NamedNode(str(prop)), None, node):
             return quad.object.value
         return None
 
