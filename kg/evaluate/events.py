@@ -4,7 +4,8 @@ Every benchmark's labels are first mapped onto the newskg vocabulary with the da
 ``kg/extract/lexicons/event_benchmarks.json`` (documented in benchmarks/README.md); then
 
 - **WikiEvents** (per trigger): a prediction *identifies* a gold trigger when their
-  character spans overlap, and *classifies* it when the classes are of one family.
+  character spans overlap, and *classifies* it when the KAIROS type of its class (the
+  lexicon's ``kairos``) and the gold type are of one family.
   An argument is *identified* when its head word equals the head word of a gold
   argument of the same identified event, and *classified* when the role matches too
   (agent, target, victim, place) and the event is classified.
@@ -34,6 +35,7 @@ from kg.evaluate.records import GoldDocument
 from kg.evaluate.scoring import PRF
 from kg.extract.lexicon import load_lexicon
 from kg.extract.pipeline import extract
+from kg.extract.triggers import event_types
 from kg.model import DocExtraction, Document, Event
 from kg.resolve import resolve
 
@@ -46,16 +48,22 @@ def mappings() -> dict:
     return load_lexicon("event_benchmarks.json")
 
 
-def family(name: str) -> str:
-    """The class family scored as one: ``family("Bombing") == "Attack"``.
+def kairos_family(kairos_type: str) -> str:
+    """A KAIROS type folded with the types scored as one (``same_type`` in the data file).
 
-    >>> family("Bombing"), family("ClaimOfResponsibility"), family("Arrest")
-    ('Attack', 'Statement', 'Arrest')
+    >>> kairos_family("Conflict.Attack.DetonateExplode")
+    'Conflict.Attack.Unspecified'
     """
-    for head, members in mappings()["families"].items():
-        if name in members:
-            return head
-    return name
+    return mappings()["wikievents"]["same_type"].get(kairos_type, kairos_type)
+
+
+def family(name: str) -> str:
+    """The folded KAIROS type of a newskg class: its scoring family.
+
+    >>> family("Bombing") == family("Attack"), family("ClaimOfResponsibility") == family("Statement")
+    (True, True)
+    """
+    return kairos_family(event_types()[name].kairos)
 
 
 def head_word(text: str) -> str:
@@ -104,50 +112,57 @@ def _matched(gold: set, predicted: set) -> tuple[int, int, int]:
     return hits, len(predicted) - hits, len(gold) - hits
 
 
-def _argument_heads(event: Event, extraction: DocExtraction) -> set[tuple[str, str]]:
+def _argument_heads(event: Event) -> set[tuple[str, str]]:
     return {(a.role, head_word(a.span.text)) for a in event.arguments if a.role in SCORED_ROLES} - {
         (r, "") for r in SCORED_ROLES
     }
 
 
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def score_wikievents(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> EventScores:
-    """Trigger identification/classification and argument identification/classification."""
-    kairos = mappings()["wikievents"]["types"]
+    """Trigger identification/classification and argument identification/classification,
+    overall and per family (``trigger_classification/<KAIROS type>``)."""
     roles = mappings()["wikievents"]["roles"]
-    scored_classes = set(kairos.values())
+    vocabulary = {family(name) for name in event_types()}
     result = EventScores()
-    unscored = 0
+    out_of_vocabulary = 0
     for gold, extraction in pairs:
-        gold_events = [(e, kairos[e.type]) for e in gold.events if e.type in kairos and e.trigger is not None]
-        others = [e.trigger for e in gold.events if e.type not in kairos and e.trigger is not None]
-        predictions = []  # (trigger span, class, event)
-        for event in extraction.events:
-            if event.type not in scored_classes:
-                unscored += 1
-                continue
-            predictions += [(trigger, event.type, event) for trigger in event.triggers]
+        gold_events = [
+            (e, kairos_family(e.type))
+            for e in gold.events
+            if e.trigger is not None and kairos_family(e.type) in vocabulary
+        ]
+        out_of_vocabulary += sum(1 for e in gold.events if kairos_family(e.type) not in vocabulary)
+        predictions = [
+            (trigger, family(event.type), event) for event in extraction.events for trigger in event.triggers
+        ]
+        gold_args_id = {
+            (k, head_word(a.mentions[0].text))
+            for k, (e, _) in enumerate(gold_events)
+            for a in e.arguments
+            if a.role in roles
+        }
+        gold_args_cls = {
+            (k, roles[a.role], head_word(a.mentions[0].text))
+            for k, (e, _) in enumerate(gold_events)
+            for a in e.arguments
+            if a.role in roles
+        }
         used: set[int] = set()
         id_tp = cls_tp = 0
-        gold_args_id: set = set()
-        gold_args_cls: set = set()
         pred_args_id: set = set()
         pred_args_cls: set = set()
-        for k, (event, _) in enumerate(gold_events):
-            for role_name, head in {
-                (roles[a.role], head_word(a.mentions[0].text)) for a in event.arguments if a.role in roles
-            }:
-                gold_args_id.add((k, head))
-                gold_args_cls.add((k, role_name, head))
-        for trigger, name, event in predictions:
+        per_family: dict[str, list[int]] = {}
+        for trigger, kind, event in predictions:
             hit = next(
-                (
-                    k
-                    for k, (g, _) in enumerate(gold_events)
-                    if k not in used and g.trigger.start < trigger.end and trigger.start < g.trigger.end
-                ),
-                None,
+                (k for k, (g, _) in enumerate(gold_events) if k not in used and _overlap(g.trigger, trigger)), None
             )
-            heads = _argument_heads(event, extraction)
+            heads = _argument_heads(event)
+            counts = per_family.setdefault(kind, [0, 0])
+            counts[1] += 1
             if hit is None:
                 # A trigger of an out-of-vocabulary gold event, or of none: a false positive either way.
                 pred_args_id |= {("fp", trigger.start, h) for _, h in heads}
@@ -155,8 +170,9 @@ def score_wikievents(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> Eve
                 continue
             used.add(hit)
             id_tp += 1
-            same_family = family(name) == family(gold_events[hit][1])
+            same_family = kind == gold_events[hit][1]
             cls_tp += same_family
+            counts[0] += same_family
             pred_args_id |= {(hit, h) for _, h in heads}
             pred_args_cls |= {(hit, r, h) if same_family else ("wrong", hit, r, h) for r, h in heads}
         n_pred, n_gold = len(predictions), len(gold_events)
@@ -164,19 +180,11 @@ def score_wikievents(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> Eve
         result.add("trigger_classification", cls_tp, n_pred - cls_tp, n_gold - cls_tp)
         result.add("argument_identification", *_matched(gold_args_id, pred_args_id))
         result.add("argument_classification", *_matched(gold_args_cls, pred_args_cls))
-        for fam in {family(n) for n in scored_classes}:
-            g = [k for k, (_, n) in enumerate(gold_events) if family(n) == fam]
-            p = [t for t, n, _ in predictions if family(n) == fam]
-            hits = sum(
-                1
-                for t in p
-                if any(gold_events[k][0].trigger.start < t.end and t.start < gold_events[k][0].trigger.end for k in g)
-            )
-            result.add(f"trigger_classification/{fam}", hits, len(p) - hits, max(len(g) - hits, 0))
-        result.notes["out_of_vocabulary_gold_triggers"] = int(
-            result.notes.get("out_of_vocabulary_gold_triggers", 0)
-        ) + len(others)
-    result.notes["unscored_predictions"] = unscored
+        for kind in sorted(vocabulary):
+            hits, predicted = per_family.get(kind, [0, 0])
+            in_gold = sum(1 for _, k in gold_events if k == kind)
+            result.add(f"trigger_classification/{kind}", hits, predicted - hits, in_gold - hits)
+    result.notes["out_of_vocabulary_gold_events"] = out_of_vocabulary
     return result
 
 

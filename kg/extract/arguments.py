@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.counts import parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -32,13 +32,6 @@ from kg.model import Span as TextSpan
 NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 ACTOR_TYPES = {"Person", "Organization", "Country"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-
-
-@lru_cache(maxsize=1)
-def syntax() -> dict:
-    """The general syntax words (``event_syntax.json``), lists turned into sets."""
-    data = load_lexicon("event_syntax.json")
-    return {k: set(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)

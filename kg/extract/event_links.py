@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import syntax
-from kg.extract.triggers import Trigger, is_subclass
+from kg.extract.triggers import Trigger, is_subclass, syntax
 from kg.model import Argument, Event
 
 VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation")
@@ -198,7 +197,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             if name is None or _conflict(first.event, mention.event):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
-            if anaphoric or (near and _share_argument(first.event, mention.event)):
+            same_class = first.event.type == mention.event.type
+            if anaphoric or (near and same_class and _share_argument(first.event, mention.event)):
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break

@@ -55,15 +55,23 @@ class EventExtractor:
         for number, sent in enumerate(doc.sents):
             triggers = find_triggers(sent, mention_at)
             ctx = SentenceContext(doc, sent, mention_at, triggers)
-            mentions += [EventMention(self._event(t, ctx, published), t, number) for t in triggers]
+            for trigger in triggers:
+                event = self._event(trigger, ctx, published)
+                if event is not None:
+                    mentions.append(EventMention(event, trigger, number))
         doc._.kg_events = link_events(mentions)
         return doc
 
     @staticmethod
-    def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event:
+    def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event | None:
+        """The event a trigger names, or None for a weak trigger with no actor or patient."""
         etype = event_types()[trigger.name]
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
+        if trigger.head.lemma_.lower() in etype.weak and not any(
+            a.role in ("agent", "target", "victim", "participant") for a in arguments
+        ):
+            return None
         time, time_text = event_time(trigger, ctx, published)
         event = Event(
             type=trigger.name,

@@ -40,6 +40,7 @@ class EventType:
     of_role: str | None
     place_preps: frozenset[str]
     subject_of: dict[str, str | None]
+    weak: frozenset[str]
 
 
 @dataclass
@@ -50,6 +51,13 @@ class Trigger:
     name: str
     head: Token
     kind: str  # verb | noun | adjective | phrase
+
+
+@lru_cache(maxsize=1)
+def syntax() -> dict:
+    """The general syntax words (``event_syntax.json``), lists turned into sets."""
+    data = load_lexicon("event_syntax.json")
+    return {k: set(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +84,7 @@ def event_types() -> dict[str, EventType]:
             e["of"],
             frozenset(e["places"]),
             dict(e["subject_of"]),
+            frozenset(e["weak"]),
         )
         for name, e in _lexicon().items()
     }
@@ -119,7 +128,8 @@ def _not_with() -> dict[str, set[str]]:
 def _names_event(token: Token, candidates: list[str], nouns: dict[str, list[str]]) -> bool:
     """A trigger noun names an event unless it only describes another thing ("attack dog",
     "meeting room") or a modifier makes it something else ("heart attack")."""
-    if token.dep_ == "compound" and token.head.lemma_.lower() not in nouns:
+    head = token.head.lemma_.lower()
+    if token.dep_ == "compound" and head not in nouns and head not in syntax()["event_role_nouns"]:
         return False
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")}
     return not any(modifiers & _not_with()[name] for name in candidates)
