@@ -18,6 +18,7 @@ from kg.model import ENTITY_TYPES, Document
 from kg.rdf.mapping import document_iri, document_triples
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve import resolve
+from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
 from kg.store.export import export
@@ -86,10 +87,13 @@ def build(
                 continue
             yield item
 
+    # Cross-document identity consults the nodes already stored (short forms, homonyms).
+    identity = CorpusIdentity.from_store(store, base)
     for extraction in extract(new_documents(), nlp, batch_size=batch_size):
-        resolved = resolve(extraction)
+        resolved = identity.resolve(resolve(extraction))
         graph, triples = document_triples(resolved, base)
         store.replace_graph(graph, triples)
+        identity.record(resolved)
         summary.documents_built += 1
         if on_document:
             on_document(extraction.doc)

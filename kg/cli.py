@@ -189,6 +189,9 @@ def main() -> None:
 
 # Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
 # ``register(app)`` function taking this Typer app; one line each below.
+from kg.cli_entities import register as register_entities  # noqa: E402  (evaluate, explain)
+
+register_entities(app)
 
 
 if __name__ == "__main__":

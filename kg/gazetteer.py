@@ -129,6 +129,24 @@ def country_by_iso3(iso3: str) -> Country | None:
 
 
 @lru_cache(maxsize=1)
+def _capitals() -> dict[str, Country]:
+    by_capital: dict[str, Country] = {}
+    for country in {c.iso3: c for c in _countries()[0].values()}.values():
+        if country.capital:
+            by_capital.setdefault(compact_key(country.capital), country)
+    return by_capital
+
+
+def country_of_capital(text: str) -> Country | None:
+    """The country whose capital (GeoNames) the name is, or None.
+
+    >>> country_of_capital("Baghdad").iso3, country_of_capital("Mosul")
+    ('IRQ', None)
+    """
+    return _capitals().get(compact_key(text))
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, list[PlaceCandidate]]:
     index: dict[str, list[PlaceCandidate]] = defaultdict(list)
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}

@@ -77,6 +77,9 @@ class Entity:
     wikidata: str | None = None
     country: str | None = None  # key of a Country entity of this document
     country_iso3: str | None = None  # the same country as ISO code, for linking without the doc
+    # The node this entity joins, when cross-document resolution (kg.resolve.identity)
+    # matched it to one already in the store; None: the node of its own identity key.
+    iri: str | None = None
 
 
 @dataclass

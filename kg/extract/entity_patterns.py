@@ -1,0 +1,362 @@
+"""``newskg_entity_patterns``: general corrections to the spaCy model's entity spans.
+
+It runs right after the model's ``ner`` and rewrites ``doc.ents`` with four rules,
+each driven by a data file or a public gazetteer, never by names:
+
+- **titled people** (``lexicons/titles.json``): a title directly before a
+  capitalized name makes the name a PERSON and the title words no entity
+  ("Defense Minister Juma Inad": "Defense" is not an ORG);
+- **organizations** (``lexicons/organization_cues.json``): a capitalized run
+  ending in an organization head ("Iraqi Security Forces", "Labour Party"),
+  "Ministry of X", and names followed by an armed-group cue ("X militants");
+- **owned facilities** (``lexicons/facilities.json``): "<demonym> embassy in
+  <place>" is one FAC, whose full name (with the place) is kept in
+  ``doc.user_data["kg_full_names"]``;
+- **gazetteer names**: countries, demonyms and cities of ``kg.gazetteer`` that the
+  model missed or mislabelled, also in all-caps or all-lowercase text where the
+  model's capitalization cues fail.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("newskg_entity_patterns")
+>>> doc = nlp("Iraqi Security Forces met with Defense Minister Juma Inad in Kirkuk.")
+>>> [(e.text, e.label_) for e in doc.ents]
+[('Iraqi Security Forces', 'ORG'), ('Juma Inad', 'PERSON'), ('Kirkuk', 'GPE')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.extract.lexicon import load_lexicon
+from kg.gazetteer import lookup_country, lookup_demonym, lookup_places
+
+# spaCy labels that name places or nationalities: never swallowed into a person name.
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+# Labels the model gives to names it could not place; gazetteer matches override them.
+WEAK_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le"}
+JOINERS = {"-", "‑", "–"}
+MAX_NAME_TOKENS = 4
+MAX_GAZETTEER_TOKENS = 4
+# A city matched without the model's help must be this populous (fewer false hits
+# on common words that are also small towns).
+CITY_POPULATION = 100_000
+# Fraction of letters in upper case that marks a sentence whose capitalization tells
+# nothing (headlines in capitals); a sentence without any capital is uncased too.
+UNCASED_RATIO = 0.9
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset[str], frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
+    data = load_lexicon("titles.json")
+    heads = {tuple(h.split()) for h in data["heads"]}
+    return (
+        frozenset(h[-1] for h in heads),
+        frozenset(heads),
+        frozenset(data["modifiers"]),
+        frozenset(data["not_names"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _org_cues() -> dict[str, frozenset[str]]:
+    data = load_lexicon("organization_cues.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    return frozenset(load_lexicon("facilities.json")["owned_heads"])
+
+
+def title_end(doc: Doc, i: int) -> int | None:
+    """The start of the title that ends at token ``i`` (modifiers included), or None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Iraqi Deputy Prime Minister said")
+    >>> title_end(doc, 4), title_end(doc, 1)
+    (2, None)
+    """
+    last_words, heads, modifiers, _ = _titles()
+    if doc[i].lower_ not in last_words:
+        return None
+    start = None
+    for head in heads:
+        n = len(head)
+        if i - n + 1 >= 0 and tuple(t.lower_ for t in doc[i - n + 1 : i + 1]) == head:
+            start = min(start, i - n + 1) if start is not None else i - n + 1
+    if start is None:
+        return None
+    while start > 0 and (doc[start - 1].lower_ in modifiers or _is_head_word(doc[start - 1])):
+        start -= 1
+    return start
+
+
+def _is_head_word(token: Token) -> bool:
+    return token.lower_ in _titles()[0] and (token.lower_,) in _titles()[1]
+
+
+def _is_name_word(token: Token) -> bool:
+    return (
+        token.is_title or (token.is_upper and len(token) > 1)
+    ) and token.lower_ not in _titles()[3] and not _is_head_word(token) and token.lower_ not in _titles()[2]
+
+
+def name_after(doc: Doc, i: int) -> int:
+    """End of a capitalized personal name starting at token ``i`` (== i when none)."""
+    end = i
+    while end < len(doc) and end - i < MAX_NAME_TOKENS:
+        token = doc[end]
+        if token.ent_type_ in PLACE_LABELS and token.ent_type_ != "FAC":
+            break
+        if _is_name_word(token):
+            end += 1
+        elif (
+            token.text in JOINERS or token.lower_ in NAME_PARTICLES
+        ) and end > i and end + 1 < len(doc) and _is_name_word(doc[end + 1]):
+            end += 1
+        elif token.lower_ in NAME_PARTICLES and end == i and end + 1 < len(doc) and _is_name_word(doc[end + 1]):
+            end += 1
+        else:
+            break
+    while end > i and not _is_name_word(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _sentence_is_uncased(sent: Span) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    if len(letters) < 12:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper >= UNCASED_RATIO * len(letters) or upper == 0
+
+
+def _is_title_case_headline(sent: Span) -> bool:
+    """A headline in title case ("Roadside IED Kills Russian General"): every word capitalized."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+
+
+class EntityPatterns:
+    """Rewrite ``doc.ents`` with the title, organization, facility and gazetteer rules."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        drop: set[int] = set()  # tokens whose model entity must go (title words)
+        full_names: dict[tuple[int, int], str] = {}
+        has_sents = doc.has_annotation("SENT_START")
+        sentences = list(doc.sents) if has_sents else [doc[:]]
+        for sent in sentences:
+            uncased = _sentence_is_uncased(sent)
+            headline = _is_title_case_headline(sent)
+            if not uncased:
+                self._titled_people(sent, found, drop)
+                if not headline:
+                    self._organizations(sent, found)
+                self._facilities(sent, found, full_names)
+            self._gazetteer(sent, found, uncased)
+        self._apply(doc, found, drop)
+        doc.user_data["kg_full_names"] = {
+            key: name for key, name in full_names.items() if any((e.start_char, e.end_char) == key for e in doc.ents)
+        }
+        return doc
+
+    @staticmethod
+    def _apply(doc: Doc, found: list[Span], drop: set[int]) -> None:
+        found = filter_spans(found)
+        taken = {i for span in found for i in range(span.start, span.end)}
+        kept = [
+            e
+            for e in doc.ents
+            if not (taken & set(range(e.start, e.end))) and not set(range(e.start, e.end)) <= drop
+        ]
+        doc.ents = sorted(kept + found, key=lambda s: s.start)
+
+    @staticmethod
+    def _titled_people(sent: Span, found: list[Span], drop: set[int]) -> None:
+        doc = sent.doc
+        for i in range(sent.start, sent.end - 1):
+            start = title_end(doc, i)
+            if start is None:
+                continue
+            end = name_after(doc, i + 1)
+            if end == i + 1 or end > sent.end:
+                continue
+            name = doc[i + 1 : end]
+            if _names_a_place_or_group(name):
+                continue
+            found.append(Span(doc, i + 1, end, label="PERSON"))
+            drop.update(t.i for t in doc[start : i + 1] if t.ent_type_ not in PLACE_LABELS)
+
+    @staticmethod
+    def _organizations(sent: Span, found: list[Span]) -> None:
+        doc = sent.doc
+        cues = _org_cues()
+        for i in range(sent.start, sent.end):
+            token = doc[i]
+            if token.is_title and token.lower_ in cues["heads"] and not _title_before(doc, i):
+                start = _capitalized_run_before(doc, i, sent.start)
+                if start < i:
+                    found.append(Span(doc, start, i + 1, label="ORG"))
+            if (
+                token.is_title
+                and token.lower_ in cues["of_heads"]
+                and i + 2 < sent.end
+                and doc[i + 1].lower_ == "of"
+            ):
+                end = _capitalized_run_after(doc, i + 2, sent.end)
+                if end > i + 2:
+                    start = _capitalized_run_before(doc, i, sent.start)
+                    found.append(Span(doc, start, end, label="ORG"))
+            if token.lower_ in cues["group_cues"] and token.is_lower and i > sent.start:
+                group = _group_name_before(doc, i, sent.start)
+                if group is not None:
+                    found.append(group)
+
+    @staticmethod
+    def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str]) -> None:
+        doc = sent.doc
+        for i in range(sent.start + 1, sent.end):
+            if doc[i].lower_ not in _facility_heads() or doc[i].dep_ == "compound":
+                continue  # "Afghan embassy personnel": the embassy only describes the people
+            owner = doc[i - 1]
+            if owner.ent_type_ not in ("NORP", "GPE") or not (lookup_demonym(owner.text) or lookup_country(owner.text)):
+                continue
+            if owner.ent_iob_ != "B":  # the owner is a one-word demonym or country name
+                continue
+            span = Span(doc, i - 1, i + 1, label="FAC")
+            found.append(span)
+            if i + 2 < sent.end and doc[i + 1].lower_ == "in" and doc[i + 2].ent_type_ == "GPE":
+                place_end = i + 2
+                while place_end < sent.end and doc[place_end].ent_type_ == "GPE" and (
+                    place_end == i + 2 or doc[place_end].ent_iob_ == "I"
+                ):
+                    place_end += 1
+                full_names[(span.start_char, span.end_char)] = doc[i - 1 : place_end].text
+
+    @staticmethod
+    def _gazetteer(sent: Span, found: list[Span], uncased: bool) -> None:
+        doc = sent.doc
+        i = sent.start
+        while i < sent.end:
+            token = doc[i]
+            ent_label = token.ent_type_
+            if (ent_label and ent_label not in WEAK_LABELS) or not token.is_alpha:
+                i += 1
+                continue
+            if not uncased and not token.is_title and not token.is_upper:
+                i += 1
+                continue
+            match = _gazetteer_match(doc, i, min(sent.end, i + MAX_GAZETTEER_TOKENS), uncased)
+            if match is None:
+                i += 1
+                continue
+            span = match
+            if ent_label:
+                # A model entity is replaced only when the gazetteer match is the whole entity.
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                if (ent.start, ent.end) != (span.start, span.end) or span.label_ == "GPE" and not _country(span):
+                    i = ent.end
+                    continue
+            found.append(span)
+            i = span.end
+
+
+def _country(span: Span) -> bool:
+    return lookup_country(span.text, allow_codes=False) is not None
+
+
+def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None:
+    """The longest country, demonym or populous-city name starting at token ``i``."""
+    for end in range(limit, i, -1):
+        span = doc[i:end]
+        if span[-1].is_punct or (not uncased and not all(t.is_title or t.is_upper or not t.is_alpha for t in span)):
+            continue
+        if uncased and all(t.is_stop for t in span):
+            continue
+        if lookup_country(span.text, allow_codes=False):
+            return Span(doc, i, end, label="GPE")
+        if end == i + 1 and lookup_demonym(span.text):
+            return Span(doc, i, end, label="NORP")
+        if span.root.pos_ in ("PROPN", "") or uncased:
+            places = lookup_places(span.text)
+            if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
+                if not uncased or not any(t.is_stop for t in span):
+                    return Span(doc, i, end, label="GPE")
+    return None
+
+
+def _title_before(doc: Doc, i: int) -> bool:
+    """'Defense Minister' and 'Army Chief' are titles, not organizations."""
+    return i + 1 < len(doc) and _is_head_word(doc[i + 1])
+
+
+def _capitalized_run_before(doc: Doc, i: int, floor: int) -> int:
+    not_heads = _org_cues()["not_heads"]
+    start = i
+    while start > floor:
+        prev = doc[start - 1]
+        if prev.text in JOINERS and start - 2 >= floor and doc[start - 2].is_title:
+            start -= 1
+            continue
+        if (prev.is_title or (prev.is_upper and prev.is_alpha)) and prev.lower_ not in not_heads:
+            if prev.ent_type_ == "PERSON" or _is_head_word(prev):
+                break
+            start -= 1
+            continue
+        break
+    return start
+
+
+def _capitalized_run_after(doc: Doc, i: int, ceiling: int) -> int:
+    end = i
+    while end < ceiling:
+        token = doc[end]
+        if token.is_title or (token.is_upper and token.is_alpha) or token.text in JOINERS:
+            end += 1
+        elif token.lower_ in ("and", "for", "of", "the") and end + 1 < ceiling and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    while end > i and not doc[end - 1].is_title and not doc[end - 1].is_upper:
+        end -= 1
+    return end
+
+
+def _group_name_before(doc: Doc, i: int, floor: int) -> Span | None:
+    """'Al-Shabaab militants' -> the ORG 'Al-Shabaab'; never a nationality ('Kurdish fighters')."""
+    prev = doc[i - 1]
+    if prev.ent_type_ in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL", "TIME", "ORDINAL"):
+        return None
+    if prev.ent_type_:
+        ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+        start = ent.start
+    elif prev.pos_ == "PROPN" and prev.is_title:
+        start = _capitalized_run_before(doc, i - 1, floor)
+    else:
+        return None
+    span = doc[start:i]
+    if lookup_demonym(span.text) or lookup_country(span.text):
+        return None
+    while start < i and doc[start].lower_ in _org_cues()["not_heads"]:
+        start += 1
+    return Span(doc, start, i, label="ORG") if start < i else None
+
+
+def _names_a_place_or_group(span: Span) -> bool:
+    return bool(
+        lookup_country(span.text, allow_codes=False)
+        or lookup_demonym(span.text)
+        or span[-1].lower_ in _org_cues()["heads"]
+    )
+
+
+@Language.factory("newskg_entity_patterns")
+def make_entity_patterns(nlp: Language, name: str) -> EntityPatterns:
+    return EntityPatterns()

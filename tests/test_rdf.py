@@ -1,0 +1,108 @@
+"""IRI minting and the mapping of an extraction to triples."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.model import Argument, DocExtraction, Document, Entity, Event, Mention, Span
+from kg.rdf.iri import mint
+from kg.rdf.mapping import document_triples
+from kg.rdf.namespaces import ITSRDF, KG, NIF
+
+HOSTILE = [
+    'The "Red" Brigade',
+    "a <b> c",
+    "semi;colon } { # ? / \\",
+    "Ñandú Ágil",
+    "القاعدة في جزيرة العرب",
+    "Боко Харам",
+    "中国共产党",
+    "   ",
+    "x" * 500,
+    "a_b",
+    "a b",
+    "tab\tnew\nline",
+    "emoji 🚀 zero\u200bwidth",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_minted_iris_are_valid_everywhere(name):
+    iri = mint("organization", name)
+    assert iri == mint("organization", name)  # deterministic
+    triple = f"<{iri}> <http://x/p> <http://x/o> .\n"
+    assert len(Graph().parse(data=triple, format="nt")) == 1
+    store = ox.Store()
+    store.load(triple.encode(), format=ox.RdfFormat.N_TRIPLES)
+    assert len(store) == 1
+    assert len(iri) < 200
+
+
+def test_distinct_names_never_share_an_iri():
+    iris = {mint("organization", name) for name in HOSTILE}
+    assert len(iris) == len(HOSTILE)
+    assert mint("organization", "a_b") != mint("organization", "a b")
+    assert mint("person", "Juma  Inad") == mint("person", "juma inad")
+
+
+def small_extraction(doc_id: str, text: str) -> DocExtraction:
+    start = text.index("Juma Inad")
+    kabul = text.index("Kabul")
+    met = text.index("met")
+    doc = Document.from_text(text, id=doc_id, title="A <title>", published="2025-06-03")
+    return DocExtraction(
+        doc=doc,
+        model="test",
+        entities=[
+            Entity("e0", "Person", "Juma Inad"),
+            Entity("e1", "Place", "Kabul", geonames_id=1138958, country_iso3="AFG"),
+        ],
+        mentions=[
+            Mention(Span(start, start + 9, "Juma Inad"), "e0", "PERSON"),
+            Mention(Span(kabul, kabul + 5, "Kabul"), "e1", "GPE"),
+        ],
+        events=[
+            Event(
+                "Meeting",
+                [Span(met, met + 3, "met")],
+                Span(0, len(text), text),
+                [Argument("agent", Span(start, start + 9, "Juma Inad"), "e0")],
+                time="2025-06",
+                time_text="in June 2025",
+                confidence=0.8,
+            )
+        ],
+    )
+
+
+def test_mapping_writes_the_vocabulary():
+    text = "In June 2025, Juma Inad met envoys in Kabul."
+    graph_iri, triples = document_triples(small_extraction("doc one", text))
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    assert str(graph_iri) == "https://w3id.org/newskg/id/doc/doc_one"
+    person = mint("person", "Juma Inad")
+    assert (person, RDF.type, KG.Person) in g
+    [mention] = list(g.subjects(ITSRDF.taIdentRef, person))
+    assert str(mention) == f"{graph_iri}#char=14,23"
+    assert g.value(mention, NIF.beginIndex) == Literal(14, datatype=XSD.nonNegativeInteger)
+    [event] = list(g.subjects(RDF.type, KG.Meeting))
+    assert (event, RDF.type, KG.Event) in g and (event, KG.agent, person) in g
+    assert g.value(event, KG.time) == Literal("2025-06", datatype=XSD.gYearMonth)
+    assert g.value(event, KG.confidence).datatype == XSD.decimal
+    place = g.value(None, KG.locatedIn)
+    assert place is None or str(place).startswith("https://w3id.org/newskg/id/")
+    kabul = next(g.subjects(RDF.type, KG.Place))
+    assert (kabul, KG.country, URIRef("https://w3id.org/newskg/id/country/AFG")) in g
+    assert URIRef("https://sws.geonames.org/1138958/") in set(g.objects(kabul, None))
+
+
+def test_same_entity_same_iri_across_documents():
+    _, a = document_triples(small_extraction("a", "Juma Inad met them in Kabul."))
+    _, b = document_triples(small_extraction("b", "Later Juma Inad met others in Kabul."))
+    people = {s for s, p, o in a + b if p == RDF.type and o == KG.Person}
+    assert people == {mint("person", "Juma Inad")}
