@@ -33,6 +33,7 @@ from spacy.language import Language
 
 from kg.evaluate.records import GoldDocument
 from kg.evaluate.scoring import PRF
+from kg.evaluate.tasks import EvaluationRun, Report, scorer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.pipeline import extract
 from kg.extract.triggers import event_types
@@ -260,3 +261,42 @@ def score_gold(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> EventScor
 
 
 SCORERS = {"wikievents": score_wikievents, "muc4": score_muc4, "gold": score_gold}
+TITLES = {
+    "wikievents": "Events on WikiEvents: triggers and arguments (KAIROS mapped onto the vocabulary)",
+    "muc4": "Events on MUC-4: incident types and role fillers",
+    "gold": "Events of the gold file: class and agent",
+}
+
+
+def _report(fmt: str, result: EventScores, documents: int) -> Report:
+    groups: dict[str, dict[str, PRF]] = {}
+    for name, counts in result.scores.items():
+        table, _, label = name.partition("/")
+        groups.setdefault(table, {})[label or "ALL"] = counts
+    report = Report(f"{TITLES[fmt]} ({documents} documents)")
+    report.tables = {table: {"newskg": rows} for table, rows in groups.items()}
+    report.notes = [f"{k}: {v}" for k, v in result.notes.items()]
+    return report
+
+
+@scorer("events", formats=("wikievents", "muc4", "gold"))
+def evaluate_events(documents: Iterable[GoldDocument], run: EvaluationRun) -> Report:
+    """``kg evaluate DATASET --task events``: the scorer of the dataset's format."""
+    documents = list(documents)
+    if not documents:
+        raise ValueError("no documents to score")
+    fmt = _format_of(documents[0])
+    result = SCORERS[fmt](run_extraction(documents, run.nlp, run.batch_size))
+    return _report(fmt, result, len(documents))
+
+
+def _format_of(document: GoldDocument) -> str:
+    """Which benchmark a gold record comes from, by the fields of its raw record."""
+    raw = document.raw
+    if "event_mentions" in raw:
+        return "wikievents"
+    if "templates" in raw:
+        return "muc4"
+    if "events" in raw and "text_file" in raw:
+        return "gold"
+    raise ValueError(f"{document.id}: not a WikiEvents, MUC-4 or gold json record; events cannot be scored")

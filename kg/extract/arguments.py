@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.counts import parse_count
+from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
@@ -93,6 +93,8 @@ class ArgumentReader:
             index, span = ctx.mention_at[token.i]
             if role == "place" and span.label_ not in PLACE_TYPES:
                 return None
+            if role == "victim" and span.label_ in ("Place", "Facility"):
+                return None  # people are killed, hurt, kidnapped and arrested, not places
             return Argument(role, text_span(ctx.doc, span.start_char, span.end_char), f"m{index}")
         if role == "place" or token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
             return None
@@ -100,6 +102,12 @@ class ArgumentReader:
             return self._pronoun(role, token)
         if token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+        quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
+        if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
+            # "thousands of workers", "dozens of people": the people, not the number
+            self.count = self.count or parse_count(token)
+            return self._argument(role, of)
         # Plain words: the noun with its modifiers ("two Afghan embassy personnel").
         left = [
             t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at

@@ -25,7 +25,8 @@ from spacy.tokens import Token
 from kg.extract.triggers import Trigger, is_subclass, syntax
 from kg.model import Argument, Event
 
-VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation")
+# What a claim of responsibility can be for (kgsh:ClaimsShape in ontology/shapes.ttl).
+VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation", "Threat")
 EFFECTS = ("Killing", "Injury")
 CONFLICT_ROLES = ("agent", "target", "victim")
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
@@ -135,20 +136,20 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     return attacks[0] if len(attacks) == 1 else None
 
 
+def _violent(name: str) -> bool:
+    return name in VIOLENT or is_subclass(name, "Attack")
+
+
 def _claimed(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
     """The event a claim of responsibility is for."""
     for token in mention.trigger.tokens:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
-                inside = [k for k, m in enumerate(mentions) if m.head in prep.subtree]
+                inside = [k for k, m in enumerate(mentions) if m.head in prep.subtree and _violent(m.event.type)]
                 if inside:
                     # The top-most event of the phrase: "for the attack where ... killed two".
                     return min(inside, key=lambda k: len(list(mentions[k].head.ancestors)))
-    earlier = [
-        k
-        for k in range(index - 1, -1, -1)
-        if mentions[k].event.type in VIOLENT or is_subclass(mentions[k].event.type, "Attack")
-    ]
+    earlier = [k for k in range(index - 1, -1, -1) if _violent(mentions[k].event.type)]
     earlier = [k for k in earlier if mention.sentence - mentions[k].sentence <= 1]
     return earlier[0] if earlier else None
 

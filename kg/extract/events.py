@@ -64,12 +64,13 @@ class EventExtractor:
 
     @staticmethod
     def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event | None:
-        """The event a trigger names, or None for a weak trigger with no actor or patient."""
+        """The event a trigger names, or None for a weak trigger ("operation") with neither an
+        agent nor a named entity acted upon ("the operation on his knee")."""
         etype = event_types()[trigger.name]
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
         if trigger.head.lemma_.lower() in etype.weak and not any(
-            a.role in ("agent", "target", "victim", "participant") for a in arguments
+            a.role == "agent" or (a.entity and a.role in ("target", "victim", "participant")) for a in arguments
         ):
             return None
         time, time_text = event_time(trigger, ctx, published)

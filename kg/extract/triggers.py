@@ -7,9 +7,8 @@ room") or that a modifier makes something else ("heart attack") is no trigger; a
 trigger modifying another trigger ("bombing attack") is folded into one event of the
 more specific class.
 
->>> import spacy
->>> nlp = spacy.load("en_core_web_sm")
->>> doc = nlp("Rebels attacked the town. The attack dog barked.")
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Rebels attacked the town in March. The attack dog barked.")
 >>> [(t.name, [w.text for w in t.tokens]) for s in doc.sents for t in find_triggers(s, {})]
 [('Attack', ['attacked'])]
 """
@@ -24,6 +23,8 @@ from spacy.tokens import Span, Token
 from kg.extract.lexicon import load_lexicon
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
+# Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
+NOT_TRIGGERS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "CARDINAL"}
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,11 @@ def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
     found: list[Trigger] = []
     used: set[int] = set()
     for token in sent:
-        if token.i in used or token.i in mention_at:
+        if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
             continue
         lemma = token.lemma_.lower()
+        if lemma not in nouns and token.lower_ in nouns:
+            lemma = token.lower_  # plural-only nouns: "talks"
         for words, name in phrases:
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
