@@ -286,7 +286,13 @@ def evaluate_events(documents: Iterable[GoldDocument], run: EvaluationRun) -> Re
     if not documents:
         raise ValueError("no documents to score")
     fmt = _format_of(documents[0])
-    result = SCORERS[fmt](run_extraction(documents, run.nlp, run.batch_size))
+    component = run.nlp.get_pipe("newskg_events")
+    # WikiEvents annotates event mentions, each with the arguments of its own sentence.
+    component.merge_mentions = fmt != "wikievents"
+    try:
+        result = SCORERS[fmt](run_extraction(documents, run.nlp, run.batch_size))
+    finally:
+        component.merge_mentions = True
     return _report(fmt, result, len(documents))
 
 

@@ -154,9 +154,10 @@ def _claimed(mention: EventMention, mentions: list[EventMention], index: int) ->
     return earlier[0] if earlier else None
 
 
-def link_events(mentions: list[EventMention]) -> list[Event]:
-    """Merge coreferent mentions and link claims and causes; returns the document's events
-    with ``Event.links`` indexing into the returned list."""
+def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]:
+    """Merge coreferent mentions (unless ``merge`` is False: one event per mention, as
+    mention-level benchmarks score them) and link claims and causes; returns the document's
+    events with ``Event.links`` indexing into the returned list."""
     for index, mention in enumerate(mentions):
         if mention.event.type == "ClaimOfResponsibility":
             claimed = _claimed(mention, mentions, index)
@@ -166,7 +167,7 @@ def link_events(mentions: list[EventMention]) -> list[Event]:
             cause = _cause(mention, mentions)
             if cause is not None:
                 mention.links.append(("causedBy", cause))
-    cluster_of = _corefer(mentions)
+    cluster_of = _corefer(mentions) if merge else list(range(len(mentions)))
     events: list[Event] = []
     position: dict[int, int] = {}
     for index, mention in enumerate(mentions):

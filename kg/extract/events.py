@@ -37,13 +37,20 @@ NOT_ASSERTED_FACTOR = 0.6
 MAX_CONFIDENCE = 0.95
 
 
-@Language.factory("newskg_events")
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor()
+@Language.factory("newskg_events", default_config={"merge_mentions": True})
+def make_events(nlp: Language, name: str, merge_mentions: bool) -> EventExtractor:
+    return EventExtractor(merge_mentions)
 
 
 class EventExtractor:
-    """Reads ``doc.spans["kg_mentions"]`` (typed entity mentions) and writes ``doc._.kg_events``."""
+    """Reads ``doc.spans["kg_mentions"]`` (typed entity mentions) and writes ``doc._.kg_events``.
+
+    ``merge_mentions`` joins the mentions of one event within a document (the default);
+    off, every trigger stays its own event with its own sentence's arguments.
+    """
+
+    def __init__(self, merge_mentions: bool = True):
+        self.merge_mentions = merge_mentions
 
     def __call__(self, doc: Doc) -> Doc:
         mention_at = {}
@@ -59,7 +66,7 @@ class EventExtractor:
                 event = self._event(trigger, ctx, published)
                 if event is not None:
                     mentions.append(EventMention(event, trigger, number))
-        doc._.kg_events = link_events(mentions)
+        doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
         return doc
 
     @staticmethod

@@ -167,6 +167,14 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
     return candidates[0]
 
 
+def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
+    """The lexicon entry of a noun: its lemma, or its own form for plural-only nouns ("talks")."""
+    for form in (token.lemma_.lower(), token.lower_):
+        if form in nouns:
+            return form
+    return None
+
+
 def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
     """Every event trigger of one sentence, compound triggers folded ("bombing attack").
 
@@ -180,8 +188,6 @@ def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
         if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
             continue
         lemma = token.lemma_.lower()
-        if lemma not in nouns and token.lower_ in nouns:
-            lemma = token.lower_  # plural-only nouns: "talks"
         for words, name in phrases:
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
@@ -191,8 +197,9 @@ def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
         else:
             if token.pos_ == "VERB" and lemma in verbs:
                 found.append(Trigger([token], _choose(token, verbs[lemma], mention_at), token, "verb"))
-            elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns and _names_event(token, nouns[lemma], nouns):
-                found.append(Trigger([token], _choose(token, nouns[lemma], mention_at), token, "noun"))
+            elif token.pos_ in ("NOUN", "PROPN") and (noun := _noun_lemma(token, nouns)):
+                if _names_event(token, nouns[noun], nouns):
+                    found.append(Trigger([token], _choose(token, nouns[noun], mention_at), token, "noun"))
             elif token.pos_ == "ADJ" and token.lower_ in adjectives:
                 found.append(Trigger([token], adjectives[token.lower_][0], token, "adjective"))
     return _fold_compounds(found)
