@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,6 +39,9 @@ class BuildSummary:
     model: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
 
+    def skipped_by_kind(self) -> dict[str, int]:
+        return dict(Counter(item["kind"] for item in self.skipped).most_common())
+
     @property
     def documents_read(self) -> int:
         return self.documents_built + self.documents_unchanged
@@ -45,6 +49,7 @@ class BuildSummary:
     def to_json(self) -> str:
         data = asdict(self)
         data["documents_read"] = self.documents_read
+        data["skipped_by_kind"] = self.skipped_by_kind()
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -66,7 +71,7 @@ def build(
     summary = BuildSummary(model=f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}")
 
     def skip(item: Skipped) -> None:
-        summary.skipped.append({"source": item.source, "reason": item.reason})
+        summary.skipped.append({"source": item.source, "reason": item.reason, "kind": item.kind})
         if on_skip:
             on_skip(item)
 
@@ -77,7 +82,13 @@ def build(
                 skip(item)
                 continue
             if item.id in seen:
-                skip(Skipped(item.source or item.id, f"duplicate document id {item.id!r} (also in {seen[item.id]})"))
+                skip(
+                    Skipped(
+                        item.source or item.id,
+                        f"duplicate document id {item.id!r} (also in {seen[item.id]})",
+                        "duplicate",
+                    )
+                )
                 continue
             seen[item.id] = item.source or item.id
             if store.document_sha256(document_iri(item.id, base)) == item.sha256:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.rdf.namespaces import DEFAULT_BASE
+from kg.rdf.namespaces import DEFAULT_BASE, compact_iri
 
 app = typer.Typer(
     help="newskg: knowledge graphs from news articles, in RDF, with every fact traced to its sentence.",
@@ -96,8 +96,9 @@ def build(
         out.print("Entities: " + ", ".join(f"{k} {v}" for k, v in summary.entities_by_type.items()))
     if summary.events_by_type:
         out.print("Events:   " + ", ".join(f"{k} {v}" for k, v in summary.events_by_type.items()))
-    for item in summary.skipped:
-        out.print(f"  skipped {item['source']}: {item['reason']}", highlight=False)
+    if summary.skipped:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in summary.skipped_by_kind().items())
+        out.print(f"Skipped:  {reasons} input(s): {kinds} (each named above; all in summary.json)")
     out.print(f"Quads in store: {summary.triples}")
     for name, path in summary.outputs.items():
         out.print(f"  {name:8} {path}", highlight=False)
@@ -126,10 +127,16 @@ def validate(
     out.print(f"[red]does not conform[/]: {len(report.violations)} violation(s) in {report.triples} triples.")
     for message, count in report.by_message().most_common():
         out.print(f"  {count:5}  {message}", highlight=False)
-    table = Table("focus node", "path", "value", "message", show_lines=False)
     for v in report.violations[:limit]:
-        table.add_row(v.focus, v.path, v.value[:60], v.message)
-    out.print(table)
+        out.print(
+            f"- {v.severity}: {compact_iri(v.focus)}"
+            + (f" {compact_iri(v.path)}" if v.path else "")
+            + (f" = {compact_iri(v.value)[:80]}" if v.value else ""),
+            highlight=False,
+        )
+        out.print(f"    {v.message}", highlight=False)
+    if len(report.violations) > limit:
+        out.print(f"  ... and {len(report.violations) - limit} more (--limit N to list more)")
     raise typer.Exit(1)
 
 

@@ -148,3 +148,4 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path):
     reasons = {item["source"].rsplit("/", 1)[-1]: item["reason"] for item in summary.skipped}
     assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2", "missing.txt"}
     assert "UTF-8" in reasons["latin1.txt"] and "binary" in reasons["binary.txt"]
+    assert summary.skipped_by_kind() == {"empty": 1, "binary": 1, "encoding": 1, "malformed": 1, "missing": 1}

@@ -21,10 +21,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be read: which one, and why (shown to the user as is)."""
+    """An input that could not be read: which one, why (shown to the user as is), and the
+    kind of failure (for the closing count: "empty", "binary", "encoding", ...)."""
 
     source: str
     reason: str
+    kind: str = "unreadable"
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -32,6 +34,10 @@ class Skipped:
 
 class InputError(ValueError):
     """Raised by a reader for an input it cannot turn into a document."""
+
+    def __init__(self, reason: str, kind: str):
+        super().__init__(reason)
+        self.kind = kind
 
 
 def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped]:
@@ -56,14 +62,14 @@ def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped]:
         elif path.exists():
             yield from _read_path(path)
         else:
-            yield Skipped(source, "no such file or directory")
+            yield Skipped(source, "no such file or directory", "missing")
 
 
 def _guard(source: str, read) -> Iterator[Document | Skipped]:
     try:
         yield from read()
     except InputError as err:
-        yield Skipped(source, str(err))
+        yield Skipped(source, str(err), err.kind)
     except (OSError, httpx.HTTPError) as err:
         yield Skipped(source, f"cannot read: {err}")
 
@@ -77,22 +83,26 @@ def _read_path(path: Path) -> Iterator[Document | Skipped]:
     elif suffix in TEXT_SUFFIXES:
         yield from _guard(str(path), lambda: [read_txt(path)])
     else:
-        yield Skipped(str(path), f"unsupported file type {suffix or '(none)'!r}; use .txt, .html, .jsonl")
+        yield Skipped(
+            str(path), f"unsupported file type {suffix or '(none)'!r}; use .txt, .html, .jsonl", "unsupported"
+        )
 
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
+        raise InputError("binary file (contains NUL bytes), not text", "binary")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})") from None
+        raise InputError(
+            f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})", "encoding"
+        ) from None
     return text
 
 
 def _require_text(text: str) -> str:
     if not text.strip():
-        raise InputError("empty: no article text")
+        raise InputError("empty: no article text", "empty")
     return text
 
 
@@ -124,7 +134,7 @@ def read_html(html: bytes | str, source: str, url: str | None = None) -> Documen
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     body = getattr(result, "text", None) if result is not None else None
     if not body or not body.strip():
-        raise InputError("no article text found in the HTML")
+        raise InputError("no article text found in the HTML", "empty")
     # trafilatura separates paragraphs with one newline; a blank line keeps them as sentence breaks.
     text = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
     return Document.from_text(
@@ -141,14 +151,14 @@ def read_url(url: str, timeout: float = 30.0) -> Document:
     """Fetch an article over http(s); HTML goes through trafilatura, plain text as is."""
     response = httpx.get(url, timeout=timeout, follow_redirects=True)
     if response.status_code >= 400:
-        raise InputError(f"HTTP {response.status_code} {response.reason_phrase}")
+        raise InputError(f"HTTP {response.status_code} {response.reason_phrase}", "http")
     content_type = response.headers.get("content-type", "")
     if "html" in content_type or not content_type:
         return read_html(response.content, source=url, url=url)
     if content_type.startswith("text/"):
         text = _require_text(response.text)
         return Document.from_text(text, url=url, source=url)
-    raise InputError(f"unsupported content type {content_type!r}")
+    raise InputError(f"unsupported content type {content_type!r}", "unsupported")
 
 
 def read_jsonl(path: Path) -> Iterator[Document | Skipped]:
@@ -158,7 +168,7 @@ def read_jsonl(path: Path) -> Iterator[Document | Skipped]:
     """
     text = _decode(path.read_bytes())
     if not text.strip():
-        raise InputError("empty: no lines")
+        raise InputError("empty: no lines", "empty")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -166,13 +176,13 @@ def read_jsonl(path: Path) -> Iterator[Document | Skipped]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Skipped(where, f"malformed JSON ({err.msg} at column {err.colno})")
+            yield Skipped(where, f"malformed JSON ({err.msg} at column {err.colno})", "malformed")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Skipped(where, "a JSON object with a string field 'text' is required")
+            yield Skipped(where, "a JSON object with a string field 'text' is required", "malformed")
             continue
         if not record["text"].strip():
-            yield Skipped(where, "empty: no article text")
+            yield Skipped(where, "empty: no article text", "empty")
             continue
         doc_id = record.get("id")
         yield Document.from_text(

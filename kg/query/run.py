@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIXES, compact_iri
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 _TYPED = re.compile(r"^(?P<value>.*)\^\^(?P<datatype>\w+:\w+|<[^>]+>)$", re.S)
@@ -104,9 +104,7 @@ def short_text(term) -> str:
     """How a term reads in a terminal table: vocabulary IRIs as prefixed names, text on one line."""
     text = term_text(term)
     if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if text.startswith(str(namespace)):
-                return f"{prefix}:{text[len(str(namespace)) :]}"
+        return compact_iri(text)
     return " ".join(text.split())
 
 

@@ -108,3 +108,15 @@ def bind_prefixes(graph) -> None:
     """Bind the vocabulary's prefixes on an rdflib graph or dataset."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
+
+
+def compact_iri(iri: str) -> str:
+    """An IRI as a prefixed name when a vocabulary prefix covers it, for people to read.
+
+    >>> compact_iri("https://w3id.org/newskg/ontology#agent"), compact_iri("http://example.org/x")
+    ('kg:agent', 'http://example.org/x')
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)) :]}"
+    return iri
