@@ -82,6 +82,8 @@ class ArgumentReader:
     def add(self, role: str | None, token: Token | None) -> None:
         if role is None or token is None:
             return
+        if role == "agent" and token.lemma_.lower() in syntax()["instrument_nouns"]:
+            return  # "a roadside bomb killed two": the bomb is how, not who
         for member in [token, *token.conjuncts]:
             arg = self._argument(role, member)
             if arg and not any(a.role == role and a.span.start == arg.span.start for a in self.args):
@@ -96,7 +98,9 @@ class ArgumentReader:
             if role == "victim" and span.label_ in ("Place", "Facility"):
                 return None  # people are killed, hurt, kidnapped and arrested, not places
             return Argument(role, text_span(ctx.doc, span.start_char, span.end_char), f"m{index}")
-        if role == "place" or token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
+        if token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
+            return None
+        if role == "place" and not _place_word(token):
             return None
         if token.pos_ == "PRON":
             return self._pronoun(role, token)
@@ -116,8 +120,8 @@ class ArgumentReader:
 
     def _pronoun(self, role: str, token: Token) -> Argument | None:
         """A subject pronoun stands for the subject of the verb that reports or governs its
-        clause ("the US declared that it would ..."), else for the nearest actor named before
-        it in the sentence or the one before it."""
+        clause ("the US declared that it would ..."); otherwise the pronoun's own words are
+        the argument (a guess at an antecedent further away would be wrong too often)."""
         kinds = syntax()["pronouns"].get(token.lower_)
         if not kinds:
             return None
@@ -127,12 +131,7 @@ class ArgumentReader:
             subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i in self.ctx.mention_at and self.ctx.label(subject) in kinds:
                 return self._argument(role, subject)
-        doc = self.ctx.doc
-        start = doc[self.ctx.sent.start - 1].sent.start if self.ctx.sent.start > 0 else 0
-        for i in range(token.i - 1, start - 1, -1):
-            if i in self.ctx.mention_at and self.ctx.mention_at[i][1].label_ in kinds:
-                return self._argument(role, doc[i])
-        return None
+        return Argument(role, token_span([token]))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -185,6 +184,8 @@ class ArgumentReader:
         controlled ("vowed to attack"), or a clause on a noun ("militants who attacked",
         "people killed in the blast")."""
         dep, governor = verb.dep_, verb.head
+        if dep == "advcl" and verb.tag_ == "VBG":
+            dep = "xcomp"  # "a bomber blew himself up, killing six": the participle's subject is the clause's
         if dep in ("conj", "xcomp") and governor is not verb:
             for child in governor.children:
                 if child.dep_ == "nsubj":
@@ -224,6 +225,8 @@ class ArgumentReader:
             if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("conj", "xcomp"):
                 self.add(self.etype.subject_role, next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
+        elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+            self._preps(verb, places_only=True)  # "the explosion was at the bus station"
         elif noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
@@ -259,7 +262,7 @@ class ArgumentReader:
             if obj is None:
                 continue
             prep = child.lower_
-            is_place = self.ctx.label(obj) in PLACE_TYPES
+            is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
             if prep in words["place_preps"] | self.etype.place_preps and is_place:
                 self.add("place", obj)
                 if not (prep == "at" and self.etype.object_role == "target" and self.ctx.label(obj) == "Facility"):
@@ -273,10 +276,10 @@ class ArgumentReader:
                 self.count = self.count or _count_of(obj)
             elif prep in words["participant_preps"] and name == "Meeting":
                 self.add("participant", obj)
-            elif prep in words["target_preps"] and self.etype.object_role in ("target", "victim"):
+            elif prep in words["target_preps"] and self.etype.object_role == "target":
                 if prep == "at" and is_place and self.ctx.label(obj) != "Facility":
                     continue
-                self.add(self.etype.object_role, obj)
+                self.add("target", obj)
 
     def _place_fallback(self) -> None:
         """No place of its own: the place a 'where' clause hangs on ("provinces where attacks
@@ -310,6 +313,11 @@ class ArgumentReader:
         if best is not None:
             _, index, span = best
             self.args.append(Argument("place", text_span(self.ctx.doc, span.start_char, span.end_char), f"m{index}"))
+
+
+def _place_word(token: Token) -> bool:
+    """A common noun of a place ("the market", "the bus station")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in syntax()["place_nouns"]
 
 
 def _count_of(token: Token) -> int | None:
