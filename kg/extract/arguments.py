@@ -39,13 +39,16 @@ def _modality_words() -> dict[str, set[str]]:
     return {k: set(v) for k, v in load_lexicon("modality.json").items() if not k.startswith("_")}
 
 
-def text_span(doc: Doc, start_char: int, end_char: int) -> TextSpan:
-    return TextSpan(start_char, end_char, doc.text[start_char:end_char])
+def span_of(span: Span) -> TextSpan:
+    """The plain record of a token-aligned spaCy span (its text read off the span, not off
+    ``doc.text``, which spaCy rebuilds on every access)."""
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 def token_span(tokens: list[Token]) -> TextSpan:
+    """The text from the first to the last of ``tokens`` ("claimed ... responsibility")."""
     doc = tokens[0].doc
-    return text_span(doc, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return span_of(doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
 
 
 @dataclass
@@ -97,7 +100,7 @@ class ArgumentReader:
                 return None
             if role == "victim" and span.label_ in ("Place", "Facility"):
                 return None  # people are killed, hurt, kidnapped and arrested, not places
-            return Argument(role, text_span(ctx.doc, span.start_char, span.end_char), f"m{index}")
+            return Argument(role, span_of(span), f"m{index}")
         if token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
             return None
         if role == "place" and not _place_word(token):
@@ -312,7 +315,7 @@ class ArgumentReader:
                 best = (distance, index, span)
         if best is not None:
             _, index, span = best
-            self.args.append(Argument("place", text_span(self.ctx.doc, span.start_char, span.end_char), f"m{index}"))
+            self.args.append(Argument("place", span_of(span), f"m{index}"))
 
 
 def _place_word(token: Token) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, modality, text_span, token_span
+from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, modality, span_of, token_span
 from kg.extract.event_links import EventMention, link_events
 from kg.extract.triggers import Trigger, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -84,7 +84,7 @@ class EventExtractor:
         event = Event(
             type=trigger.name,
             triggers=[token_span(trigger.tokens)],
-            sentence=text_span(ctx.doc, ctx.sent.start_char, ctx.sent.end_char),
+            sentence=span_of(ctx.sent),
             arguments=arguments,
             time=time,
             time_text=time_text,

@@ -105,19 +105,26 @@ def is_subclass(child: str, ancestor: str) -> bool:
     return child == ancestor
 
 
+Phrases = dict[str, list[tuple[list[str], str]]]
+
+
 @lru_cache(maxsize=1)
-def _words() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], list[tuple[list[str], str]]]:
+def _words() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], Phrases]:
+    """Trigger lemmas -> classes, and phrases by their first word (longest first)."""
     verbs: dict[str, list[str]] = {}
     nouns: dict[str, list[str]] = {}
     adjectives: dict[str, list[str]] = {}
-    phrases: list[tuple[list[str], str]] = []
+    phrases: Phrases = {}
     for name, entry in _lexicon().items():
         for table, key in ((verbs, "verbs"), (nouns, "nouns"), (adjectives, "adjectives")):
             for lemma in entry[key]:
                 table.setdefault(lemma, []).append(name)
-        phrases += [(p.split(), name) for p in entry["phrases"]]
-    # Longer phrases first: "end combat mission" before "end mission".
-    phrases.sort(key=lambda p: -len(p[0]))
+        for phrase in entry["phrases"]:
+            words = phrase.split()
+            phrases.setdefault(words[0], []).append((words, name))
+    for candidates in phrases.values():
+        # Longer phrases first: "end combat mission" before "end mission".
+        candidates.sort(key=lambda p: -len(p[0]))
     return verbs, nouns, adjectives, phrases
 
 
@@ -188,7 +195,7 @@ def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
         if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
             continue
         lemma = token.lemma_.lower()
-        for words, name in phrases:
+        for words, name in phrases.get(lemma, ()):
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, name, token, "phrase"))
