@@ -189,7 +189,10 @@ class ArgumentReader:
         dep, governor = verb.dep_, verb.head
         if dep == "advcl" and verb.tag_ == "VBG":
             dep = "xcomp"  # "a bomber blew himself up, killing six": the participle's subject is the clause's
-        if dep in ("conj", "xcomp") and governor is not verb:
+        controller = _object_controller(governor) if dep == "xcomp" and verb.dep_ == "xcomp" else None
+        if controller is not None:
+            self.add(subject_role, controller)  # "urged the army to withdraw": the army withdraws
+        elif dep in ("conj", "xcomp") and governor is not verb:
             for child in governor.children:
                 if child.dep_ == "nsubj":
                     self.add(subject_role, child)
@@ -318,6 +321,16 @@ class ArgumentReader:
             self.args.append(Argument("place", span_of(span), f"m{index}"))
 
 
+def _object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _place_word(token: Token) -> bool:
     """A common noun of a place ("the market", "the bus station")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in syntax()["place_nouns"]
@@ -365,6 +378,18 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
     return None
 
 
+def is_attribution(trigger: Trigger) -> bool:
+    """A statement noun that only names the source of reported words: "the police said in a
+    statement", "the statement said"."""
+    head = trigger.head
+    if trigger.kind != "noun":
+        return False
+    reporting = syntax()["reporting_verbs"]
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
+
+
 def modality(trigger: Trigger) -> str | None:
     """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
     auxiliaries, those of the verb a noun trigger is the object of, and the verbs its
@@ -379,6 +404,9 @@ def modality(trigger: Trigger) -> str | None:
     for clause in clauses:
         if any(c.dep_ == "neg" for c in clause.children):
             return "negated"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
+                return "negated"  # "no group claimed responsibility"
         auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & words["future_aux"]:
             return "future"

@@ -6,8 +6,9 @@
   with the commanders" … "X gathers with the commanders"). Merging never joins
   mentions whose arguments, time, counts or modality disagree. The merged event has
   every trigger, the union of the arguments, and the most specific class.
-- **Claims**: a claim of responsibility ``claims`` the event named in its ``for``-phrase
-  ("claimed responsibility for the attack"), else the nearest earlier violent event.
+- **Claims**: an asserted claim of responsibility ``claims`` the event named in its
+  ``for``-phrase ("claimed responsibility for the attack"), else the nearest earlier
+  violent event ("no group claimed responsibility" claims nothing).
 - **Causes**: a killing or an injury is ``causedBy`` the attack it is told in ("killed in
   the blast", "the bombing killed two", "the attack where gunmen killed two"), else the
   one attack of its sentence.
@@ -159,7 +160,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
     mention-level benchmarks score them) and link claims and causes; returns the document's
     events with ``Event.links`` indexing into the returned list."""
     for index, mention in enumerate(mentions):
-        if mention.event.type == "ClaimOfResponsibility":
+        if mention.event.type == "ClaimOfResponsibility" and mention.event.modality is None:
             claimed = _claimed(mention, mentions, index)
             if claimed is not None:
                 mention.links.append(("claims", claimed))

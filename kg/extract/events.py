@@ -19,7 +19,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, modality, span_of, token_span
+from kg.extract.arguments import (
+    ArgumentReader,
+    SentenceContext,
+    event_time,
+    is_attribution,
+    modality,
+    span_of,
+    token_span,
+)
 from kg.extract.event_links import EventMention, link_events
 from kg.extract.triggers import Trigger, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -72,8 +80,11 @@ class EventExtractor:
     @staticmethod
     def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event | None:
         """The event a trigger names, or None for a weak trigger ("operation") with neither an
-        agent nor a named entity acted upon ("the operation on his knee")."""
+        agent nor a named entity acted upon ("the operation on his knee"), and for a statement
+        noun that only names where reported words come from ("said in a statement")."""
         etype = event_types()[trigger.name]
+        if is_subclass(trigger.name, "Statement") and is_attribution(trigger):
+            return None
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
         if trigger.head.lemma_.lower() in etype.weak and not any(
