@@ -12,6 +12,14 @@ nearest place of the sentence no other event holds), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
 auxiliaries and governing verbs the modality. The general syntax words live in
 ``lexicons/event_syntax.json``.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Gunmen stormed the hotel and killed four guards. Rebels may attack Goma.")
+>>> [(e.type, sorted((a.role, a.span.text) for a in e.arguments), e.killed_count, e.modality)
+...  for e in doc._.kg_events]  # doctest: +NORMALIZE_WHITESPACE
+[('Attack', [('agent', 'Gunmen'), ('target', 'hotel')], None, None),
+ ('Killing', [('agent', 'Gunmen'), ('victim', 'four guards')], 4, None),
+ ('Attack', [('agent', 'Rebels'), ('target', 'Goma')], None, 'hypothetical')]
 """
 
 from __future__ import annotations

@@ -47,7 +47,12 @@ def words_to_int(text: str) -> int | None:
 
 
 def is_vague_quantity(token: Token) -> bool:
-    """'dozens', 'thousands': a quantity word that names no number."""
+    """'dozens', 'thousands': a quantity word that names no number.
+
+    >>> import spacy
+    >>> [is_vague_quantity(t) for t in spacy.blank("en")("thousands of 12")]
+    [True, False, False]
+    """
     return token.lower_ in load_lexicon("number_words.json")["vague"]
 
 

@@ -15,6 +15,14 @@
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("A bombing hit a market in Mosul. ISIS claimed responsibility for the blast, "
+...                       "which killed two.")
+>>> [(e.type, [t.text for t in e.triggers], e.links) for e in doc._.kg_events]  # doctest: +NORMALIZE_WHITESPACE
+[('Bombing', ['bombing', 'blast'], []),
+ ('ClaimOfResponsibility', ['claimed responsibility'], [('claims', 0)]),
+ ('Killing', ['killed'], [('causedBy', 0)])]
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ hold mention indices (``"m3"``), turned into entity keys by the pipeline.
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
->>> doc = nlp("Rebels attacked a convoy near Goma on Monday.")
+>>> doc = nlp("Rebels attacked a convoy near Kandahar on Monday.")
 >>> [(e.type, e.triggers[0].text, [(a.role, a.span.text) for a in e.arguments]) for e in doc._.kg_events]
-[('Attack', 'attacked', [('agent', 'Rebels'), ('target', 'convoy'), ('place', 'Goma')])]
+[('Attack', 'attacked', [('agent', 'Rebels'), ('target', 'convoy'), ('place', 'Kandahar')])]
 """
 
 from __future__ import annotations
