@@ -68,10 +68,15 @@ class SentenceContext:
     sent: Span
     mention_at: dict[int, tuple[int, Span]]
     triggers: list[Trigger]
+    dates: list[Span] = field(default_factory=list)  # the sentence's DATE entities
     trigger_at: dict[int, int] = field(default_factory=dict)
+    mentions: dict[int, Span] = field(default_factory=dict)  # mention index -> span, this sentence's
+    sentence: TextSpan | None = None  # the evidence, read once for all the sentence's events
 
     def __post_init__(self) -> None:
+        self.sentence = span_of(self.sent)
         self.trigger_at = {t.i: k for k, trigger in enumerate(self.triggers) for t in trigger.tokens}
+        self.mentions = {v[0]: v[1] for k, v in self.mention_at.items() if self.sent.start <= k < self.sent.end}
 
     def label(self, token: Token) -> str | None:
         hit = self.mention_at.get(token.i)
@@ -313,9 +318,7 @@ class ArgumentReader:
                 break
         taken = {a.span.start for a in self.args}
         best = None
-        for index, span in {
-            v[0]: v[1] for k, v in self.ctx.mention_at.items() if self.ctx.sent.start <= k < self.ctx.sent.end
-        }.items():
+        for index, span in self.ctx.mentions.items():
             if span.label_ not in ("Place", "Facility") or span.start_char in taken:
                 continue
             owner = event_owner(span.root, self.ctx)
@@ -356,9 +359,7 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     skipping dates that belong to another event of the sentence."""
     head = trigger.head
     own: list[tuple[int, Span]] = []
-    for ent in ctx.sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in ctx.dates:
         owner = event_owner(ent.root, ctx)
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))

@@ -16,6 +16,8 @@ hold mention indices (``"m3"``), turned into entity keys by the pipeline.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,11 +27,10 @@ from kg.extract.arguments import (
     event_time,
     is_attribution,
     modality,
-    span_of,
     token_span,
 )
 from kg.extract.event_links import EventMention, link_events
-from kg.extract.triggers import Trigger, event_types, find_triggers, is_subclass
+from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
 
 __all__ = ["EventExtractor", "event_types", "is_subclass"]
@@ -67,9 +68,16 @@ class EventExtractor:
                 mention_at[token.i] = (index, span)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
+        candidates = candidate_tokens(doc)
+        # doc.ents and Span.ents walk every token: read the dates once per document.
+        dates = [e for e in doc.ents if e.label_ == "DATE"]
         for number, sent in enumerate(doc.sents):
-            triggers = find_triggers(sent, mention_at)
-            ctx = SentenceContext(doc, sent, mention_at, triggers)
+            start, end = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
+            if start == end:
+                continue
+            triggers = find_triggers(sent, mention_at, candidates[start:end])
+            own_dates = [e for e in dates if sent.start <= e.start < sent.end]
+            ctx = SentenceContext(doc, sent, mention_at, triggers, own_dates)
             for trigger in triggers:
                 event = self._event(trigger, ctx, published)
                 if event is not None:
@@ -95,7 +103,7 @@ class EventExtractor:
         event = Event(
             type=trigger.name,
             triggers=[token_span(trigger.tokens)],
-            sentence=span_of(ctx.sent),
+            sentence=ctx.sentence,
             arguments=arguments,
             time=time,
             time_text=time_text,

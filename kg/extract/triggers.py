@@ -15,10 +15,14 @@ more specific class.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
 
@@ -182,16 +186,44 @@ def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
     return None
 
 
-def find_triggers(sent: Span, mention_at: dict) -> list[Trigger]:
+@lru_cache(maxsize=1)
+def _trigger_hashes() -> numpy.ndarray:
+    """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
+    a lower-cased form can take."""
+    verbs, nouns, adjectives, phrases = _words()
+    words = {*verbs, *nouns, *adjectives, *phrases}
+    forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
+    return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
+
+
+def candidate_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-cased form is a trigger word, found on the
+    doc's arrays without making a Python object per token (most words are no trigger).
+
+    >>> import spacy
+    >>> candidate_tokens(spacy.blank("en")("An attack on the town."))
+    [1]
+    """
+    if not len(doc):
+        return []
+    table = doc.to_array([LEMMA, LOWER])
+    hits = numpy.isin(table, _trigger_hashes()).any(axis=1)
+    return [int(i) for i in numpy.flatnonzero(hits)]
+
+
+def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None = None) -> list[Trigger]:
     """Every event trigger of one sentence, compound triggers folded ("bombing attack").
 
     ``mention_at`` maps token index -> (mention index, entity span); words inside an
-    entity's name ("the Attack Squadron") are never triggers.
+    entity's name ("the Attack Squadron") are never triggers. ``candidates`` (token
+    indices from :func:`candidate_tokens`) limits the tokens looked at.
     """
     verbs, nouns, adjectives, phrases = _words()
     found: list[Trigger] = []
     used: set[int] = set()
-    for token in sent:
+    doc = sent.doc
+    tokens = sent if candidates is None else (doc[i] for i in candidates)
+    for token in tokens:
         if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
             continue
         lemma = token.lemma_.lower()
