@@ -61,12 +61,14 @@ def build(
     batch_size: int = 32,
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    store_dir: str | Path | None = None,
 ) -> BuildSummary:
-    """Build (or update) the graph in ``out_dir`` from ``sources``; see the README."""
+    """Build (or update) the graph in ``out_dir`` from ``sources``; see the README.
+    The embedded store is ``store_dir`` (a store kept elsewhere, grown run after run), else ``out_dir/store``."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    store = EmbeddedStore(out / "store", base=base)
+    store = EmbeddedStore(store_dir or out / "store", base=base)
     nlp = load_pipeline(model)
     summary = BuildSummary(model=f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}")
 

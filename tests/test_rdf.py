@@ -106,3 +106,29 @@ def test_same_entity_same_iri_across_documents():
     _, b = document_triples(small_extraction("b", "Later Juma Inad met others in Kabul."))
     people = {s for s, p, o in a + b if p == RDF.type and o == KG.Person}
     assert people == {mint("person", "Juma Inad")}
+
+
+def test_relations_carry_their_evidence():
+    from rdflib.namespace import PROV
+
+    from kg.model import Relation
+
+    text = "Kirkuk, a city in Iraq, was calm."
+    x = DocExtraction(
+        Document.from_text(text, id="r"),
+        model="m",
+        entities=[Entity("e0", "Place", "Kirkuk"), Entity("e1", "Country", "Iraq", iso3="IRQ")],
+        relations=[Relation("e0", "locatedIn", "e1", Span(0, len(text), text), 0.7)],
+    )
+    graph_iri, triples = document_triples(x)
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    kirkuk, iraq = mint("place", "Kirkuk"), mint("country", "IRQ", casefold=False)
+    assert (kirkuk, KG.locatedIn, iraq) in g
+    [statement] = list(g.subjects(RDF.type, RDF.Statement))
+    assert (statement, RDF.subject, kirkuk) in g and (statement, RDF.object, iraq) in g
+    assert (statement, RDF.predicate, KG.locatedIn) in g
+    assert str(g.value(g.value(statement, KG.evidence), NIF.anchorOf)) == text
+    assert str(g.value(statement, KG.confidence)) == "0.7"
+    assert (statement, PROV.wasDerivedFrom, graph_iri) in g

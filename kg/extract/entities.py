@@ -19,13 +19,12 @@ of the document and writes ``doc._.kg_entities`` (list of :class:`Entity`) and
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import load_lexicon
-from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym
+from kg.extract.lexicon import word_list
+from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.model import Entity
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
@@ -38,6 +37,8 @@ ACRONYM_SKIPPED = {"of", "and", "the", "for", "in", "on", "de", "la", "du", "&"}
 MAX_ACRONYM_EXPANSION = 10
 # When one name has two labels in one document and the counts tie, the first of these wins.
 TYPE_PREFERENCE = ("Person", "Organization", "Facility", "Place")
+# A gazetteer place name counts as this many extra mentions typed Place.
+GAZETTEER_SUPPORT = 1
 
 for _name, _default in (("kg_iso3", None), ("kg_full_name", None)):
     if not Span.has_extension(_name):
@@ -48,9 +49,13 @@ for _name in ("kg_entities", "kg_mention_entity"):
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive: "the Taliban's" -> "Taliban"."""
+    """Drop a leading article or honorific and a trailing possessive: "the Taliban's" -> "Taliban",
+    "Mr Whitelaw" -> "Whitelaw"."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in LEADING_DROP:
+    honorifics = word_list("titles.json", "honorifics")
+    while start < end and (
+        span.doc[start].lower_ in LEADING_DROP or (span.doc[start].lower_ in honorifics and start < end - 1)
+    ):
         start += 1
     while end > start and span.doc[end - 1].lower_ in TRAILING_DROP:
         end -= 1
@@ -107,7 +112,7 @@ class EntityTypes:
         typed = self._surnames_are_people(typed)
         typed += self._retype(untyped, {s.text: s for s in typed})
         typed = _acronyms(doc, typed)
-        typed = _consistent_types(typed)
+        typed = consistent_types(typed)
         typed += self._further_occurrences(doc, typed)
         typed = [_capital_metonymy(s) for s in typed]
         doc.spans["kg_mentions"] = sorted(typed, key=lambda s: s.start)
@@ -145,6 +150,8 @@ class EntityTypes:
                 if form[0][:1].isupper():
                     names.setdefault(form[0], []).append((form, span))
         covered = {i for s in typed for i in range(s.start, s.end)}
+        # Words the model put in a date, number or other entity ("In May" of Theresa May) stay there.
+        covered |= {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
         i = 0
         while i < len(doc):
@@ -176,15 +183,18 @@ def _relabel(span: Span, label: str, iso3: str | None = None) -> Span:
     return kg_span
 
 
-def _consistent_types(typed: list[Span]) -> list[Span]:
-    """A name typed two ways in one document takes its most frequent type ("Inad" ORG once, PERSON twice).
-
-    Countries and places are decided by the gazetteer and left alone.
+def consistent_types(typed: list[Span]) -> list[Span]:
+    """A name typed two ways in one document takes its best-supported type: the most frequent, a
+    gazetteer place counting one more as Place ("Inad" ORG once, PERSON twice -> Person; "Lyon"
+    PERSON once, Place once -> Place). Countries are decided by the gazetteer and left alone.
     """
     labels: dict[str, Counter] = {}
     for span in typed:
         if span.label_ in TYPE_PREFERENCE:
             labels.setdefault(span.text, Counter())[span.label_] += 1
+    for text, counts in labels.items():
+        if "Place" in counts and len(counts) > 1 and lookup_places(text):
+            counts["Place"] += GAZETTEER_SUPPORT
     best = {
         text: min(counts, key=lambda label: (-counts[label], TYPE_PREFERENCE.index(label)))
         for text, counts in labels.items()
@@ -223,7 +233,7 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
             continue
         for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
             words = [t.text for t in doc[start:i]]
-            if doc[start].is_title and acronym_of(short.text, words):
+            if doc[start].is_title and doc[start].lower_ not in LEADING_DROP and acronym_of(short.text, words):
                 long = doc[start:i]
                 label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")
                 if label in ("Country", "Place"):
@@ -238,17 +248,12 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
     return typed
 
 
-@lru_cache(maxsize=1)
-def _stative_verbs() -> frozenset[str]:
-    return frozenset(load_lexicon("metonymy.json")["stative_verbs"])
-
-
 def _capital_metonymy(span: Span) -> Span:
     """A capital that is the subject of an action verb stands for its country ("Baghdad withdrew")."""
     if span.label_ != "Place" or span.root.dep_ != "nsubj":
         return span
     verb = span.root.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _stative_verbs():
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in word_list("metonymy.json", "stative_verbs"):
         return span
     country = country_of_capital(span.text)
     return _relabel(span, "Country", country.iso3) if country else span

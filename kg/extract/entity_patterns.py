@@ -9,12 +9,16 @@ each driven by a data file or a public gazetteer, never by names:
 - **organizations** (``lexicons/organization_cues.json``): a capitalized run
   ending in an organization head ("Iraqi Security Forces", "Labour Party"),
   "Ministry of X", and names followed by an armed-group cue ("X militants");
+- **named places** (``lexicons/places.json``): a capitalized run ending in a
+  place head is a FAC ("Oxford Street", "London Bridge") or a LOC ("Caribbean
+  Sea", "Diyala Province");
 - **owned facilities** (``lexicons/facilities.json``): "<demonym> embassy in
   <place>" is one FAC, whose full name (with the place) is kept in
   ``doc.user_data["kg_full_names"]``;
-- **gazetteer names**: countries, demonyms and cities of ``kg.gazetteer`` that the
-  model missed or mislabelled, also in all-caps or all-lowercase text where the
-  model's capitalization cues fail.
+- **gazetteer names**: countries, demonyms, cities and (in a place context)
+  provinces of ``kg.gazetteer`` that the model missed or mislabelled, also in all-caps or all-lowercase text where the
+  model's capitalization cues fail; after a locative preposition ("in Lyon") or
+  in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -26,19 +30,23 @@ each driven by a data file or a public gazetteer, never by names:
 
 from __future__ import annotations
 
+import calendar
+import re
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import load_lexicon
-from kg.gazetteer import lookup_country, lookup_demonym, lookup_places
+from kg.extract.lexicon import load_lexicon, word_list
+from kg.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
 
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # spaCy labels that name places or nationalities: never swallowed into a person name.
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Labels the model gives to names it could not place; gazetteer matches override them.
 WEAK_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+ARTICLES = {"the", "a", "an"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le"}
 JOINERS = {"-", "‑", "–"}
 MAX_NAME_TOKENS = 4
@@ -70,8 +78,9 @@ def _org_cues() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _facility_heads() -> frozenset[str]:
-    return frozenset(load_lexicon("facilities.json")["owned_heads"])
+def _places() -> dict[str, frozenset[str]]:
+    data = load_lexicon("places.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def title_end(doc: Doc, i: int) -> int | None:
@@ -156,9 +165,11 @@ class EntityPatterns:
             uncased = _sentence_is_uncased(sent)
             headline = _is_title_case_headline(sent)
             if not uncased:
+                drop.update(_no_names(sent))
                 self._titled_people(sent, found, drop)
                 if not headline:
                     self._organizations(sent, found)
+                    self._named_places(sent, found)
                 self._facilities(sent, found, full_names)
             self._gazetteer(sent, found, uncased)
         self._apply(doc, found, drop)
@@ -220,10 +231,27 @@ class EntityPatterns:
                     found.append(group)
 
     @staticmethod
+    def _named_places(sent: Span, found: list[Span]) -> None:
+        doc = sent.doc
+        heads = _places()
+        for i in range(sent.start + 1, sent.end):
+            token = doc[i]
+            if not token.is_title:
+                continue
+            label = {True: "FAC", False: "LOC"}.get(token.lower_ in heads["facility_heads"])
+            if label == "LOC" and token.lower_ not in heads["location_heads"]:
+                label = None
+            if label is None or (i + 1 < sent.end and doc[i + 1].lower_ == "of"):
+                continue
+            start = _capitalized_run_before(doc, i, sent.start)
+            if start < i and not _title_before(doc, i):
+                found.append(Span(doc, start, i + 1, label=label))
+
+    @staticmethod
     def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str]) -> None:
         doc = sent.doc
         for i in range(sent.start + 1, sent.end):
-            if doc[i].lower_ not in _facility_heads() or doc[i].dep_ == "compound":
+            if doc[i].lower_ not in word_list("facilities.json", "owned_heads") or doc[i].dep_ == "compound":
                 continue  # "Afghan embassy personnel": the embassy only describes the people
             owner = doc[i - 1]
             if owner.ent_type_ not in ("NORP", "GPE") or not (lookup_demonym(owner.text) or lookup_country(owner.text)):
@@ -259,13 +287,56 @@ class EntityPatterns:
                 continue
             span = match
             if ent_label:
-                # A model entity is replaced only when the gazetteer match is the whole entity.
+                # A model entity is replaced only when the gazetteer match is the whole entity, and a
+                # city only where the words say it is a place ("in Lyon", "LONDON -").
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
-                if (ent.start, ent.end) != (span.start, span.end) or span.label_ == "GPE" and not _country(span):
+                ent = ent[1:] if ent[0].lower_ in ARTICLES and len(ent) > 1 else ent
+                placed = _placed_by_context(doc, i) or (span.text.isupper() and ent_label == "PERSON")
+                if (ent.start, ent.end) != (span.start, span.end) or (
+                    span.label_ == "GPE" and not _country(span) and not placed
+                ):
                     i = ent.end
                     continue
             found.append(span)
             i = span.end
+
+
+MONTHS = frozenset(m.casefold() for m in calendar.month_name if m)
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def _no_names(sent: Span) -> set[int]:
+    """Tokens of model entities that are no names in cased text: without any capital letter
+    ("supreme court"), plural acronyms ("UAVs"), a month taken for a person ("in May", "May 22")."""
+    doc = sent.doc
+    tokens: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        lone = len(ent) == 1
+        if (
+            not any(c.isupper() for c in ent.text)
+            or (lone and PLURAL_ACRONYM.match(ent.text))
+            or (
+                lone
+                and ent.label_ == "PERSON"
+                and ent.text.casefold() in MONTHS
+                and (
+                    (ent.start > 0 and doc[ent.start - 1].lower_ in word_list("places.json", "locative_prepositions"))
+                    or (ent.end < len(doc) and doc[ent.end].like_num)
+                )
+            )
+        ):
+            tokens.update(range(ent.start, ent.end))
+    return tokens
+
+
+def _placed_by_context(doc: Doc, i: int) -> bool:
+    """The words before token ``i`` say a place follows: "in Lyon", "the city of Lyon"."""
+    places = _places()
+    if i > 0 and doc[i - 1].lower_ in places["locative_prepositions"]:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in places["place_nouns_before_of"]
 
 
 def _country(span: Span) -> bool:
@@ -274,7 +345,12 @@ def _country(span: Span) -> bool:
 
 def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None:
     """The longest country, demonym or populous-city name starting at token ``i``."""
+    known = name_keys()
+    # A span's compact key is its tokens' keys joined (spaces and punctuation fold away).
+    keys = [compact_key(doc[j].text) for j in range(i, limit)]
     for end in range(limit, i, -1):
+        if "".join(keys[: end - i]) not in known:
+            continue
         span = doc[i:end]
         if span[-1].is_punct or (not uncased and not all(t.is_title or t.is_upper or not t.is_alpha for t in span)):
             continue
@@ -284,10 +360,16 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             return Span(doc, i, end, label="GPE")
         if end == i + 1 and lookup_demonym(span.text):
             return Span(doc, i, end, label="NORP")
-        if span.root.pos_ in ("PROPN", "") or uncased:
+        if (span.root.pos_ in ("PROPN", "") or uncased) and not all(t.is_stop for t in span):
             places = lookup_places(span.text)
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
+                    return Span(doc, i, end, label="GPE")
+            # A province or state (ISO 3166-2) where the words say a place is meant: "in Diyala",
+            # "Diyala province"; names like "Centre" or "North" are common words otherwise.
+            if places and any(p.kind == "subdivision" for p in places) and not uncased:
+                head = doc[end].lower_ if end < len(doc) else ""
+                if _placed_by_context(doc, i) or head in word_list("places.json", "location_heads"):
                     return Span(doc, i, end, label="GPE")
     return None
 
@@ -337,7 +419,7 @@ def _group_name_before(doc: Doc, i: int, floor: int) -> Span | None:
     if prev.ent_type_:
         ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
         start = ent.start
-    elif prev.pos_ == "PROPN" and prev.is_title:
+    elif prev.pos_ in ("PROPN", "") and prev.is_title:  # "" : no tagger in the pipeline
         start = _capitalized_run_before(doc, i - 1, floor)
     else:
         return None

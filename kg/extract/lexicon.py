@@ -17,3 +17,13 @@ def load_lexicon(name: str) -> dict:
     """
     text = resources.files("kg.extract").joinpath(f"lexicons/{name}").read_text("utf-8")
     return json.loads(text)
+
+
+@cache
+def word_list(name: str, key: str) -> frozenset[str]:
+    """One list of words of a lexicon file, as a set (cached).
+
+    >>> "will" in word_list("modality.json", "future_aux")
+    True
+    """
+    return frozenset(load_lexicon(name)[key])

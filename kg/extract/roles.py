@@ -29,13 +29,11 @@ writes ``doc._.kg_roles`` and ``doc._.kg_relations`` (lists of
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_patterns import title_end
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import word_list
 from kg.gazetteer import country_by_iso3, lookup_country, lookup_demonym
 from kg.model import Entity, Relation, Role
 from kg.model import Span as TextSpan
@@ -43,6 +41,7 @@ from kg.model import Span as TextSpan
 POSSESSIVE = {"'s", "’s", "'", "’"}
 APPOSITION_PREPS = {"of", "at", "for", "in"}
 ARTICLES = {"the", "a", "an"}
+COPULAS = {"is", "was", "'s", "’s"}
 # How far (in tokens) a nationality word may stand before the name it qualifies.
 NATIONALITY_WINDOW = 3
 CONFIDENCE = {"title": 0.9, "apposition": 0.8, "possessive": 0.85, "nationality": 0.7, "name": 0.9}
@@ -50,16 +49,6 @@ CONFIDENCE = {"title": 0.9, "apposition": 0.8, "possessive": 0.85, "nationality"
 for _name in ("kg_roles", "kg_relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-
-
-@lru_cache(maxsize=1)
-def _member_heads() -> frozenset[str]:
-    return frozenset(load_lexicon("titles.json")["member_heads"])
-
-
-@lru_cache(maxsize=1)
-def _membership_only() -> frozenset[str]:
-    return frozenset(load_lexicon("titles.json")["membership_only"])
 
 
 def title_label(words: Span) -> str:
@@ -110,9 +99,9 @@ class _Context:
     def add_role(self, person: Entity, title: Span, of: Entity | None, evidence: Span, confidence: float) -> None:
         label = title_label(title)
         head = title[-1].lower_
-        if of is not None and of.type == "Organization" and head in _member_heads():
+        if of is not None and of.type == "Organization" and head in word_list("titles.json", "member_heads"):
             self.add_relation(person, "memberOf", of, evidence, confidence)
-        if head in _membership_only():
+        if head in word_list("titles.json", "membership_only"):
             return
         for role in self.roles:
             if role.person == person.key and role.title.casefold() == label.casefold():
@@ -141,8 +130,11 @@ class Roles:
                 _title_before(ctx, span, entity)
                 _apposition_after(ctx, span, entity)
                 _nationality_before(ctx, span, entity)
+                _nationality_after(ctx, span, entity)
             elif entity.type == "Organization":
                 _country_in_name(ctx, span, entity)
+            elif entity.type in ("Place", "Facility"):
+                _place_then_region(ctx, span, entity)
         doc._.kg_roles = ctx.roles
         doc._.kg_relations = ctx.relations
         doc._.kg_entities = ctx.entities
@@ -224,6 +216,49 @@ def _nationality_before(ctx: _Context, span: Span, person: Entity) -> None:
             return
         if not (doc[j].is_alpha and (doc[j].is_lower or title_end(doc, j) is not None or doc[j].is_title)):
             return
+
+
+def _nationality_after(ctx: _Context, span: Span, person: Entity) -> None:
+    """'X, a Nigerian businessman,' / 'X is an American singer': the demonym is the person's country."""
+    doc = ctx.doc
+    i = span.end
+    if i < len(doc) and (doc[i].text == "," or doc[i].lemma_ == "be" or doc[i].lower_ in COPULAS):
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    else:
+        return
+    found = ctx.mention_starting_at(i)
+    if found and found[1].type == "Country" and lookup_demonym(found[0].text) and not person.country_iso3:
+        if found[0].end < len(doc) and doc[found[0].end].is_alpha and doc[found[0].end].is_lower:
+            person.country_iso3 = found[1].iso3
+            ctx.add_relation(person, "country", found[1], span, CONFIDENCE["nationality"])
+
+
+def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
+    """'Baltimore, Maryland' / 'Kirkuk, Iraq': a place named with the region or country it is in.
+
+    Lists ("Paris, London and Rome") are left alone: neither name may be one item of a list.
+    """
+    doc = ctx.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or (span.start > 0 and doc[span.start - 1].text == ","):
+        return
+    found = ctx.mention_starting_at(i + 1)
+    if not found or found[1].type not in ("Place", "Country") or found[1].key == place.key:
+        return
+    after = found[0].end
+    if after < len(doc) and (doc[after].lower_ in ("and", "or") or (
+        doc[after].text == "," and ctx.mention_starting_at(after + 1) is not None
+    )):
+        return
+    region = found[1]
+    if region.type == "Country":
+        if not place.country_iso3:
+            place.country_iso3 = region.iso3
+        ctx.add_relation(place, "country", region, span, CONFIDENCE["apposition"])
+    else:
+        ctx.add_relation(place, "locatedIn", region, span, CONFIDENCE["apposition"])
 
 
 def _country_in_name(ctx: _Context, span: Span, entity: Entity) -> None:

@@ -19,7 +19,10 @@ import csv
 import io
 import json
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -29,8 +32,19 @@ QUERIES_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 _TYPED = re.compile(r"^(?P<value>.*)\^\^(?P<datatype>\w+:\w+|<[^>]+>)$", re.S)
 
 
+T = TypeVar("T")
+
+
 class QueryError(ValueError):
     pass
+
+
+class QueryTimeout(QueryError):
+    pass
+
+
+class Triples(list):
+    """The triples of a CONSTRUCT or DESCRIBE answered by a remote server."""
 
 
 def _expand(name: str) -> str:
@@ -91,6 +105,35 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
         raise
 
 
+def with_timeout(work: Callable[[], T], seconds: float | None) -> T:
+    """``work()``, or :class:`QueryTimeout` after ``seconds``.
+
+    Oxigraph evaluates without holding the GIL and has no cancellation, so the work
+    runs in a daemon thread that is abandoned on timeout (the ``kg`` process then exits).
+
+    >>> with_timeout(lambda: 42, 1.0)
+    42
+    """
+    if not seconds:
+        return work()
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=target, name="sparql-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise QueryTimeout(f"the query ran longer than --timeout {seconds:g} s and was stopped")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
 def term_text(term) -> str:
     """How a term reads in a table: IRIs and literals by their value."""
     if term is None:
@@ -130,7 +173,7 @@ GRAPH_FORMATS = {
 
 def serialize_results(results, fmt: str) -> bytes:
     """SELECT/ASK results as SPARQL 1.1 JSON/CSV/TSV/XML; CONSTRUCT/DESCRIBE as RDF."""
-    if isinstance(results, ox.QueryTriples):
+    if isinstance(results, ox.QueryTriples | Triples):
         graph_fmt = {"table": "ttl", "json": "jsonld"}.get(fmt, fmt)
         if graph_fmt not in GRAPH_FORMATS:
             raise QueryError(f"format {fmt!r} does not fit a graph result; use ttl, nt, jsonld, xml")

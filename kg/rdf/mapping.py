@@ -141,11 +141,23 @@ class _Writer:
             self.add(node, KG.confidence, Literal(Decimal(str(role.confidence))))
             self.add(person, KG.holdsRole, node)
         for relation in self.x.relations:
-            self.add(
+            subject, predicate, obj = (
                 self.iris[relation.subject],
                 RELATION_PROPERTIES[relation.predicate],
                 self.iris[relation.object],
             )
+            self.add(subject, predicate, obj)
+            if relation.sentence is not None:
+                # The plain triple is what queries use; its evidence rides on a standard RDF
+                # reification of it, so "why do we believe this?" is a query too.
+                statement = mint("statement", f"{self.x.doc.id} {subject} {predicate} {obj}", self.base)
+                self.add(statement, RDF.type, RDF.Statement)
+                self.add(statement, RDF.subject, subject)
+                self.add(statement, RDF.predicate, predicate)
+                self.add(statement, RDF.object, obj)
+                self.add(statement, KG.evidence, self.span_node(relation.sentence, NIF.Sentence))
+                self.add(statement, KG.confidence, Literal(Decimal(str(relation.confidence))))
+                self.add(statement, PROV.wasDerivedFrom, self.doc)
 
     def event_iri(self, event: Event) -> URIRef:
         return mint("event", f"{self.x.doc.id} {event.triggers[0].start} {event.type}", self.base)

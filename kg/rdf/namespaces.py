@@ -81,6 +81,7 @@ class KG(DefinedNamespace):
     betweenness: URIRef
     community: URIRef
     coreNumber: URIRef
+    componentId: URIRef
 
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from kg.extract.entities import acronym_of
+from kg.extract.entities import ACRONYM_SKIPPED, acronym_of
 from kg.model import DocExtraction, Entity
 from kg.rdf.iri import normalize_key
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
@@ -119,7 +119,9 @@ class CorpusIdentity:
         self.base = base
         self.nodes: dict[str, StoredNode] = {}
         self._by_word: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._acronyms: dict[str, set[str]] = defaultdict(set)  # type -> nodes with an acronym-shaped name
+        # (type, acronym) -> nodes with that acronym as a name, and nodes whose name it abbreviates.
+        self._acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._expansions: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     @classmethod
     def from_store(cls, store, base: str = DEFAULT_BASE) -> CorpusIdentity:
@@ -144,7 +146,9 @@ class CorpusIdentity:
         for word in _words(name):
             self._by_word[(kind, word)].add(iri)
         if _is_acronym(name):
-            self._acronyms[kind].add(iri)
+            self._acronyms[(kind, name.casefold())].add(iri)
+        for initials in _initials(name):
+            self._expansions[(kind, initials)].add(iri)
 
     def record(self, extraction: DocExtraction) -> None:
         """Add a resolved document's entities to the index (after it was written to the store)."""
@@ -202,14 +206,18 @@ class CorpusIdentity:
 
     def _name_matches(self, entity: Entity) -> dict[str, str]:
         words = _words(entity.name)
-        candidates: set[str] = set()
-        for word in words:
-            candidates |= self._by_word.get((entity.type, word), set())
-        # An acronym shares no word with its expansion.
+        # A short form's words are all in the stored name: the nodes holding every word. A full name
+        # holds every word of a stored name: nodes holding some word, kept when all their words fit.
+        holding = [self._by_word.get((entity.type, word), set()) for word in words]
+        candidates: set[str] = set.intersection(*holding) if holding else set()
+        for iri in set().union(*holding) - candidates:
+            if any(set(_words(n)) <= set(words) for n in self.nodes[iri].names):
+                candidates.add(iri)
+        # An acronym shares no word with its expansion: they meet on the initials.
         if _is_acronym(entity.name):
-            candidates |= {iri for iri, node in self.nodes.items() if node.type == entity.type}
-        elif len(words) > 1:
-            candidates |= self._acronyms.get(entity.type, set())
+            candidates |= self._expansions.get((entity.type, entity.name.casefold()), set())
+        for initials in _initials(entity.name):
+            candidates |= self._acronyms.get((entity.type, initials), set())
         matches = {}
         for iri in candidates:
             node = self.nodes[iri]
@@ -230,6 +238,16 @@ class CorpusIdentity:
             return relation == "full name" or (relation == "short form" and words == 1)
         # One generic word ("Army") is no short form of an organization's name.
         return relation in ("acronym", "expansion", "full name") or (relation == "short form" and words > 1)
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a multi-word name may have ("Islamic State of Iraq and Syria" -> isis, isoias)."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words if w[:1].isalnum()).casefold()
+    content = "".join(w[0] for w in words if w[:1].isalnum() and w.casefold() not in ACRONYM_SKIPPED).casefold()
+    return {every, content} - {""}
 
 
 def _is_acronym(name: str) -> bool:

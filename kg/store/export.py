@@ -1,31 +1,64 @@
-"""Write a store's contents to RDF files, streaming (nothing holds the whole graph)."""
+"""Write a store's contents as RDF, streaming: memory stays flat however large the store is.
+
+Quad formats (nq, trig, jsonld) keep every named graph; triple formats (ttl, nt)
+write the union of the graphs with each triple once (:mod:`kg.store.union`, which
+remembers nothing of what it wrote). ``graph`` limits the output to one named graph.
+
+>>> import io, tempfile
+>>> from rdflib import URIRef, Literal
+>>> store = EmbeddedStore(tempfile.mkdtemp())
+>>> for doc in ("d1", "d2"):
+...     g = URIRef(f"https://w3id.org/newskg/id/doc/{doc}")
+...     store.replace_graph(g, [(URIRef("https://w3id.org/newskg/id/x"), URIRef("http://x/p"), Literal("same"))])
+>>> buffer = io.BytesIO()
+>>> write(store, buffer, "nt")
+>>> buffer.getvalue().decode().count("same")
+1
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES
 from kg.store.embedded import EmbeddedStore
+from kg.store.jsonld import write_jsonld
+from kg.store.union import union_triples
 
 QUAD_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 TRIPLE_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-# The union of all graphs, each triple once: what a triple-only format can hold.
-UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+PREFIXED = ("ttl", "trig")
 
 
-def export(store: EmbeddedStore, path: str | Path, fmt: str) -> Path:
-    """Write the store as ``fmt`` (nq, trig: with named graphs; ttl, nt: their union)."""
+def write(store: EmbeddedStore | ox.Store, out: BinaryIO, fmt: str, graph: str | None = None) -> None:
+    """Write ``store`` (or its named ``graph``) to the binary stream ``out`` as ``fmt``."""
+    ox_store = store.ox if isinstance(store, EmbeddedStore) else store
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    graph_node = ox.NamedNode(graph) if graph else None
+    if graph_node is not None and not ox_store.contains_named_graph(graph_node):
+        raise ValueError(f"the store has no graph <{graph}>")
+    kwargs = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt in PREFIXED else {}
+    if fmt == "jsonld":
+        write_jsonld(ox_store, out, [graph_node] if graph_node else None)
+    elif fmt in QUAD_FORMATS and graph_node is None:
+        ox_store.dump(out, QUAD_FORMATS[fmt], **kwargs)
+    elif fmt in QUAD_FORMATS:
+        ox.serialize(ox_store.quads_for_pattern(None, None, None, graph_node), out, QUAD_FORMATS[fmt], **kwargs)
+    elif graph_node is not None:
+        triples = (q.triple for q in ox_store.quads_for_pattern(None, None, None, graph_node))
+        ox.serialize(triples, out, TRIPLE_FORMATS[fmt], **kwargs)
+    else:
+        ox.serialize(union_triples(ox_store), out, TRIPLE_FORMATS[fmt], **kwargs)
+
+
+def export(store: EmbeddedStore | ox.Store, path: str | Path, fmt: str, graph: str | None = None) -> Path:
+    """Write the store to the file ``path`` as ``fmt`` (see :func:`write`)."""
     path = Path(path)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     with path.open("wb") as out:
-        if fmt in QUAD_FORMATS:
-            kwargs = {"prefixes": prefixes} if fmt == "trig" else {}
-            store.ox.dump(out, QUAD_FORMATS[fmt], **kwargs)
-        elif fmt in TRIPLE_FORMATS:
-            kwargs = {"prefixes": prefixes} if fmt == "ttl" else {}
-            ox.serialize(store.ox.query(UNION), out, TRIPLE_FORMATS[fmt], **kwargs)
-        else:
-            raise ValueError(f"unknown format {fmt!r}; use one of nq, trig, ttl, nt")
+        write(store, out, fmt, graph)
     return path

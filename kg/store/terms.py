@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -9,14 +11,20 @@ from rdflib.term import Node
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+@lru_cache(maxsize=65536)
+def _named_node(iri: str) -> ox.NamedNode:
+    # The same entity, class and property IRIs recur in every document: build each once.
+    return ox.NamedNode(iri)
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _named_node(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
         return ox.Literal(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))

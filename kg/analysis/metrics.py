@@ -1,0 +1,179 @@
+"""Metrics of a projected entity graph, and the activity of actors over time.
+
+All metrics are networkx's; the choices made here:
+
+* ``pagerank`` and ``weighted_degree`` use the edge ``weight`` (support); ``degree`` counts
+  distinct neighbours.
+* ``betweenness`` is normalized and counts hops (weights are support, not distance).
+  On graphs above ``exact_betweenness_limit`` nodes it is estimated from ``k`` sampled
+  sources (seeded), as networkx's ``k`` parameter does.
+* Components and Louvain communities are numbered by size, largest first (ties by the
+  first member's IRI), so ``component 0`` is the largest. Louvain is seeded: the same
+  graph and seed always give the same communities.
+* ``core`` is the core number (the largest k of a k-core holding the node).
+
+>>> import networkx as nx
+>>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
+>>> m = node_metrics(g)
+>>> m["b"]["degree"], m["b"]["weighted_degree"], m["b"]["betweenness"], m["a"]["component"]
+(2, 3.0, 1.0, 0)
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+from kg.analysis.projection import Event, GraphData
+
+EXACT_BETWEENNESS_LIMIT = 1000
+METRIC_NAMES = ("degree", "weighted_degree", "pagerank", "betweenness", "component", "core", "community")
+
+
+def _numbered(groups) -> list[list[str]]:
+    """Groups of nodes, each sorted, largest group first (ties by first member)."""
+    ordered = [sorted(g) for g in groups]
+    return sorted(ordered, key=lambda g: (-len(g), g[0]))
+
+
+def components(graph: nx.Graph) -> list[list[str]]:
+    """Connected components, largest first.
+
+    >>> components(nx.Graph([("a", "b"), ("c", "d"), ("d", "e")]))
+    [['c', 'd', 'e'], ['a', 'b']]
+    """
+    return _numbered(nx.connected_components(graph))
+
+
+def communities(graph: nx.Graph, seed: int = 42, resolution: float = 1.0) -> list[list[str]]:
+    """Louvain communities on the support weights, largest first; reproducible for a seed.
+
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
+    >>> communities(g, seed=1)
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    """
+    if graph.number_of_nodes() == 0:
+        return []
+    found = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+    return _numbered(found)
+
+
+def node_metrics(
+    graph: nx.Graph,
+    seed: int = 42,
+    betweenness_k: int = 256,
+    exact_betweenness_limit: int = EXACT_BETWEENNESS_LIMIT,
+) -> dict[str, dict[str, float | int]]:
+    """Every metric of every node: degree, weighted_degree, pagerank, betweenness, component, core, community.
+
+    >>> m = node_metrics(nx.Graph([("a", "b", {"weight": 1}), ("b", "c", {"weight": 1}), ("a", "c", {"weight": 1})]))
+    >>> m["a"]["core"], m["a"]["community"], round(m["a"]["pagerank"], 4)
+    (2, 0, 0.3333)
+    """
+    if graph.number_of_nodes() == 0:
+        return {}
+    sampled = graph.number_of_nodes() > exact_betweenness_limit
+    k = min(betweenness_k, graph.number_of_nodes()) if sampled else None
+    betweenness = nx.betweenness_centrality(graph, k=k, normalized=True, seed=seed)
+    pagerank = nx.pagerank(graph, weight="weight")
+    core = nx.core_number(graph)
+    component_of = {n: i for i, group in enumerate(components(graph)) for n in group}
+    community_of = {n: i for i, group in enumerate(communities(graph, seed=seed)) for n in group}
+    return {
+        n: {
+            "degree": graph.degree(n),
+            "weighted_degree": float(graph.degree(n, weight="weight")),
+            "pagerank": pagerank[n],
+            "betweenness": betweenness[n],
+            "component": component_of[n],
+            "core": core[n],
+            "community": community_of[n],
+        }
+        for n in graph
+    }
+
+
+def grouped(metrics: dict[str, dict], key: str) -> list[list[str]]:
+    """Nodes grouped by a numbered metric (``community`` or ``component``), group 0 first.
+
+    >>> grouped({"a": {"community": 1}, "b": {"community": 0}, "c": {"community": 1}}, "community")
+    [['b'], ['a', 'c']]
+    """
+    groups: dict[int, list[str]] = defaultdict(list)
+    for node in sorted(metrics):
+        groups[metrics[node][key]].append(node)
+    return [groups[i] for i in sorted(groups)]
+
+
+def period_of(day: date, period: str = "month") -> str:
+    """The period a date falls in: ``2025-03`` (month) or ISO week ``2025-W11`` (week).
+
+    >>> period_of(date(2025, 3, 14)), period_of(date(2025, 3, 14), "week")
+    ('2025-03', '2025-W11')
+    """
+    if period == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    raise ValueError(f"period {period!r}: use month or week")
+
+
+@dataclass
+class Activity:
+    """Events per actor per period, and who rose or fell from one period to the next."""
+
+    period: str
+    periods: list[str]
+    by_actor: dict[str, Counter] = field(default_factory=dict)  # actor -> period -> events
+    by_class: dict[str, Counter] = field(default_factory=dict)  # period -> event class -> events
+    undated: int = 0
+    changes: list[dict] = field(default_factory=list)  # one per consecutive pair of periods
+
+    def series(self, actor: str) -> list[int]:
+        return [self.by_actor.get(actor, Counter())[p] for p in self.periods]
+
+
+def activity(data: GraphData, events: list[Event], actors: set[str], period: str = "month", top: int = 5) -> Activity:
+    """Events by period for each actor in ``actors``, with the ``top`` risers and fallers between
+    each pair of consecutive periods (by the change in the number of events).
+
+    >>> import pyoxigraph as ox
+    >>> from kg.analysis.projection import EXAMPLE_TTL, NO_FILTERS, kept_events, read_graph
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> data = read_graph(store)
+    >>> found = activity(data, kept_events(data, NO_FILTERS), set(data.entities))
+    >>> found.periods, found.undated
+    ([], 1)
+    """
+    by_actor: dict[str, Counter] = defaultdict(Counter)
+    by_class: dict[str, Counter] = defaultdict(Counter)
+    undated = 0
+    for event in events:
+        if event.date is None:
+            undated += 1
+            continue
+        when = period_of(event.date, period)
+        by_class[when][event.event_class] += 1
+        for actor in event.arguments:
+            if actor in actors:
+                by_actor[actor][when] += 1
+    periods = sorted(by_class)
+    changes = []
+    for before, after in zip(periods, periods[1:], strict=False):
+        delta = {a: counts[after] - counts[before] for a, counts in by_actor.items()}
+        rises = sorted((a for a in delta if delta[a] > 0), key=lambda a: (-delta[a], a))[:top]
+        falls = sorted((a for a in delta if delta[a] < 0), key=lambda a: (delta[a], a))[:top]
+        changes.append(
+            {
+                "from": before,
+                "to": after,
+                "rise": [{"actor": a, "change": delta[a]} for a in rises],
+                "fall": [{"actor": a, "change": delta[a]} for a in falls],
+            }
+        )
+    return Activity(period, periods, dict(by_actor), dict(by_class), undated, changes)

@@ -1,0 +1,214 @@
+"""Choose what a view shows and describe it as a pyvis network.
+
+The view is the entity graph (or, with ``events=True``, the bipartite entity-event
+graph) of :mod:`kg.analysis.projection` under the same filters, optionally cut to
+the ``hops`` around one focus entity, then capped to the ``max_nodes`` best by
+PageRank (the cut is reported in :attr:`View.notes`). Node size follows PageRank,
+edge width follows support, colour follows the class.
+
+Article text (names, sentences, titles) goes into node and edge records as data;
+the page (:mod:`kg.viz.page`) only ever shows it as text.
+
+>>> import pyoxigraph as ox
+>>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> store = ox.Store()
+>>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+>>> view = build_view(read_graph(store))
+>>> len(view.network.nodes), len(view.network.edges), view.notes
+(3, 3, [])
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import deque
+from dataclasses import dataclass, field
+
+import networkx as nx
+from pyvis.network import Network
+
+from kg.analysis.projection import (
+    ENTITY_CLASSES,
+    NO_FILTERS,
+    Event,
+    Filters,
+    GraphData,
+    entity_graph,
+    event_graph,
+    event_subclasses,
+    kept_events,
+    resolve_entity,
+)
+
+ENTITY_COLOURS = {
+    "Person": "#e15759",
+    "Organization": "#4e79a7",
+    "Country": "#59a14f",
+    "Place": "#f28e2b",
+    "Facility": "#b07aa1",
+}
+# Kelly's colours of maximum contrast (without white and black); events are diamonds, entities dots.
+EVENT_PALETTE = (
+    "#f3c300", "#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280", "#848482", "#008856",
+    "#e68fac", "#0067a5", "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17",
+)  # fmt: skip
+EVIDENCE_PER_ITEM = 3
+# Above this many nodes the layout is computed here and physics never runs in the page.
+PRECOMPUTED_LAYOUT_ABOVE = 1000
+# How many of the best-ranked nodes get a force-directed layout; the rest are placed around them.
+CORE_LAYOUT_NODES = 400
+
+
+def event_colours() -> dict[str, str]:
+    """A fixed colour for every event class of the ontology (same class, same colour, in every page)."""
+    return {name: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, name in enumerate(sorted(event_subclasses()))}
+
+
+@dataclass
+class View:
+    network: Network
+    legend: dict[str, str]  # class -> colour, for the classes shown
+    event_classes: list[str]  # event classes present, for the filter
+    notes: list[str] = field(default_factory=list)
+    physics: bool = True
+
+
+def _evidence(events: list[Event]) -> list[list[str]]:
+    """Distinct sentences with their document titles, most recent event first."""
+    seen: dict[str, str] = {}
+    for event in sorted(events, key=lambda e: (e.date is None, -(e.date.toordinal() if e.date else 0), e.iri)):
+        if event.sentence and event.sentence not in seen:
+            seen[event.sentence] = event.title or event.document or ""
+    return [[s, t] for s, t in list(seen.items())[:EVIDENCE_PER_ITEM]]
+
+
+def _focus(graph: nx.Graph, data: GraphData, name: str, hops: int) -> tuple[nx.Graph, str]:
+    centre = resolve_entity(data, name, among=graph)
+    # Around an event-graph entity, one hop reaches events only: hops count entity steps.
+    radius = hops * 2 if any(graph.nodes[n].get("kind") == "event" for n in graph) else hops
+    return nx.ego_graph(graph, centre, radius=radius), centre
+
+
+def _cap(graph: nx.Graph, rank: dict[str, float], max_nodes: int, keep: str | None) -> tuple[nx.Graph, list[str]]:
+    if graph.number_of_nodes() <= max_nodes:
+        return graph, []
+    order = sorted(graph, key=lambda n: (n != keep, -rank[n], n))
+    kept = graph.subgraph(order[:max_nodes]).copy()
+    cut_nodes = graph.number_of_nodes() - kept.number_of_nodes()
+    cut_edges = graph.number_of_edges() - kept.number_of_edges()
+    lowest = rank[order[max_nodes - 1]]
+    return kept, [
+        f"Showing the top {max_nodes} of {graph.number_of_nodes()} nodes by PageRank: {cut_nodes} nodes "
+        f"(PageRank below {lowest:.2g}) and {cut_edges} edges are not shown. Raise --max-nodes to see more."
+    ]
+
+
+def _layout(graph: nx.Graph, rank: dict[str, float], seed: int) -> dict[str, tuple[float, float]]:
+    """Positions for big graphs, so the page draws at once instead of simulating in the browser.
+
+    A full force-directed layout of thousands of nodes takes tens of seconds in Python and in
+    the page alike, so only the best-ranked ``CORE_LAYOUT_NODES`` get one; every other node is
+    then placed near its first placed neighbour, breadth first, and nodes cut off from all of
+    them go on a ring around the picture.
+    """
+    rng = random.Random(seed)
+    scale = 40 * math.sqrt(graph.number_of_nodes())
+    order = sorted(graph, key=lambda n: (-rank[n], n))
+    core = graph.subgraph(order[:CORE_LAYOUT_NODES])
+    positions = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(core, seed=seed, scale=scale).items()}
+    queue = deque(order[:CORE_LAYOUT_NODES])
+    while queue:
+        placed = queue.popleft()
+        x, y = positions[placed]
+        for neighbour in graph.neighbors(placed):
+            if neighbour not in positions:
+                angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(40, 160)
+                positions[neighbour] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+                queue.append(neighbour)
+    alone = [n for n in order if n not in positions]
+    for i, node in enumerate(alone):
+        angle = 2 * math.pi * i / len(alone)
+        positions[node] = (1.3 * scale * math.cos(angle), 1.3 * scale * math.sin(angle))
+    return positions
+
+
+def build_view(
+    data: GraphData,
+    filters: Filters = NO_FILTERS,
+    events: bool = False,
+    focus: str | None = None,
+    hops: int = 1,
+    max_nodes: int = 500,
+    seed: int = 42,
+) -> View:
+    """The pyvis network of a view, with its legend and notes (see the module docstring)."""
+    graph = event_graph(data, filters) if events else entity_graph(data, filters)
+    notes: list[str] = []
+    centre = None
+    if focus:
+        graph, centre = _focus(graph, data, focus, hops)
+        notes.append(f"Within {hops} hop(s) of {data.entities[centre].label}.")
+    if graph.number_of_nodes() == 0:
+        notes.append("Nothing to show: no entity passes the filters.")
+    rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
+    graph, cut = _cap(graph, rank, max_nodes, centre)
+    notes += cut
+    precomputed = graph.number_of_nodes() > PRECOMPUTED_LAYOUT_ABOVE
+    positions = _layout(graph, rank, seed) if precomputed else {}
+
+    colours = {**ENTITY_COLOURS, **event_colours()}
+    events_of: dict[str, list[Event]] = {}
+    for event in kept_events(data, filters):
+        for x in event.arguments:
+            events_of.setdefault(x, []).append(event)
+    top_rank = max(rank.values(), default=1.0)
+    # Directed only to skip pyvis's quadratic duplicate-edge check; nx already made edges unique.
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for node, attrs in graph.nodes(data=True):
+        kind = attrs.get("kind", "entity")
+        extra = {"x": positions[node][0], "y": positions[node][1]} if precomputed else {}
+        if kind == "event":
+            event = data.events[node]
+            info = {"type": attrs["type"], "time": attrs.get("time") or attrs.get("date") or ""}
+            info["evidence"] = _evidence([event])
+            net.add_node(
+                node, label=attrs["label"], shape="diamond", color=colours.get(attrs["type"], "#999999"),
+                value=rank[node] / top_rank, kind="event", cls=attrs["type"], info=info, **extra,
+            )  # fmt: skip
+            continue
+        info = {
+            "type": attrs["type"],
+            "aliases": attrs["aliases"],
+            "roles": attrs["roles"],
+            "evidence": _evidence(events_of.get(node, [])),
+            "pagerank": round(rank[node], 5),
+        }
+        net.add_node(
+            node, label=attrs["label"], shape="dot", color=colours[attrs["type"]],
+            value=rank[node] / top_rank, kind="entity", cls=attrs["type"], info=info, **extra,
+        )  # fmt: skip
+    for a, b, attrs in graph.edges(data=True):
+        if "roles" in attrs:  # entity - event
+            net.add_edge(a, b, width=1, arrows={"to": {"enabled": False}}, classes=[], relations=attrs["roles"],
+                         info={"roles": attrs["roles"]})  # fmt: skip
+            continue
+        net.add_edge(
+            a, b, width=1 + 1.5 * math.log2(attrs["weight"]), arrows={"to": {"enabled": False}},
+            classes=sorted(attrs["event_classes"]), relations=attrs["relations"],
+            info={
+                "support": attrs["weight"],
+                "events": attrs["event_classes"],
+                "relations": attrs["relations"],
+                "documents": attrs["documents"],
+                "evidence": [[s, t] for s, t in attrs["evidence"][:EVIDENCE_PER_ITEM]],
+                "evidence_count": attrs["evidence_count"],
+            },
+        )  # fmt: skip
+    shown_types = {attrs["type"] for _n, attrs in graph.nodes(data=True)}
+    event_classes = sorted(
+        {attrs["type"] for _n, attrs in graph.nodes(data=True) if attrs.get("kind") == "event"}
+        | {c for _a, _b, attrs in graph.edges(data=True) for c in attrs.get("event_classes", {})}
+    )
+    legend = {t: colours[t] for t in (*ENTITY_CLASSES, *sorted(event_colours())) if t in shown_types}
+    return View(net, legend, event_classes, notes, physics=not precomputed)

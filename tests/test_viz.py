@@ -1,0 +1,119 @@
+"""What a view holds (without a browser): nodes, colours, sizes, widths, focus, cap, escaping."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+
+from kg.analysis.projection import UnknownEntity, make_filters, read_graph
+from kg.viz.network import ENTITY_COLOURS, build_view, event_colours
+from kg.viz.page import render_page, script_json
+from tests.analysis_sample import ALI, BASHIR, BRIGADE, E3, E4, IRAQ, MOSUL, write_sample
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return read_graph(write_sample(tmp_path_factory.mktemp("viz")))
+
+
+def nodes(view):
+    return {n["id"]: n for n in view.network.nodes}
+
+
+def test_entity_view_colours_sizes_widths_and_tooltips(data):
+    view = build_view(data)
+    shown = nodes(view)
+    assert len(shown) == 6 and len(view.network.edges) == 6
+    assert shown[ALI]["color"] == ENTITY_COLOURS["Person"] and shown[MOSUL]["color"] == ENTITY_COLOURS["Place"]
+    assert max(n["value"] for n in shown.values()) == 1.0  # size by PageRank, the top one at 1
+    assert shown[ALI]["value"] > shown[BASHIR]["value"] > shown["https://w3id.org/newskg/id/place/mosque"]["value"]
+    width = {frozenset((e["from"], e["to"])): e["width"] for e in view.network.edges}
+    assert width[frozenset((ALI, BRIGADE))] == pytest.approx(1 + 1.5 * math.log2(3))
+    assert width[frozenset((ALI, MOSUL))] == 1
+    assert shown[ALI]["info"]["aliases"] == ["Ali al-Tikriti"]
+    assert shown[BASHIR]["info"]["roles"] == ["Governor, Iraq"]
+    assert shown[MOSUL]["info"]["evidence"] == [
+        ["A bomb of the Brigade went off in Mosul in April.", "Talks after the bombing"],
+        ["Ali and the Brigade attacked a checkpoint in Mosul.", "Attack in Mosul"],
+    ]
+    assert set(view.legend) == {"Person", "Organization", "Country", "Place", "Facility"}
+    assert view.event_classes == ["Attack", "Bombing", "Meeting"]
+    assert view.physics and view.notes == []
+
+
+def test_event_view_shows_events_as_nodes(data):
+    view = build_view(data, events=True)
+    shown = nodes(view)
+    events = [n for n in shown.values() if n["kind"] == "event"]
+    assert len(shown) == 10 and len(events) == 4 and len(view.network.edges) == 8
+    assert all(n["shape"] == "diamond" for n in events)
+    assert shown[E3]["color"] == event_colours()["Meeting"]
+    assert shown[E4]["info"]["evidence"] == [["Bashir said the city was calm.", "Attack in Mosul"]]
+
+
+def test_focus_hops_and_time_window(data):
+    assert set(nodes(build_view(data, focus="bashir", hops=1))) == {BASHIR, ALI, IRAQ}
+    assert set(nodes(build_view(data, focus="Bashir", hops=2))) == {BASHIR, ALI, IRAQ, BRIGADE, MOSUL}
+    # In the event view a hop is entity -> event -> entity.
+    assert set(nodes(build_view(data, events=True, focus="Bashir", hops=1))) == {BASHIR, E3, E4, ALI}
+    assert set(nodes(build_view(data, filters=make_filters(until="2025-03-31")))) == {ALI, BRIGADE, MOSUL}
+    with pytest.raises(UnknownEntity, match="no entity"):
+        build_view(data, focus="Nobody")
+    with pytest.raises(UnknownEntity, match="names 2 entities"):
+        build_view(data, focus="Mos")
+
+
+def test_cap_keeps_the_best_by_pagerank_and_says_what_was_cut(data):
+    full = nodes(build_view(data))
+    view = build_view(data, max_nodes=3)
+    kept = nodes(view)
+    best = sorted(full, key=lambda n: -full[n]["value"])[:3]
+    assert set(kept) == set(best)
+    assert view.notes and "top 3 of 6 nodes by PageRank: 3 nodes" in view.notes[0]
+    # The focus entity is always kept, whatever its rank.
+    assert BASHIR in nodes(build_view(data, focus="Bashir", hops=2, max_nodes=2))
+
+
+def test_page_is_self_contained_and_escapes_text(data):
+    page = render_page(build_view(data), title='<script>alert("t")</script>')
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(http" not in page
+    assert page.count("</script>") == 3  # the data, vis-network, the page's own code: nothing else ends a script
+    assert '<title>&lt;script&gt;alert("t")&lt;/script&gt;</title>' in page.replace("&#34;", '"')
+    payload = {"label": "</script><img src=x onerror=alert(1)>"}
+    encoded = script_json(payload)
+    assert "<" not in encoded and ">" not in encoded and json.loads(encoded) == payload
+
+
+def test_big_views_get_a_precomputed_layout_and_no_physics(data, monkeypatch):
+    import kg.viz.network as network
+
+    monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
+    monkeypatch.setattr(network, "CORE_LAYOUT_NODES", 2)
+    view = build_view(data)
+    again = build_view(data)
+    assert not view.physics
+    positions = {n["id"]: (n["x"], n["y"]) for n in view.network.nodes}
+    assert len(positions) == 6 and len(set(positions.values())) == 6
+    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.network.nodes}  # seeded
+
+
+def test_viz_command_reports_bad_options(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    sample = str(write_sample(tmp_path))
+    runner = CliRunner()
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--focus", "Nobody"])
+    assert result.exit_code == 2 and "--focus 'Nobody': no entity of that name" in result.output
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--type", "Alien"])
+    assert result.exit_code == 2 and "unknown entity type(s) Alien" in result.output
+    result = runner.invoke(app, ["viz", str(tmp_path / "nothing.ttl"), "-o", str(tmp_path / "g.html")])
+    assert result.exit_code == 2 and "nothing.ttl: no such file" in result.output
+    assert not (tmp_path / "g.html").exists()
+    result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--max-nodes", "2"])
+    assert result.exit_code == 0 and "Wrote" in result.output and "top 2 of 6 nodes" in result.output
