@@ -284,6 +284,12 @@ class ArgumentReader:
             is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
             if prep in words["place_preps"] | self.etype.place_preps and is_place:
                 self.add("place", obj)
+                if obj.i not in self.ctx.mention_at:
+                    # "near a market in Mosul": the named place the place word is in, too
+                    for inner in obj.subtree:
+                        if inner is not obj and self.ctx.label(inner) in PLACE_TYPES:
+                            self.add("place", inner)
+                            break
                 if not (prep == "at" and self.etype.object_role == "target" and self.ctx.label(obj) == "Facility"):
                     continue
             if places_only:
