@@ -46,6 +46,16 @@ def words_to_int(text: str) -> int | None:
     return total + current
 
 
+def is_vague_quantity(token: Token) -> bool:
+    """'dozens', 'thousands': a quantity word that names no number.
+
+    >>> import spacy
+    >>> [is_vague_quantity(t) for t in spacy.blank("en")("thousands of 12")]
+    [True, False, False]
+    """
+    return token.lower_ in load_lexicon("number_words.json")["vague"]
+
+
 def parse_count(token: Token) -> int | None:
     """The count a numeral token stands for, taking in its compound parts ("two hundred")."""
     parts = sorted(

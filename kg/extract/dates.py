@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False})
 
 
+@lru_cache(maxsize=64)
+def _relative_parser(base: datetime) -> DateDataParser:
+    """A parser anchored at one publication date (articles of a day share it)."""
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base})
+
+
+@lru_cache(maxsize=4096)
 def normalize_time(text: str, published: str | None = None) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (xsd:gYear, xsd:gYearMonth, xsd:date) or None."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (xsd:gYear, xsd:gYearMonth, xsd:date) or None.
+
+    Cached: dateparser is slow, and news repeats its dates ("on Tuesday", "in 2017")."""
     cleaned = re.sub(r"^(in|on|since|during|by|from|the)\s+", "", text.strip(), flags=re.I)
     if re.fullmatch(r"(1[89]|20)\d\d", cleaned):
         return cleaned
@@ -32,9 +42,7 @@ def normalize_time(text: str, published: str | None = None) -> str | None:
     elif not re.search(r"\b(1[89]|20)\d\d\b", cleaned):
         # A relative date ("Tuesday") means nothing without the article's date.
         return None
-    parser = _PARSER
-    if settings:
-        parser = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", **settings})
+    parser = _relative_parser(settings["RELATIVE_BASE"]) if settings else _PARSER
     data = parser.get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None

@@ -1,0 +1,87 @@
+"""How much time event extraction adds to ``kg build``.
+
+Builds the same corpus twice per round into fresh output folders: once with the full
+pipeline, once with the ``newskg_events`` component removed (no events extracted,
+mapped or stored), alternating the order each round, and reports the median of
+``--rounds`` for each and the overhead, in CPU seconds of this process (steadier than
+wall-clock seconds when other jobs share the machine) and in wall-clock seconds. A first
+warm-up build (model and gazetteer loading, caches) is not counted.
+The corpus is the texts of ../shared/data (MUC-4 dev and WikiEvents dev, written to a
+temporary JSONL file; nothing is copied into the repository) plus the sample articles.
+
+    .venv/bin/python benchmarks/events_build_time.py --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from unittest import mock
+
+from kg import build as build_module
+from kg.evaluate.readers import read_muc4, read_wikievents
+from kg.extract.pipeline import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+
+def write_corpus(folder: Path) -> tuple[Path, int]:
+    """The benchmark texts as one JSONL file of articles."""
+    path = folder / "corpus.jsonl"
+    documents = [*read_muc4(DATA / "muc4" / "dev.json"), *read_wikievents(DATA / "wikievents" / "dev.jsonl")]
+    with path.open("w", encoding="utf-8") as out:
+        for doc in documents:
+            out.write(json.dumps({"id": doc.id, "text": doc.text}) + "\n")
+    return path, len(documents)
+
+
+def without_events(model: str | None = None):
+    nlp = load_pipeline(model)
+    nlp.remove_pipe("newskg_events")
+    return nlp
+
+
+def timed_build(sources: list[str], out: Path, events: bool) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, events built) of one build."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    if events:
+        summary = build_module.build(sources, out)
+    else:
+        with mock.patch.object(build_module, "load_pipeline", without_events):
+            summary = build_module.build(sources, out)
+    return time.process_time() - cpu, time.perf_counter() - wall, sum(summary.events_by_type.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus, count = write_corpus(folder)
+        sources = [str(corpus), str(ROOT / "samples")]
+        timed_build(sources, folder / "warm-up", True)
+        runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        events_found = 0
+        for round_number in range(args.rounds):
+            for events in (False, True) if round_number % 2 == 0 else (True, False):
+                seconds, elapsed, found = timed_build(sources, folder / f"out-{round_number}-{events}", events)
+                runs[events].append((seconds, elapsed))
+                events_found = max(events_found, found)
+        cpu = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+        wall = {k: statistics.median(r[1] for r in v) for k, v in runs.items()}
+        print(f"corpus: {count} benchmark texts + samples/; median of {args.rounds} rounds")
+        for events in (False, True):
+            print(f"  CPU s {'with' if events else 'without'} events: {[round(r[0], 1) for r in runs[events]]}")
+        print(f"kg build without events: {cpu[False]:.1f} s CPU, {wall[False]:.1f} s wall")
+        print(f"kg build with events:    {cpu[True]:.1f} s CPU, {wall[True]:.1f} s wall ({events_found} events)")
+        print(f"events add {cpu[True] / cpu[False] - 1:.1%} CPU time, {wall[True] / wall[False] - 1:.1%} wall time")
+
+
+if __name__ == "__main__":
+    main()

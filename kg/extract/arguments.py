@@ -1,0 +1,438 @@
+"""Event arguments from the dependency parse: who did it, to whom, where, when, how many.
+
+For a verb trigger the subject acts (its role per class from ``event_types.json``), the
+object and the passive subject are acted upon, the ``by``-phrase of a passive acts; a
+verb without a subject borrows it from the verb it is coordinated with or controlled by
+("gunmen stormed the hotel and killed two"), and a relative clause from the noun it
+modifies ("the militants who attacked"). For a noun trigger the possessor, a
+modifying name ("a Taliban attack"), the ``by``- and ``of``-phrases and the subject of
+a light verb ("ISIS carried out the attack") fill the roles. ``on``/``against``
+phrases give what is attacked, ``in``/``at``/``near`` + a place the place (else the
+nearest place of the sentence no other event holds), DATE entities the time
+(normalized against the publication date), numerals and number words the counts,
+auxiliaries and governing verbs the modality. The general syntax words live in
+``lexicons/event_syntax.json``.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Gunmen stormed the hotel and killed four guards. Rebels may attack Goma.")
+>>> [(e.type, sorted((a.role, a.span.text) for a in e.arguments), e.killed_count, e.modality)
+...  for e in doc._.kg_events]  # doctest: +NORMALIZE_WHITESPACE
+[('Attack', [('agent', 'Gunmen'), ('target', 'hotel')], None, None),
+ ('Killing', [('agent', 'Gunmen'), ('victim', 'four guards')], 4, None),
+ ('Attack', [('agent', 'Rebels'), ('target', 'Goma')], None, 'hypothetical')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.counts import is_vague_quantity, parse_count
+from kg.extract.dates import normalize_time
+from kg.extract.lexicon import load_lexicon
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
+from kg.model import Argument
+from kg.model import Span as TextSpan
+
+# Words inside these spaCy entities are amounts or dates, never who or what.
+NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+ACTOR_TYPES = {"Person", "Organization", "Country"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@lru_cache(maxsize=1)
+def _modality_words() -> dict[str, set[str]]:
+    return {k: set(v) for k, v in load_lexicon("modality.json").items() if not k.startswith("_")}
+
+
+def span_of(span: Span) -> TextSpan:
+    """The plain record of a token-aligned spaCy span (its text read off the span, not off
+    ``doc.text``, which spaCy rebuilds on every access)."""
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def token_span(tokens: list[Token]) -> TextSpan:
+    """The text from the first to the last of ``tokens`` ("claimed ... responsibility")."""
+    doc = tokens[0].doc
+    return span_of(doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
+
+
+@dataclass
+class SentenceContext:
+    """What argument reading needs to know about one sentence: its entity mentions and
+    the heads of all its triggers (a trigger word is never another event's argument)."""
+
+    doc: Doc
+    sent: Span
+    mention_at: dict[int, tuple[int, Span]]
+    triggers: list[Trigger]
+    dates: list[Span] = field(default_factory=list)  # the sentence's DATE entities
+    trigger_at: dict[int, int] = field(default_factory=dict)
+    mentions: dict[int, Span] = field(default_factory=dict)  # mention index -> span, this sentence's
+    sentence: TextSpan | None = None  # the evidence, read once for all the sentence's events
+
+    def __post_init__(self) -> None:
+        self.sentence = span_of(self.sent)
+        self.trigger_at = {t.i: k for k, trigger in enumerate(self.triggers) for t in trigger.tokens}
+        self.mentions = {v[0]: v[1] for k, v in self.mention_at.items() if self.sent.start <= k < self.sent.end}
+
+    def label(self, token: Token) -> str | None:
+        hit = self.mention_at.get(token.i)
+        return hit[1].label_ if hit else None
+
+
+class ArgumentReader:
+    """Arguments of one trigger; ``read()`` returns them, ``count`` holds the numeral seen."""
+
+    def __init__(self, trigger: Trigger, etype: EventType, ctx: SentenceContext):
+        self.trigger = trigger
+        self.etype = etype
+        self.ctx = ctx
+        self.args: list[Argument] = []
+        self.count: int | None = None
+
+    # -- adding ------------------------------------------------------------------------
+
+    def add(self, role: str | None, token: Token | None) -> None:
+        if role is None or token is None:
+            return
+        if role == "agent" and token.lemma_.lower() in syntax()["instrument_nouns"]:
+            return  # "a roadside bomb killed two": the bomb is how, not who
+        for member in [token, *token.conjuncts]:
+            arg = self._argument(role, member)
+            if arg and not any(a.role == role and a.span.start == arg.span.start for a in self.args):
+                self.args.append(arg)
+
+    def _argument(self, role: str, token: Token) -> Argument | None:
+        ctx = self.ctx
+        if token.i in ctx.mention_at:
+            index, span = ctx.mention_at[token.i]
+            if role == "place" and span.label_ not in PLACE_TYPES:
+                return None
+            if role == "victim" and span.label_ in ("Place", "Facility"):
+                return None  # people are killed, hurt, kidnapped and arrested, not places
+            return Argument(role, span_of(span), f"m{index}")
+        if token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
+            return None
+        if role == "place" and not _place_word(token):
+            return None
+        if token.pos_ == "PRON":
+            return self._pronoun(role, token)
+        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return None
+        of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+        quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
+        if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
+            # "thousands of workers", "dozens of people": the people, not the number
+            self.count = self.count or parse_count(token)
+            return self._argument(role, of)
+        # Plain words: the noun with its modifiers ("two Afghan embassy personnel").
+        left = [
+            t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at
+        ]
+        return Argument(role, token_span([*left, token]))
+
+    def _pronoun(self, role: str, token: Token) -> Argument | None:
+        """A subject pronoun stands for the subject of the verb that reports or governs its
+        clause ("the US declared that it would ..."); otherwise the pronoun's own words are
+        the argument (a guess at an antecedent further away would be wrong too often)."""
+        kinds = syntax()["pronouns"].get(token.lower_)
+        if not kinds:
+            return None
+        governor = token.head
+        while governor.dep_ in ("ccomp", "xcomp", "conj", "advcl") and governor.head is not governor:
+            governor = governor.head
+            subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in self.ctx.mention_at and self.ctx.label(subject) in kinds:
+                return self._argument(role, subject)
+        return Argument(role, token_span([token]))
+
+    # -- reading -----------------------------------------------------------------------
+
+    def read(self) -> list[Argument]:
+        head = self.trigger.head
+        if self.trigger.kind == "adjective":
+            self._adjective(head)
+        elif head.pos_ == "VERB" or self.trigger.kind == "phrase" and head.pos_ in ("VERB", "AUX"):
+            self._verb(head)
+        else:
+            self._noun(head)
+        for token in self.trigger.tokens:
+            self._preps(token)
+        if self.etype.name == "Meeting":
+            for arg in [a for a in self.args if a.role == "agent"]:
+                if not any(a.role == "participant" and a.span.start == arg.span.start for a in self.args):
+                    self.args.append(Argument("participant", arg.span, arg.entity))
+        self._place_fallback()
+        return self.args
+
+    def _subject_role(self, verb: Token) -> str | None:
+        overrides = self.etype.subject_of
+        lemma = verb.lemma_.lower()
+        return overrides[lemma] if lemma in overrides else self.etype.subject_role
+
+    def _verb(self, verb: Token) -> None:
+        object_role = "participant" if self.etype.name == "Meeting" else self.etype.object_role
+        subject_role = self._subject_role(verb)
+        has_subject = False
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
+                self.add(subject_role, child)
+                has_subject = True
+            elif child.dep_ == "agent":
+                self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
+            elif child.dep_ == "nsubjpass" and child.lower_ not in RELATIVE_PRONOUNS:
+                self.add(self.etype.object_role, child)
+                self.count = self.count or _count_of(child)
+                has_subject = True
+            elif child.dep_ == "dobj":
+                if child.like_num:
+                    self.count = self.count or parse_count(child)
+                self.add(object_role, child)
+                self.count = self.count or _count_of(child)
+        if not has_subject:
+            self._borrowed_subject(verb, subject_role)
+
+    def _borrowed_subject(self, verb: Token, subject_role: str | None) -> None:
+        """A verb with no subject of its own: coordinated ("stormed ... and killed"),
+        controlled ("vowed to attack"), or a clause on a noun ("militants who attacked",
+        "people killed in the blast")."""
+        dep, governor = verb.dep_, verb.head
+        if dep == "advcl" and verb.tag_ == "VBG":
+            dep = "xcomp"  # "a bomber blew himself up, killing six": the participle's subject is the clause's
+        controller = _object_controller(governor) if dep == "xcomp" and verb.dep_ == "xcomp" else None
+        if controller is not None:
+            self.add(subject_role, controller)  # "urged the army to withdraw": the army withdraws
+        elif dep in ("conj", "xcomp") and governor is not verb:
+            for child in governor.children:
+                if child.dep_ == "nsubj":
+                    self.add(subject_role, child)
+                elif child.dep_ == "nsubjpass" and dep == "conj":
+                    self.add(self.etype.object_role, child)
+                elif child.dep_ == "agent" and dep == "conj":
+                    self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
+        elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+            passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+            self.add(self.etype.object_role if passive else subject_role, governor)
+            if passive:
+                self.count = self.count or _count_of(governor)
+
+    def _noun(self, noun: Token) -> None:
+        possessor = self.etype.possessor_role
+        for child in noun.children:
+            if child.dep_ == "poss":
+                self.add(possessor, child)
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i in self.ctx.mention_at:
+                label = self.ctx.label(child)
+                if label in ACTOR_TYPES:
+                    self.add(possessor, child)
+                elif label == "Facility" and self.etype.object_role == "target":
+                    self.add("target", child)
+                else:
+                    self.add("place", child)
+            elif child.dep_ == "nummod" and child.ent_type_ != "DATE":
+                self.count = parse_count(child)
+        verb = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["light_verbs"]:
+            # "ISIS carried out the attack", "the attack was carried out by ISIS"
+            self.add(self.etype.subject_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
+            if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("conj", "xcomp"):
+                self.add(self.etype.subject_role, next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
+            self._preps(verb, places_only=True)
+        elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+            self._preps(verb, places_only=True)  # "the explosion was at the bus station"
+        elif noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
+            # "a bombing attack targeted the embassy"
+            self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
+            self._preps(verb, places_only=True)
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
+                # "operations targeting ISIS cells"
+                self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
+
+    def _adjective(self, adjective: Token) -> None:
+        """'five people were dead', 'dead soldiers', 'left five dead'."""
+        role = self.etype.object_role
+        if adjective.dep_ == "amod":
+            victim = adjective.head
+        elif adjective.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
+            verb = adjective.head
+            victim = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+            if victim is not None and victim.dep_ != "dobj" and any(c.dep_ == "dobj" for c in verb.children):
+                victim = next(c for c in verb.children if c.dep_ == "dobj")
+        else:
+            victim = next((c for c in adjective.children if c.dep_ == "npadvmod"), None)
+        if victim is not None:
+            self.add(role, victim)
+            self.count = self.count or (parse_count(victim) if victim.like_num else _count_of(victim))
+
+    def _preps(self, token: Token, places_only: bool = False) -> None:
+        words = syntax()
+        name = self.etype.name
+        for child in token.children:
+            if child.dep_ not in ("prep", "agent"):
+                continue
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            prep = child.lower_
+            is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
+            if prep in words["place_preps"] | self.etype.place_preps and is_place:
+                self.add("place", obj)
+                if obj.i not in self.ctx.mention_at:
+                    # "near a market in Mosul": the named place the place word is in, too
+                    for inner in obj.subtree:
+                        if inner is not obj and self.ctx.label(inner) in PLACE_TYPES:
+                            self.add("place", inner)
+                            break
+                if not (prep == "at" and self.etype.object_role == "target" and self.ctx.label(obj) == "Facility"):
+                    continue
+            if places_only:
+                continue
+            if prep in words["agent_preps"] and token.pos_ != "VERB":
+                self.add(self.etype.subject_role, obj)
+            elif prep == "of" and token.pos_ in ("NOUN", "PROPN"):
+                self.add(self.etype.of_role, obj)
+                self.count = self.count or _count_of(obj)
+            elif prep in words["participant_preps"] and name == "Meeting":
+                self.add("participant", obj)
+            elif prep in words["target_preps"] and self.etype.object_role == "target":
+                if prep == "at" and is_place and self.ctx.label(obj) != "Facility":
+                    continue
+                self.add("target", obj)
+
+    def _place_fallback(self) -> None:
+        """No place of its own: the place a 'where' clause hangs on ("provinces where attacks
+        are common"), else the nearest place of the sentence that no other trigger holds."""
+        if any(a.role == "place" for a in self.args):
+            return
+        head = self.trigger.head
+        for ancestor in [head, *head.ancestors]:
+            if ancestor.dep_ == "relcl" and any(c.lower_ == "where" for c in ancestor.children):
+                noun = ancestor.head
+                clause = {t.i for t in ancestor.subtree}
+                places = [t for t in noun.subtree if t.i not in clause and self.ctx.label(t) in PLACE_TYPES]
+                for token in places:
+                    self.add("place", token)
+                if places:
+                    return
+                break
+        taken = {a.span.start for a in self.args}
+        best = None
+        for index, span in self.ctx.mentions.items():
+            if span.label_ not in ("Place", "Facility") or span.start_char in taken:
+                continue
+            owner = event_owner(span.root, self.ctx)
+            if owner is not None and self.ctx.triggers[owner].head.i != head.i:
+                continue
+            distance = abs(span.start - head.i)
+            if best is None or distance < best[0]:
+                best = (distance, index, span)
+        if best is not None:
+            _, index, span = best
+            self.args.append(Argument("place", span_of(span), f"m{index}"))
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _place_word(token: Token) -> bool:
+    """A common noun of a place ("the market", "the bus station")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in syntax()["place_nouns"]
+
+
+def _count_of(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ == "nummod" and child.ent_type_ != "DATE":
+            return parse_count(child)
+    return None
+
+
+def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) -> tuple[str | None, str | None]:
+    """(normalized time, time as written) of the DATE closest to the trigger in the parse,
+    skipping dates that belong to another event of the sentence."""
+    head = trigger.head
+    own: list[tuple[int, Span]] = []
+    for ent in ctx.dates:
+        owner = event_owner(ent.root, ctx)
+        if owner is None or owner == ctx.trigger_at.get(head.i):
+            own.append((0 if owner is not None else 1, ent))
+    own.sort(key=lambda p: (p[0], abs(p[1].start - head.i)))
+    for _, ent in own:
+        value = normalize_time(ent.text, published)
+        if value:
+            return value, ent.text
+    return None, None
+
+
+def event_owner(token: Token, ctx: SentenceContext) -> int | None:
+    """The trigger a date or place hangs on: the first trigger above it in the parse, or the
+    trigger that is the subject or object of a verb above it ("a bombing targeted ... in 2017")."""
+    if token.i in ctx.trigger_at:
+        return ctx.trigger_at[token.i]
+    for ancestor in token.ancestors:
+        if ancestor.i in ctx.trigger_at:
+            return ctx.trigger_at[ancestor.i]
+        lemma = ancestor.lemma_.lower()
+        if lemma in syntax()["effect_verbs"] | syntax()["light_verbs"]:
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i in ctx.trigger_at:
+                    return ctx.trigger_at[child.i]
+    return None
+
+
+def is_attribution(trigger: Trigger) -> bool:
+    """A statement noun that only names the source of reported words: "the police said in a
+    statement", "the statement said"."""
+    head = trigger.head
+    if trigger.kind != "noun":
+        return False
+    reporting = syntax()["reporting_verbs"]
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
+
+
+def modality(trigger: Trigger) -> str | None:
+    """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
+    auxiliaries, those of the verb a noun trigger is the object of, and the verbs its
+    clause hangs on ("denied that ...", "plans to ..."); None for an asserted event."""
+    words = _modality_words()
+    head = trigger.head
+    clauses = [head]
+    if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+        clauses.append(head.head)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return "negated"
+    for clause in clauses:
+        if any(c.dep_ == "neg" for c in clause.children):
+            return "negated"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
+                return "negated"  # "no group claimed responsibility"
+        auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & words["future_aux"]:
+            return "future"
+        if auxes & words["hypothetical_aux"]:
+            return "hypothetical"
+    for ancestor in clauses[-1].ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in words["negating_heads"]:
+            return "negated"
+        if lemma in words["hypothetical_heads"]:
+            return "hypothetical"
+        if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
+            break
+    return None

@@ -1,0 +1,263 @@
+"""Event triggers: the words of a sentence that name an event, and the event class they name.
+
+The typology and every trigger word come from ``lexicons/event_types.json``: verbs,
+nouns and adjectives by lemma, multi-word phrases matched in the parse ("claimed …
+responsibility"). A noun that only describes another thing ("attack dog", "meeting
+room") or that a modifier makes something else ("heart attack") is no trigger; a
+trigger modifying another trigger ("bombing attack") is folded into one event of the
+more specific class.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Rebels attacked the town in March. The attack dog barked.")
+>>> [(t.name, [w.text for w in t.tokens]) for s in doc.sents for t in find_triggers(s, {})]
+[('Attack', ['attacked'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import load_lexicon
+
+PLACE_TYPES = {"Place", "Facility", "Country"}
+# Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
+NOT_TRIGGERS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "CARDINAL"}
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event class of the vocabulary with the roles its syntax maps to."""
+
+    name: str
+    parent: str
+    cameo: str
+    kairos: str
+    subject_role: str | None
+    object_role: str | None
+    possessor_role: str | None
+    of_role: str | None
+    place_preps: frozenset[str]
+    subject_of: dict[str, str | None]
+    weak: frozenset[str]
+
+
+@dataclass
+class Trigger:
+    """The tokens naming one event mention; ``head`` carries its syntax."""
+
+    tokens: list[Token]
+    name: str
+    head: Token
+    kind: str  # verb | noun | adjective | phrase
+
+
+@lru_cache(maxsize=1)
+def syntax() -> dict:
+    """The general syntax words (``event_syntax.json``), lists turned into sets."""
+    data = load_lexicon("event_syntax.json")
+    return {k: set(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return {k: v for k, v in load_lexicon("event_types.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    """The event typology, read from the one data file that decides it.
+
+    >>> event_types()["Bombing"].parent, event_types()["Killing"].object_role
+    ('Attack', 'victim')
+    """
+    return {
+        name: EventType(
+            name,
+            e["parent"],
+            e["cameo"],
+            e["kairos"],
+            e["subject"],
+            e["object"],
+            e["possessor"],
+            e["of"],
+            frozenset(e["places"]),
+            dict(e["subject_of"]),
+            frozenset(e["weak"]),
+        )
+        for name, e in _lexicon().items()
+    }
+
+
+def is_subclass(child: str, ancestor: str) -> bool:
+    """Whether ``child`` is ``ancestor`` or one of its subclasses.
+
+    >>> is_subclass("Bombing", "Attack"), is_subclass("Attack", "Bombing")
+    (True, False)
+    """
+    types = event_types()
+    while child in types:
+        if child == ancestor:
+            return True
+        child = types[child].parent
+    return child == ancestor
+
+
+Phrases = dict[str, list[tuple[list[str], str]]]
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], Phrases]:
+    """Trigger lemmas -> classes, and phrases by their first word (longest first)."""
+    verbs: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    adjectives: dict[str, list[str]] = {}
+    phrases: Phrases = {}
+    for name, entry in _lexicon().items():
+        for table, key in ((verbs, "verbs"), (nouns, "nouns"), (adjectives, "adjectives")):
+            for lemma in entry[key]:
+                table.setdefault(lemma, []).append(name)
+        for phrase in entry["phrases"]:
+            words = phrase.split()
+            phrases.setdefault(words[0], []).append((words, name))
+    for candidates in phrases.values():
+        # Longer phrases first: "end combat mission" before "end mission".
+        candidates.sort(key=lambda p: -len(p[0]))
+    return verbs, nouns, adjectives, phrases
+
+
+@lru_cache(maxsize=1)
+def _not_with() -> dict[str, set[str]]:
+    return {name: set(e["not_with"]) for name, e in _lexicon().items()}
+
+
+def _names_event(token: Token, candidates: list[str], nouns: dict[str, list[str]]) -> bool:
+    """A trigger noun names an event unless it only describes another thing ("attack dog",
+    "meeting room") or a modifier makes it something else ("heart attack")."""
+    head = token.head.lemma_.lower()
+    if token.dep_ == "compound" and head not in nouns and head not in syntax()["event_role_nouns"]:
+        return False
+    modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    return not any(modifiers & _not_with()[name] for name in candidates)
+
+
+def _match_phrase(token: Token, words: list[str]) -> list[Token] | None:
+    """Tokens of a multi-word trigger headed by ``token`` ("claimed ... responsibility")."""
+    if token.lemma_.lower() != words[0]:
+        return None
+    matched = [token]
+    near = list(token.children) + [g for c in token.children for g in c.children]
+    for word in words[1:]:
+        hit = next((t for t in near if t.lemma_.lower() == word and t not in matched), None)
+        if hit is None:
+            return None
+        matched.append(hit)
+    return sorted(matched, key=lambda t: t.i)
+
+
+def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
+    """Pick among classes sharing a trigger by what is acted upon: people are arrested or
+    kidnapped, places are taken over; otherwise the first class listed."""
+    if len(candidates) == 1:
+        return candidates[0]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
+    for name in candidates:
+        role = event_types()[name].object_role
+        if "Person" in kinds and role == "victim":
+            return name
+        if kinds & PLACE_TYPES and role == "target":
+            return name
+    return candidates[0]
+
+
+def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
+    """The lexicon entry of a noun: its lemma, or its own form for plural-only nouns ("talks")."""
+    for form in (token.lemma_.lower(), token.lower_):
+        if form in nouns:
+            return form
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trigger_hashes() -> numpy.ndarray:
+    """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
+    a lower-cased form can take."""
+    verbs, nouns, adjectives, phrases = _words()
+    words = {*verbs, *nouns, *adjectives, *phrases}
+    forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
+    return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
+
+
+def candidate_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-cased form is a trigger word, found on the
+    doc's arrays without making a Python object per token (most words are no trigger).
+
+    >>> import spacy
+    >>> candidate_tokens(spacy.blank("en")("An attack on the town."))
+    [1]
+    """
+    if not len(doc):
+        return []
+    table = doc.to_array([LEMMA, LOWER])
+    hits = numpy.isin(table, _trigger_hashes()).any(axis=1)
+    return [int(i) for i in numpy.flatnonzero(hits)]
+
+
+def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None = None) -> list[Trigger]:
+    """Every event trigger of one sentence, compound triggers folded ("bombing attack").
+
+    ``mention_at`` maps token index -> (mention index, entity span); words inside an
+    entity's name ("the Attack Squadron") are never triggers. ``candidates`` (token
+    indices from :func:`candidate_tokens`) limits the tokens looked at.
+    """
+    verbs, nouns, adjectives, phrases = _words()
+    found: list[Trigger] = []
+    used: set[int] = set()
+    doc = sent.doc
+    tokens = sent if candidates is None else (doc[i] for i in candidates)
+    for token in tokens:
+        if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
+            continue
+        lemma = token.lemma_.lower()
+        for words, name in phrases.get(lemma, ()):
+            matched = _match_phrase(token, words)
+            if matched and not any(t.i in used for t in matched):
+                found.append(Trigger(matched, name, token, "phrase"))
+                used |= {t.i for t in matched}
+                break
+        else:
+            if token.pos_ == "VERB" and lemma in verbs:
+                found.append(Trigger([token], _choose(token, verbs[lemma], mention_at), token, "verb"))
+            elif token.pos_ in ("NOUN", "PROPN") and (noun := _noun_lemma(token, nouns)):
+                if _names_event(token, nouns[noun], nouns):
+                    found.append(Trigger([token], _choose(token, nouns[noun], mention_at), token, "noun"))
+            elif token.pos_ == "ADJ" and token.lower_ in adjectives:
+                found.append(Trigger([token], adjectives[token.lower_][0], token, "adjective"))
+    return _fold_compounds(found)
+
+
+def _fold_compounds(found: list[Trigger]) -> list[Trigger]:
+    """'bombing attack': a trigger that modifies another trigger is one event, of the more
+    specific class when one is a subclass of the other."""
+    head_of = {t.head.i: k for k, t in enumerate(found)}
+    drop: set[int] = set()
+    for k, trigger in enumerate(found):
+        head = trigger.head
+        other = head_of.get(head.head.i)
+        if head.dep_ == "compound" and other is not None and other != k:
+            outer = found[other]
+            if is_subclass(trigger.name, outer.name):
+                outer.name = trigger.name
+            elif not is_subclass(outer.name, trigger.name):
+                continue
+            outer.tokens = sorted(outer.tokens + trigger.tokens, key=lambda t: t.i)
+            drop.add(k)
+    return [t for k, t in enumerate(found) if k not in drop]
