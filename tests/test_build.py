@@ -171,3 +171,12 @@ def test_documents_are_extracted_again_when_the_extractor_changes(tmp_path):
     assert (first.documents_built, again.documents_built, again.documents_unchanged) == (1, 1, 0)
     assert build([str(tmp_path / "a.txt")], tmp_path / "out").documents_unchanged == 1
     assert build([str(tmp_path / "a.txt")], tmp_path / "out", force=True).documents_built == 1
+
+
+def test_wikievents_dev_builds_into_a_conforming_graph(tmp_path):
+    """Twenty real news articles: the whole graph passes the shapes (countries known only as a
+    place's country included: they have a label but no mention count)."""
+    summary = build([str(shared_data("wikievents", "dev.jsonl"))], tmp_path)
+    assert summary.documents_built == 20 and not summary.skipped
+    report = validate(tmp_path / "store")
+    assert report.conforms, report.by_message()

@@ -66,7 +66,9 @@ def refresh_corpus_facts(store: EmbeddedStore) -> int:
         triples.append((node, RDFS.label, Literal(label)))
         for form in sorted(forms[entity] - {label}):
             triples.append((node, SKOS.altLabel, Literal(form)))
-        triples.append((node, KG.mentionCount, Literal(mentions[entity], datatype=XSD.integer)))
+        if mentions[entity]:
+            # A country known only as a place's country is named in no sentence: no count.
+            triples.append((node, KG.mentionCount, Literal(mentions[entity], datatype=XSD.integer)))
         triples.append((node, KG.documentCount, Literal(documents.get(entity, 0), datatype=XSD.integer)))
     store.replace_graph(corpus_graph(store.base), triples)
     return len(triples)
