@@ -142,7 +142,7 @@ def path(
             for sentence, title in hop.evidence[:3]:
                 out.print(f"      “{' '.join(sentence.split())}” — {title}", markup=False, highlight=False)
             if not hop.evidence:
-                out.print("      (stated as a relation; no event sentence)", markup=False)
+                out.print("      (a gazetteer link, or a relation stated without a sentence)", markup=False)
 
 
 def viz(

@@ -138,7 +138,7 @@ def test_path_prints_each_hop_with_its_evidence(tmp_path):
     assert "Ali and the Brigade attacked a checkpoint in Mosul." in result.output
     both = runner.invoke(app, ["path", sample, "Bashir", "Mosul"])
     assert "Path 1 (2 hop(s))" in both.output and "Path 2 (2 hop(s))" in both.output
-    assert "stated as a relation" in both.output  # Bashir - Iraq - Mosul is held by relations only
+    assert "a relation stated without a sentence" in both.output  # Bashir - Iraq - Mosul: relations only
     lonely = runner.invoke(app, ["path", sample, "Mosque", "Ali"])
     assert lonely.exit_code == 1 and "No connection" in lonely.output
     unknown = runner.invoke(app, ["path", sample, "Nobody", "Ali"])

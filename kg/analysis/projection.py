@@ -115,6 +115,19 @@ SELECT DISTINCT ?a ?rel ?b ?g WHERE {{
     OPTIONAL {{ GRAPH ?g {{ ?a kg:holdsRole ?role }} }} }}
 }}"""
 
+# Relations carry their sentence through an rdf:Statement reification; roles on the role node.
+RELATION_EVIDENCE = """
+SELECT DISTINCT ?a ?rel ?b ?sentence ?title WHERE {
+  { ?statement a rdf:Statement ; rdf:subject ?a ; rdf:predicate ?rel ; rdf:object ?b ;
+               kg:evidence/nif:anchorOf ?sentence .
+    OPTIONAL { ?statement prov:wasDerivedFrom/dcterms:title ?title } }
+  UNION
+  { ?a kg:holdsRole ?role . ?role kg:roleOf ?b ; kg:evidence ?span .
+    ?span nif:anchorOf ?sentence .
+    BIND (kg:holdsRole AS ?rel)
+    OPTIONAL { ?span nif:referenceContext/dcterms:title ?title } }
+}"""
+
 
 def local_name(iri: str) -> str:
     """The part of an IRI after the vocabulary namespace (or after the last / or #).
@@ -207,6 +220,8 @@ class GraphData:
     entities: dict[str, Entity]
     events: dict[str, Event]
     relations: dict[tuple[str, str, str], set[str]]  # (a, relation, b) -> graphs stating it
+    # (a, relation, b) -> {sentence: document title}
+    relation_evidence: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
 
 
 def read_graph(source: Source) -> GraphData:
@@ -266,7 +281,12 @@ def read_graph(source: Source) -> GraphData:
             graphs = relations[(row["a"], local_name(row["rel"]), row["b"])]
             if "g" in row:
                 graphs.add(row["g"])
-    return GraphData(entities, dict(events), dict(relations))
+    evidence: dict[tuple[str, str, str], dict[str, str]] = defaultdict(dict)
+    for row in select(source, RELATION_EVIDENCE):
+        key = (row["a"], local_name(row["rel"]), row["b"])
+        if key in relations:
+            evidence[key].setdefault(row["sentence"], row.get("title", ""))
+    return GraphData(entities, dict(events), dict(relations), dict(evidence))
 
 
 @dataclass(frozen=True)
@@ -402,6 +422,8 @@ def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
         if a in kept and b in kept:
             edge = _edge(graph, a, b)
             edge["relations"].add(relation)
+            for sentence, title in data.relation_evidence.get((a, relation, b), {}).items():
+                edge["evidence"].setdefault(sentence, title)
             edge["stating"] = edge.get("stating", set()) | (graphs or {""})
     for _a, _b, edge in graph.edges(data=True):
         stating = edge.pop("stating", set())
