@@ -2,12 +2,12 @@
 
 Nothing here is a hand list: every name, alias, demonym and GeoNames id comes
 from those packages, matched on a compact key (accents, case, spaces and
-punctuation folded away) so "Salahaddin" finds "Şalāḩ ad Dīn".
+punctuation folded away) so "Sevare" finds "Sévaré".
 
 >>> lookup_country("Iraq").iso3, lookup_demonym("Afghans").iso3, lookup_country("US").name
 ('IRQ', 'AFG', 'United States')
->>> [p.country_iso3 for p in lookup_places("Kabul")][:1]
-['AFG']
+>>> [p.country_iso3 for p in lookup_places("Lima")][:1]
+['PER']
 """
 
 from __future__ import annotations

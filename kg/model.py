@@ -4,9 +4,9 @@
 produces. Neither knows about spaCy objects or RDF, so extraction can run in
 worker processes and ship these small records back (see DESIGN.md).
 
->>> doc = Document.from_text("Kabul is calm.", id="d1")
+>>> doc = Document.from_text("Lyon is calm.", id="d1")
 >>> doc.sha256[:12]
-'4b9ff5c5e8a9'
+'5c0ce410cb8e'
 >>> Document.from_dict(doc.to_dict()) == doc
 True
 """

@@ -128,7 +128,7 @@ SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { kg:locatedIn kg:country 
 
 
 def normal_name(name: str) -> str:
-    """Names compare without case or a leading article ("the Taliban" = "Taliban")."""
+    """Names compare without case or a leading article ("the Red Brigade" = "Red Brigade")."""
     words = name.split()
     if len(words) > 1 and words[0].casefold() in LEADING_DROP:
         words = words[1:]

@@ -19,8 +19,8 @@ Every benchmark's labels are first mapped onto the newskg vocabulary with the da
   containing the gold trigger's words (or contained in them), and its agent is right
   when every gold agent is among the found event's agents (names or aliases).
 
->>> head_word("the Iraqi embassy in Kabul"), head_word("ISIS's"), head_word("two Afghan embassy personnel")
-('embassy', 'isis', 'personnel')
+>>> head_word("the French embassy in Lima"), head_word("EFD's"), head_word("two Malian embassy staff")
+('embassy', 'efd', 'staff')
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Precision, recall and F1 over spans, with strict (exact) and lenient (overlap) matching.
 
->>> gold = [GoldSpan(0, 9, "Juma Inad", "PER"), GoldSpan(20, 25, "Kabul", "GPE")]
->>> pred = [GoldSpan(0, 4, "Juma", "PER"), GoldSpan(20, 25, "Kabul", "GPE"), GoldSpan(30, 34, "ISIS", "ORG")]
+>>> gold = [GoldSpan(0, 9, "Hadi Rashad", "PER"), GoldSpan(20, 25, "Lyon", "GPE")]
+>>> pred = [GoldSpan(0, 4, "Hadi", "PER"), GoldSpan(20, 25, "Lyon", "GPE"), GoldSpan(30, 34, "EFD", "ORG")]
 >>> strict = score_spans(gold, pred, lenient=False)
 >>> strict["PER"].f1, strict["GPE"].f1, strict[ALL].precision
 (0.0, 1.0, 0.3333333333333333)

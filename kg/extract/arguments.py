@@ -5,8 +5,8 @@ object and the passive subject are acted upon, the ``by``-phrase of a passive ac
 verb without a subject borrows it from the verb it is coordinated with or controlled by
 ("gunmen stormed the hotel and killed two"), and a relative clause from the noun it
 modifies ("the militants who attacked"). For a noun trigger the possessor, a
-modifying name ("a Taliban attack"), the ``by``- and ``of``-phrases and the subject of
-a light verb ("ISIS carried out the attack") fill the roles. ``on``/``against``
+modifying name ("a Red Brigade attack"), the ``by``- and ``of``-phrases and the subject of
+a light verb ("EFD carried out the attack") fill the roles. ``on``/``against``
 phrases give what is attacked, ``in``/``at``/``near`` + a place the place (else the
 nearest place of the sentence no other event holds), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
@@ -236,7 +236,7 @@ class ArgumentReader:
                 self.count = parse_count(child)
         verb = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["light_verbs"]:
-            # "ISIS carried out the attack", "the attack was carried out by ISIS"
+            # "EFD carried out the attack", "the attack was carried out by EFD"
             self.add(self.etype.subject_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
             for child in verb.children:
                 if child.dep_ == "agent":
@@ -252,7 +252,7 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
-                # "operations targeting ISIS cells"
+                # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
 
     def _adjective(self, adjective: Token) -> None:

@@ -9,11 +9,11 @@ of the document and writes ``doc._.kg_entities`` (list of :class:`Entity`) and
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("newskg_entity_types"); _ = nlp.add_pipe("newskg_mention_clusters")
->>> doc = nlp.make_doc("Juma Inad said Inad was fine.")
->>> doc.ents = [doc.char_span(0, 9, "PERSON"), doc.char_span(15, 19, "PERSON")]
+>>> doc = nlp.make_doc("Hadi Rashad said Rashad was fine.")
+>>> doc.ents = [doc.char_span(0, 11, "PERSON"), doc.char_span(17, 23, "PERSON")]
 >>> doc = nlp.get_pipe("newskg_mention_clusters")(nlp.get_pipe("newskg_entity_types")(doc))
 >>> [(e.name, e.aliases) for e in doc._.kg_entities]
-[('Juma Inad', ['Inad'])]
+[('Hadi Rashad', ['Rashad'])]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kg.model import Entity
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}
 LEADING_DROP = {"the", "a", "an"}
 TRAILING_DROP = {"'s", "’s", "'", "’"}
-# Words an acronym's letters skip ("Islamic State of Iraq and Syria" -> ISIS keeps none of them,
+# Words an acronym's letters skip ("Eastern Front of the Delta" -> EFD keeps none of them,
 # "Ministry of Defence" -> MOD keeps "of"): both readings are tried.
 ACRONYM_SKIPPED = {"of", "and", "the", "for", "in", "on", "de", "la", "du", "&"}
 MAX_ACRONYM_EXPANSION = 10
@@ -49,7 +49,7 @@ for _name in ("kg_entities", "kg_mention_entity"):
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading article or honorific and a trailing possessive: "the Taliban's" -> "Taliban",
+    """Drop a leading article or honorific and a trailing possessive: "the Red Brigade's" -> "Red Brigade",
     "Mr Whitelaw" -> "Whitelaw"."""
     start, end = span.start, span.end
     honorifics = word_list("titles.json", "honorifics")
@@ -86,7 +86,7 @@ def make_entity_types(nlp: Language, name: str) -> EntityTypes:
 class EntityTypes:
     """spaCy labels -> kg classes, with demonyms and country names resolved to countries.
 
-    A name spaCy left untyped in one place ("Juma Inad" as WORK_OF_ART) takes the
+    A name spaCy left untyped in one place ("Hadi Rashad" as WORK_OF_ART) takes the
     type it has elsewhere in the same document; a name typed two ways takes its
     best-supported type; "Long Name (LN)" makes the acronym a mention of the same
     thing (``doc.user_data["kg_acronyms"]``); a capital that acts ("Baghdad
@@ -131,7 +131,7 @@ class EntityTypes:
 
     @staticmethod
     def _surnames_are_people(typed: list[Span]) -> list[Span]:
-        """A lone surname of a person named in full elsewhere is that person ("Inad" tagged ORG)."""
+        """A lone surname of a person named in full elsewhere is that person ("Rashad" tagged ORG)."""
         surnames = {s[-1].text: s for s in typed if s.label_ == "Person" and len(s) > 1}
         kept = [s for s in typed if not (len(s) == 1 and s.label_ != "Person" and s.text in surnames)]
         changed = [s for s in typed if s not in kept]
@@ -185,7 +185,7 @@ def _relabel(span: Span, label: str, iso3: str | None = None) -> Span:
 
 def consistent_types(typed: list[Span]) -> list[Span]:
     """A name typed two ways in one document takes its best-supported type: the most frequent, a
-    gazetteer place counting one more as Place ("Inad" ORG once, PERSON twice -> Person; "Lyon"
+    gazetteer place counting one more as Place ("Rashad" ORG once, PERSON twice -> Person; "Lyon"
     PERSON once, Place once -> Place). Countries are decided by the gazetteer and left alone.
     """
     labels: dict[str, Counter] = {}
@@ -209,7 +209,7 @@ def consistent_types(typed: list[Span]) -> list[Span]:
 def acronym_of(short: str, words: list[str]) -> bool:
     """True when ``short`` spells the initials of ``words``, skipping small words or not.
 
-    >>> acronym_of("ISIS", "Islamic State of Iraq and Syria".split()), acronym_of("MoD", ["Ministry", "of", "Defence"])
+    >>> acronym_of("EFD", "Eastern Front of the Delta".split()), acronym_of("MoD", ["Ministry", "of", "Defence"])
     (True, True)
     >>> acronym_of("IS", ["Iraqi", "Security", "Forces"])
     False
@@ -223,7 +223,7 @@ def acronym_of(short: str, words: list[str]) -> bool:
 
 
 def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
-    """'Islamic State of Iraq and Syria (ISIS)': the long name is one mention, the acronym another."""
+    """'Eastern Front of the Delta (EFD)': the long name is one mention, the acronym another."""
     pairs: dict[str, str] = {}
     for i in range(1, len(doc) - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")":
@@ -265,7 +265,7 @@ def make_mention_clusters(nlp: Language, name: str) -> MentionClusters:
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
-    """True when ``short`` is a contiguous run of ``full`` ("Inad" in "Juma Inad")."""
+    """True when ``short`` is a contiguous run of ``full`` ("Rashad" in "Hadi Rashad")."""
     n = len(short)
     return n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1))
 
@@ -275,7 +275,7 @@ class MentionClusters:
 
     Countries cluster on their ISO code; other names on their case-folded text; a
     Person or Organization name that is a contiguous part of exactly one longer
-    name of the same type joins it ("Inad" -> "Juma Inad").
+    name of the same type joins it ("Rashad" -> "Hadi Rashad").
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -310,7 +310,7 @@ class MentionClusters:
                 entities[cluster].iso3 = span._.kg_iso3
                 forms[cluster] = Counter()
             forms[cluster][span.text] += 1
-            if span._.kg_full_name:  # "Iraqi embassy" named in full as "Iraqi embassy in Kabul"
+            if span._.kg_full_name:  # "French embassy" named in full as "French embassy in Lima"
                 full_names[cluster] = span._.kg_full_name
         for cluster, entity in entities.items():
             entity.name = full_names.get(cluster) or max(

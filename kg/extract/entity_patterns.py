@@ -5,13 +5,13 @@ each driven by a data file or a public gazetteer, never by names:
 
 - **titled people** (``lexicons/titles.json``): a title directly before a
   capitalized name makes the name a PERSON and the title words no entity
-  ("Defense Minister Juma Inad": "Defense" is not an ORG);
+  ("Defense Minister Hadi Rashad": "Defense" is not an ORG);
 - **organizations** (``lexicons/organization_cues.json``): a capitalized run
-  ending in an organization head ("Iraqi Security Forces", "Labour Party"),
+  ending in an organization head ("Malian Security Forces", "Labour Party"),
   "Ministry of X", and names followed by an armed-group cue ("X militants");
 - **named places** (``lexicons/places.json``): a capitalized run ending in a
   place head is a FAC ("Oxford Street", "London Bridge") or a LOC ("Caribbean
-  Sea", "Diyala Province");
+  Sea", "Sindh Province");
 - **owned facilities** (``lexicons/facilities.json``): "<demonym> embassy in
   <place>" is one FAC, whose full name (with the place) is kept in
   ``doc.user_data["kg_full_names"]``;
@@ -23,9 +23,9 @@ each driven by a data file or a public gazetteer, never by names:
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("newskg_entity_patterns")
->>> doc = nlp("Iraqi Security Forces met with Defense Minister Juma Inad in Kirkuk.")
+>>> doc = nlp("Malian Security Forces met with Defense Minister Hadi Rashad in Mopti.")
 >>> [(e.text, e.label_) for e in doc.ents]
-[('Iraqi Security Forces', 'ORG'), ('Juma Inad', 'PERSON'), ('Kirkuk', 'GPE')]
+[('Malian Security Forces', 'ORG'), ('Hadi Rashad', 'PERSON'), ('Mopti', 'GPE')]
 """
 
 from __future__ import annotations
@@ -365,8 +365,8 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
                     return Span(doc, i, end, label="GPE")
-            # A province or state (ISO 3166-2) where the words say a place is meant: "in Diyala",
-            # "Diyala province"; names like "Centre" or "North" are common words otherwise.
+            # A province or state (ISO 3166-2) where the words say a place is meant: "in Sindh",
+            # "Sindh province"; names like "Centre" or "North" are common words otherwise.
             if places and any(p.kind == "subdivision" for p in places) and not uncased:
                 head = doc[end].lower_ if end < len(doc) else ""
                 if _placed_by_context(doc, i) or head in word_list("places.json", "location_heads"):

@@ -17,7 +17,7 @@
   time when it has none.
 
 >>> from kg.extract.pipeline import load_pipeline
->>> doc = load_pipeline()("A bombing hit a market in Mosul. ISIS claimed responsibility for the blast, "
+>>> doc = load_pipeline()("A bombing hit a market in Mosul. EFD claimed responsibility for the blast, "
 ...                       "which killed two.")
 >>> [(e.type, [t.text for t in e.triggers], e.links) for e in doc._.kg_events]  # doctest: +NORMALIZE_WHITESPACE
 [('Bombing', ['bombing', 'blast'], []),

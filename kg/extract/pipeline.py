@@ -1,8 +1,8 @@
 """The extraction pipeline: a spaCy model plus newskg's components, streaming documents.
 
->>> nlp = load_pipeline()  # doctest: +SKIP
->>> [x.entities[0].name for x in extract([Document.from_text("Kabul is calm.")], nlp)]  # doctest: +SKIP
-['Kabul']
+>>> nlp = load_pipeline()
+>>> [x.entities[0].name for x in extract([Document.from_text("Lima is calm.")], nlp)]
+['Lima']
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ It runs after ``newskg_mention_clusters`` and reads its mentions and entities.
 Patterns are token patterns over those mentions, with the title words of
 ``lexicons/titles.json``:
 
-- **title before a name**: "[Iraqi|Iraq's|Hamas] Defense Minister Juma Inad" ->
+- **title before a name**: "[Iraqi|Iraq's|Hamas] Defense Minister Hadi Rashad" ->
   a :class:`Role` "Defense Minister" of the country or organization before it;
 - **apposition**: "X, the president of Y," / "X, Y's foreign minister," ->
   the same; "X, a member of Y" -> ``memberOf`` only;
@@ -12,7 +12,7 @@ Patterns are token patterns over those mentions, with the title words of
   "Y commander X") also makes X a member of Y;
 - **country of an organization or person** (a facility's country is where it
   stands, decided by linking): a demonym or country name opening
-  an organization's name ("Iraqi Counter-Terrorism Service"), or a demonym before
+  an organization's name ("Malian Counter-Terrorism Service"), or a demonym before
   a person's title or name ("Nigerian businessman X"), sets its ``country_iso3``
   and a ``country`` relation.
 
@@ -22,7 +22,7 @@ writes ``doc._.kg_roles`` and ``doc._.kg_relations`` (lists of
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
->>> doc = nlp("Iraqi Defense Minister Juma Inad met Hamas spokesman Sami Zuhri.")
+>>> doc = nlp("Iraqi Defense Minister Hadi Rashad met Hamas spokesman Sami Zuhri.")
 >>> [(r.title, r.of) for r in doc._.kg_roles], [(r.predicate, r.object) for r in doc._.kg_relations][:2]
 ([('Defense Minister', 'e0'), ('Spokesman', 'e2')], [('memberOf', 'e2')])
 """
@@ -157,7 +157,7 @@ def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
 
 
 def _title_before(ctx: _Context, span: Span, person: Entity) -> None:
-    """'Iraqi Defense Minister Juma Inad', 'Iraq's defense minister Juma Inad', 'Hamas spokesman X'."""
+    """'Iraqi Defense Minister Hadi Rashad', 'Iraq's defense minister Hadi Rashad', 'Hamas spokesman X'."""
     i = span.start - 1
     if i < 0:
         return
@@ -236,7 +236,7 @@ def _nationality_after(ctx: _Context, span: Span, person: Entity) -> None:
 
 
 def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
-    """'Baltimore, Maryland' / 'Kirkuk, Iraq': a place named with the region or country it is in.
+    """'Baltimore, Maryland' / 'Mopti, Iraq': a place named with the region or country it is in.
 
     Lists ("Paris, London and Rome") are left alone: neither name may be one item of a list.
     """
@@ -262,7 +262,7 @@ def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
 
 
 def _country_in_name(ctx: _Context, span: Span, entity: Entity) -> None:
-    """'Iraqi Counter-Terrorism Service': a demonym or country name opening the name is its country."""
+    """'Malian Counter-Terrorism Service': a demonym or country name opening the name is its country."""
     if len(span) < 2 or entity.country_iso3:
         return
     first = span[0].text

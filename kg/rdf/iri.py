@@ -1,13 +1,13 @@
 """IRIs are minted here and nowhere else.
 
 An IRI is ``BASE + kind + "/" + slug``. The slug keeps letters and digits of any
-script, so it stays readable ("person/juma_inad", "place/القدس"); whenever the
+script, so it stays readable ("person/hadi_rashad", "place/القدس"); whenever the
 slug loses anything of the key (quotes, ``<>``, slashes, length), a short hash of
 the key is appended so two different keys never share an IRI. The same key
 always gives the same IRI.
 
->>> mint("person", "Juma Inad")
-rdflib.term.URIRef('https://w3id.org/newskg/id/person/juma_inad')
+>>> mint("person", "Hadi Rashad")
+rdflib.term.URIRef('https://w3id.org/newskg/id/person/hadi_rashad')
 >>> str(mint("organization", 'The "Red" <Brigade>'))
 'https://w3id.org/newskg/id/organization/the_red_brigade-2daf70fb'
 >>> str(mint("country", "IRQ", casefold=False))

@@ -12,7 +12,7 @@ trigger, evidence sentence, arguments, time and counts. Corpus-level facts
 >>> x = DocExtraction(Document.from_text("Hi.", id="d1"), model="m")
 >>> graph_iri, triples = document_triples(x)
 >>> str(graph_iri), len(triples)
-('https://w3id.org/newskg/id/doc/d1', 5)
+('https://w3id.org/newskg/id/doc/d1', 6)
 """
 
 from __future__ import annotations

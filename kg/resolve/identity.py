@@ -5,8 +5,8 @@ documents, the identity key (:mod:`kg.resolve.keys`) merges the same type and
 name, the same ISO code or the same GeoNames id. This module adds what a key
 alone cannot decide, consulting the nodes the store already holds:
 
-- a **short form** joins the one stored full name that contains it ("Inad" in one
-  document, "Juma Inad" in another), and a full name joins the one stored short
+- a **short form** joins the one stored full name that contains it ("Rashad" in one
+  document, "Hadi Rashad" in another), and a full name joins the one stored short
   form it contains; an **acronym** joins its one stored expansion and back;
 - the **homonym guard**: a same-type, same-name node whose country conflicts with
   the entity's (people, organizations, unlinked places) is not joined; the entity
@@ -18,11 +18,11 @@ uses it to say why each name of a node was merged.
 
 >>> from kg.model import DocExtraction, Document, Entity
 >>> index = CorpusIdentity()
->>> first = DocExtraction(Document.from_text("a", id="1"), "m", [Entity("e0", "Person", "Juma Inad")])
+>>> first = DocExtraction(Document.from_text("a", id="1"), "m", [Entity("e0", "Person", "Hadi Rashad")])
 >>> index.record(index.resolve(first))
->>> second = DocExtraction(Document.from_text("b", id="2"), "m", [Entity("e0", "Person", "Inad")])
+>>> second = DocExtraction(Document.from_text("b", id="2"), "m", [Entity("e0", "Person", "Rashad")])
 >>> index.resolve(second).entities[0].iri
-'https://w3id.org/newskg/id/person/juma_inad'
+'https://w3id.org/newskg/id/person/hadi_rashad'
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from kg.rdf.iri import normalize_key
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 from kg.resolve.keys import default_iri, homonym_iri
 
-# Types whose names may be shortened ("Inad", "ISIS"); places are not matched on parts of names.
+# Types whose names may be shortened ("Rashad", "EFD"); places are not matched on parts of names.
 SHORTENED_TYPES = ("Person", "Organization")
 GUARDED_TYPES = ("Person", "Organization", "Place", "Facility")
 
@@ -56,9 +56,9 @@ def _words(name: str) -> list[str]:
 def name_relation(form: str, name: str) -> str | None:
     """Why ``form`` names the same thing as ``name``, or None when nothing says so.
 
-    >>> name_relation("Inad", "Juma Inad"), name_relation("Juma Inad", "Inad")
+    >>> name_relation("Rashad", "Hadi Rashad"), name_relation("Hadi Rashad", "Rashad")
     ('short form', 'full name')
-    >>> name_relation("ISIS", "Islamic State of Iraq and Syria"), name_relation("the taliban", "Taliban")
+    >>> name_relation("EFD", "Eastern Front of the Delta"), name_relation("the red brigade", "Red Brigade")
     ('acronym', 'same name')
     >>> name_relation("Iraq", "Iran") is None
     True
@@ -191,7 +191,7 @@ class CorpusIdentity:
         return Decision(own, "new node")
 
     def _person_of_surname(self, entity: Entity) -> str | None:
-        """A lone capitalized word the model called an organization ("Inad said") is the one stored
+        """A lone capitalized word the model called an organization ("Rashad said") is the one stored
         person with that surname, as within a document (:mod:`kg.extract.entities`)."""
         name = entity.name.strip()
         if entity.type != "Organization" or " " in name or not name.istitle():
@@ -234,14 +234,14 @@ class CorpusIdentity:
     def _allowed(entity: Entity, relation: str) -> bool:
         words = len(entity.name.split())
         if entity.type == "Person":
-            # A person's short form is one word (a surname or a first name), never "Juma Ali" of "Juma Ali Inad".
+            # A person's short form is one word (a surname or a first name), never "Hadi Ali" of "Hadi Ali Rashad".
             return relation == "full name" or (relation == "short form" and words == 1)
         # One generic word ("Army") is no short form of an organization's name.
         return relation in ("acronym", "expansion", "full name") or (relation == "short form" and words > 1)
 
 
 def _initials(name: str) -> set[str]:
-    """The acronyms a multi-word name may have ("Islamic State of Iraq and Syria" -> isis, isoias)."""
+    """The acronyms a multi-word name may have ("Eastern Front of the Delta" -> efotd, efd)."""
     words = name.split()
     if len(words) < 2:
         return set()

@@ -9,8 +9,8 @@ country-qualified key (:func:`homonym_iri`).
 >>> from kg.model import Entity
 >>> str(entity_iri(Entity("e0", "Country", "Iraq", iso3="IRQ")))
 'https://w3id.org/newskg/id/country/IRQ'
->>> str(entity_iri(Entity("e1", "Person", "Juma Inad")))
-'https://w3id.org/newskg/id/person/juma_inad'
+>>> str(entity_iri(Entity("e1", "Person", "Hadi Rashad")))
+'https://w3id.org/newskg/id/person/hadi_rashad'
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def default_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
 def homonym_iri(entity: Entity, base: str = DEFAULT_BASE) -> URIRef:
     """The node of a same-name entity kept apart by its country ("John Smith (USA)").
 
-    >>> str(homonym_iri(Entity("e1", "Person", "Juma Inad", country_iso3="IRQ")))
-    'https://w3id.org/newskg/id/person/juma_inad_irq-c597934e'
+    >>> str(homonym_iri(Entity("e1", "Person", "Hadi Rashad", country_iso3="IRQ")))
+    'https://w3id.org/newskg/id/person/hadi_rashad_irq-5003c333'
     """
     return mint(entity.type.lower(), f"{entity.name} ({entity.country_iso3 or 'unknown'})", base)

@@ -40,7 +40,7 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
 
 
 def _facilities_in_places(entities: list[Entity]) -> list[Entity]:
-    """A facility named with its place ("Iraqi embassy in Kabul") is in that place's country."""
+    """A facility named with its place ("French embassy in Lima") is in that place's country."""
     places = {compact_key(e.name): e for e in entities if e.type == "Place" and e.country_iso3}
     located = []
     for entity in entities:

@@ -9,12 +9,12 @@ coercion, else a prefixed name ("kg:time") with an explicit value object.
 
 >>> import io, pyoxigraph as ox
 >>> store = ox.Store()
->>> e = ox.NamedNode("https://w3id.org/newskg/id/person/juma_inad")
->>> store.add(ox.Quad(e, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Juma Inad")))
+>>> e = ox.NamedNode("https://w3id.org/newskg/id/person/hadi_rashad")
+>>> store.add(ox.Quad(e, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Hadi Rashad")))
 >>> buffer = io.BytesIO()
 >>> write_jsonld(store, buffer)
 >>> json.loads(buffer.getvalue())["@graph"]
-[{'@id': 'https://w3id.org/newskg/id/person/juma_inad', 'label': 'Juma Inad'}]
+[{'@id': 'https://w3id.org/newskg/id/person/hadi_rashad', 'label': 'Hadi Rashad'}]
 """
 
 from __future__ import annotations
