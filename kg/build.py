@@ -21,7 +21,7 @@ from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve import resolve
 from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, refresh_corpus_facts
-from kg.store.embedded import EmbeddedStore
+from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
@@ -110,14 +110,14 @@ def build(
 
     # Cross-document identity consults the nodes already stored (short forms, homonyms).
     identity = CorpusIdentity.from_store(store, base)
-    for extraction in extract(new_documents(), nlp, batch_size=batch_size):
-        resolved = identity.resolve(resolve(extraction))
-        graph, triples = document_triples(resolved, base)
-        store.replace_graph(graph, triples)
-        identity.record(resolved)
-        summary.documents_built += 1
-        if on_document:
-            on_document(extraction.doc)
+    with GraphWriter(store) as writer:
+        for extraction in extract(new_documents(), nlp, batch_size=batch_size):
+            resolved = identity.resolve(resolve(extraction))
+            writer.write(*document_triples(resolved, base))
+            identity.record(resolved)
+            summary.documents_built += 1
+            if on_document:
+                on_document(extraction.doc)
     refresh_corpus_facts(store)
     store.flush()
     summary.entities_by_type = count_by_class(store, ENTITY_TYPES)

@@ -124,27 +124,33 @@ def test_a_replacement_stopped_midway_leaves_the_old_graph(tmp_path):
     assert reopened.document_sha256(graph) == "old" and len(reopened) == 2
 
 
-def graphs_so_far(store_dir: Path) -> int:
+def documents_so_far(store_dir: Path) -> int:
     try:  # a read-only view works beside the writing process
-        return sum(1 for _ in ox.Store.read_only(str(store_dir)).named_graphs())
+        return sum(1 for g in ox.Store.read_only(str(store_dir)).named_graphs() if g.value.startswith(ID + "doc/"))
     except (OSError, RuntimeError):  # not created yet
         return 0
 
 
-def test_ctrl_c_during_a_build_then_a_rerun_ends_equal(seed_build, tmp_path):
-    reference, _ = seed_build
-    sources = [str(shared_data("seed", "iraq-defense-minister.txt")), str(SAMPLES)]
-    # One document per batch, so documents are written one by one while the others are extracted.
-    command = [sys.executable, "-m", "kg", "build", *sources, "--out", str(tmp_path), "--batch-size", "1"]
+def test_ctrl_c_during_a_build_then_a_rerun_ends_equal(tmp_path):
+    # Enough documents that the build is still extracting when its first ones are stored.
+    texts = [p.read_text(encoding="utf-8") for p in [shared_data("seed", "iraq-defense-minister.txt"), MOSUL, KADUNA]]
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"doc{n}", "text": text}) for n, text in enumerate(texts * 6)]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reference = tmp_path / "reference"
+    build([str(corpus)], reference)
+    out = tmp_path / "interrupted"
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--batch-size", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while graphs_so_far(tmp_path / "store") < 1 and time.monotonic() < deadline and process.poll() is None:
+    while documents_so_far(out / "store") < 1 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) != 0, "the build ended before it could be interrupted"
-    assert 0 < graphs_so_far(tmp_path / "store") < 9  # stopped midway: some documents, no corpus facts yet
-    kg("build", *sources, "--out", str(tmp_path))
-    assert quads(tmp_path / "store") == quads(reference / "store")
+    assert 0 < documents_so_far(out / "store") < len(lines)  # stopped midway: some documents stored
+    assert CORPUS not in quads_by_graph(out / "store")  # ... and no corpus facts yet
+    kg("build", str(corpus), "--out", str(out))
+    assert quads(out / "store") == quads(reference / "store")
 
 
 def test_remove_documents_equals_never_having_built_them(small_build, tmp_path):
@@ -260,3 +266,78 @@ def test_open_graph_serves_rdflib_and_pyshacl(small_build, tmp_path):
 def test_staging_never_shows(small_build):
     assert not any("graph/staging" in g for g in quads_by_graph(small_build / "store"))
     assert os.path.isdir(small_build / "store")
+
+
+def test_union_is_each_triple_once_both_ways(seed_build, monkeypatch):
+    from kg.store import union
+
+    store = ox.Store.read_only(str(seed_build[0] / "store"))
+    expected = {q.triple for q in store}
+    assert len(expected) < len(store)  # some facts are stated by several documents
+    by_construct = list(union.union_triples(store))
+    monkeypatch.setattr(union, "EXACT_CONSTRUCT_QUADS", 0)  # as for a store too large for CONSTRUCT
+    by_lookup = list(union.union_triples(store))
+    for triples in (by_construct, by_lookup):
+        assert len(triples) == len(set(triples)) and set(triples) == expected
+
+
+class FailingBulkLoads:
+    """An Oxigraph store whose bulk loader dies after writing part of what it was given."""
+
+    def __init__(self, inner: ox.Store):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def bulk_extend(self, quads):
+        quads = list(quads)
+        self._inner.bulk_extend(quads[: len(quads) // 2])
+        raise KeyboardInterrupt
+
+
+def bulk_graphs(n: int) -> dict[ox.NamedNode, list[ox.Triple]]:
+    p = ox.NamedNode(str(RDFS.label))
+    graphs = [ox.NamedNode(f"{ID}doc/bulk{i}") for i in range(n)]
+    return {g: [ox.Triple(g, p, ox.Literal(f"label {j}")) for j in range(10)] for g in graphs}
+
+
+def test_a_bulk_batch_stopped_midway_leaves_no_part_of_it(tmp_path):
+    from kg.store.embedded import GraphWriter
+
+    store = EmbeddedStore(tmp_path)
+    kept = URIRef(ID + "doc/kept")
+    store.replace_graph(kept, [(kept, KG.sha256, Literal("kept"))])
+    store.ox = FailingBulkLoads(store.ox)
+    with pytest.raises(KeyboardInterrupt), GraphWriter(store) as writer:
+        for graph, triples in bulk_graphs(4).items():
+            writer.write(graph, triples)
+    assert [g.value for g in store.ox.named_graphs()] == [str(kept)] and len(store.ox._inner) == 1
+    # A process killed outright never reaches the clean-up: the next opening does it.
+    store = EmbeddedStore(tmp_path / "killed")
+    batch = bulk_graphs(3)
+    store.ox.extend([ox.Quad(g, ox.NamedNode(str(RDFS.label)), ox.Literal("x"), store._staging("bulk")) for g in batch])
+    store.ox.bulk_extend(ox.Quad(*t, g) for g, triples in batch.items() for t in triples[:5])
+    kept_node = ox.NamedNode(str(kept))
+    store.ox.extend([ox.Quad(kept_node, KG_SHA256, ox.Literal("kept"), kept_node)])
+    assert len(store) == 1 + 3 + 15
+    del store
+    reopened = EmbeddedStore(tmp_path / "killed")
+    assert [g.value for g in reopened.ox.named_graphs()] == [str(kept)] and len(reopened) == 1
+
+
+KG_SHA256 = ox.NamedNode(str(KG.sha256))
+
+
+def test_bulk_written_documents_equal_transactional_ones(tmp_path):
+    from kg.store.embedded import GraphWriter
+
+    bulk, single = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(tmp_path / "single")
+    graphs = bulk_graphs(25)
+    with GraphWriter(bulk, batch_quads=60) as writer:  # several batches and a remainder
+        for graph, triples in graphs.items():
+            writer.write(graph, triples)
+    for graph, triples in graphs.items():
+        single.replace_graph_triples(graph, triples)
+    assert set(bulk.ox) == set(single.ox) and len(bulk) == 250
+    assert not any("staging" in g.value for g in bulk.ox.named_graphs())

@@ -8,10 +8,13 @@ trigger, evidence sentence, arguments, time and counts. Corpus-level facts
 (``rdfs:label``, ``skos:altLabel``, counts) are computed over all documents by
 :mod:`kg.store.corpus`.
 
+The triples are Oxigraph terms, the store's own: a build writes them without a
+conversion per term (:func:`kg.store.terms.to_rdflib` turns them into rdflib's).
+
 >>> from kg.model import Document, DocExtraction
 >>> x = DocExtraction(Document.from_text("Hi.", id="d1"), model="m")
->>> graph_iri, triples = document_triples(x)
->>> str(graph_iri), len(triples)
+>>> graph, triples = document_triples(x)
+>>> graph.value, len(triples)
 ('https://w3id.org/newskg/id/doc/d1', 6)
 """
 
@@ -19,28 +22,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.gazetteer import country_by_iso3
 from kg.model import DocExtraction, Entity, Event
 from kg.model import Span as TextSpan
 from kg.rdf.iri import mint
-from kg.rdf.namespaces import DEFAULT_BASE, GEONAMES, ITSRDF, KG, NIF, WIKIDATA
+from kg.rdf.namespaces import DEFAULT_BASE, GEONAMES, ITSRDF, KG, NIF, WIKIDATA, OxTerms
 from kg.resolve.keys import entity_iri
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+kg, rdf, rdfs, owl, xsd, dcterms, prov, nif, itsrdf = map(
+    OxTerms, (KG, RDF, RDFS, OWL, XSD, DCTERMS, PROV, NIF, ITSRDF)
+)
 
-TIME_DATATYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
-ARGUMENT_PROPERTIES = {
-    "agent": KG.agent,
-    "target": KG.target,
-    "victim": KG.victim,
-    "participant": KG.participant,
-    "place": KG.place,
-}
-LINK_PROPERTIES = {"claims": KG.claims, "causedBy": KG.causedBy, "partOf": KG.partOf}
-RELATION_PROPERTIES = {"locatedIn": KG.locatedIn, "country": KG.country, "memberOf": KG.memberOf}
+TIME_DATATYPES = {4: xsd.gYear, 7: xsd.gYearMonth, 10: xsd.date}
+ARGUMENT_PROPERTIES = {role: getattr(kg, role) for role in ("agent", "target", "victim", "participant", "place")}
+LINK_PROPERTIES = {link: getattr(kg, link) for link in ("claims", "causedBy", "partOf")}
+RELATION_PROPERTIES = {relation: getattr(kg, relation) for relation in ("locatedIn", "country", "memberOf")}
 
 
 def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -52,95 +52,104 @@ def country_iri(iso3: str, base: str = DEFAULT_BASE) -> URIRef:
     return mint("country", iso3, base, casefold=False)
 
 
-def span_iri(doc: URIRef, span: TextSpan) -> URIRef:
+def span_iri(doc: ox.NamedNode, span: TextSpan) -> ox.NamedNode:
     """NIF-style IRI of a text span: ``<doc>#char=begin,end``."""
-    return URIRef(f"{doc}#char={span.start},{span.end}")
+    return ox.NamedNode(f"{doc.value}#char={span.start},{span.end}")
 
 
-def nonneg(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+def nonneg(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=xsd.nonNegativeInteger)
+
+
+def decimal(value: float) -> ox.Literal:
+    """A confidence as ``xsd:decimal`` (plain digits: a float's "1e-05" is no decimal)."""
+    return ox.Literal(format(Decimal(str(value)), "f"), datatype=xsd.decimal)
+
+
+def node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
 class _Writer:
     def __init__(self, extraction: DocExtraction, base: str):
         self.x = extraction
         self.base = base
-        self.doc = document_iri(extraction.doc.id, base)
-        self.triples: list[Triple] = []
-        self.iris = {e.key: entity_iri(e, base) for e in extraction.entities}
+        self.doc = node(document_iri(extraction.doc.id, base))
+        self.triples: list[ox.Triple] = []
+        self.iris = {e.key: node(entity_iri(e, base)) for e in extraction.entities}
 
-    def add(self, s, p, o) -> None:
-        self.triples.append((s, p, o))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.triples.append(ox.Triple(s, p, o))
 
-    def span_node(self, span: TextSpan, kind: URIRef) -> URIRef:
-        node = span_iri(self.doc, span)
-        self.add(node, RDF.type, kind)
-        self.add(node, NIF.anchorOf, Literal(span.text))
-        self.add(node, NIF.beginIndex, nonneg(span.start))
-        self.add(node, NIF.endIndex, nonneg(span.end))
-        self.add(node, NIF.referenceContext, self.doc)
-        return node
+    def span_node(self, span: TextSpan, kind: ox.NamedNode) -> ox.NamedNode:
+        iri = span_iri(self.doc, span)
+        self.add(iri, rdf.type, kind)
+        self.add(iri, nif.anchorOf, ox.Literal(span.text))
+        self.add(iri, nif.beginIndex, nonneg(span.start))
+        self.add(iri, nif.endIndex, nonneg(span.end))
+        self.add(iri, nif.referenceContext, self.doc)
+        return iri
 
     def document(self) -> None:
         d = self.x.doc
-        self.add(self.doc, RDF.type, KG.Document)
-        self.add(self.doc, RDF.type, NIF.Context)
-        self.add(self.doc, DCTERMS.identifier, Literal(d.id))
-        self.add(self.doc, KG.sha256, Literal(d.sha256))
-        self.add(self.doc, KG.extractedWith, Literal(self.x.model))
-        self.add(self.doc, NIF.isString, Literal(d.text))
+        self.add(self.doc, rdf.type, kg.Document)
+        self.add(self.doc, rdf.type, nif.Context)
+        self.add(self.doc, dcterms.identifier, ox.Literal(d.id))
+        self.add(self.doc, kg.sha256, ox.Literal(d.sha256))
+        self.add(self.doc, kg.extractedWith, ox.Literal(self.x.model))
+        self.add(self.doc, nif.isString, ox.Literal(d.text))
         if d.title:
-            self.add(self.doc, DCTERMS.title, Literal(d.title))
+            self.add(self.doc, dcterms.title, ox.Literal(d.title))
         if d.url:
-            self.add(self.doc, DCTERMS.source, URIRef(d.url))
+            self.add(self.doc, dcterms.source, node(d.url))
         if d.published:
-            self.add(self.doc, DCTERMS.issued, Literal(d.published[:10], datatype=XSD.date))
+            self.add(self.doc, dcterms.issued, ox.Literal(d.published[:10], datatype=xsd.date))
 
     def entity(self, entity: Entity) -> None:
         iri = self.iris[entity.key]
-        self.add(iri, RDF.type, getattr(KG, entity.type))
-        self.add(iri, KG.nameInDocument, Literal(entity.name))
+        self.add(iri, rdf.type, getattr(kg, entity.type))
+        self.add(iri, kg.nameInDocument, ox.Literal(entity.name))
         if entity.type == "Country" and entity.iso3:
-            self.add(iri, KG.isoCode, Literal(entity.iso3))
+            self.add(iri, kg.isoCode, ox.Literal(entity.iso3))
         if entity.geonames_id:
-            self.add(iri, OWL.sameAs, GEONAMES[f"{entity.geonames_id}/"])
+            self.add(iri, owl.sameAs, node(f"{GEONAMES}{entity.geonames_id}/"))
         if entity.wikidata:
-            self.add(iri, OWL.sameAs, WIKIDATA[entity.wikidata])
+            self.add(iri, owl.sameAs, node(f"{WIKIDATA}{entity.wikidata}"))
         if entity.country_iso3 and entity.type != "Country":
             country = self._country_node(entity.country_iso3)
-            self.add(iri, KG.country, country)
+            self.add(iri, kg.country, country)
             if entity.type in ("Place", "Facility"):
-                self.add(iri, KG.locatedIn, country)
+                self.add(iri, kg.locatedIn, country)
 
-    def _country_node(self, iso3: str) -> URIRef:
+    def _country_node(self, iso3: str) -> ox.NamedNode:
         """A country named only through a link still gets its type and code."""
-        node = country_iri(iso3, self.base)
-        self.add(node, RDF.type, KG.Country)
-        self.add(node, KG.isoCode, Literal(iso3))
+        iri = node(country_iri(iso3, self.base))
+        self.add(iri, rdf.type, kg.Country)
+        self.add(iri, kg.isoCode, ox.Literal(iso3))
         known = country_by_iso3(iso3)
         if known:
-            self.add(node, KG.nameInDocument, Literal(known.name))
+            self.add(iri, kg.nameInDocument, ox.Literal(known.name))
             if known.geonames_id:
-                self.add(node, OWL.sameAs, GEONAMES[f"{known.geonames_id}/"])
-        return node
+                self.add(iri, owl.sameAs, node(f"{GEONAMES}{known.geonames_id}/"))
+        return iri
 
     def mentions(self) -> None:
         for mention in self.x.mentions:
-            node = self.span_node(mention.span, KG.Mention)
-            self.add(node, ITSRDF.taIdentRef, self.iris[mention.entity])
+            iri = self.span_node(mention.span, kg.Mention)
+            self.add(iri, itsrdf.taIdentRef, self.iris[mention.entity])
 
     def roles_and_relations(self) -> None:
         for role in self.x.roles:
             person = self.iris[role.person]
             of = self.iris.get(role.of) if role.of else None
-            node = mint("role", f"{person} {role.title} {of or ''}", self.base)
-            self.add(node, RDF.type, KG.Role)
-            self.add(node, RDFS.label, Literal(role.title))
+            iri = node(mint("role", f"{person.value} {role.title} {of.value if of else ''}", self.base))
+            self.add(iri, rdf.type, kg.Role)
+            self.add(iri, rdfs.label, ox.Literal(role.title))
             if of is not None:
-                self.add(node, KG.roleOf, of)
-            self.add(node, KG.evidence, self.span_node(role.sentence, NIF.Sentence))
-            self.add(node, KG.confidence, Literal(Decimal(str(role.confidence))))
-            self.add(person, KG.holdsRole, node)
+                self.add(iri, kg.roleOf, of)
+            self.add(iri, kg.evidence, self.span_node(role.sentence, nif.Sentence))
+            self.add(iri, kg.confidence, decimal(role.confidence))
+            self.add(person, kg.holdsRole, iri)
         for relation in self.x.relations:
             subject, predicate, obj = (
                 self.iris[relation.subject],
@@ -151,50 +160,51 @@ class _Writer:
             if relation.sentence is not None:
                 # The plain triple is what queries use; its evidence rides on a standard RDF
                 # reification of it, so "why do we believe this?" is a query too.
-                statement = mint("statement", f"{self.x.doc.id} {subject} {predicate} {obj}", self.base)
-                self.add(statement, RDF.type, RDF.Statement)
-                self.add(statement, RDF.subject, subject)
-                self.add(statement, RDF.predicate, predicate)
-                self.add(statement, RDF.object, obj)
-                self.add(statement, KG.evidence, self.span_node(relation.sentence, NIF.Sentence))
-                self.add(statement, KG.confidence, Literal(Decimal(str(relation.confidence))))
-                self.add(statement, PROV.wasDerivedFrom, self.doc)
+                key = f"{self.x.doc.id} {subject.value} {predicate.value} {obj.value}"
+                statement = node(mint("statement", key, self.base))
+                self.add(statement, rdf.type, rdf.Statement)
+                self.add(statement, rdf.subject, subject)
+                self.add(statement, rdf.predicate, predicate)
+                self.add(statement, rdf.object, obj)
+                self.add(statement, kg.evidence, self.span_node(relation.sentence, nif.Sentence))
+                self.add(statement, kg.confidence, decimal(relation.confidence))
+                self.add(statement, prov.wasDerivedFrom, self.doc)
 
-    def event_iri(self, event: Event) -> URIRef:
-        return mint("event", f"{self.x.doc.id} {event.triggers[0].start} {event.type}", self.base)
+    def event_iri(self, event: Event) -> ox.NamedNode:
+        return node(mint("event", f"{self.x.doc.id} {event.triggers[0].start} {event.type}", self.base))
 
     def events(self) -> None:
         iris = [self.event_iri(e) for e in self.x.events]
         for event, iri in zip(self.x.events, iris, strict=True):
-            self.add(iri, RDF.type, getattr(KG, event.type))
-            self.add(iri, RDF.type, KG.Event)
+            self.add(iri, rdf.type, getattr(kg, event.type))
+            self.add(iri, rdf.type, kg.Event)
             for trigger in event.triggers:
-                self.add(iri, KG.trigger, self.span_node(trigger, KG.Mention))
-            self.add(iri, KG.evidence, self.span_node(event.sentence, NIF.Sentence))
-            self.add(iri, KG.confidence, Literal(Decimal(str(event.confidence))))
-            self.add(iri, PROV.wasDerivedFrom, self.doc)
+                self.add(iri, kg.trigger, self.span_node(trigger, kg.Mention))
+            self.add(iri, kg.evidence, self.span_node(event.sentence, nif.Sentence))
+            self.add(iri, kg.confidence, decimal(event.confidence))
+            self.add(iri, prov.wasDerivedFrom, self.doc)
             for arg in event.arguments:
-                value = self.iris[arg.entity] if arg.entity else self.span_node(arg.span, KG.Mention)
+                value = self.iris[arg.entity] if arg.entity else self.span_node(arg.span, kg.Mention)
                 self.add(iri, ARGUMENT_PROPERTIES[arg.role], value)
             if event.time:
-                self.add(iri, KG.time, Literal(event.time, datatype=TIME_DATATYPES[len(event.time)]))
+                self.add(iri, kg.time, ox.Literal(event.time, datatype=TIME_DATATYPES[len(event.time)]))
             if event.time_text:
-                self.add(iri, KG.timeText, Literal(event.time_text))
+                self.add(iri, kg.timeText, ox.Literal(event.time_text))
             for prop, value in (
-                (KG.killedCount, event.killed_count),
-                (KG.injuredCount, event.injured_count),
-                (KG.count, event.count),
+                (kg.killedCount, event.killed_count),
+                (kg.injuredCount, event.injured_count),
+                (kg.count, event.count),
             ):
                 if value is not None:
                     self.add(iri, prop, nonneg(value))
             if event.modality:
-                self.add(iri, KG.modality, Literal(event.modality))
+                self.add(iri, kg.modality, ox.Literal(event.modality))
             for predicate, index in event.links:
                 self.add(iri, LINK_PROPERTIES[predicate], iris[index])
 
 
-def document_triples(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tuple[URIRef, list[Triple]]:
-    """(graph IRI, triples) for one resolved document extraction."""
+def document_triples(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tuple[ox.NamedNode, list[ox.Triple]]:
+    """(graph name, triples) for one resolved document extraction, as Oxigraph terms."""
     writer = _Writer(extraction, base)
     writer.document()
     for entity in extraction.entities:

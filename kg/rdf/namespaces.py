@@ -4,6 +4,7 @@
 ('https://w3id.org/newskg/ontology#Person', 'http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf')
 """
 
+import pyoxigraph as ox
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
@@ -122,3 +123,34 @@ def compact_iri(iri: str) -> str:
         if iri.startswith(str(namespace)):
             return f"{prefix}:{iri[len(str(namespace)) :]}"
     return iri
+
+
+class OxTerms:
+    """The terms of an rdflib namespace as Oxigraph ``NamedNode``s, each made once.
+
+    The mapping writes Oxigraph terms (the store's own) while the vocabulary stays
+    defined once, as rdflib namespaces; an unknown name fails as it does on ``KG``.
+
+    >>> kg = OxTerms(KG)
+    >>> kg.agent
+    <NamedNode value=https://w3id.org/newskg/ontology#agent>
+    >>> kg.agentt
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'agentt' not in namespace 'https://w3id.org/newskg/ontology#'
+    """
+
+    def __init__(self, namespace: Namespace | type[DefinedNamespace]):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        namespace = self.__dict__["_namespace"]
+        try:
+            iri = namespace[name]
+        except (AttributeError, KeyError):
+            raise AttributeError(
+                f"term {name!r} not in namespace {str(getattr(namespace, '_NS', namespace))!r}"
+            ) from None
+        node = ox.NamedNode(str(iri))
+        setattr(self, name, node)  # later look-ups are plain attribute reads
+        return node

@@ -1,8 +1,11 @@
-"""The union of a dataset's graphs, each triple once, streamed without remembering what was seen.
+"""The union of a dataset's graphs, each triple once, streamed with bounded memory.
 
 A triple stated in several graphs (an entity's type in every document that names
-it) is kept from the first graph, in index order, that holds it: one index lookup
-per triple, no set of triples already seen, so memory stays flat.
+it) is written once. Up to ``EXACT_CONSTRUCT_QUADS`` quads, Oxigraph's own
+``CONSTRUCT`` does it (in Rust, 3-4x faster; it remembers what it emitted, about
+150 bytes a triple, so at most ~75 MB). Larger stores keep each triple from the
+first graph, in index order, that holds it: one index lookup per triple, no set of
+triples already seen, so memory stays flat however large the store.
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
@@ -18,9 +21,17 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
+# Oxigraph's CONSTRUCT forgets what it emitted past 2**20 triples (to bound its memory), so it
+# is exact for any store below that; the bound here is lower to keep its memory small.
+EXACT_CONSTRUCT_QUADS = 500_000
+UNION = "CONSTRUCT WHERE { ?s ?p ?o }"
+
 
 def union_triples(store: ox.Store, subject=None, predicate=None, object=None) -> Iterator[ox.Triple]:  # noqa: A002
     """Every triple matching the pattern in any graph of ``store``, once."""
+    if subject is predicate is object is None and len(store) <= EXACT_CONSTRUCT_QUADS:
+        yield from store.query(UNION, use_default_graph_as_union=True)
+        return
     for quad in store.quads_for_pattern(subject, predicate, object, None):
         first = next(iter(store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)))
         if first.graph_name == quad.graph_name:
