@@ -161,6 +161,20 @@ def continent_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+# For ASCII text, compact_key keeps letters and digits only; "\x00" survives to split on.
+_ASCII_NOT_KEY = {code: None for code in range(128) if not chr(code).isalnum() and code != 0}
+
+
+def _ascii_keys(names: list[str]) -> set[str]:
+    """compact_key of many ASCII names at once (one pass: the 350,000 alternate names of
+    GeoNames' cities take half the time of one call each).
+
+    >>> sorted(_ascii_keys(["New York", "N.Y.C.", "nyc"]))
+    ['newyork', 'nyc']
+    """
+    return set("\x00".join(names).lower().translate(_ASCII_NOT_KEY).split("\x00")) if names else set()
+
+
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[PlaceCandidate]]:
     index: dict[str, list[PlaceCandidate]] = defaultdict(list)
@@ -170,8 +184,8 @@ def _places() -> dict[str, list[PlaceCandidate]]:
         if not iso3:
             continue
         cand = PlaceCandidate(city["name"], iso3, city["geonameid"], city["population"], "city")
-        keys = {compact_key(city["name"])}
-        keys |= {compact_key(n) for n in city.get("alternatenames", []) if n.isascii()}
+        keys = _ascii_keys([n for n in city.get("alternatenames", []) if n.isascii()])
+        keys.add(compact_key(city["name"]))
         for key in keys - {""}:
             index[key].append(cand)
     for sub in pycountry.subdivisions:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 import kg.extract.entities  # noqa: F401  (registers the entity components)
 import kg.extract.entity_patterns  # noqa: F401  (registers the entity corrections)
 import kg.extract.events  # noqa: F401  (registers the event component)
+import kg.extract.lemmas  # noqa: F401  (registers the memoized lemmatizer)
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
 from kg.model import Argument, DocExtraction, Document, Mention
 from kg.model import Span as TextSpan
@@ -56,6 +57,10 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed ({err.__class__.__name__}); "
             f"install the default one with: {INSTALL_HINT}"
         ) from None
+    if "lemmatizer" in nlp.pipe_names:
+        # The same lemmas, remembered instead of worked out again for every token (kg/extract/lemmas.py).
+        nlp.add_pipe("newskg_lemmatizer", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     for component in NEWSKG_COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp
