@@ -16,7 +16,7 @@ from kg.extract.events import event_types
 from kg.extract.pipeline import extract, load_pipeline, model_name
 from kg.ingest import Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
-from kg.rdf.mapping import document_iri, document_triples
+from kg.rdf.mapping import document_iri, document_quads
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve import resolve
 from kg.resolve.identity import CorpusIdentity
@@ -113,7 +113,7 @@ def build(
     with GraphWriter(store) as writer:
         for extraction in extract(new_documents(), nlp, batch_size=batch_size):
             resolved = identity.resolve(resolve(extraction))
-            writer.write(*document_triples(resolved, base))
+            writer.write(*document_quads(resolved, base))
             identity.record(resolved)
             summary.documents_built += 1
             if on_document:

@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, XSD
 
 from kg.model import Argument, DocExtraction, Document, Entity, Event, Mention, Span
 from kg.rdf.iri import mint
-from kg.rdf.mapping import document_triples
+from kg.rdf.mapping import document_quads
 from kg.rdf.namespaces import ITSRDF, KG, NIF
 from kg.store.terms import to_rdflib
 
@@ -79,17 +79,18 @@ def small_extraction(doc_id: str, text: str) -> DocExtraction:
     )
 
 
-def as_graph(triples: list[ox.Triple]) -> Graph:
+def as_graph(quads: list[ox.Quad]) -> Graph:
     graph = Graph()
-    for t in triples:
-        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    assert len(graph) == len(triples)  # the mapping writes each triple once
+    for q in quads:
+        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    assert len(graph) == len(quads)  # the mapping writes each triple once
+    assert len({q.graph_name for q in quads}) == 1
     return graph
 
 
 def test_mapping_writes_the_vocabulary():
     text = "In June 2025, Juma Inad met envoys in Kabul."
-    graph_iri, triples = document_triples(small_extraction("doc one", text))
+    graph_iri, triples = document_quads(small_extraction("doc one", text))
     g = as_graph(triples)
     assert graph_iri.value == "https://w3id.org/newskg/id/doc/doc_one"
     person = mint("person", "Juma Inad")
@@ -109,8 +110,8 @@ def test_mapping_writes_the_vocabulary():
 
 
 def test_same_entity_same_iri_across_documents():
-    _, a = document_triples(small_extraction("a", "Juma Inad met them in Kabul."))
-    _, b = document_triples(small_extraction("b", "Later Juma Inad met others in Kabul."))
+    _, a = document_quads(small_extraction("a", "Juma Inad met them in Kabul."))
+    _, b = document_quads(small_extraction("b", "Later Juma Inad met others in Kabul."))
     people = set(as_graph(a).subjects(RDF.type, KG.Person)) | set(as_graph(b).subjects(RDF.type, KG.Person))
     assert people == {mint("person", "Juma Inad")}
 
@@ -127,7 +128,7 @@ def test_relations_carry_their_evidence():
         entities=[Entity("e0", "Place", "Kirkuk"), Entity("e1", "Country", "Iraq", iso3="IRQ")],
         relations=[Relation("e0", "locatedIn", "e1", Span(0, len(text), text), 0.7)],
     )
-    graph_iri, triples = document_triples(x)
+    graph_iri, triples = document_quads(x)
     g = as_graph(triples)
     kirkuk, iraq = mint("place", "Kirkuk"), mint("country", "IRQ", casefold=False)
     assert (kirkuk, KG.locatedIn, iraq) in g

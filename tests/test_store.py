@@ -296,10 +296,10 @@ class FailingBulkLoads:
         raise KeyboardInterrupt
 
 
-def bulk_graphs(n: int) -> dict[ox.NamedNode, list[ox.Triple]]:
+def bulk_graphs(n: int) -> dict[ox.NamedNode, list[ox.Quad]]:
     p = ox.NamedNode(str(RDFS.label))
     graphs = [ox.NamedNode(f"{ID}doc/bulk{i}") for i in range(n)]
-    return {g: [ox.Triple(g, p, ox.Literal(f"label {j}")) for j in range(10)] for g in graphs}
+    return {g: [ox.Quad(g, p, ox.Literal(f"label {j}"), g) for j in range(10)] for g in graphs}
 
 
 def test_a_bulk_batch_stopped_midway_leaves_no_part_of_it(tmp_path):
@@ -310,14 +310,14 @@ def test_a_bulk_batch_stopped_midway_leaves_no_part_of_it(tmp_path):
     store.replace_graph(kept, [(kept, KG.sha256, Literal("kept"))])
     store.ox = FailingBulkLoads(store.ox)
     with pytest.raises(KeyboardInterrupt), GraphWriter(store) as writer:
-        for graph, triples in bulk_graphs(4).items():
-            writer.write(graph, triples)
+        for graph, quads in bulk_graphs(4).items():
+            writer.write(graph, quads)
     assert [g.value for g in store.ox.named_graphs()] == [str(kept)] and len(store.ox._inner) == 1
     # A process killed outright never reaches the clean-up: the next opening does it.
     store = EmbeddedStore(tmp_path / "killed")
     batch = bulk_graphs(3)
     store.ox.extend([ox.Quad(g, ox.NamedNode(str(RDFS.label)), ox.Literal("x"), store._staging("bulk")) for g in batch])
-    store.ox.bulk_extend(ox.Quad(*t, g) for g, triples in batch.items() for t in triples[:5])
+    store.ox.bulk_extend(q for quads in batch.values() for q in quads[:5])
     kept_node = ox.NamedNode(str(kept))
     store.ox.extend([ox.Quad(kept_node, KG_SHA256, ox.Literal("kept"), kept_node)])
     assert len(store) == 1 + 3 + 15
@@ -335,9 +335,9 @@ def test_bulk_written_documents_equal_transactional_ones(tmp_path):
     bulk, single = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(tmp_path / "single")
     graphs = bulk_graphs(25)
     with GraphWriter(bulk, batch_quads=60) as writer:  # several batches and a remainder
-        for graph, triples in graphs.items():
-            writer.write(graph, triples)
-    for graph, triples in graphs.items():
-        single.replace_graph_triples(graph, triples)
+        for graph, quads in graphs.items():
+            writer.write(graph, quads)
+    for graph, quads in graphs.items():
+        single.replace_graph_quads(graph, quads)
     assert set(bulk.ox) == set(single.ox) and len(bulk) == 250
     assert not any("staging" in g.value for g in bulk.ox.named_graphs())

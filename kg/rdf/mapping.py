@@ -8,14 +8,14 @@ trigger, evidence sentence, arguments, time and counts. Corpus-level facts
 (``rdfs:label``, ``skos:altLabel``, counts) are computed over all documents by
 :mod:`kg.store.corpus`.
 
-The triples are Oxigraph terms, the store's own: a build writes them without a
+The quads are Oxigraph terms, the store's own: a build writes them without a
 conversion per term (:func:`kg.store.terms.to_rdflib` turns them into rdflib's).
 
 >>> from kg.model import Document, DocExtraction
 >>> x = DocExtraction(Document.from_text("Hi.", id="d1"), model="m")
->>> graph, triples = document_triples(x)
->>> graph.value, len(triples)
-('https://w3id.org/newskg/id/doc/d1', 6)
+>>> graph, quads = document_quads(x)
+>>> graph.value, len(quads), quads[0].graph_name == graph
+('https://w3id.org/newskg/id/doc/d1', 6, True)
 """
 
 from __future__ import annotations
@@ -75,11 +75,11 @@ class _Writer:
         self.x = extraction
         self.base = base
         self.doc = node(document_iri(extraction.doc.id, base))
-        self.triples: list[ox.Triple] = []
+        self.triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = []
         self.iris = {e.key: node(entity_iri(e, base)) for e in extraction.entities}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        self.triples.append(ox.Triple(s, p, o))
+        self.triples.append((s, p, o))
 
     def span_node(self, span: TextSpan, kind: ox.NamedNode) -> ox.NamedNode:
         iri = span_iri(self.doc, span)
@@ -203,8 +203,8 @@ class _Writer:
                 self.add(iri, LINK_PROPERTIES[predicate], iris[index])
 
 
-def document_triples(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tuple[ox.NamedNode, list[ox.Triple]]:
-    """(graph name, triples) for one resolved document extraction, as Oxigraph terms."""
+def document_quads(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tuple[ox.NamedNode, list[ox.Quad]]:
+    """(graph name, the quads of that graph) for one resolved document extraction."""
     writer = _Writer(extraction, base)
     writer.document()
     for entity in extraction.entities:
@@ -212,5 +212,6 @@ def document_triples(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tup
     writer.mentions()
     writer.roles_and_relations()
     writer.events()
+    graph = writer.doc
     # A span can be both an entity mention and a trigger: keep each triple once.
-    return writer.doc, list(dict.fromkeys(writer.triples))
+    return graph, [ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(writer.triples)]

@@ -106,14 +106,13 @@ class EmbeddedStore:
         # Both names are ox.NamedNode, written as <iri> (valid IRIs never hold '>' or spaces).
         self.ox.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {graph}")
 
-    def bulk_add_graphs(self, graphs: dict[ox.NamedNode, list[ox.Triple]]) -> None:
-        """Add graphs the store does not hold yet, fast, each one whole or not at all (see above)."""
+    def bulk_add_graphs(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
+        """Add graphs the store does not hold yet, fast, each one whole or not at all (see above).
+        ``graphs`` maps each graph's name to its quads (in that graph)."""
         listing = self._staging("bulk")
         self.ox.extend([ox.Quad(graph, RDF_TYPE, SD_NAMED_GRAPH, listing) for graph in graphs])
         try:
-            self.ox.bulk_extend(
-                ox.Quad(t.subject, t.predicate, t.object, graph) for graph, triples in graphs.items() for t in triples
-            )
+            self.ox.bulk_extend(quad for quads in graphs.values() for quad in quads)
         except BaseException:
             self.remove_graphs([URIRef(graph.value) for graph in graphs])
             raise
@@ -150,9 +149,9 @@ class GraphWriter:
     >>> store = EmbeddedStore(tempfile.mkdtemp())
     >>> g, p = ox.NamedNode("https://w3id.org/newskg/id/doc/d1"), ox.NamedNode("http://x/p")
     >>> with GraphWriter(store) as writer:
-    ...     writer.write(g, [ox.Triple(g, p, ox.Literal("one"))])
+    ...     writer.write(g, [ox.Quad(g, p, ox.Literal("one"), g)])
     >>> with GraphWriter(store) as writer:
-    ...     writer.write(g, [ox.Triple(g, p, ox.Literal("two"))])
+    ...     writer.write(g, [ox.Quad(g, p, ox.Literal("two"), g)])
     >>> [q.object.value for q in store.ox]
     ['two']
     """
@@ -162,20 +161,21 @@ class GraphWriter:
         # Bulk loads of a few hundred quads cost more than transactions: gather a batch.
         self.batch_quads = batch_quads
         self.max_wait = max_wait
-        self._gathered: dict[ox.NamedNode, list[ox.Triple]] = {}
+        self._gathered: dict[ox.NamedNode, list[ox.Quad]] = {}
         self._size = 0
         self._since = 0.0
 
-    def write(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> None:
+    def write(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+        """Store ``quads`` (all in ``graph``) as the whole content of ``graph``."""
         if graph in self._gathered:
             self.flush()
         if self.store.ox.contains_named_graph(graph):
-            self.store.replace_graph_triples(graph, triples)
+            self.store.replace_graph_quads(graph, quads)
             return
         if not self._gathered:
             self._since = time.monotonic()
-        self._gathered[graph] = triples
-        self._size += len(triples)
+        self._gathered[graph] = quads
+        self._size += len(quads)
         if self._size >= self.batch_quads or time.monotonic() - self._since >= self.max_wait:
             self.flush()
 
