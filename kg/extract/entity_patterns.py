@@ -72,6 +72,15 @@ def _titles() -> tuple[frozenset[str], frozenset[tuple[str, ...]], frozenset[str
 
 
 @lru_cache(maxsize=1)
+def _heads_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The title heads ending in each word, longest first ("prime minister", "minister")."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for head in _titles()[1]:
+        by_last.setdefault(head[-1], []).append(head)
+    return {word: tuple(sorted(heads, key=len, reverse=True)) for word, heads in by_last.items()}
+
+
+@lru_cache(maxsize=1)
 def _org_cues() -> dict[str, frozenset[str]]:
     data = load_lexicon("organization_cues.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
@@ -91,16 +100,18 @@ def title_end(doc: Doc, i: int) -> int | None:
     >>> title_end(doc, 4), title_end(doc, 1)
     (2, None)
     """
-    last_words, heads, modifiers, _ = _titles()
-    if doc[i].lower_ not in last_words:
+    heads = _heads_by_last_word().get(doc[i].lower_)
+    if not heads:
         return None
     start = None
-    for head in heads:
-        n = len(head)
-        if i - n + 1 >= 0 and tuple(t.lower_ for t in doc[i - n + 1 : i + 1]) == head:
-            start = min(start, i - n + 1) if start is not None else i - n + 1
+    for head in heads:  # longest first: the first that fits starts the title
+        first = i - len(head) + 1
+        if first >= 0 and all(doc[first + k].lower_ == word for k, word in enumerate(head[:-1])):
+            start = first
+            break
     if start is None:
         return None
+    modifiers = _titles()[2]
     while start > 0 and (doc[start - 1].lower_ in modifiers or _is_head_word(doc[start - 1])):
         start -= 1
     return start
@@ -139,10 +150,10 @@ def name_after(doc: Doc, i: int) -> int:
 
 
 def _sentence_is_uncased(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
+    letters = list(filter(str.isalpha, sent.doc.text[sent.start_char : sent.end_char]))
     if len(letters) < 12:
         return False
-    upper = sum(c.isupper() for c in letters)
+    upper = sum(map(str.isupper, letters))
     return upper >= UNCASED_RATIO * len(letters) or upper == 0
 
 
@@ -161,11 +172,12 @@ class EntityPatterns:
         full_names: dict[tuple[int, int], str] = {}
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
+        model_ents = list(doc.ents)  # read once: each read of doc.ents or sent.ents builds them all
         for sent in sentences:
             uncased = _sentence_is_uncased(sent)
             headline = _is_title_case_headline(sent)
             if not uncased:
-                drop.update(_no_names(sent))
+                drop.update(_no_names(sent, [e for e in model_ents if sent.start <= e.start < sent.end]))
                 self._titled_people(sent, found, drop)
                 if not headline:
                     self._organizations(sent, found)
@@ -305,12 +317,12 @@ MONTHS = frozenset(m.casefold() for m in calendar.month_name if m)
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 
-def _no_names(sent: Span) -> set[int]:
+def _no_names(sent: Span, ents: list[Span]) -> set[int]:
     """Tokens of model entities that are no names in cased text: without any capital letter
     ("supreme court"), plural acronyms ("UAVs"), a month taken for a person ("in May", "May 22")."""
     doc = sent.doc
     tokens: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
         lone = len(ent) == 1
