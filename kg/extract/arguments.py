@@ -395,14 +395,40 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
 
 def is_attribution(trigger: Trigger) -> bool:
     """A statement noun that only names the source of reported words: "the police said in a
-    statement", "the statement said"."""
+    statement", "the statement said"; a statement verb that only introduces them, as "said"
+    does: "the ministry announced that ...", "'we are safe,' he declared"."""
     head = trigger.head
+    if trigger.kind == "verb":
+        return any(c.dep_ == "ccomp" for c in head.children)
     if trigger.kind != "noun":
         return False
     reporting = syntax()["reporting_verbs"]
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
+
+
+def is_absent(trigger: Trigger) -> bool:
+    """Whether the text says there was no such event at all: a "no" on the trigger noun or on
+    the subject of its clause ("no claim of responsibility was made", "no group claimed
+    responsibility", "no injuries were reported"). Such an event is not made; a denied or
+    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
+    >>> from kg.extract.triggers import find_triggers
+    >>> [is_absent(t) for t in find_triggers(sent, {})]
+    [True]
+    """
+    determiners = _modality_words()["negating_subject_determiners"]
+    head = trigger.head
+    if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
+        return True
+    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
+            return True
+    return False
 
 
 def modality(trigger: Trigger) -> str | None:
@@ -427,7 +453,10 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
-    for ancestor in clauses[-1].ancestors:
+    governors = list(clauses[-1].ancestors)
+    if len(clauses) > 1:
+        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+    for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if lemma in words["negating_heads"]:
             return "negated"
