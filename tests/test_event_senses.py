@@ -180,3 +180,26 @@ def test_claim_phrases_and_event_role_nouns(extract_one, text, kind):
 )
 def test_claim_without_responsibility_or_lives_is_no_event(extract_one, text, kind):
     assert kind not in classes(extract_one(text))
+
+
+# -- questions, lists, participles ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("Why are our soldiers dying in the mountains?", "Killing", "hypothetical"),
+        ("Who attacked the convoy?", "Attack", "hypothetical"),
+        ("Our soldiers are dying in the mountains.", "Killing", None),
+        ("They demanded an end to the repression, kidnappings and torture.", "Kidnapping", "hypothetical"),
+        ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", None),
+    ],
+)
+def test_questions_and_lists_share_their_modality(extract_one, text, kind, value):
+    event = next(e for e in extract_one(text).events if e.type == kind)
+    assert event.modality == value
+
+
+def test_a_participle_naming_a_kind_of_thing_is_no_event(extract_one):
+    assert "Bombing" not in classes(extract_one("Troops confiscated rifles, 3,800 detonating plugs and 20 grenades."))
+    assert "Bombing" in classes(extract_one("The device was detonating when the police arrived."))

@@ -40,6 +40,7 @@ from kg.model import Span as TextSpan
 NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 ACTOR_TYPES = {"Person", "Organization", "Country"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+QUOTES = " \t\n\"'”’»)"
 
 
 @lru_cache(maxsize=1)
@@ -433,13 +434,19 @@ def is_absent(trigger: Trigger) -> bool:
 
 def modality(trigger: Trigger) -> str | None:
     """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
-    auxiliaries, those of the verb a noun trigger is the object of, and the verbs its
-    clause hangs on ("denied that ...", "plans to ..."); None for an asserted event."""
+    auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
+    object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
+    question is ``hypothetical``; None for an asserted event."""
     words = _modality_words()
     head = trigger.head
+    if head.sent.text.rstrip(QUOTES).endswith("?"):
+        return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    anchor = head
+    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
-    if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
-        clauses.append(head.head)
+    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+        clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
     for clause in clauses:

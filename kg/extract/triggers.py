@@ -270,7 +270,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     """Whether a trigger word is used in a sense that names no event of class ``name``: a
     noun whose phrase makes it something else ("the threat of terrorism" is a danger), a
     noun that only describes what the text already told ("Macron called the explosion an
-    attack"), a verb an adverb makes something else ("detonated accidentally"), or violence
+    attack"), a verb an adverb makes something else ("detonated accidentally") or a participle
+    naming a kind of thing ("detonating cord"), or violence
     done to or by an illness ("died of cancer", "to attack the virus").
 
     >>> from kg.extract.pipeline import load_pipeline
@@ -282,6 +283,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     preps = [c for c in token.children if c.dep_ == "prep"]
     if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
         return True  # "the device detonated accidentally"
+    if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
+        return True  # a kind of thing, not an event: "detonating cord", "exploding bullets"
     if kind == "noun":
         if any(p.lower_ in event_types()[name].other_sense_preps for p in preps):
             return True
