@@ -203,3 +203,31 @@ def test_questions_and_lists_share_their_modality(extract_one, text, kind, value
 def test_a_participle_naming_a_kind_of_thing_is_no_event(extract_one):
     assert "Bombing" not in classes(extract_one("Troops confiscated rifles, 3,800 detonating plugs and 20 grenades."))
     assert "Bombing" in classes(extract_one("The device was detonating when the police arrived."))
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("If rebels attack the town, the army will respond.", "Attack", "hypothetical"),
+        ("Unless the talks resume, the truce ends.", "Meeting", "hypothetical"),
+        ("Rebels attacked the town, and the army responded.", "Attack", None),
+        ("Stop the bombing of the villages.", "Bombing", "hypothetical"),
+        ("Cease the repression and stop the assassinations.", "Attack", "hypothetical"),
+        ("The army stopped the bombing of the villages.", "Bombing", None),
+    ],
+)
+def test_conditions_and_demands_are_not_facts(extract_one, text, kind, value):
+    event = next(e for e in extract_one(text).events if e.type == kind)
+    assert event.modality == value
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Government artillery kept up the shelling of the town.", "shelling"),
+        ("An airstrike hit the rebel base.", "airstrike"),
+        ("The offensive began at dawn.", "offensive"),
+    ],
+)
+def test_shelling_air_strikes_and_offensives_are_military_operations(extract_one, text, trigger):
+    assert ("MilitaryOperation", trigger) in kinds(extract_one(text))

@@ -436,7 +436,8 @@ def modality(trigger: Trigger) -> str | None:
     """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
     auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
     object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
-    question is ``hypothetical``; None for an asserted event."""
+    question, a condition ("if talks fail") or a demand ("stop the bombing") is
+    ``hypothetical``; None for an asserted event."""
     words = _modality_words()
     head = trigger.head
     if head.sent.text.rstrip(QUOTES).endswith("?"):
@@ -460,6 +461,8 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
+    if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
+        return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = list(clauses[-1].ancestors)
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
@@ -467,8 +470,24 @@ def modality(trigger: Trigger) -> str | None:
         lemma = ancestor.lemma_.lower()
         if lemma in words["negating_heads"]:
             return "negated"
-        if lemma in words["hypothetical_heads"]:
+        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
     return None
+
+
+def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
+
+
+def _imperative(clause: Token) -> bool:
+    """A verb in the imperative: base form heading its sentence (or a list of them), no
+    subject, no auxiliary ("stop the bombing", "cease the attacks and stop assassinations")."""
+    while clause.dep_ == "conj" and clause.head.tag_ == "VB":
+        clause = clause.head
+    return (
+        clause.tag_ == "VB"
+        and clause.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in clause.children)
+    )
