@@ -97,6 +97,7 @@ def test_words_in_other_senses_name_no_event(extract_one, text, trigger):
         ("Rebels attacked the clinic treating the virus patients.", "Attack", "attacked"),
         ("A bomb explosion killed two at the factory.", "Bombing", "explosion"),
         ("The group threatened the mayor.", "Threat", "threatened"),
+        ("The rebels warned that they would attack the town.", "Threat", "warned"),
         ("The threats against the judge were taken seriously.", "Threat", "threats"),
         ("Militants blew up the bridge.", "Bombing", "blew up"),
         ("The minister called for an end to the attacks.", "Attack", "attacks"),

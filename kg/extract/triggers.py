@@ -48,6 +48,7 @@ class EventType:
     weak: frozenset[str]
     instruments: frozenset[str] = frozenset()
     other_sense_preps: frozenset[str] = frozenset()
+    clause_only: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -94,6 +95,7 @@ def event_types() -> dict[str, EventType]:
             frozenset(e["weak"]),
             frozenset(e["instruments"]),
             frozenset(e["other_sense_preps"]),
+            frozenset(e["clause_only"]),
         )
         for name, e in _lexicon().items()
     }
@@ -270,8 +272,9 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     """Whether a trigger word is used in a sense that names no event of class ``name``: a
     noun whose phrase makes it something else ("the threat of terrorism" is a danger), a
     noun that only describes what the text already told ("Macron called the explosion an
-    attack"), a verb an adverb makes something else ("detonated accidentally") or a participle
-    naming a kind of thing ("detonating cord"), or violence
+    attack"), a verb an adverb makes something else ("detonated accidentally"), a participle
+    naming a kind of thing ("detonating cord"), a warning that is only a caution ("warned
+    the police about the crowds"), or violence
     done to or by an illness ("died of cancer", "to attack the virus").
 
     >>> from kg.extract.pipeline import load_pipeline
@@ -285,6 +288,9 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "the device detonated accidentally"
     if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
         return True  # a kind of thing, not an event: "detonating cord", "exploding bullets"
+    caution = token.lemma_.lower() in event_types()[name].clause_only and not _tells_what_will_happen(token)
+    if kind == "verb" and caution:
+        return True  # "warned the police about the crowds"
     if kind == "noun":
         if any(p.lower_ in event_types()[name].other_sense_preps for p in preps):
             return True
@@ -298,6 +304,16 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _tells_what_will_happen(verb: Token) -> bool:
+    """Whether a verb has a clause saying what will or would happen ("warned that Damascus
+    would ask the UN to act", "warned that they will strike")."""
+    modal = {*load_lexicon("modality.json")["future_aux"], *load_lexicon("modality.json")["hypothetical_aux"]}
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lemma_.lower() in modal for c in clause.children):
+            return True
+    return False
 
 
 def _by_instrument(token: Token, name: str) -> str:
