@@ -107,7 +107,7 @@ def test_near_misses_of_other_senses_stay_events(extract_one, text, kind, trigge
     assert (kind, trigger) in kinds(extract_one(text))
 
 
-# -- reported words, absent events, obligations ---------------------------------------------------
+# -- reported words, absent events, modality -------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -150,9 +150,20 @@ def test_denied_events_are_still_made_and_marked(extract_one):
         ("We must attack the terrorists.", "Attack", "hypothetical"),
         ("The army acted to prevent attacks on the capital.", "Attack", "hypothetical"),
         ("The rebels attacked the capital.", "Attack", None),
+        ("Why are our soldiers dying in the mountains?", "Killing", "hypothetical"),
+        ("Who attacked the convoy?", "Attack", "hypothetical"),
+        ("Our soldiers are dying in the mountains.", "Killing", None),
+        ("They demanded an end to the repression, kidnappings and torture.", "Kidnapping", "hypothetical"),
+        ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", None),
+        ("If rebels attack the town, the army will respond.", "Attack", "hypothetical"),
+        ("Unless the talks resume, the truce ends.", "Meeting", "hypothetical"),
+        ("Rebels attacked the town, and the army responded.", "Attack", None),
+        ("Stop the bombing of the villages.", "Bombing", "hypothetical"),
+        ("Cease the repression and stop the assassinations.", "Attack", "hypothetical"),
+        ("The army stopped the bombing of the villages.", "Bombing", None),
     ],
 )
-def test_obligations_and_prevented_events_are_not_facts(extract_one, text, kind, value):
+def test_modality_of_obligations_questions_lists_conditions_and_demands(extract_one, text, kind, value):
     event = next(e for e in extract_one(text).events if e.type == kind)
     assert event.modality == value
 
@@ -183,43 +194,12 @@ def test_claim_without_responsibility_or_lives_is_no_event(extract_one, text, ki
     assert kind not in classes(extract_one(text))
 
 
-# -- questions, lists, participles ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, kind, value",
-    [
-        ("Why are our soldiers dying in the mountains?", "Killing", "hypothetical"),
-        ("Who attacked the convoy?", "Attack", "hypothetical"),
-        ("Our soldiers are dying in the mountains.", "Killing", None),
-        ("They demanded an end to the repression, kidnappings and torture.", "Kidnapping", "hypothetical"),
-        ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", None),
-    ],
-)
-def test_questions_and_lists_share_their_modality(extract_one, text, kind, value):
-    event = next(e for e in extract_one(text).events if e.type == kind)
-    assert event.modality == value
+# -- participles, shelling and air strikes ---------------------------------------------------------
 
 
 def test_a_participle_naming_a_kind_of_thing_is_no_event(extract_one):
     assert "Bombing" not in classes(extract_one("Troops confiscated rifles, 3,800 detonating plugs and 20 grenades."))
     assert "Bombing" in classes(extract_one("The device was detonating when the police arrived."))
-
-
-@pytest.mark.parametrize(
-    "text, kind, value",
-    [
-        ("If rebels attack the town, the army will respond.", "Attack", "hypothetical"),
-        ("Unless the talks resume, the truce ends.", "Meeting", "hypothetical"),
-        ("Rebels attacked the town, and the army responded.", "Attack", None),
-        ("Stop the bombing of the villages.", "Bombing", "hypothetical"),
-        ("Cease the repression and stop the assassinations.", "Attack", "hypothetical"),
-        ("The army stopped the bombing of the villages.", "Bombing", None),
-    ],
-)
-def test_conditions_and_demands_are_not_facts(extract_one, text, kind, value):
-    event = next(e for e in extract_one(text).events if e.type == kind)
-    assert event.modality == value
 
 
 @pytest.mark.parametrize(
