@@ -40,6 +40,7 @@ from kg.model import Span as TextSpan
 NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 ACTOR_TYPES = {"Person", "Organization", "Country"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+QUOTES = " \t\n\"'”’»)"
 
 
 @lru_cache(maxsize=1)
@@ -395,8 +396,11 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
 
 def is_attribution(trigger: Trigger) -> bool:
     """A statement noun that only names the source of reported words: "the police said in a
-    statement", "the statement said"."""
+    statement", "the statement said"; a statement verb that only introduces them, as "said"
+    does: "the ministry announced that ...", "'we are safe,' he declared"."""
     head = trigger.head
+    if trigger.kind == "verb":
+        return any(c.dep_ == "ccomp" for c in head.children)
     if trigger.kind != "noun":
         return False
     reporting = syntax()["reporting_verbs"]
@@ -405,15 +409,45 @@ def is_attribution(trigger: Trigger) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
 
 
+def is_absent(trigger: Trigger) -> bool:
+    """Whether the text says there was no such event at all: a "no" on the trigger noun or on
+    the subject of its clause ("no claim of responsibility was made", "no group claimed
+    responsibility", "no injuries were reported"). Such an event is not made; a denied or
+    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
+    >>> from kg.extract.triggers import find_triggers
+    >>> [is_absent(t) for t in find_triggers(sent, {})]
+    [True]
+    """
+    determiners = _modality_words()["negating_subject_determiners"]
+    head = trigger.head
+    if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
+        return True
+    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
+            return True
+    return False
+
+
 def modality(trigger: Trigger) -> str | None:
     """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
-    auxiliaries, those of the verb a noun trigger is the object of, and the verbs its
-    clause hangs on ("denied that ...", "plans to ..."); None for an asserted event."""
+    auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
+    object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
+    question, a condition ("if talks fail") or a demand ("stop the bombing") is
+    ``hypothetical``; None for an asserted event."""
     words = _modality_words()
     head = trigger.head
+    if head.sent.text.rstrip(QUOTES).endswith("?"):
+        return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    anchor = head
+    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
-    if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
-        clauses.append(head.head)
+    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+        clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
     for clause in clauses:
@@ -427,12 +461,33 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
-    for ancestor in clauses[-1].ancestors:
+    if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
+        return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
+    governors = list(clauses[-1].ancestors)
+    if len(clauses) > 1:
+        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+    for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if lemma in words["negating_heads"]:
             return "negated"
-        if lemma in words["hypothetical_heads"]:
+        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
     return None
+
+
+def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
+
+
+def _imperative(clause: Token) -> bool:
+    """A verb in the imperative: base form heading its sentence (or a list of them), no
+    subject, no auxiliary ("stop the bombing", "cease the attacks and stop assassinations")."""
+    while clause.dep_ == "conj" and clause.head.tag_ == "VB":
+        clause = clause.head
+    return (
+        clause.tag_ == "VB"
+        and clause.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in clause.children)
+    )

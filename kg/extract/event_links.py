@@ -37,6 +37,7 @@ from kg.model import Argument, Event
 # What a claim of responsibility can be for (kgsh:ClaimsShape in ontology/shapes.ttl).
 VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation", "Threat")
 EFFECTS = ("Killing", "Injury")
+CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
@@ -126,10 +127,8 @@ def _same_filler(a: Argument, b: Argument) -> bool:
 
 
 def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
-    """The attack of the same sentence that a killing or injury is told as part of."""
-    attacks = [
-        k for k, m in enumerate(mentions) if m.sentence == mention.sentence and is_subclass(m.event.type, "Attack")
-    ]
+    """The attack or fighting of the same sentence that a killing or injury is told as part of."""
+    attacks = [k for k, m in enumerate(mentions) if m.sentence == mention.sentence and _can_cause(m.event.type)]
     if not attacks:
         return None
     head = mention.head
@@ -143,6 +142,11 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
         if attack.dep_ in ("nsubj", "agent") and attack.head is head:
             return k  # "the bombing killed two"
     return attacks[0] if len(attacks) == 1 else None
+
+
+def _can_cause(name: str) -> bool:
+    """Deaths and injuries are told as caused by attacks and by fighting ("killed in the clash")."""
+    return any(is_subclass(name, cause) for cause in CAUSES)
 
 
 def _violent(name: str) -> bool:

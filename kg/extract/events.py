@@ -25,6 +25,7 @@ from kg.extract.arguments import (
     ArgumentReader,
     SentenceContext,
     event_time,
+    is_absent,
     is_attribution,
     modality,
     token_span,
@@ -88,10 +89,11 @@ class EventExtractor:
     @staticmethod
     def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event | None:
         """The event a trigger names, or None for a weak trigger ("operation") with neither an
-        agent nor a named entity acted upon ("the operation on his knee"), and for a statement
-        noun that only names where reported words come from ("said in a statement")."""
+        agent nor a named entity acted upon ("the operation on his knee"), for a statement
+        that only names where reported words come from ("said in a statement"), and for an
+        event the text says did not happen at all ("no group claimed responsibility")."""
         etype = event_types()[trigger.name]
-        if is_subclass(trigger.name, "Statement") and is_attribution(trigger):
+        if is_subclass(trigger.name, "Statement") and is_attribution(trigger) or is_absent(trigger):
             return None
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()

@@ -46,6 +46,9 @@ class EventType:
     place_preps: frozenset[str]
     subject_of: dict[str, str | None]
     weak: frozenset[str]
+    instruments: frozenset[str] = frozenset()
+    other_sense_preps: frozenset[str] = frozenset()
+    clause_only: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -90,6 +93,9 @@ def event_types() -> dict[str, EventType]:
             frozenset(e["places"]),
             dict(e["subject_of"]),
             frozenset(e["weak"]),
+            frozenset(e["instruments"]),
+            frozenset(e["other_sense_preps"]),
+            frozenset(e["clause_only"]),
         )
         for name, e in _lexicon().items()
     }
@@ -218,7 +224,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
     entity's name ("the Attack Squadron") are never triggers. ``candidates`` (token
     indices from :func:`candidate_tokens`) limits the tokens looked at.
     """
-    verbs, nouns, adjectives, phrases = _words()
+    phrases = _words()[3]
     found: list[Trigger] = []
     used: set[int] = set()
     doc = sent.doc
@@ -234,14 +240,100 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 used |= {t.i for t in matched}
                 break
         else:
-            if token.pos_ == "VERB" and lemma in verbs:
-                found.append(Trigger([token], _choose(token, verbs[lemma], mention_at), token, "verb"))
-            elif token.pos_ in ("NOUN", "PROPN") and (noun := _noun_lemma(token, nouns)):
-                if _names_event(token, nouns[noun], nouns):
-                    found.append(Trigger([token], _choose(token, nouns[noun], mention_at), token, "noun"))
-            elif token.pos_ == "ADJ" and token.lower_ in adjectives:
-                found.append(Trigger([token], adjectives[token.lower_][0], token, "adjective"))
+            trigger = _word_trigger(token, mention_at)
+            if trigger is not None:
+                found.append(trigger)
     return _fold_compounds(found)
+
+
+def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
+    """The one-word trigger ``token`` is (a verb, noun or adjective of the lexicon in the
+    sense that names an event), with its class; None when it is none."""
+    verbs, nouns, adjectives, _ = _words()
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in verbs:
+        name, kind = _choose(token, verbs[lemma], mention_at), "verb"
+    elif (
+        token.pos_ in ("NOUN", "PROPN")
+        and (noun := _noun_lemma(token, nouns))
+        and _names_event(token, nouns[noun], nouns)
+    ):
+        name, kind = _choose(token, nouns[noun], mention_at), "noun"
+    elif token.pos_ == "ADJ" and token.lower_ in adjectives:
+        name, kind = adjectives[token.lower_][0], "adjective"
+    else:
+        return None
+    if _other_sense(token, name, kind):
+        return None
+    return Trigger([token], _by_instrument(token, name), token, kind)
+
+
+def _other_sense(token: Token, name: str, kind: str) -> bool:
+    """Whether a trigger word is used in a sense that names no event of class ``name``: a
+    noun whose phrase makes it something else ("the threat of terrorism" is a danger), a
+    noun that only describes what the text already told ("Macron called the explosion an
+    attack"), a verb an adverb makes something else ("detonated accidentally"), a participle
+    naming a kind of thing ("detonating cord"), a warning that is only a caution ("warned
+    the police about the crowds"), or violence
+    done to or by an illness ("died of cancer", "to attack the virus").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Two men died of cholera. The threat of terrorism remains.")
+    >>> [_other_sense(doc[i], name, kind) for i, name, kind in ((2, "Killing", "verb"), (7, "Threat", "noun"))]
+    [True, True]
+    """
+    words = syntax()
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
+        return True  # "the device detonated accidentally"
+    if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
+        return True  # a kind of thing, not an event: "detonating cord", "exploding bullets"
+    caution = token.lemma_.lower() in event_types()[name].clause_only and not _tells_what_will_happen(token)
+    if kind == "verb" and caution:
+        return True  # "warned the police about the crowds"
+    if kind == "noun":
+        if any(p.lower_ in event_types()[name].other_sense_preps for p in preps):
+            return True
+        described = token.head if token.dep_ == "oprd" else None
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            described = token.head.head  # "described the blast as an attack"
+        if described is not None and described.lemma_.lower() in words["naming_verbs"]:
+            return True
+    if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _tells_what_will_happen(verb: Token) -> bool:
+    """Whether a verb has a clause saying what will or would happen ("warned that Damascus
+    would ask the UN to act", "warned that they will strike")."""
+    modal = {*load_lexicon("modality.json")["future_aux"], *load_lexicon("modality.json")["hypothetical_aux"]}
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lemma_.lower() in modal for c in clause.children):
+            return True
+    return False
+
+
+def _by_instrument(token: Token, name: str) -> str:
+    """The subclass a weapon makes an event of ("a bomb attack", "attacked the house with
+    explosives": Bombing), else ``name``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rebels staged a bomb attack.")
+    >>> _by_instrument(doc[4], "Attack")
+    'Bombing'
+    """
+    weapons = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            weapons += [w for o in prep.children if o.dep_ == "pobj" for w in (o, *o.conjuncts)]
+    lemmas = {w.lemma_.lower() for w in weapons} | {w.lower_ for w in weapons}
+    for subclass, etype in event_types().items():
+        if etype.parent == name and lemmas & etype.instruments:
+            return subclass
+    return name
 
 
 def _fold_compounds(found: list[Trigger]) -> list[Trigger]:
