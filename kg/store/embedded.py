@@ -5,7 +5,7 @@ which Oxigraph runs as a single transaction: a crash or Ctrl-C leaves either the
 old graph or the new one, never half of it, and a rerun picks up where it stopped.
 
 New graphs go in batches through Oxigraph's bulk loader (:class:`GraphWriter`),
-three times as fast as transactions but not atomic; so each batch is first listed
+faster than transactions but not atomic; so each batch is first listed
 in a staging graph, and the list is dropped, in one transaction, only once the
 whole batch is in. A batch stopped midway is removed when the store is next opened.
 
@@ -114,10 +114,11 @@ class EmbeddedStore:
         try:
             self.ox.bulk_extend(quad for quads in graphs.values() for quad in quads)
         except BaseException:
+            # The list goes only once its graphs have: if this fails too, the next opening cleans up.
             self.remove_graphs([URIRef(graph.value) for graph in graphs])
-            raise
-        finally:
             self.ox.remove_graph(listing)
+            raise
+        self.ox.remove_graph(listing)
 
     def remove_graph(self, graph: URIRef) -> bool:
         return bool(self.remove_graphs([graph]))
