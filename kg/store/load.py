@@ -1,8 +1,9 @@
 """Load an RDF file or another store into an embedded store.
 
 Into a new, empty store the data goes through Oxigraph's bulk loader (many times
-faster, but not transactional): that is safe because a failed bulk load leaves
-nothing worth keeping, and the half-filled store is cleared. Corpus facts (labels,
+faster, but not transactional; N-Quads and N-Triples files in parallel parts, see
+kg.store.bulk): that is safe because a failed bulk load leaves nothing worth keeping,
+and the half-filled store is cleared. Corpus facts (labels,
 counts) are recomputed when documents join others already stored, or when the
 source brought none. Into a store that
 already holds data, each graph is written in one transaction (replacing the graph
@@ -25,6 +26,7 @@ import pyoxigraph as ox
 
 from kg.rdf.namespaces import DEFAULT_BASE, KG
 from kg.sources import FILE_FORMATS, SourceError, open_source
+from kg.store.bulk import bulk_load_file
 from kg.store.corpus import corpus_graph, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
 
@@ -47,7 +49,7 @@ def _bulk_load(source: Path, store: EmbeddedStore) -> None:
             fmt = FILE_FORMATS.get(source.suffix.lower())
             if fmt is None:
                 raise SourceError(f"{source}: unknown RDF file type {source.suffix!r}")
-            store.ox.bulk_load(path=str(source), format=fmt)
+            bulk_load_file(store.ox, source, fmt)
     except (SyntaxError, OSError) as error:
         store.ox.clear()
         raise SourceError(f"{source}: not loaded ({error}); the store was left empty") from None
