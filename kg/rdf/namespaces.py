@@ -52,6 +52,7 @@ class KG(DefinedNamespace):
     roleOf: URIRef
     mentionCount: URIRef
     documentCount: URIRef
+    inCountry: URIRef
     nameInDocument: URIRef
     # Event properties
     agent: URIRef

@@ -32,6 +32,7 @@ from kg.store.embedded import EmbeddedStore
 
 DOCUMENT = ox.NamedNode(str(KG.Document))
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+IN_COUNTRY = ox.NamedNode(str(KG.inCountry))
 
 
 @dataclass
@@ -86,9 +87,11 @@ def load_into_store(
         _transactional_load(source, store, merge)
     corpus = ox.NamedNode(str(corpus_graph(base)))
     # Corpus facts are recomputed over the union when documents were added to others, or when the
-    # source came without them; a fresh load of a whole kg export keeps its own, already consistent.
+    # source came without them (or from a version without kg:inCountry); a fresh load of a whole
+    # kg export keeps its own, already consistent.
     has_documents = next(iter(store.ox.quads_for_pattern(None, RDF_TYPE, DOCUMENT, None)), None) is not None
-    if has_documents and (not bulk or not store.ox.contains_named_graph(corpus)):
+    complete = next(iter(store.ox.quads_for_pattern(None, IN_COUNTRY, None, corpus)), None) is not None
+    if has_documents and (not bulk or not complete):
         refresh_corpus_facts(store)
     store.flush()
     graphs = sum(1 for _ in store.ox.named_graphs())
