@@ -161,6 +161,8 @@ def made_up(tmp_path_factory) -> ox.Store:
         g.add((ruritania, RDF.type, KG.Country))
     for node, name in ((brigade, "Red Brigade"), (minister, "Anna Berg"), (ruritania, "Ruritania"), (town, "Oldtown")):
         corpus.add((node, RDFS.label, Literal(name)))
+    for node in (brigade, town, ruritania):  # the country each counts under, as kg.store.corpus states it
+        corpus.add((node, KG.inCountry, ruritania))
     role = n("role/anna-minister")
     d1.add((minister, RDF.type, KG.Person))
     d1.add((minister, KG.holdsRole, role))
