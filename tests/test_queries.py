@@ -312,3 +312,11 @@ def test_ready_queries_answer_the_same_on_rdflib(seed_build, store):
         got = dataset.query(text, initNs=prefixes, initBindings={k: Literal(v) for k, v in params.items()})
         got = sorted(tuple(None if row[n] is None else str(row[n]) for n in names) for row in got)
         assert got == expected and (got or not params), path.name
+
+
+def test_events_lists_the_asserted_events_of_the_latest_documents(store, union):
+    got = rows(store, "events")
+    assert {r["event"] for r in got} == {str(e) for e in asserted_events(union)}  # fewer than 100 documents
+    issued = [r["issued"] for r in got if r["issued"]]
+    assert issued == sorted(issued, reverse=True)  # newest first
+    assert all(r["class"] and r["trigger"] and r["evidence"] and r["document"] for r in got)
