@@ -56,7 +56,7 @@ EVENT_CLASSES = {  # class -> its direct superclass in the ontology
 }
 CLASSES = [*ENTITY_CLASSES, "Role", "Mention", "Document", "Event", *EVENT_CLASSES]
 OBJECT_PROPERTIES = [
-    "country", "locatedIn", "memberOf", "holdsRole", "roleOf",
+    "country", "locatedIn", "memberOf", "holdsRole", "roleOf", "inCountry",
     "agent", "target", "victim", "participant", "place",
     "trigger", "evidence", "claims", "causedBy", "partOf",
 ]  # fmt: skip

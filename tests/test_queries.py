@@ -16,7 +16,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.query import QueryError, ready_query, run_query
 from kg.query.remote import remote_text
-from kg.rdf.namespaces import ITSRDF, KG, NIF
+from kg.rdf.namespaces import ITSRDF, KG, NIF, PREFIXES
 from kg.sources import open_source
 
 from .test_cli import kg
@@ -161,6 +161,8 @@ def made_up(tmp_path_factory) -> ox.Store:
         g.add((ruritania, RDF.type, KG.Country))
     for node, name in ((brigade, "Red Brigade"), (minister, "Anna Berg"), (ruritania, "Ruritania"), (town, "Oldtown")):
         corpus.add((node, RDFS.label, Literal(name)))
+    for node in (brigade, town, ruritania):  # the country each counts under, as kg.store.corpus states it
+        corpus.add((node, KG.inCountry, ruritania))
     role = n("role/anna-minister")
     d1.add((minister, RDF.type, KG.Person))
     d1.add((minister, KG.holdsRole, role))
@@ -292,3 +294,29 @@ def test_entities_by_type_counts_match_corpus_facts(store, union):
         for e in union.subjects(RDF.type, c)
     }
     assert set(by_entity) == {e for e in expected if label(union, URIRef(e))}
+
+
+def test_ready_queries_answer_the_same_on_rdflib(seed_build, store):
+    """Standard SPARQL 1.1 only: rdflib's own engine gives the same rows as Oxigraph for every ready query."""
+    out, _ = seed_build
+    dataset = Dataset(default_union=True)
+    dataset.parse(out / "graph.nq", format="nquads")
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    for path in sorted(QUERIES.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        params = {"name": "Juma Inad", "first": "Iraq", "second": "Juma Inad"}
+        params = {k: v for k, v in params.items() if f"--param {k}=" in text}
+        expected = run_query(store, text, params)
+        names = [v.value for v in expected.variables]
+        expected = sorted(tuple(None if row[n] is None else row[n].value for n in names) for row in expected)
+        got = dataset.query(text, initNs=prefixes, initBindings={k: Literal(v) for k, v in params.items()})
+        got = sorted(tuple(None if row[n] is None else str(row[n]) for n in names) for row in got)
+        assert got == expected and (got or not params), path.name
+
+
+def test_events_lists_the_asserted_events_of_the_latest_documents(store, union):
+    got = rows(store, "events")
+    assert {r["event"] for r in got} == {str(e) for e in asserted_events(union)}  # fewer than 100 documents
+    issued = [r["issued"] for r in got if r["issued"]]
+    assert issued == sorted(issued, reverse=True)  # newest first
+    assert all(r["class"] and r["trigger"] and r["evidence"] and r["document"] for r in got)

@@ -16,12 +16,13 @@ import pyshacl
 import pytest
 from pyld import jsonld
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 import kg as newskg
 from kg.build import build
 from kg.rdf.namespaces import ITSRDF, KG
 from kg.store.embedded import EmbeddedStore
+from kg.store.load import load_into_store
 from kg.validate import SHAPES
 
 from .conftest import SAMPLES, shared_data
@@ -336,3 +337,26 @@ def test_bulk_written_documents_equal_transactional_ones(tmp_path):
         single.replace_graph_quads(graph, quads)
     assert set(bulk.ox) == set(single.ox) and len(bulk) == 250
     assert not any("staging" in g.value for g in bulk.ox.named_graphs())
+
+
+def test_in_country_is_each_entity_country_stated_once(seed_build, tmp_path):
+    out, _ = seed_build
+    store = ox.Store.read_only(str(out / "store"))
+    corpus, in_country = ox.NamedNode(CORPUS), ox.NamedNode(str(KG.inCountry))
+    expected: dict[str, set[str]] = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(KG.country)), None, None):
+        expected.setdefault(quad.subject.value, set()).add(quad.object.value)
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Country)), None):
+        expected.setdefault(quad.subject.value, set()).add(quad.subject.value)  # a country counts under itself
+    stated = [q for q in store.quads_for_pattern(None, in_country, None, None)]
+    assert {q.graph_name.value for q in stated} == {CORPUS} and len(stated) == len(set(stated))
+    got: dict[str, set[str]] = {}
+    for quad in stated:
+        got.setdefault(quad.subject.value, set()).add(quad.object.value)
+    assert got == expected and any(len(c) == 1 and e not in c for e, c in got.items())
+    # An export made before kg:inCountry existed: loading it recomputes the corpus facts.
+    old = tmp_path / "old.nq"
+    old.write_text("".join(line for line in (out / "graph.nq").open() if "#inCountry>" not in line))
+    load_into_store(old, tmp_path / "loaded")
+    loaded = ox.Store.read_only(str(tmp_path / "loaded"))
+    assert {str(q) for q in loaded.quads_for_pattern(None, in_country, None, corpus)} == {str(q) for q in stated}

@@ -140,6 +140,8 @@ def document(world: World, index: int, corpus: dict) -> list[ox.Quad]:
         add(n(ID + key), KG + "nameInDocument", lit(shown))
         corpus["names"][key][shown] += 1
         corpus["docs"][key] += 1
+        # The country it counts under (kg:inCountry): its own kg:country, or itself for a country.
+        corpus["in_country"][key] = key if kind == "Country" else world.countries[world.home[key]][0]
 
     for key, (kind, shown) in list(entities.items()):
         node = n(ID + key)
@@ -200,7 +202,7 @@ def document(world: World, index: int, corpus: dict) -> list[ox.Quad]:
 
 
 def corpus_quads(corpus: dict) -> list[ox.Quad]:
-    """Labels, aliases and counts, as kg.store.corpus computes them."""
+    """Labels, aliases, counts and the country each entity counts under, as kg.store.corpus computes them."""
     graph = n(ID + "graph/corpus")
     quads = []
     for key, names in corpus["names"].items():
@@ -209,19 +211,22 @@ def corpus_quads(corpus: dict) -> list[ox.Quad]:
         quads.append(ox.Quad(node, n(RDFS_LABEL), lit(label), graph))
         for other in sorted(set(names) - {label}):
             quads.append(ox.Quad(node, n(SKOS_ALT), lit(other), graph))
-        quads.append(ox.Quad(node, n(KG + "mentionCount"), lit(corpus["mentions"][key], "integer"), graph))
+        if corpus["mentions"][key]:  # a country named only as a home country is in no sentence: no count
+            quads.append(ox.Quad(node, n(KG + "mentionCount"), lit(corpus["mentions"][key], "integer"), graph))
         quads.append(ox.Quad(node, n(KG + "documentCount"), lit(corpus["docs"][key], "integer"), graph))
+        quads.append(ox.Quad(node, n(KG + "inCountry"), n(ID + corpus["in_country"][key]), graph))
     return quads
 
 
 def generate(path: Path, triples: int, seed: int) -> int:
     rng = random.Random(seed)
     world = World(rng, size=max(1000, triples // 40))
-    corpus = {"names": defaultdict(Counter), "docs": Counter(), "mentions": Counter(), "kind": {}}
+    corpus = {"names": defaultdict(Counter), "docs": Counter(), "mentions": Counter(), "in_country": {}}
     written, index = 0, 0
     with path.open("wb") as out:
-        # Stop when the documents plus the corpus graph (label, counts and aliases of each entity) reach the target.
-        while written + sum(2 + len(names) for names in corpus["names"].values()) < triples:
+        # Stop when the documents plus the corpus graph (label, aliases, counts and country of each entity)
+        # reach the target.
+        while written + sum(2 + len(v) + bool(corpus["mentions"][k]) for k, v in corpus["names"].items()) < triples:
             quads = document(world, index, corpus)
             ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
             written += len(quads)

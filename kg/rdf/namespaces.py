@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     roleOf: URIRef
     mentionCount: URIRef
     documentCount: URIRef
+    inCountry: URIRef
     nameInDocument: URIRef
     # Event properties
     agent: URIRef

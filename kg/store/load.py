@@ -1,8 +1,9 @@
 """Load an RDF file or another store into an embedded store.
 
 Into a new, empty store the data goes through Oxigraph's bulk loader (many times
-faster, but not transactional): that is safe because a failed bulk load leaves
-nothing worth keeping, and the half-filled store is cleared. Corpus facts (labels,
+faster, but not transactional; N-Quads and N-Triples files in parallel parts, see
+kg.store.bulk): that is safe because a failed bulk load leaves nothing worth keeping,
+and the half-filled store is cleared. Corpus facts (labels,
 counts) are recomputed when documents join others already stored, or when the
 source brought none. Into a store that
 already holds data, each graph is written in one transaction (replacing the graph
@@ -25,11 +26,13 @@ import pyoxigraph as ox
 
 from kg.rdf.namespaces import DEFAULT_BASE, KG
 from kg.sources import FILE_FORMATS, SourceError, open_source
+from kg.store.bulk import bulk_load_file
 from kg.store.corpus import corpus_graph, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
 
 DOCUMENT = ox.NamedNode(str(KG.Document))
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+IN_COUNTRY = ox.NamedNode(str(KG.inCountry))
 
 
 @dataclass
@@ -47,7 +50,7 @@ def _bulk_load(source: Path, store: EmbeddedStore) -> None:
             fmt = FILE_FORMATS.get(source.suffix.lower())
             if fmt is None:
                 raise SourceError(f"{source}: unknown RDF file type {source.suffix!r}")
-            store.ox.bulk_load(path=str(source), format=fmt)
+            bulk_load_file(store.ox, source, fmt)
     except (SyntaxError, OSError) as error:
         store.ox.clear()
         raise SourceError(f"{source}: not loaded ({error}); the store was left empty") from None
@@ -84,9 +87,11 @@ def load_into_store(
         _transactional_load(source, store, merge)
     corpus = ox.NamedNode(str(corpus_graph(base)))
     # Corpus facts are recomputed over the union when documents were added to others, or when the
-    # source came without them; a fresh load of a whole kg export keeps its own, already consistent.
+    # source came without them (or from a version without kg:inCountry); a fresh load of a whole
+    # kg export keeps its own, already consistent.
     has_documents = next(iter(store.ox.quads_for_pattern(None, RDF_TYPE, DOCUMENT, None)), None) is not None
-    if has_documents and (not bulk or not store.ox.contains_named_graph(corpus)):
+    complete = next(iter(store.ox.quads_for_pattern(None, IN_COUNTRY, None, corpus)), None) is not None
+    if has_documents and (not bulk or not complete):
         refresh_corpus_facts(store)
     store.flush()
     graphs = sum(1 for _ in store.ox.named_graphs())
