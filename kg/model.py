@@ -132,6 +132,8 @@ class Event:
     # Links to other events of the same document: (predicate, index into DocExtraction.events),
     # predicate one of "claims", "causedBy", "partOf".
     links: list[tuple[str, int]] = field(default_factory=list)
+    # The sentences of its other triggers, when mentions in several sentences were merged.
+    further_sentences: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -169,6 +171,7 @@ class DocExtraction:
                         "triggers": [span(t) for t in e["triggers"]],
                         "sentence": span(e["sentence"]),
                         "links": [tuple(link) for link in e.get("links", [])],
+                        "further_sentences": [span(s) for s in e.get("further_sentences", [])],
                         "arguments": [Argument(a["role"], span(a["span"]), a["entity"]) for a in e["arguments"]],
                     }
                 )

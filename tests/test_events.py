@@ -7,7 +7,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.rdf.namespaces import KG
+from kg.rdf.mapping import document_quads
+from kg.rdf.namespaces import KG, NIF
+from kg.store.terms import to_rdflib
 
 
 def events_of(x, kind):
@@ -242,6 +244,23 @@ def test_mentions_of_one_event_become_one_event(extract_one):
     [bombing] = [e for e in x.events if e.type in ("Bombing", "Attack")]
     assert bombing.type == "Bombing"
     assert [t.text for t in bombing.triggers] == ["bombing", "attack", "blast"]
+    # Each sentence that tells it is kept; in the graph, each trigger carries its own sentence.
+    told_in = [s.text for s in (bombing.sentence, *bombing.further_sentences)]
+    assert told_in == [
+        "A car bombing hit a market in Mosul on Friday.",
+        "The attack was the deadliest this year.",
+        "Witnesses said the blast was heard across the city.",
+    ]
+    graph = Graph()
+    for q in document_quads(x)[1]:
+        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    [event] = graph.subjects(RDF.type, KG.Bombing)
+    assert [str(graph.value(s, NIF.anchorOf)) for s in graph.objects(event, KG.evidence)] == told_in[:1]
+    sentence_of = {
+        str(graph.value(t, NIF.anchorOf)): str(graph.value(graph.value(t, KG.evidence), NIF.anchorOf))
+        for t in graph.objects(event, KG.trigger)
+    }
+    assert sentence_of == dict(zip(["bombing", "attack", "blast"], told_in, strict=True))
 
 
 def test_conflicting_mentions_stay_apart(extract_one):

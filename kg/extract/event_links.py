@@ -118,6 +118,9 @@ def _merge(into: Event, other: Event, name: str) -> None:
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
     into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
+    for sentence in (other.sentence, *other.further_sentences):
+        if sentence != into.sentence and sentence not in into.further_sentences:
+            into.further_sentences.append(sentence)
 
 
 def _same_filler(a: Argument, b: Argument) -> bool:

@@ -178,8 +178,16 @@ class _Writer:
         for event, iri in zip(self.x.events, iris, strict=True):
             self.add(iri, rdf.type, getattr(kg, event.type))
             self.add(iri, rdf.type, kg.Event)
+            sentences = (event.sentence, *event.further_sentences)
             for trigger in event.triggers:
-                self.add(iri, kg.trigger, self.span_node(trigger, kg.Mention))
+                mention = self.span_node(trigger, kg.Mention)
+                self.add(iri, kg.trigger, mention)
+                if event.further_sentences:
+                    # Told in several sentences: each trigger carries the one it stands in (the
+                    # event's own kg:evidence stays one sentence, so queries list it once).
+                    told_in = next((s for s in sentences if s.start <= trigger.start < s.end), None)
+                    if told_in is not None:
+                        self.add(mention, kg.evidence, self.span_node(told_in, nif.Sentence))
             self.add(iri, kg.evidence, self.span_node(event.sentence, nif.Sentence))
             self.add(iri, kg.confidence, decimal(event.confidence))
             self.add(iri, prov.wasDerivedFrom, self.doc)
