@@ -4,11 +4,11 @@ It runs after ``newskg_mention_clusters`` and reads its mentions and entities.
 Patterns are token patterns over those mentions, with the title words of
 ``lexicons/titles.json``:
 
-- **title before a name**: "[Iraqi|Iraq's|Hamas] Defense Minister Hadi Rashad" ->
+- **title before a name**: "[Iraqi|Iraq's|Red Brigade] Defense Minister Hadi Rashad" ->
   a :class:`Role` "Defense Minister" of the country or organization before it;
 - **apposition**: "X, the president of Y," / "X, Y's foreign minister," ->
   the same; "X, a member of Y" -> ``memberOf`` only;
-- **membership**: a member title of an organization ("Hamas spokesman X",
+- **membership**: a member title of an organization ("Red Brigade spokesman X",
   "Y commander X") also makes X a member of Y;
 - **country of an organization or person** (a facility's country is where it
   stands, decided by linking): a demonym or country name opening
@@ -22,7 +22,7 @@ writes ``doc._.kg_roles`` and ``doc._.kg_relations`` (lists of
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
->>> doc = nlp("Iraqi Defense Minister Hadi Rashad met Hamas spokesman Sami Zuhri.")
+>>> doc = nlp("Iraqi Defense Minister Hadi Rashad met Red Brigade spokesman Sami Zuhri.")
 >>> [(r.title, r.of) for r in doc._.kg_roles], [(r.predicate, r.object) for r in doc._.kg_relations][:2]
 ([('Defense Minister', 'e0'), ('Spokesman', 'e2')], [('memberOf', 'e2')])
 """
@@ -142,7 +142,7 @@ class Roles:
 
 
 def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
-    """The country or organization a title starting at token ``i`` belongs to: "Iraqi", "Iraq's", "Hamas"."""
+    """The country or organization a title starting at token ``i`` belongs to: "Iraqi", "Iraq's", "Red Brigade"."""
     if i <= 0:
         return None, "title"
     kind = "title"
@@ -157,7 +157,7 @@ def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
 
 
 def _title_before(ctx: _Context, span: Span, person: Entity) -> None:
-    """'Iraqi Defense Minister Hadi Rashad', 'Iraq's defense minister Hadi Rashad', 'Hamas spokesman X'."""
+    """'Iraqi Defense Minister Hadi Rashad', 'Iraq's defense minister Hadi Rashad', 'Red Brigade spokesman X'."""
     i = span.start - 1
     if i < 0:
         return
