@@ -66,17 +66,13 @@ def decimal(value: float) -> ox.Literal:
     return ox.Literal(format(Decimal(str(value)), "f"), datatype=xsd.decimal)
 
 
-def node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
 class _Writer:
     def __init__(self, extraction: DocExtraction, base: str):
         self.x = extraction
         self.base = base
-        self.doc = node(document_iri(extraction.doc.id, base))
+        self.doc = ox.NamedNode(document_iri(extraction.doc.id, base))
         self.triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = []
-        self.iris = {e.key: node(entity_iri(e, base)) for e in extraction.entities}
+        self.iris = {e.key: ox.NamedNode(entity_iri(e, base)) for e in extraction.entities}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         self.triples.append((s, p, o))
@@ -101,7 +97,7 @@ class _Writer:
         if d.title:
             self.add(self.doc, dcterms.title, ox.Literal(d.title))
         if d.url:
-            self.add(self.doc, dcterms.source, node(d.url))
+            self.add(self.doc, dcterms.source, ox.NamedNode(d.url))
         if d.published:
             self.add(self.doc, dcterms.issued, ox.Literal(d.published[:10], datatype=xsd.date))
 
@@ -112,9 +108,9 @@ class _Writer:
         if entity.type == "Country" and entity.iso3:
             self.add(iri, kg.isoCode, ox.Literal(entity.iso3))
         if entity.geonames_id:
-            self.add(iri, owl.sameAs, node(f"{GEONAMES}{entity.geonames_id}/"))
+            self.add(iri, owl.sameAs, ox.NamedNode(f"{GEONAMES}{entity.geonames_id}/"))
         if entity.wikidata:
-            self.add(iri, owl.sameAs, node(f"{WIKIDATA}{entity.wikidata}"))
+            self.add(iri, owl.sameAs, ox.NamedNode(f"{WIKIDATA}{entity.wikidata}"))
         if entity.country_iso3 and entity.type != "Country":
             country = self._country_node(entity.country_iso3)
             self.add(iri, kg.country, country)
@@ -123,14 +119,14 @@ class _Writer:
 
     def _country_node(self, iso3: str) -> ox.NamedNode:
         """A country named only through a link still gets its type and code."""
-        iri = node(country_iri(iso3, self.base))
+        iri = ox.NamedNode(country_iri(iso3, self.base))
         self.add(iri, rdf.type, kg.Country)
         self.add(iri, kg.isoCode, ox.Literal(iso3))
         known = country_by_iso3(iso3)
         if known:
             self.add(iri, kg.nameInDocument, ox.Literal(known.name))
             if known.geonames_id:
-                self.add(iri, owl.sameAs, node(f"{GEONAMES}{known.geonames_id}/"))
+                self.add(iri, owl.sameAs, ox.NamedNode(f"{GEONAMES}{known.geonames_id}/"))
         return iri
 
     def mentions(self) -> None:
@@ -142,7 +138,7 @@ class _Writer:
         for role in self.x.roles:
             person = self.iris[role.person]
             of = self.iris.get(role.of) if role.of else None
-            iri = node(mint("role", f"{person.value} {role.title} {of.value if of else ''}", self.base))
+            iri = ox.NamedNode(mint("role", f"{person.value} {role.title} {of.value if of else ''}", self.base))
             self.add(iri, rdf.type, kg.Role)
             self.add(iri, rdfs.label, ox.Literal(role.title))
             if of is not None:
@@ -161,7 +157,7 @@ class _Writer:
                 # The plain triple is what queries use; its evidence rides on a standard RDF
                 # reification of it, so "why do we believe this?" is a query too.
                 key = f"{self.x.doc.id} {subject.value} {predicate.value} {obj.value}"
-                statement = node(mint("statement", key, self.base))
+                statement = ox.NamedNode(mint("statement", key, self.base))
                 self.add(statement, rdf.type, rdf.Statement)
                 self.add(statement, rdf.subject, subject)
                 self.add(statement, rdf.predicate, predicate)
@@ -171,7 +167,7 @@ class _Writer:
                 self.add(statement, prov.wasDerivedFrom, self.doc)
 
     def event_iri(self, event: Event) -> ox.NamedNode:
-        return node(mint("event", f"{self.x.doc.id} {event.triggers[0].start} {event.type}", self.base))
+        return ox.NamedNode(mint("event", f"{self.x.doc.id} {event.triggers[0].start} {event.type}", self.base))
 
     def events(self) -> None:
         iris = [self.event_iri(e) for e in self.x.events]
