@@ -19,10 +19,11 @@ from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
+from .conftest import shared_data
+
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "newskg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
-KAIROS = ROOT.parent / "shared" / "data" / "wikievents" / "event_role_KAIROS.json"
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -181,9 +182,9 @@ def test_subevent_codes_refine_their_parents(ontology: Graph) -> None:
     assert code("ClaimOfResponsibility").startswith(code("Statement"))
 
 
-@pytest.mark.skipif(not KAIROS.exists(), reason="WikiEvents KAIROS ontology not available")
 def test_kairos_types_exist_in_the_kairos_ontology(ontology: Graph) -> None:
-    known = set(json.loads(KAIROS.read_text(encoding="utf-8")))
+    kairos = shared_data("wikievents", "event_role_KAIROS.json")  # fails clearly when missing, never skips
+    known = set(json.loads(kairos.read_text(encoding="utf-8")))
     for name in EVENT_CLASSES:
         assert str(ontology.value(KG[name], KG.kairosType)) in known, name
 
