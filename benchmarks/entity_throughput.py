@@ -30,8 +30,8 @@ from kg import gazetteer
 from kg.build import build
 from kg.evaluate.readers import read_redocred, read_wikievents
 from kg.extract.pipeline import default_model, extract, load_pipeline
-from kg.gazetteer import name_keys
 from kg.model import Document
+from kg.names.gazetteer import name_keys
 from kg.resolve import resolve
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

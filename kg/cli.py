@@ -116,8 +116,8 @@ def validate(
     limit: Annotated[int, typer.Option(help="Violations to list in full.")] = 20,
 ) -> None:
     """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl)."""
-    from kg.sources import SourceError
-    from kg.validate import validate as run_validate
+    from kg.store.sources import SourceError
+    from kg.store.validate import validate as run_validate
 
     try:
         report = run_validate(source)

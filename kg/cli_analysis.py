@@ -41,7 +41,7 @@ def _filters(types, event_classes, since, until, min_support):
 
 def _read(source: str):
     from kg.analysis.projection import read_graph
-    from kg.sources import SourceError
+    from kg.store.sources import SourceError
 
     try:
         return read_graph(source)
@@ -73,7 +73,7 @@ def analyze(
     from kg.analysis.analyze import analyze as run_analysis
     from kg.analysis.rdf_out import analysis_graph, write_nquads, write_to_endpoint, write_to_store
     from kg.analysis.source import is_endpoint
-    from kg.sources import SourceError
+    from kg.store.sources import SourceError
 
     if period not in ("month", "week"):
         _fail(f"--period {period!r}: use month or week")

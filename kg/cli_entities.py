@@ -57,7 +57,7 @@ def explain(
     """Show an entity's surface forms, documents, and the reason each was merged into it."""
     from kg.cli import _fail
     from kg.resolve.explain import explain as run_explain
-    from kg.sources import SourceError, open_source
+    from kg.store.sources import SourceError, open_source
 
     try:
         explanations = run_explain(open_source(source), entity)

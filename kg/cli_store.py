@@ -67,8 +67,8 @@ def query(
     from kg.query import QueryError, ready_query, run_query
     from kg.query.remote import run_remote_query
     from kg.query.run import with_timeout
-    from kg.sources import SourceError, open_source
     from kg.store.http import EndpointClient, RemoteError, check_endpoint_url
+    from kg.store.sources import SourceError, open_source
 
     if endpoint and source is not None and sparql is None:
         source, sparql = None, source  # `kg query --endpoint URL "SELECT ..."`
@@ -101,8 +101,8 @@ def export(
 ) -> None:
     """Write a store as RDF, streaming (memory stays flat): nq/trig/jsonld keep the named graphs."""
     from kg.cli import _fail
-    from kg.sources import SourceError, open_source
     from kg.store.export import FORMATS, write
+    from kg.store.sources import SourceError, open_source
 
     if fmt not in FORMATS:
         _fail(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -158,10 +158,10 @@ def load(
 ) -> None:
     """Load a store or RDF file into a remote triple store (named graphs kept) or an embedded store."""
     from kg.cli import _fail, err, out
-    from kg.sources import SourceError, open_source
     from kg.store.http import EndpointClient, RemoteError, check_endpoint_url
     from kg.store.load import load_into_store
     from kg.store.remote import MODES, load_to_endpoint
+    from kg.store.sources import SourceError, open_source
 
     if mode not in MODES:
         _fail(f"--mode {mode!r}: use one of {', '.join(MODES)}")

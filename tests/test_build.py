@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.build import build
 from kg.rdf.namespaces import ITSRDF, KG, NIF
-from kg.validate import validate
+from kg.store.validate import validate
 
 from .conftest import SAMPLES, shared_data
 

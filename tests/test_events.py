@@ -318,7 +318,7 @@ def seed_graph_path(seed_build):
 
 
 def test_every_sample_event_passes_the_shapes_with_argument_types(seed_build):
-    from kg.validate import union_graph, validate_graph
+    from kg.store.validate import union_graph, validate_graph
 
     out, _ = seed_build
     graph = union_graph(out / "store")

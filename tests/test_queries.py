@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from kg.query import QueryError, ready_query, run_query
 from kg.query.remote import remote_text
 from kg.rdf.namespaces import ITSRDF, KG, NIF, PREFIXES
-from kg.sources import open_source
+from kg.store.sources import open_source
 
 from .test_cli import kg
 

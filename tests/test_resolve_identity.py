@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from kg.build import build
 from kg.cli import app
-from kg.gazetteer import country_by_iso3
 from kg.model import DocExtraction, Document, Entity
+from kg.names.gazetteer import country_by_iso3
 from kg.rdf.namespaces import PREFIXES
 from kg.resolve.identity import CorpusIdentity
 from kg.store.embedded import EmbeddedStore

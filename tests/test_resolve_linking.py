@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.gazetteer import country_of_capital, lookup_places
 from kg.model import DocExtraction, Document, Entity
+from kg.names.gazetteer import country_of_capital, lookup_places
 from kg.resolve import resolve
 
 

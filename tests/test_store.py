@@ -23,7 +23,7 @@ from kg.build import build
 from kg.rdf.namespaces import ITSRDF, KG
 from kg.store.embedded import EmbeddedStore
 from kg.store.load import load_into_store
-from kg.validate import SHAPES
+from kg.store.validate import SHAPES
 
 from .conftest import SAMPLES, shared_data
 from .test_cli import kg

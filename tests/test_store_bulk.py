@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.sources import SourceError
 from kg.store.bulk import bulk_load_file, line_parts
 from kg.store.load import load_into_store
+from kg.store.sources import SourceError
 
 from .test_store import quads, small_build  # noqa: F401  (the fixture)
 

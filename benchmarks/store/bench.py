@@ -35,8 +35,9 @@ from rdflib import Dataset, Literal, URIRef
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kg.query.run import QUERIES_DIR, bind_parameters, run_query  # noqa: E402
+from kg.query.run import bind_parameters, run_query  # noqa: E402
 from kg.rdf.namespaces import PREFIXES  # noqa: E402
+from kg.rdf.ontology import QUERIES, ontology_file  # noqa: E402
 from kg.store.load import load_into_store  # noqa: E402
 
 PICK = """
@@ -153,7 +154,7 @@ def main() -> None:
     print(f"\nParameters: {values}")
     print(f"\n| ready query | rows | Oxigraph median (ms, {args.repeat} runs) | CPU median (ms) | rdflib (ms, 1 run) |")
     print("|---|---:|---:|---:|---:|")
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
+    for path in sorted(ontology_file(QUERIES).glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         params = params_for(text, values)
         median, cpu, rows = oxigraph_latency(store, text, params, args.repeat)

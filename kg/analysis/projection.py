@@ -175,9 +175,9 @@ def event_subclasses() -> dict[str, set[str]]:
     from rdflib import Graph
     from rdflib.namespace import RDFS
 
-    from kg.validate import ONTOLOGY
+    from kg.rdf.ontology import ONTOLOGY, ontology_file
 
-    ontology = Graph().parse(ONTOLOGY)
+    ontology = Graph().parse(ontology_file(ONTOLOGY))
     classes = {local_name(str(c)) for c in ontology.transitive_subjects(RDFS.subClassOf, KG.Event)}
     return {
         name: {local_name(str(c)) for c in ontology.transitive_subjects(RDFS.subClassOf, KG[name])}

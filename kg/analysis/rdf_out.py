@@ -75,7 +75,7 @@ def write_to_endpoint(update_url: str, metrics: dict[str, dict], base: str = DEF
     """
     import httpx
 
-    from kg.sources import SourceError
+    from kg.store.sources import SourceError
 
     graph = ox.NamedNode(str(analysis_graph(base)))
     triples = metric_triples(metrics)

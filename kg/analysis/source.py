@@ -1,7 +1,7 @@
 """Read SELECT results from any graph source through one function, :func:`select`.
 
 A source is an open ``pyoxigraph.Store``, a path (store directory or RDF file,
-opened by :func:`kg.sources.open_source`) or the URL of a SPARQL endpoint. Rows
+opened by :func:`kg.store.sources.open_source`) or the URL of a SPARQL endpoint. Rows
 come back as plain dicts of ``str`` (IRIs and literals by their value; unbound
 variables are missing), so nothing downstream depends on where they came from.
 
@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from kg.query.run import bind_parameters, run_query
 from kg.rdf.namespaces import PREFIXES
-from kg.sources import SourceError, open_source
+from kg.store.sources import SourceError, open_source
 
 Source = ox.Store | str | Path
 Row = dict[str, str]

@@ -36,8 +36,8 @@ from kg.evaluate.entities import normal_name
 from kg.evaluate.records import GoldDocument, GoldSpan
 from kg.evaluate.scoring import ALL, PRF
 from kg.evaluate.tasks import EvaluationRun, Report, scorer
-from kg.gazetteer import lookup_country, lookup_demonym
 from kg.model import DocExtraction, Document
+from kg.names.gazetteer import lookup_country, lookup_demonym
 
 GOLD_PREDICATES = {
     "P17": "country",

@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import word_list
-from kg.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.model import Entity
+from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}

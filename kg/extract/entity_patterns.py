@@ -16,8 +16,8 @@ each driven by a data file or a public gazetteer, never by names:
   <place>" is one FAC, whose full name (with the place) is kept in
   ``doc.user_data["kg_full_names"]``;
 - **gazetteer names**: countries, demonyms, cities and (in a place context)
-  provinces of ``kg.gazetteer`` that the model missed or mislabelled, also in all-caps or all-lowercase text where the
-  model's capitalization cues fail; after a locative preposition ("in Lyon") or
+  provinces of ``kg.names.gazetteer`` that the model missed or mislabelled, also in all-caps or
+  all-lowercase text where the model's capitalization cues fail; after a locative preposition ("in Lyon") or
   in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
 >>> import spacy
@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import load_lexicon, word_list
-from kg.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
+from kg.names.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # spaCy labels that name places or nationalities: never swallowed into a person name.

@@ -34,9 +34,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_patterns import title_end
 from kg.extract.lexicon import word_list
-from kg.gazetteer import country_by_iso3, lookup_country, lookup_demonym
 from kg.model import Entity, Relation, Role
 from kg.model import Span as TextSpan
+from kg.names.gazetteer import country_by_iso3, lookup_country, lookup_demonym
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 APPOSITION_PREPS = {"of", "at", "for", "in"}

@@ -21,14 +21,13 @@ import json
 import re
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES, compact_iri
+from kg.rdf.ontology import QUERIES, ontology_file, ready_query_names
 
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 _TYPED = re.compile(r"^(?P<value>.*)\^\^(?P<datatype>\w+:\w+|<[^>]+>)$", re.S)
 
 
@@ -81,9 +80,9 @@ def bind_parameters(params: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | 
 
 def ready_query(name: str) -> str:
     """The text of a ready query from ontology/queries (by file name, with or without .rq)."""
-    path = QUERIES_DIR / (name if name.endswith(".rq") else f"{name}.rq")
-    if not path.exists():
-        available = ", ".join(sorted(p.stem for p in QUERIES_DIR.glob("*.rq")))
+    path = ontology_file(QUERIES, name if name.endswith(".rq") else f"{name}.rq")
+    if not path.is_file():
+        available = ", ".join(ready_query_names())
         raise QueryError(f"no ready query {name!r}; available: {available}")
     return path.read_text(encoding="utf-8")
 

@@ -26,9 +26,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
-from kg.gazetteer import country_by_iso3
 from kg.model import DocExtraction, Entity, Event
 from kg.model import Span as TextSpan
+from kg.names.gazetteer import country_by_iso3
 from kg.rdf.iri import mint
 from kg.rdf.namespaces import DEFAULT_BASE, GEONAMES, ITSRDF, KG, NIF, WIKIDATA, OxTerms
 from kg.resolve.keys import entity_iri

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from kg.gazetteer import compact_key, country_of_capital, lookup_country, lookup_demonym
+from kg.names.gazetteer import compact_key, country_of_capital, lookup_country, lookup_demonym
 from kg.rdf.namespaces import PREFIXES
 from kg.resolve.identity import name_relation
 

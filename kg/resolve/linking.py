@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.gazetteer import Country, PlaceCandidate, compact_key, country_by_iso3, lookup_places
 from kg.model import DocExtraction, Entity, Event
+from kg.names.gazetteer import Country, PlaceCandidate, compact_key, country_by_iso3, lookup_places
 
 # A candidate this many times more populous than the next is what a reader means.
 PROMINENCE_RATIO = 20

@@ -23,12 +23,12 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby
-from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+from kg.rdf.ontology import CONTEXT, ontology_file
+
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -36,7 +36,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 @cache
 def context() -> dict:
     """The ``@context`` object of ontology/context.jsonld."""
-    return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    return json.loads(ontology_file(CONTEXT).read_text(encoding="utf-8"))["@context"]
 
 
 class Compactor:

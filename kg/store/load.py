@@ -25,10 +25,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import DEFAULT_BASE, KG
-from kg.sources import FILE_FORMATS, SourceError, open_source
 from kg.store.bulk import bulk_load_file
 from kg.store.corpus import corpus_graph, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
+from kg.store.sources import FILE_FORMATS, SourceError, open_source
 
 DOCUMENT = ox.NamedNode(str(KG.Document))
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

@@ -10,12 +10,12 @@ import pyshacl
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kg.sources import open_source
+from kg.rdf.ontology import SHAPES as SHAPES_FILE
+from kg.rdf.ontology import ontology_file
+from kg.store.sources import open_source
 from kg.store.terms import to_rdflib
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
-SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY = ONTOLOGY_DIR / "newskg.ttl"
+SHAPES = ontology_file(SHAPES_FILE)
 
 
 @dataclass

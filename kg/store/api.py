@@ -33,7 +33,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.rdf.namespaces import bind_prefixes
-from kg.sources import open_source
+from kg.store.sources import open_source
 from kg.store.terms import to_ox, to_rdflib
 from kg.store.union import union_triples
 
