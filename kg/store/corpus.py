@@ -20,28 +20,13 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.rdf.iri import mint
 from kg.rdf.namespaces import KG, PREFIXES
+from kg.rdf.sparql import sparql_text
 from kg.store.embedded import EmbeddedStore
 
-NAMES = """
-SELECT ?e ?name (COUNT(DISTINCT ?g) AS ?docs) WHERE {
-  GRAPH ?g { ?e kg:nameInDocument ?name }
-} GROUP BY ?e ?name
-"""
-ANCHORS = """
-SELECT ?e ?anchor (COUNT(?m) AS ?n) (COUNT(DISTINCT ?g) AS ?docs) WHERE {
-  GRAPH ?g { ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?anchor }
-} GROUP BY ?e ?anchor
-"""
-DOCS = """
-SELECT ?e (COUNT(DISTINCT ?g) AS ?docs) WHERE {
-  GRAPH ?g { ?e kg:nameInDocument ?name }
-} GROUP BY ?e
-"""
-COUNTRIES = """
-SELECT DISTINCT ?e ?country WHERE {
-  GRAPH ?g { { ?e kg:country ?country } UNION { ?e a kg:Country BIND (?e AS ?country) } }
-}
-"""
+NAMES = sparql_text(__package__, "queries/corpus-names.rq")
+ANCHORS = sparql_text(__package__, "queries/corpus-anchors.rq")
+DOCS = sparql_text(__package__, "queries/corpus-documents.rq")
+COUNTRIES = sparql_text(__package__, "queries/corpus-countries.rq")
 
 
 LABEL = ox.NamedNode(str(RDFS.label))
@@ -115,18 +100,14 @@ def _write(store: EmbeddedStore, graph: ox.NamedNode, triples: set[ox.Triple]) -
     )
 
 
-TYPE_COUNTS = """
-SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  GRAPH ?g { ?x a ?class }
-  VALUES ?class { %s }
-} GROUP BY ?class
-"""
+TYPE_COUNTS = sparql_text(__package__, "queries/count-by-class.rq")
 
 
 def count_by_class(store: EmbeddedStore, classes: Iterable[str]) -> dict[str, int]:
-    """How many distinct resources of each kg: class the store holds."""
-    values = " ".join(f"kg:{c}" for c in classes)
-    counts = {
-        str(row["class"].value).rsplit("#", 1)[1]: int(row["n"].value) for row in _select(store, TYPE_COUNTS % values)
-    }
-    return dict(sorted(counts.items()))
+    """How many distinct resources of each kg: class the store holds (classes with none left out)."""
+    counts = {}
+    for name in sorted(classes):
+        rows = store.ox.query(TYPE_COUNTS, substitutions={ox.Variable("class"): ox.NamedNode(str(KG[name]))})
+        for row in rows:  # no row when the class has no resource
+            counts[name] = int(row["n"].value)
+    return counts
