@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.extract.events import event_types
 from kg.extract.pipeline import extract, load_pipeline, model_name
-from kg.ingest import Skipped, read_sources
+from kg.ingest import Notice, Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
 from kg.rdf.mapping import document_iri, document_quads
 from kg.rdf.namespaces import DEFAULT_BASE
@@ -32,6 +32,8 @@ class BuildSummary:
     documents_built: int = 0
     documents_unchanged: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
+    # Metadata repaired or dropped in inputs that were still built (a bad URL, a title that is no text).
+    notices: list[dict[str, str]] = field(default_factory=list)
     entities_by_type: dict[str, int] = field(default_factory=dict)
     events_by_type: dict[str, int] = field(default_factory=dict)
     triples: int = 0
@@ -61,6 +63,7 @@ def build(
     batch_size: int = 32,
     on_document: Callable[[Document], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    on_notice: Callable[[Notice], None] | None = None,
     store_dir: str | Path | None = None,
     force: bool = False,
 ) -> BuildSummary:
@@ -83,6 +86,11 @@ def build(
     def new_documents() -> Iterator[Document]:
         seen: dict[str, str] = {}
         for item in read_sources(sources):
+            if isinstance(item, Notice):
+                summary.notices.append({"source": item.source, "message": item.message})
+                if on_notice:
+                    on_notice(item)
+                continue
             if isinstance(item, Skipped):
                 skip(item)
                 continue

@@ -35,6 +35,7 @@ class Document:
     url: str | None = None
     published: str | None = None  # ISO 8601 date or datetime, as normalized by ingest
     source: str | None = None  # the path, URL or feed the article was read from
+    publisher: str | None = None  # who published it: a feed's field, a page's site name, else the URL's host
 
     @classmethod
     def from_text(cls, text: str, id: str | None = None, **meta: Any) -> Document:

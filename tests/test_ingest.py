@@ -1,10 +1,11 @@
+import codecs
 import http.server
 import json
 import threading
 
 import pytest
 
-from kg.ingest import Skipped, read_sources
+from kg.ingest import Notice, Skipped, read_sources
 from kg.model import Document
 
 HTML = b"""<html><head><title>Talks in Ankara</title>
@@ -109,3 +110,102 @@ def test_urls_are_fetched_and_http_errors_reported(http_server):
     assert doc.url == f"{http_server}/article" and doc.title == "Talks in Ankara"
     assert doc.id.startswith("sha256-")
     assert isinstance(missing, Skipped) and "HTTP 404" in missing.reason
+
+
+def documents(items):
+    return [i for i in items if isinstance(i, Document)]
+
+
+def test_jsonl_lines_end_only_at_newline(tmp_path):
+    # U+2028, U+2029 and U+0085 are line breaks to str.splitlines(), not to JSON Lines.
+    separators = "\u2028\u2029\x85"
+    records = [{"id": f"d{i}", "text": f"First{sep}second sentence in Lyon."} for i, sep in enumerate(separators)]
+    body = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\r\n" + "{broken\n"
+    (tmp_path / "feed.jsonl").write_bytes(codecs.BOM_UTF8 + body.encode("utf-8"))
+    items = read(tmp_path / "feed.jsonl")
+    assert [d.id for d in documents(items)] == ["d0", "d1", "d2"]
+    assert documents(items)[0].text == "First\u2028second sentence in Lyon."
+    [bad] = [i for i in items if isinstance(i, Skipped)]
+    assert bad.source.endswith("feed.jsonl:4") and "malformed JSON" in bad.reason
+
+
+def test_jsonl_line_with_invalid_utf8_costs_only_that_line(tmp_path):
+    good = json.dumps({"id": "ok", "text": "Calm in Lima."}).encode()
+    bad = b'{"id": "bad", "text": "caf\xe9"}\n'
+    (tmp_path / "mixed.jsonl").write_bytes(good + b"\n" + bad + good.replace(b"ok", b"ok2"))
+    items = read(tmp_path / "mixed.jsonl")
+    assert [d.id for d in documents(items)] == ["ok", "ok2"]
+    [bad] = [i for i in items if isinstance(i, Skipped)]
+    assert bad.source.endswith(":2") and bad.kind == "encoding"
+
+
+@pytest.mark.parametrize(
+    "field, value, expect, note",
+    [
+        ("url", 'https://example.org/a b|c{d}"e"<f>', "https://example.org/a%20b%7Cc%7Bd%7D%22e%22%3Cf%3E", "encoded"),
+        ("url", 12345, None, "not text"),
+        ("url", "javascript:alert(1)", None, "not an absolute http(s) URL"),
+        ("url", "http://[::1", None, "not an absolute http(s) URL"),
+        ("title", ["a", "list"], None, "title is a list"),
+        ("title", {"en": "x"}, None, "title is an object"),
+        ("published", "not a date at all", None, "not a date"),
+        ("published", 10**30, None, "not a date"),
+        ("id", 42, "42", None),
+        ("publisher", "  Example   News ", "Example News", None),
+    ],
+)
+def test_jsonl_metadata_is_repaired_or_dropped_with_a_note(tmp_path, field, value, expect, note):
+    (tmp_path / "f.jsonl").write_text(json.dumps({"text": "Talks in Lima.", field: value}) + "\n", encoding="utf-8")
+    items = read(tmp_path / "f.jsonl")
+    [doc] = documents(items)
+    notes = [i.message for i in items if isinstance(i, Notice)]
+    assert getattr(doc, field) == expect
+    assert (note is None and not notes) or (note and any(note in n for n in notes))
+    if doc.url:
+        import pyoxigraph as ox
+
+        ox.NamedNode(doc.url)  # a valid IRI
+
+
+def test_publisher_falls_back_to_the_url_host(tmp_path):
+    (tmp_path / "f.jsonl").write_text(
+        json.dumps({"id": "a", "text": "Talks in Lima.", "url": "https://www.example.org/x"}) + "\n", encoding="utf-8"
+    )
+    [doc] = read(tmp_path / "f.jsonl")
+    assert doc.publisher == "example.org"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_text_files_with_a_byte_order_mark_are_decoded(tmp_path, encoding):
+    text = "Talks in Bogotá\n\nThe envoy met the minister in Bogotá."
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc] = read(tmp_path / "a.txt")
+    assert doc.text == text and doc.title == "Talks in Bogotá"
+
+
+def test_special_files_are_skipped_not_opened(tmp_path):
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("T\n\nBody in Lima.", encoding="utf-8")
+    found = []
+    reader = threading.Thread(target=lambda: found.extend(read(tmp_path, tmp_path / "pipe.txt")), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert not reader.is_alive(), "reading a FIFO blocked"
+    kinds = [(type(i).__name__, getattr(i, "kind", None)) for i in found]
+    assert kinds == [("Document", None), ("Skipped", "special"), ("Skipped", "special")]
+    assert "FIFO" in found[1].reason
+
+
+def test_deeply_nested_html_still_gives_its_article(tmp_path):
+    paragraph = "<p>" + "The envoy met the minister in Lima on Monday to talk about the border. " * 4 + "</p>"
+    page = "<html><head><title>Deep</title></head><body>" + "<div>" * 400 + "<article>" + paragraph * 3
+    page += "</article>" + "</div>" * 400 + "</body></html>"
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    [doc] = read(tmp_path / "deep.html")
+    assert "The envoy met the minister in Lima" in doc.text and doc.title == "Deep"

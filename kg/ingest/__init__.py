@@ -5,6 +5,6 @@ Sources stream: :func:`read_sources` yields one item at a time, either a
 never stops the good ones.
 """
 
-from kg.ingest.readers import Skipped, read_sources
+from kg.ingest.readers import Notice, Skipped, read_sources
 
-__all__ = ["Skipped", "read_sources"]
+__all__ = ["Notice", "Skipped", "read_sources"]

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import dateparser
 import httpx
+import lxml.html
 import trafilatura
 
+from kg.ingest.metadata import clean_metadata
 from kg.model import Document
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,17 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something repaired or dropped in an input that was still read (a bad URL, a title that is no text)."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
 class InputError(ValueError):
     """Raised by a reader for an input it cannot turn into a document."""
 
@@ -40,8 +64,9 @@ class InputError(ValueError):
         self.kind = kind
 
 
-def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped]:
-    """Yield a Document for each article found in ``sources``, a Skipped for each failure.
+def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped | Notice]:
+    """Yield a Document for each article found in ``sources``, a Skipped for each failure,
+    and a Notice for each metadata field repaired or dropped (the document still comes).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -54,18 +79,44 @@ def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped]:
             yield from _guard(source, lambda s=source: [read_url(s)])
             continue
         path = Path(source)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
-            for file in files:
-                if file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield from _read_path(file)
-        elif path.exists():
-            yield from _read_path(path)
-        else:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             yield Skipped(source, "no such file or directory", "missing")
+            continue
+        except OSError as err:
+            yield Skipped(source, f"cannot read: {err.strerror or err}")
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
+        else:
+            yield from _read_path(path, mode)
 
 
-def _guard(source: str, read) -> Iterator[Document | Skipped]:
+def _walk(folder: Path) -> Iterator[Document | Skipped | Notice]:
+    """The supported files under ``folder``, in sorted order; unreadable folders are named, never followed
+    through symbolic links (no loops), and special files are skipped without being opened."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        dirs.sort()
+        for error in errors:
+            yield Skipped(str(error.filename or root), f"cannot read folder: {error.strerror or error}")
+        errors.clear()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as err:
+                yield Skipped(str(path), f"cannot read: {err.strerror or err}")
+                continue
+            yield from _read_path(path, mode)
+    for error in errors:
+        yield Skipped(str(error.filename or folder), f"cannot read folder: {error.strerror or error}")
+
+
+def _guard(source: str, read) -> Iterator[Document | Skipped | Notice]:
     try:
         yield from read()
     except InputError as err:
@@ -74,9 +125,12 @@ def _guard(source: str, read) -> Iterator[Document | Skipped]:
         yield Skipped(source, f"cannot read: {err}")
 
 
-def _read_path(path: Path) -> Iterator[Document | Skipped]:
+def _read_path(path: Path, mode: int) -> Iterator[Document | Skipped | Notice]:
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    if not stat.S_ISREG(mode):
+        # Opening a FIFO would wait for a writer forever; a device may never end.
+        yield Skipped(str(path), "not a regular file (a FIFO, socket or device): not read", "special")
+    elif suffix in JSONL_SUFFIXES:
         yield from _guard(str(path), lambda: read_jsonl(path))
     elif suffix in HTML_SUFFIXES:
         yield from _guard(str(path), lambda: [read_html(path.read_bytes(), source=str(path))])
@@ -89,33 +143,31 @@ def _read_path(path: Path) -> Iterator[Document | Skipped]:
 
 
 def _decode(data: bytes) -> str:
+    """Text of a file: UTF-8 (with or without a byte-order mark), or UTF-16/32 with one."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    f"not valid {encoding.upper()} after its byte-order mark ({err.reason})", "encoding"
+                ) from None
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text", "binary")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})", "encoding"
+            f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r}); "
+            "save it as UTF-8, or UTF-16 with a byte-order mark",
+            "encoding",
         ) from None
-    return text
 
 
 def _require_text(text: str) -> str:
     if not text.strip():
         raise InputError("empty: no article text", "empty")
     return text
-
-
-def normalize_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD) for a publication date written in any common form, else None.
-
-    >>> normalize_date("March 4, 2025"), normalize_date("2025-03-04T10:00:00Z"), normalize_date("soon")
-    ('2025-03-04', '2025-03-04', None)
-    """
-    if not value:
-        return None
-    parsed = dateparser.parse(str(value), settings={"PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date().isoformat() if parsed else None
 
 
 def read_txt(path: Path) -> Document:
@@ -126,23 +178,35 @@ def read_txt(path: Path) -> Document:
     return Document.from_text(text, id=path.stem, title=title, source=str(path))
 
 
+def _host(url: str | None) -> str | None:
+    """A URL's host without ``www.``, the publisher of last resort."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
 def read_html(html: bytes | str, source: str, url: str | None = None) -> Document:
-    """Article text, title and date from an HTML page, through trafilatura."""
+    """Article text, title, date and site name from an HTML page, through trafilatura."""
     if isinstance(html, bytes):
         html = _decode(html)
     _require_text(html)
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    # lxml refuses trees deeper than 256 elements unless asked; pages nested deeper still hold articles.
+    tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True))
+    result = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
     body = getattr(result, "text", None) if result is not None else None
     if not body or not body.strip():
         raise InputError("no article text found in the HTML", "empty")
     # trafilatura separates paragraphs with one newline; a blank line keeps them as sentence breaks.
     text = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
+    fields, _ = clean_metadata(
+        {"title": result.title, "url": url or getattr(result, "url", None), "published": result.date}
+    )
     return Document.from_text(
         text,
         id=Path(source).stem if url is None else None,
-        title=result.title or None,
-        url=url or getattr(result, "url", None),
-        published=normalize_date(result.date),
+        title=fields["title"],
+        url=fields["url"],
+        published=fields["published"],
+        publisher=" ".join((result.sitename or "").split()) or _host(fields["url"]),
         source=source,
     )
 
@@ -157,39 +221,62 @@ def read_url(url: str, timeout: float = 30.0) -> Document:
         return read_html(response.content, source=url, url=url)
     if content_type.startswith("text/"):
         text = _require_text(response.text)
-        return Document.from_text(text, url=url, source=url)
+        return Document.from_text(text, url=url, publisher=_host(url), source=url)
     raise InputError(f"unsupported content type {content_type!r}", "unsupported")
 
 
-def read_jsonl(path: Path) -> Iterator[Document | Skipped]:
-    """One article per line: ``id``, ``text``, optional ``title``, ``url``, ``published``, ``source``.
+def read_jsonl(path: Path) -> Iterator[Document | Skipped | Notice]:
+    """JSON Lines, streamed: one article per line (``id``, ``text``, optional ``title``, ``url``,
+    ``published``, ``publisher``, ``source``).
 
-    A bad line is skipped with its line number; the other lines still go through.
+    Lines end only at ``\\n`` (``\\r\\n`` accepted), so U+2028 or U+0085 inside a string stay
+    inside it, and line numbers are those an editor shows. A bad line is skipped with its number;
+    the other lines still go through.
     """
-    text = _decode(path.read_bytes())
-    if not text.strip():
+    lines = 0
+    with path.open("rb") as file:
+        if b"\x00" in file.read(8192).removeprefix(codecs.BOM_UTF8):
+            raise InputError("binary file (contains NUL bytes), not JSON Lines", "binary")
+        file.seek(0)
+        for number, raw in enumerate(file, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield Skipped(where, f"not valid UTF-8 (column {err.start + 1})", "encoding")
+                continue
+            if not line.strip():
+                continue
+            lines += 1
+            yield from _jsonl_record(line, where)
+    if not lines:
         raise InputError("empty: no lines", "empty")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Skipped(where, f"malformed JSON ({err.msg} at column {err.colno})", "malformed")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Skipped(where, "a JSON object with a string field 'text' is required", "malformed")
-            continue
-        if not record["text"].strip():
-            yield Skipped(where, "empty: no article text", "empty")
-            continue
-        doc_id = record.get("id")
-        yield Document.from_text(
-            record["text"],
-            id=str(doc_id) if doc_id not in (None, "") else None,
-            title=record.get("title") or None,
-            url=record.get("url") or None,
-            published=normalize_date(record.get("published")),
-            source=record.get("source") or where,
-        )
+
+
+def _jsonl_record(line: str, where: str) -> Iterator[Document | Skipped | Notice]:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as err:
+        detail = f"{err.msg} at column {err.colno}" if isinstance(err, json.JSONDecodeError) else "nested too deep"
+        yield Skipped(where, f"malformed JSON ({detail})", "malformed")
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        yield Skipped(where, "a JSON object with a string field 'text' is required", "malformed")
+        return
+    if not record["text"].strip():
+        yield Skipped(where, "empty: no article text", "empty")
+        return
+    fields, notes = clean_metadata(record)
+    for note in notes:
+        yield Notice(where, note)
+    yield Document.from_text(
+        record["text"],
+        id=fields["id"],
+        title=fields["title"],
+        url=fields["url"],
+        published=fields["published"],
+        publisher=fields["publisher"] or _host(fields["url"]),
+        source=fields["source"] or where,
+    )

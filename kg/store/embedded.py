@@ -20,6 +20,8 @@ whole batch is in. A batch stopped midway is removed when the store is next open
 
 from __future__ import annotations
 
+import fcntl
+import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,6 +36,31 @@ from kg.store.terms import to_ox
 STAGING_KIND = "graph/staging"
 SD_NAMED_GRAPH = ox.NamedNode("http://www.w3.org/ns/sparql-service-description#NamedGraph")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# Held (flock) by the one process writing a store, with its pid inside, so a second writer can say who.
+WRITER_LOCK = "kg-writer.lock"
+
+
+class StoreBusy(OSError):
+    """Another process is writing the store; the message names the store and, when known, its pid."""
+
+
+def _writer_lock(path: Path):
+    """Take the store's writer lock, or raise :class:`StoreBusy`; the lock lives as long as the file."""
+    lock = open(path / WRITER_LOCK, "a+", encoding="utf-8")  # noqa: SIM115  (held for the store's life)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        pid = lock.read().strip() or "unknown"
+        lock.close()
+        raise StoreBusy(
+            f"the store {path} is being written by another kg process (pid {pid}); wait for it or use another --store"
+        ) from None
+    lock.seek(0)
+    lock.truncate()
+    lock.write(str(os.getpid()))
+    lock.flush()
+    return lock
 
 
 class EmbeddedStore:
@@ -46,7 +73,12 @@ class EmbeddedStore:
             self.ox = ox.Store.read_only(str(self.path))
         else:
             self.path.mkdir(parents=True, exist_ok=True)
-            self.ox = ox.Store(str(self.path))
+            self._lock = _writer_lock(self.path)
+            try:
+                self.ox = ox.Store(str(self.path))
+            except OSError as error:  # held by a process that is not kg (an Oxigraph server, say)
+                self._lock.close()
+                raise StoreBusy(f"the store {self.path} is open in another process ({error})") from None
             self._drop_staging_leftovers()
 
     def _staging(self, name: str) -> ox.NamedNode:

@@ -1,0 +1,64 @@
+"""One writer at a time: a second writer is told who holds the store; readers keep working."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kg.store.embedded import EmbeddedStore, StoreBusy
+from kg.store.sources import open_source
+
+HOLD = """
+import sys, time
+from kg.store.embedded import EmbeddedStore
+store = EmbeddedStore(sys.argv[1])
+store.ox.update("INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/p> 'held' } }")
+store.ox.flush()
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.fixture
+def held_store(tmp_path):
+    path = tmp_path / "store"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield path, holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_second_writer_is_told_which_process_writes(held_store):
+    path, pid = held_store
+    with pytest.raises(StoreBusy) as caught:
+        EmbeddedStore(path)
+    assert str(caught.value) == (
+        f"the store {path} is being written by another kg process (pid {pid}); wait for it or use another --store"
+    )
+
+
+def test_readers_work_while_a_writer_holds_the_store(held_store):
+    path, _ = held_store
+    store = open_source(path)
+    assert [q.object.value for q in store] == ["held"]
+
+
+def test_the_lock_goes_with_the_process(held_store):
+    path, _ = held_store
+    with pytest.raises(StoreBusy):
+        EmbeddedStore(path)
+    held_store_process_ends = subprocess.run(["kill", "-9", str(held_store[1])])
+    assert held_store_process_ends.returncode == 0
+    for _ in range(50):  # the kernel drops the lock when the process is gone
+        try:
+            store = EmbeddedStore(path)
+            break
+        except StoreBusy:
+            time.sleep(0.1)
+    assert len(store) == 1
