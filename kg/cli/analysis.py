@@ -30,12 +30,14 @@ from kg.cli.common import (
 from kg.rdf.namespaces import DEFAULT_BASE
 
 
-def _write_projection(run, path: Path, fmt: str) -> None:
-    try:  # written by kg.analysis.exchange (networkx's writers, with support and evidence as attributes)
+def _projection_writer():
+    """kg.analysis.exchange.write_projection (networkx's GraphML/GEXF writers, with support and evidence
+    as attributes), asked for before the analysis runs so that a missing writer costs no work."""
+    try:
         from kg.analysis.exchange import write_projection
     except ImportError:
-        fail(f"--{fmt} needs kg.analysis.exchange, which this installation lacks")
-    write_projection(run, path, fmt)
+        fail("--graphml/--gexf need kg.analysis.exchange, which this installation lacks")
+    return write_projection
 
 
 def _write_metrics(run, source: str, base: str, nquads: Path, write_back: bool, update_endpoint: str | None) -> None:
@@ -99,16 +101,17 @@ def analyze(
     if period not in ("month", "week"):
         fail(f"--period {period!r}: use month or week")
     chosen = filters(types, event_classes, since, until, min_support)
+    exchange = {fmt: path for fmt, path in (("graphml", graphml), ("gexf", gexf)) if path is not None}
+    write_projection = _projection_writer() if exchange else None
     try:
         run = run_analysis(source, chosen, period=period, seed=seed, betweenness_k=betweenness_k)
     except graph_errors() as error:
         fail(str(error))
     paths = write_report(run, out_dir, source=source)
     paths["rdf"] = out_dir / "analysis.nq"
-    for fmt, path in (("graphml", graphml), ("gexf", gexf)):
-        if path is not None:
-            _write_projection(run, path, fmt)
-            paths[fmt] = path
+    for fmt, path in exchange.items():
+        write_projection(run, path, fmt)
+        paths[fmt] = path
     g = run.graph
     out.print(
         f"[bold]Analysed[/] {g.number_of_nodes()} entities, {g.number_of_edges()} edges, {len(run.events)} events: "
