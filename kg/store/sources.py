@@ -83,3 +83,8 @@ def open_source(source: str | Path) -> ox.Store:
     except SyntaxError as err:
         raise SourceError(f"{source}: not valid {path.suffix[1:]} ({err})") from None
     return store
+
+
+def as_store(source: ox.Store | str | Path) -> ox.Store:
+    """``source`` itself when it is already an open store, else :func:`open_source` of it."""
+    return source if isinstance(source, ox.Store) else open_source(source)

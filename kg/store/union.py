@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.store.sources import open_source
+from kg.store.sources import as_store
 from kg.store.terms import to_rdflib
 
 # Oxigraph's CONSTRUCT forgets what it emitted past 2**20 triples (to bound its memory), so it
@@ -46,7 +46,7 @@ def union_triples(store: ox.Store, subject=None, predicate=None, object=None) ->
 def union_graph(source: ox.Store | str | Path) -> Graph:
     """The union of a store's (or file's, or endpoint's) graphs copied into one in-memory rdflib ``Graph``,
     for tools that need rdflib's own store (pySHACL); :func:`kg.store.api.open_graph` reads in place."""
-    store = source if isinstance(source, ox.Store) else open_source(source)
+    store = as_store(source)
     graph = Graph()
     for triple in union_triples(store):
         graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
