@@ -200,13 +200,13 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
 @pytest.mark.parametrize(
     "module",
     [
-        "kg.analysis.source",
+        "kg.query.select",
         "kg.analysis.projection",
         "kg.analysis.metrics",
         "kg.analysis.analyze",
         "kg.analysis.paths",
         "kg.analysis.report",
-        "kg.analysis.rdf_out",
+        "kg.analysis.metrics_rdf",
         "kg.viz.network",
         "kg.viz.page",
     ],

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.analysis.projection import entity_graph, read_graph
-from kg.analysis.source import select
 from kg.cli import app
+from kg.query import select
 from tests.analysis_sample import ALI, BRIGADE, MOSUL, TRIG, write_sample
 from tests.conftest import SAMPLES
 

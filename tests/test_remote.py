@@ -194,7 +194,7 @@ def ready_params(name: str) -> list[str]:
 
 def test_load_then_query_back_equals_the_embedded_store(sample, empty_server):
     store = sample / "store"
-    result = kg("load", str(store), "--endpoint", empty_server.store, "--batch-size", "500")
+    result = kg("load", str(store), "--endpoint", empty_server.store, "--request-size", "500")
     expected = local_quads(store)
     assert f"Loaded {len(expected)} triples" in result.stdout
     assert "Count check: the server holds all" in result.stdout
@@ -205,7 +205,7 @@ def test_load_then_query_back_equals_the_embedded_store(sample, empty_server):
     for name in names:
         params = ready_params(name)
         local = json.loads(kg("query", str(store), "--ready", name, *params, "--format", "json").stdout)
-        remote = kg("query", "--endpoint", empty_server.url + "/query", "--ready", name, *params, "--format", "json")
+        remote = kg("query", empty_server.url + "/query", "--ready", name, *params, "--format", "json")
         remote = json.loads(remote.stdout)
         assert remote["head"]["vars"] == local["head"]["vars"], name
         assert remote["results"]["bindings"] == local["results"]["bindings"], name
@@ -231,7 +231,7 @@ def test_merge_and_replace_modes(sample, empty_server):
 
 def test_update_endpoint_only(sample, empty_server):
     nq = sample / "graph.nq"
-    result = kg("load", str(nq), "--update-endpoint", empty_server.url + "/update", "--batch-size", "300")
+    result = kg("load", str(nq), "--update-endpoint", empty_server.url + "/update", "--request-size", "300")
     assert "Count check" in result.stdout
     assert empty_server.quads() == local_quads(sample / "store")
 
@@ -239,14 +239,14 @@ def test_update_endpoint_only(sample, empty_server):
 def test_interrupted_load_reruns_to_the_same_end(sample, empty_server, proxy):
     store = sample / "store"
     proxy.break_after = 3  # the connection drops in the middle of the load
-    target = ("--endpoint", proxy.url + "/store", "--batch-size", "200")
+    target = ("--endpoint", proxy.url + "/store", "--request-size", "200")
     broken = kg("load", str(store), *target, "--retries", "1", check=False)
     assert broken.returncode == 2
     assert "cannot reach" in broken.stderr and "after 2 attempt(s)" in broken.stderr
     partial = empty_server.quads()
     assert 0 < len(partial) < len(local_quads(store))
     proxy.break_after = None
-    kg("load", str(store), "--endpoint", proxy.url + "/store", "--batch-size", "200",
+    kg("load", str(store), "--endpoint", proxy.url + "/store", "--request-size", "200",
        "--query-endpoint", empty_server.url + "/query")  # fmt: skip
     assert empty_server.quads() == local_quads(store)
 
@@ -261,7 +261,7 @@ def test_server_errors_are_retried_and_client_errors_explained(sample, empty_ser
     refused = kg("load", str(store), "--endpoint", proxy.url + "/store", check=False)
     assert refused.returncode == 2
     assert "refused it (413): temporarily unavailable" in refused.stderr
-    bad_query = kg("query", "--endpoint", empty_server.url + "/query", "SELECT ?x WHERE { ?x kg:nope }", check=False)
+    bad_query = kg("query", empty_server.url + "/query", "SELECT ?x WHERE { ?x kg:nope }", check=False)
     assert bad_query.returncode == 2 and "SPARQL syntax error" in bad_query.stderr
 
 
@@ -294,7 +294,7 @@ def test_credentials_reach_the_server_and_never_the_output(sample, empty_server,
         )  # fmt: skip
     )
     assert basic("analyst", SECRET) in proxy.seen_auth
-    runs.append(kg("query", "--endpoint", query_url, "ASK { ?s ?p ?o }", env={"KG_ENDPOINT_TOKEN": TOKEN}))
+    runs.append(kg("query", query_url, "ASK { ?s ?p ?o }", env={"KG_ENDPOINT_TOKEN": TOKEN}))
     assert runs[-1].stdout.strip() == "true" and f"Bearer {TOKEN}" in proxy.seen_auth
 
     netrc = tmp_path / "netrc"
@@ -323,11 +323,53 @@ def test_remote_parameters_cannot_inject(sample, empty_server, hostile):
     kg("load", str(sample / "store"), "--endpoint", empty_server.store)
     before = len(empty_server.quads())
     result = kg(
-        "query", "--endpoint", empty_server.url + "/query", "--ready", "entity", "--param", f"name={hostile}",
+        "query", empty_server.url + "/query", "--ready", "entity", "--param", f"name={hostile}",
         "--format", "csv",
     )  # fmt: skip
     assert result.stdout.strip() == "name,entity,property,value"
     assert len(empty_server.quads()) == before
+
+
+def test_an_endpoint_is_a_source_like_a_store(sample, empty_server, tmp_path):
+    """query, validate, export, explain and analyze read an endpoint as they read the store loaded into it."""
+    store, endpoint = sample / "store", empty_server.url + "/query"
+    kg("load", str(store), "--endpoint", empty_server.store)
+
+    sparql = "SELECT ?e ?name WHERE { ?e a kg:Country ; rdfs:label ?name } ORDER BY ?name"
+    local = json.loads(kg("query", str(store), sparql, "--format", "json").stdout)
+    remote = kg("query", endpoint, sparql, "--format", "json")
+    assert json.loads(remote.stdout) == local and local["results"]["bindings"] and remote.stderr == ""
+
+    assert kg("validate", endpoint).stdout == kg("validate", str(store)).stdout
+
+    kg("export", endpoint, "--format", "nq", "-o", str(tmp_path / "remote.nq"))
+    exported = {str(q) for q in ox.parse(path=str(tmp_path / "remote.nq"), format=ox.RdfFormat.N_QUADS)}
+    assert exported == local_quads(store)
+
+    local_why = json.loads(kg("explain", str(store), "Nairobi", "--format", "json").stdout)
+    assert json.loads(kg("explain", endpoint, "Nairobi", "--json").stdout) == local_why
+
+    kg("analyze", str(sample / "graph.nq"), "-o", str(tmp_path / "local"))
+    kg("analyze", endpoint, "-o", str(tmp_path / "remote"))
+    local_metrics = json.loads((tmp_path / "local" / "metrics.json").read_text())
+    remote_metrics = json.loads((tmp_path / "remote" / "metrics.json").read_text())
+    assert remote_metrics["nodes"] == local_metrics["nodes"] and local_metrics["nodes"]
+    assert empty_server.quads() == local_quads(store)  # without --update-endpoint, nothing is written back
+
+
+def test_the_old_endpoint_option_of_query_still_works_with_one_deprecation_line(sample, empty_server):
+    kg("load", str(sample / "store"), "--endpoint", empty_server.store)
+    endpoint = empty_server.url + "/query"
+    old = kg("query", "--endpoint", endpoint, "ASK { ?s a kg:Person }")
+    new = kg("query", endpoint, "ASK { ?s a kg:Person }")
+    assert old.stdout == new.stdout and new.stdout.strip() == "true"
+    assert new.stderr == ""
+    assert old.stderr.splitlines() == [
+        f"deprecated: --endpoint for query names the source; give the URL as SOURCE: kg query {endpoint} ..."
+    ]
+    ready = kg("query", "--endpoint", endpoint, "--ready", "entities-by-type", "--format", "csv")
+    assert ready.stdout == kg("query", endpoint, "--ready", "entities-by-type", "--format", "csv").stdout
+    assert len([line for line in ready.stderr.splitlines() if line.startswith("deprecated:")]) == 1
 
 
 def test_query_endpoint_is_found_beside_the_store_endpoint():

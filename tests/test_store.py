@@ -151,13 +151,13 @@ def test_ctrl_c_during_a_build_then_a_rerun_ends_equal(seed_build, tmp_path):
 
 def test_remove_documents_equals_never_having_built_them(small_build, tmp_path):
     shutil.copytree(small_build, tmp_path / "both")
-    result = kg("remove", "kaduna-school-kidnapping", "no-such-doc", "--out", str(tmp_path / "both"))
+    result = kg("remove", "kaduna-school-kidnapping", "no-such-doc", "--store", str(tmp_path / "both" / "store"))
     assert "Removed 1 document(s)" in result.stdout and "not in the store: no-such-doc" in result.stdout
     build([str(MOSUL)], tmp_path / "one")
     assert quads(tmp_path / "both" / "store") == quads(tmp_path / "one" / "store")
     on_disk = ox.parse(path=str(tmp_path / "both" / "graph.nq"), format=ox.RdfFormat.N_QUADS)
     assert {str(q) for q in on_disk} == quads(tmp_path / "one" / "store")  # the build's files follow
-    none = kg("remove", "no-such-doc", "--out", str(tmp_path / "both"), check=False)
+    none = kg("remove", "no-such-doc", "--store", str(tmp_path / "both" / "store"), check=False)
     assert none.returncode == 1
 
 

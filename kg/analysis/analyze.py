@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.analysis.metrics import Activity, activity, grouped, node_metrics
 from kg.analysis.projection import NO_FILTERS, Event, Filters, GraphData, entity_graph, kept_events, read_graph
-from kg.analysis.source import Source
+from kg.query.select import Source
 
 # Who acts in the news; places are where things happen and are ranked apart.
 ACTOR_TYPES = ("Person", "Organization", "Country")

@@ -1,6 +1,6 @@
 """Project an RDF graph in the newskg vocabulary onto networkx graphs.
 
-Everything is read with SPARQL (:func:`kg.analysis.source.select`), so any graph in
+Everything is read with SPARQL (:func:`kg.query.select.select`), so any graph in
 the vocabulary works: a store, a file, a remote endpoint. :func:`read_graph` reads
 once; :func:`entity_graph` and :func:`event_graph` project what was read.
 
@@ -54,7 +54,8 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.analysis.source import Source, open_graph, select
+from kg.query.select import Source, select
+from kg.query.select import open_for_select as open_graph
 from kg.rdf.namespaces import KG
 
 # Most specific first: a node's type is the first of these it has.

@@ -14,20 +14,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.query.run import Triples, bind_parameters, run_query
+from kg.query.run import bind_parameters, run_query
 from kg.rdf.namespaces import PREFIXES
-from kg.store.http import EndpointClient, RemoteError
-
-RESULTS_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-}
-GRAPH_TYPES = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+from kg.store.http import EndpointClient
 
 
 def values_clause(params: dict[str, str]) -> str:
@@ -48,15 +37,4 @@ def remote_text(sparql: str, params: dict[str, str] | None = None) -> str:
 
 def run_remote_query(client: EndpointClient, url: str, sparql: str, params: dict[str, str] | None = None):
     """Run a query on a SPARQL endpoint; SELECT/ASK give Oxigraph results, CONSTRUCT/DESCRIBE :class:`Triples`."""
-    response = client.request(
-        "POST", url, "query", data={"query": remote_text(sparql, params)}, headers={"Accept": ACCEPT}
-    )
-    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
-        if media_type in RESULTS_TYPES:
-            return ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type])
-        if media_type in GRAPH_TYPES:
-            return Triples(ox.parse(response.content, format=GRAPH_TYPES[media_type]))
-    except SyntaxError as error:
-        raise RemoteError(f"query: {url} answered with invalid {media_type} ({error})") from None
-    raise RemoteError(f"query: {url} answered with {media_type or 'no content type'}, not SPARQL results or RDF")
+    return client.sparql(url, remote_text(sparql, params))

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES, compact_iri
 from kg.rdf.ontology import QUERIES, ontology_file, ready_query_names
+from kg.store.http import Triples
 
 _TYPED = re.compile(r"^(?P<value>.*)\^\^(?P<datatype>\w+:\w+|<[^>]+>)$", re.S)
 
@@ -40,10 +41,6 @@ class QueryError(ValueError):
 
 class QueryTimeout(QueryError):
     pass
-
-
-class Triples(list):
-    """The triples of a CONSTRUCT or DESCRIBE answered by a remote server."""
 
 
 def _expand(name: str) -> str:

@@ -33,7 +33,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.rdf.namespaces import bind_prefixes
-from kg.store.sources import open_source
+from kg.store.sources import as_store
 from kg.store.terms import to_ox, to_rdflib
 from kg.store.union import union_triples
 
@@ -64,17 +64,13 @@ class UnionOxigraphStore(OxigraphStore):
         return super().query(query, initNs, initBindings, union, **kwargs)
 
 
-def _ox_store(source: str | Path | ox.Store) -> ox.Store:
-    return source if isinstance(source, ox.Store) else open_source(source)
-
-
 def open_graph(source: str | Path | ox.Store) -> Graph:
     """The union of every graph of a store directory or RDF file, as a read-only rdflib ``Graph``.
 
     A store directory is opened read-only (another process may write it); a file is
     loaded into an in-memory Oxigraph store.
     """
-    graph = Graph(store=UnionOxigraphStore(store=_ox_store(source)), identifier=DATASET_DEFAULT_GRAPH_ID)
+    graph = Graph(store=UnionOxigraphStore(store=as_store(source)), identifier=DATASET_DEFAULT_GRAPH_ID)
     bind_prefixes(graph)
     return graph
 
@@ -82,7 +78,7 @@ def open_graph(source: str | Path | ox.Store) -> Graph:
 def open_dataset(source: str | Path | ox.Store) -> Dataset:
     """A store directory or RDF file as an rdflib ``Dataset``: one named graph per document,
     the default graph read as their union."""
-    dataset = Dataset(store=UnionOxigraphStore(store=_ox_store(source)), default_union=True)
+    dataset = Dataset(store=UnionOxigraphStore(store=as_store(source)), default_union=True)
     bind_prefixes(dataset)
     return dataset
 

@@ -10,6 +10,10 @@ show them) and are never printed: they are read from the environment
 Server errors (5xx) and broken connections are retried with exponential back-off;
 a client error (4xx) stops at once with the server's own message.
 
+This is the only code that speaks HTTP to a SPARQL server: the SPARQL Protocol
+(:meth:`EndpointClient.sparql`), the Graph Store protocol and SPARQL Update
+(:mod:`kg.store.remote`) all go through :meth:`EndpointClient.request`.
+
 >>> client = EndpointClient(retries=0)
 >>> client.auth is None or isinstance(client.auth, httpx.Auth)
 True
@@ -23,15 +27,36 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pyoxigraph as ox
 
 TOKEN_VARIABLE = "KG_ENDPOINT_TOKEN"
 USER_VARIABLE = "KG_ENDPOINT_USER"
 PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
 MESSAGE_CHARS = 500
+RESULTS_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_TYPES = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 
 
 class RemoteError(RuntimeError):
     """A request a SPARQL server refused or never answered; the message says which and why."""
+
+
+class Triples(list):
+    """The triples of a CONSTRUCT or DESCRIBE answered by a remote server."""
+
+
+def solution_rows(results: ox.QuerySolutions) -> list[dict[str, str]]:
+    """SELECT results as dicts of strings (IRIs and literals by their value; unbound variables left out)."""
+    names = [variable.value for variable in results.variables]
+    return [{name: row[name].value for name in names if row[name] is not None} for row in results]
 
 
 class BearerAuth(httpx.Auth):
@@ -125,6 +150,20 @@ class EndpointClient:
                     )
             self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
+
+    def sparql(self, url: str, text: str, what: str = "query") -> ox.QuerySolutions | ox.QueryBoolean | Triples:
+        """Send a SPARQL query as written (SPARQL 1.1 Protocol, POST); SELECT/ASK give Oxigraph
+        results, CONSTRUCT/DESCRIBE :class:`Triples`."""
+        response = self.request("POST", url, what, data={"query": text}, headers={"Accept": ACCEPT})
+        media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        try:
+            if media_type in RESULTS_TYPES:
+                return ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type])
+            if media_type in GRAPH_TYPES:
+                return Triples(ox.parse(response.content, format=GRAPH_TYPES[media_type]))
+        except SyntaxError as error:
+            raise RemoteError(f"{what}: {url} answered with invalid {media_type} ({error})") from None
+        raise RemoteError(f"{what}: {url} answered with {media_type or 'no content type'}, not SPARQL results or RDF")
 
     def close(self) -> None:
         self.http.close()

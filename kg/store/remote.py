@@ -19,16 +19,14 @@ checked against the source (equal when replacing, at least as many when merging)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.store.http import EndpointClient, RemoteError
+from kg.store.http import EndpointClient, RemoteError, solution_rows
 
 NTRIPLES = "application/n-triples"
-SPARQL_JSON = "application/sparql-results+json"
 MODES = ("replace", "merge")
 # Last path segment of a GSP/Update endpoint -> the query endpoint beside it (Oxigraph, Fuseki, RDF4J-like).
 QUERY_SEGMENTS = {"store", "data", "update", "statements", "rdf-graphs"}
@@ -138,17 +136,14 @@ def server_counts(client: EndpointClient, query_url: str, with_default: bool) ->
     """Triples per graph on the server, asked through its SPARQL query endpoint."""
 
     def select(query: str) -> list[dict]:
-        response = client.request(
-            "POST", query_url, "count check", data={"query": query}, headers={"Accept": SPARQL_JSON}
-        )
-        try:
-            return json.loads(response.content)["results"]["bindings"]
-        except (ValueError, KeyError) as error:
-            raise RemoteError(f"count check: {query_url} did not answer with SPARQL JSON results ({error})") from None
+        results = client.sparql(query_url, query, "count check")
+        if not isinstance(results, ox.QuerySolutions):
+            raise RemoteError(f"count check: {query_url} did not answer with SPARQL results")
+        return solution_rows(results)
 
-    counts = {row["g"]["value"]: int(row["n"]["value"]) for row in select(GRAPH_COUNTS) if "g" in row}
+    counts = {row["g"]: int(row["n"]) for row in select(GRAPH_COUNTS) if "g" in row}
     if with_default:
-        counts[graph_name(DEFAULT)] = int(select(DEFAULT_COUNT)[0]["n"]["value"])
+        counts[graph_name(DEFAULT)] = int(select(DEFAULT_COUNT)[0]["n"])
     return counts
 
 
@@ -170,6 +165,29 @@ def graph_store_counts(client: EndpointClient, url: str, graphs: list) -> dict[s
     return counts
 
 
+def graph_sink(
+    client: EndpointClient, endpoint: str | None = None, update_endpoint: str | None = None
+) -> GraphStoreSink | UpdateSink:
+    """The writer for a server: the Graph Store protocol at ``endpoint``, else SPARQL Update."""
+    if endpoint:
+        return GraphStoreSink(client, endpoint)
+    if update_endpoint:
+        return UpdateSink(client, update_endpoint)
+    raise ValueError("give the Graph Store endpoint or the SPARQL Update endpoint")
+
+
+def replace_graph(
+    client: EndpointClient,
+    graph: ox.NamedNode,
+    triples: list[ox.Triple],
+    endpoint: str | None = None,
+    update_endpoint: str | None = None,
+) -> int:
+    """Replace one named graph on a server with ``triples`` (in one request); returns the triples sent."""
+    graph_sink(client, endpoint, update_endpoint).send(graph, triples, replace=True)
+    return len(triples)
+
+
 def load_to_endpoint(
     store: ox.Store,
     client: EndpointClient,
@@ -187,12 +205,7 @@ def load_to_endpoint(
     """
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}: use one of {', '.join(MODES)}")
-    if endpoint:
-        sink: GraphStoreSink | UpdateSink = GraphStoreSink(client, endpoint)
-    elif update_endpoint:
-        sink = UpdateSink(client, update_endpoint)
-    else:
-        raise ValueError("give the Graph Store endpoint or the SPARQL Update endpoint")
+    sink = graph_sink(client, endpoint, update_endpoint)
     report = LoadReport(mode=mode)
     graphs = source_graphs(store)
     for graph in graphs:
@@ -216,4 +229,4 @@ def load_to_endpoint(
     return report
 
 
-__all__ = ["LoadReport", "RemoteError", "guess_query_endpoint", "load_to_endpoint"]
+__all__ = ["LoadReport", "RemoteError", "guess_query_endpoint", "load_to_endpoint", "replace_graph"]

@@ -18,8 +18,13 @@ triples already seen, so memory stays flat however large the store.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.store.sources import as_store
+from kg.store.terms import to_rdflib
 
 # Oxigraph's CONSTRUCT forgets what it emitted past 2**20 triples (to bound its memory), so it
 # is exact for any store below that; the bound here is lower to keep its memory small.
@@ -36,3 +41,13 @@ def union_triples(store: ox.Store, subject=None, predicate=None, object=None) ->
         first = next(iter(store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)))
         if first.graph_name == quad.graph_name:
             yield quad.triple
+
+
+def union_graph(source: ox.Store | str | Path) -> Graph:
+    """The union of a store's (or file's, or endpoint's) graphs copied into one in-memory rdflib ``Graph``,
+    for tools that need rdflib's own store (pySHACL); :func:`kg.store.api.open_graph` reads in place."""
+    store = as_store(source)
+    graph = Graph()
+    for triple in union_triples(store):
+        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    return graph

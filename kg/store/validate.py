@@ -12,8 +12,7 @@ from rdflib.namespace import RDF, SH
 
 from kg.rdf.ontology import SHAPES as SHAPES_FILE
 from kg.rdf.ontology import ontology_file
-from kg.store.sources import open_source
-from kg.store.terms import to_rdflib
+from kg.store.union import union_graph
 
 SHAPES = ontology_file(SHAPES_FILE)
 
@@ -35,15 +34,6 @@ class ValidationReport:
 
     def by_message(self) -> Counter:
         return Counter(v.message for v in self.violations)
-
-
-def union_graph(source: str | Path) -> Graph:
-    """All triples of a store or file as one rdflib graph (the union of its named graphs)."""
-    store = open_source(source)
-    graph = Graph()
-    for quad in store:
-        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
-    return graph
 
 
 def validate_graph(data: Graph, shapes: Path = SHAPES) -> ValidationReport:
@@ -70,7 +60,7 @@ def validate_graph(data: Graph, shapes: Path = SHAPES) -> ValidationReport:
 
 
 def validate(source: str | Path) -> ValidationReport:
-    """Validate a store directory or RDF file against the newskg shapes."""
+    """Validate a store directory, RDF file or SPARQL endpoint against the newskg shapes."""
     return validate_graph(union_graph(source))
 
 
