@@ -106,3 +106,8 @@ def test_the_stage_test_sees_a_reach_back(tmp_path: Path) -> None:
     assert ORDER[stage_of("kg.store.sources")] > ORDER[stage_of("kg.extract.entities")]
     assert stage_of("kg.rdf.iri") == "foundation" and stage_of("kg.rdf.mapping") == "map"
 
+
+def test_top_level_holds_only_the_api_the_build_the_records_and_the_cli() -> None:
+    top_files = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert top_files == ["__init__.py", "__main__.py", "build.py", "model.py"]
+    assert (PACKAGE / "cli").is_dir()

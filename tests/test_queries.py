@@ -320,3 +320,18 @@ def test_events_lists_the_asserted_events_of_the_latest_documents(store, union):
     issued = [r["issued"] for r in got if r["issued"]]
     assert issued == sorted(issued, reverse=True)  # newest first
     assert all(r["class"] and r["trigger"] and r["evidence"] and r["document"] for r in got)
+
+
+@pytest.mark.parametrize(
+    "name, missing", [("entity", "name"), ("entity-timeline", "name"), ("documents-mentioning-both", "second")]
+)
+def test_a_ready_query_without_its_parameter_says_which(seed_build, name, missing):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out, _ = seed_build
+    params = ["--param", "first=Iraq"] if missing == "second" else []
+    result = CliRunner().invoke(app, ["query", str(out / "store"), "--ready", name, *params])
+    assert result.exit_code == 2
+    assert f"needs the parameter(s) {missing}: give --param {missing}=VALUE" in result.output

@@ -62,3 +62,30 @@ def test_the_lock_goes_with_the_process(held_store):
         except StoreBusy:
             time.sleep(0.1)
     assert len(store) == 1
+
+
+def test_a_second_build_exits_2_with_one_line(held_store, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    path, pid = held_store
+    (tmp_path / "a.txt").write_text("Talks in Lima\n\nThe envoy met the minister in Lima.", encoding="utf-8")
+    arguments = ["build", str(tmp_path / "a.txt"), "--store", str(path), "-o", str(tmp_path / "o")]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 2
+    assert f"being written by another kg process (pid {pid})" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_into_a_closed_pipe_ends_quietly(seed_build):
+    out, _ = seed_build
+    done = subprocess.run(
+        f"{sys.executable} -m kg export {out / 'store'} --format nt | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert len(done.stdout) == 10
+    assert done.stderr == ""

@@ -18,7 +18,7 @@ def build(
     store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
     model: Annotated[str | None, typer.Option(help="An installed spaCy pipeline (default en_core_web_sm).")] = None,
     base: Annotated[str, typer.Option(help="Base IRI for minted resources.")] = DEFAULT_BASE,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch (nlp.pipe).")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (nlp.pipe).")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
     force: Annotated[bool, typer.Option(help="Extract every document again, changed or not.")] = False,
 ) -> None:
@@ -42,6 +42,9 @@ def build(
     def on_skip(item) -> None:
         err.print(f"[yellow]skipped[/] {item.source}: {item.reason}", highlight=False)
 
+    def on_notice(item) -> None:
+        err.print(f"[cyan]note[/] {item.source}: {item.message}", highlight=False)
+
     with progress:
         task = progress.add_task("build", total=None, rate="")
 
@@ -60,6 +63,7 @@ def build(
                 batch_size=batch_size,
                 on_document=on_document,
                 on_skip=on_skip,
+                on_notice=on_notice,
                 store_dir=store_dir,
                 force=force,
             )
@@ -78,6 +82,8 @@ def build(
     if summary.skipped:
         kinds = ", ".join(f"{kind} {count}" for kind, count in summary.skipped_by_kind().items())
         out.print(f"Skipped:  {reasons} input(s): {kinds} (each named above; all in summary.json)")
+    if summary.notices:
+        out.print(f"Notes:    {len(summary.notices)} metadata field(s) repaired or dropped (each named above)")
     out.print(f"Quads in store: {summary.triples}")
     for name, path in summary.outputs.items():
         out.print(f"  {name:8} {path}", highlight=False)

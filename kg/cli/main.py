@@ -6,10 +6,27 @@ module but ``kg.cli`` (so there is no import circle).
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
+from typer.core import TyperGroup
 
 from kg.cli import analysis, build, evaluate, store
-from kg.cli.common import examples
+from kg.cli.common import examples, fail
+
+
+class Commands(TyperGroup):
+    """Turns the errors a user can act on, wherever a command raises them, into one line on stderr."""
+
+    def invoke(self, ctx):
+        from kg.store.embedded import StoreBusy
+
+        try:
+            return super().invoke(ctx)
+        except StoreBusy as error:
+            fail(str(error))
+
 
 app = typer.Typer(
     help="newskg: knowledge graphs from news articles, in RDF, with every fact traced to its sentence.\n\n"
@@ -25,6 +42,7 @@ app = typer.Typer(
         "kg viz kg-out/store -o graph.html",
         "kg load kg-out/store --endpoint http://localhost:7878/store",
     ),
+    cls=Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,7 +54,13 @@ for group in (build, store, evaluate, analysis):
 
 def main() -> None:
     """The ``kg`` console script."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (``kg export ... | head``): stop quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
 
 
 if __name__ == "__main__":

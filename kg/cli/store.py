@@ -98,6 +98,8 @@ def query(
         store = open_source(source)
         # Rendering is inside the deadline: Oxigraph evaluates lazily, as the rows are read.
         with_timeout(lambda: _print_results(run_query(store, text, params), fmt), timeout)
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: kg.cli.main ends quietly
     except graph_errors() as error:
         fail(str(error))
 
@@ -149,6 +151,8 @@ def export(
         else:
             with out_file.open("wb") as stream:
                 write(store, stream, fmt, graph)
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: kg.cli.main ends quietly
     except (*graph_errors(), ValueError) as error:
         fail(str(error))
 

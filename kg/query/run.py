@@ -84,8 +84,31 @@ def ready_query(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def required_parameters(sparql: str) -> list[str]:
+    """The parameters a query says it needs, in a header line ``# requires: name, other``.
+
+    >>> required_parameters("# Documents of two entities\\n# requires: first, second\\nSELECT ...")
+    ['first', 'second']
+    """
+    found = re.search(r"^#\s*requires:\s*(.+)$", sparql, re.M)
+    return [name.strip() for name in found.group(1).split(",") if name.strip()] if found else []
+
+
+def missing_parameters(sparql: str, params: dict[str, str] | None) -> list[str]:
+    """The required parameters of ``sparql`` that ``params`` does not give."""
+    return [name for name in required_parameters(sparql) if name not in (params or {})]
+
+
 def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the union of all graphs."""
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the union of all graphs.
+
+    A query whose header says ``# requires: name`` is refused without that parameter: unbound,
+    it would match every row instead of the one asked for.
+    """
+    missing = missing_parameters(sparql, params)
+    if missing:
+        given = " ".join(f"--param {name}=VALUE" for name in missing)
+        raise QueryError(f"the query needs the parameter(s) {', '.join(missing)}: give {given}")
     try:
         return store.query(
             sparql,
