@@ -20,6 +20,9 @@ each driven by a data file or a public gazetteer, never by names:
   all-lowercase text where the model's capitalization cues fail; after a locative preposition ("in Lyon") or
   in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
+The small words inside names (particles such as "al" or "von", joining hyphens) are in
+``lexicons/name_syntax.json``.
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("newskg_entity_patterns")

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import Trigger
 
-# Between a question mark and the sentence end: white space.
+# What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
 
 
