@@ -65,8 +65,9 @@ class Entity:
     """One real-world thing as seen in one document.
 
     ``key`` is local to the document ("e0", "e1", ...). ``iso3``/``geonames_id``/
-    ``country`` are filled by resolution; the global IRI is minted from
-    :func:`kg.resolve.keys.entity_key`.
+    ``country`` and the linked country's ``country_name``/``country_geonames_id`` are
+    filled by resolution (:mod:`kg.resolve.linking`), so mapping to RDF needs no
+    gazetteer; the global IRI is minted by :func:`kg.rdf.iri.entity_iri`.
     """
 
     key: str
@@ -78,6 +79,8 @@ class Entity:
     wikidata: str | None = None
     country: str | None = None  # key of a Country entity of this document
     country_iso3: str | None = None  # the same country as ISO code, for linking without the doc
+    country_name: str | None = None  # that country's canonical name (gazetteer), set by resolve
+    country_geonames_id: int | None = None  # that country's GeoNames id, set by resolve
     # The node this entity joins, when cross-document resolution (kg.resolve.identity)
     # matched it to one already in the store; None: the node of its own identity key.
     iri: str | None = None

@@ -7,7 +7,10 @@ import json
 import subprocess
 import sys
 
-from kg.evaluate.events import family, head_word, kairos_family, score_gold, score_muc4, score_wikievents
+from kg.evaluate.events.common import family, head_word, kairos_family
+from kg.evaluate.events.gold import score_gold
+from kg.evaluate.events.muc4 import score_muc4
+from kg.evaluate.events.wikievents import score_wikievents
 from kg.evaluate.records import GoldArgument, GoldDocument, GoldEvent, GoldSpan
 from kg.model import Argument, DocExtraction, Document, Entity, Event, Span
 from tests.conftest import ROOT, shared_data

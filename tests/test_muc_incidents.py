@@ -1,11 +1,11 @@
-"""Which of a document's events tell a MUC-4 incident (kg.evaluate.events.incident_types):
+"""Which of a document's events tell a MUC-4 incident (kg.evaluate.events.muc4.incident_types):
 each rule on hand-made events, with the near-miss it must leave alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.evaluate.events import incident_types
+from kg.evaluate.events.muc4 import incident_types
 from kg.model import Argument, DocExtraction, Document, Event, Span
 
 TEXT = "Rebels attacked the town in 1990."

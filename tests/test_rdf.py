@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import OWL, RDF, XSD
 
 from kg.model import Argument, DocExtraction, Document, Entity, Event, Mention, Span
-from kg.rdf.iri import mint
+from kg.rdf.iri import country_iri, document_iri, entity_iri, mint
 from kg.rdf.mapping import document_quads
 from kg.rdf.namespaces import ITSRDF, KG, NIF
 from kg.store.terms import to_rdflib
@@ -107,6 +107,28 @@ def test_mapping_writes_the_vocabulary():
     kabul = next(g.subjects(RDF.type, KG.Place))
     assert (kabul, KG.country, URIRef("https://w3id.org/newskg/id/country/AFG")) in g
     assert URIRef("https://sws.geonames.org/1138958/") in set(g.objects(kabul, None))
+
+
+def test_mapping_writes_the_linked_country_from_the_record_only():
+    """Mapping only maps: the linked country's name and GeoNames id come from the resolved record,
+    never from a gazetteer lookup of its own."""
+    text = "In June 2025, Juma Inad met envoys in Kabul."
+    x = small_extraction("d", text)
+    afg = URIRef("https://w3id.org/newskg/id/country/AFG")
+    g = as_graph(document_quads(x)[1])  # not resolved: the code alone
+    assert (afg, RDF.type, KG.Country) in g and g.value(afg, KG.isoCode) == Literal("AFG")
+    assert g.value(afg, KG.nameInDocument) is None and g.value(afg, OWL.sameAs) is None
+    x.entities[1].country_name, x.entities[1].country_geonames_id = "Afghanistan (as resolved)", 1149361
+    g = as_graph(document_quads(x)[1])
+    assert g.value(afg, KG.nameInDocument) == Literal("Afghanistan (as resolved)")
+    assert g.value(afg, OWL.sameAs) == URIRef("https://sws.geonames.org/1149361/")
+
+
+def test_document_and_country_iris_are_minted_once():
+    assert document_iri("doc one") == mint("doc", "doc one", casefold=False)
+    assert str(document_iri("doc one")) == "https://w3id.org/newskg/id/doc/doc_one"
+    assert country_iri("AFG") == entity_iri(Entity("e0", "Country", "Afghanistan", iso3="AFG"))
+    assert str(country_iri("AFG", base="http://example.org/")) == "http://example.org/country/AFG"
 
 
 def test_same_entity_same_iri_across_documents():

@@ -28,8 +28,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kg.evaluate.records import GoldDocument, GoldSpan
 from kg.evaluate.scoring import ALL, PRF, add_scores, score_spans
 from kg.evaluate.tasks import EvaluationRun, Report, scorer
-from kg.extract.entities import LEADING_DROP
 from kg.model import Document
+from kg.names.normalize import comparable_name
+from kg.rdf.sparql import sparql_text
 
 GOLD_CLASSES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 KG_CLASSES = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC", "Facility": "LOC"}
@@ -108,31 +109,9 @@ def score_entity_mentions(documents: Iterable[GoldDocument], run: EvaluationRun)
 
 # ---------------------------------------------------------------- the project's gold files
 
-GOLD_NODES = """
-SELECT ?e ?type ?label ?alt ?iso ?country WHERE {
-  ?e rdfs:label ?label . GRAPH ?g { ?e a ?type }
-  VALUES ?type { kg:Person kg:Organization kg:Country kg:Place kg:Facility }
-  OPTIONAL { ?e skos:altLabel ?alt }
-  OPTIONAL { GRAPH ?h { ?e kg:isoCode ?iso } }
-  OPTIONAL { GRAPH ?k { ?e kg:country ?country } }
-}
-"""
-GOLD_ROLES = """
-SELECT DISTINCT ?person ?title ?of WHERE {
-  ?person kg:holdsRole ?r . ?r rdfs:label ?title . OPTIONAL { ?r kg:roleOf ?of }
-}
-"""
-GOLD_RELATIONS = """
-SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { kg:locatedIn kg:country kg:memberOf } }
-"""
-
-
-def normal_name(name: str) -> str:
-    """Names compare without case or a leading article ("the Red Brigade" = "Red Brigade")."""
-    words = name.split()
-    if len(words) > 1 and words[0].casefold() in LEADING_DROP:
-        words = words[1:]
-    return " ".join(words).casefold()
+GOLD_NODES = sparql_text(__package__, "queries/gold-nodes.rq")
+GOLD_ROLES = sparql_text(__package__, "queries/gold-roles.rq")
+GOLD_RELATIONS = sparql_text(__package__, "queries/gold-relations.rq")
 
 
 class _GraphView:
@@ -154,16 +133,16 @@ class _GraphView:
         for row in rows(GOLD_NODES):
             e = row["e"].value
             self.label[e] = row["label"].value
-            self.names.setdefault(e, set()).add(normal_name(row["label"].value))
+            self.names.setdefault(e, set()).add(comparable_name(row["label"].value))
             self.types.setdefault(e, set()).add(row["type"].value.rsplit("#", 1)[1])
             if row["alt"] is not None:
-                self.names[e].add(normal_name(row["alt"].value))
+                self.names[e].add(comparable_name(row["alt"].value))
             if row["iso"] is not None:
                 self.iso[e] = row["iso"].value
             if row["country"] is not None:
                 self.countries.setdefault(e, set()).add(row["country"].value)
         self.roles = {
-            (r["person"].value, normal_name(r["title"].value), r["of"].value if r["of"] else None)
+            (r["person"].value, comparable_name(r["title"].value), r["of"].value if r["of"] else None)
             for r in rows(GOLD_ROLES)
         }
         self.relations = {
@@ -176,7 +155,7 @@ class _GraphView:
 
     def node(self, label: str, kind: str | None = None) -> str | None:
         """The node whose label or alias is ``label`` (of type ``kind``), or None."""
-        found = [e for e in self.named({normal_name(label)}) if kind is None or kind in self.types[e]]
+        found = [e for e in self.named({comparable_name(label)}) if kind is None or kind in self.types[e]]
         return found[0] if found else None
 
 
@@ -197,7 +176,7 @@ def check_gold(record: dict, view: _GraphView) -> tuple[dict[str, PRF], list[str
 
     duplicates = 0
     for entity in record["entities"]:
-        names = {normal_name(n) for n in [entity["label"], *entity.get("aliases", [])]}
+        names = {comparable_name(n) for n in [entity["label"], *entity.get("aliases", [])]}
         nodes = view.named(names)
         matched.update(nodes)
         node = view.node(entity["label"], entity["type"])
@@ -208,7 +187,7 @@ def check_gold(record: dict, view: _GraphView) -> tuple[dict[str, PRF], list[str
         if node is None:
             continue
         for alias in entity.get("aliases", []):
-            tally("aliases", normal_name(alias) in view.names[node], f"{alias!r} not a name of {entity['label']}")
+            tally("aliases", comparable_name(alias) in view.names[node], f"{alias!r} not a name of {entity['label']}")
         if "iso" in entity:
             wrong = f"{entity['label']} has no kg:isoCode {entity['iso']}"
             tally("iso codes", view.iso.get(node) == entity["iso"], wrong)
@@ -223,7 +202,7 @@ def check_gold(record: dict, view: _GraphView) -> tuple[dict[str, PRF], list[str
         person, of = view.node(role["person"], "Person"), view.node(role["of"]) if role.get("of") else None
         tally(
             "roles",
-            (person, normal_name(role["title"]), of) in view.roles,
+            (person, comparable_name(role["title"]), of) in view.roles,
             f"{role['person']} holds no role {role['title']!r} of {role.get('of')}",
         )
     for relation in record.get("relations", []):

@@ -32,12 +32,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.evaluate.entities import normal_name
 from kg.evaluate.records import GoldDocument, GoldSpan
 from kg.evaluate.scoring import ALL, PRF
 from kg.evaluate.tasks import EvaluationRun, Report, scorer
 from kg.model import DocExtraction, Document
 from kg.names.gazetteer import lookup_country, lookup_demonym
+from kg.names.normalize import comparable_name
 
 GOLD_PREDICATES = {
     "P17": "country",
@@ -98,9 +98,9 @@ class _Alignment:
 
     def role_tail(self, title: str) -> int | None:
         """The gold cluster naming the position ("President of France" for "President"), or None."""
-        words = normal_name(title)
+        words = comparable_name(title)
         for index, cluster in enumerate(self.doc.clusters):
-            if any(words in normal_name(m.text) for m in cluster):
+            if any(words in comparable_name(m.text) for m in cluster):
                 return index
         return None
 

@@ -3,7 +3,7 @@
 A scorer is a function ``(documents, run) -> Report`` registered with
 :func:`scorer`; ``kg evaluate DATASET --format F --task T`` calls the one
 registered for (T, F). Each area adds its own module to :data:`SCORER_MODULES`
-(entities and relations here; events in ``kg.evaluate.events``).
+(entities and relations here; events in the ``kg.evaluate.events`` package, one module per benchmark).
 
 >>> @scorer("demo", formats=("gold",))
 ... def demo(documents, run):

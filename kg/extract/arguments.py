@@ -10,7 +10,7 @@ a light verb ("EFD carried out the attack") fill the roles. ``on``/``against``
 phrases give what is attacked, ``in``/``at``/``near`` + a place the place (else the
 nearest place of the sentence no other event holds), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
-auxiliaries and governing verbs the modality. The general syntax words live in
+the modality is read by :mod:`kg.extract.modality`. The general syntax words live in
 ``lexicons/event_syntax.json``.
 
 >>> from kg.extract.pipeline import load_pipeline
@@ -25,13 +25,11 @@ auxiliaries and governing verbs the modality. The general syntax words live in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
-from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
@@ -39,13 +37,6 @@ from kg.model import Span as TextSpan
 # Words inside these spaCy entities are amounts or dates, never who or what.
 NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 ACTOR_TYPES = {"Person", "Organization", "Country"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-QUOTES = " \t\n\"'”’»)"
-
-
-@lru_cache(maxsize=1)
-def _modality_words() -> dict[str, set[str]]:
-    return {k: set(v) for k, v in load_lexicon("modality.json").items() if not k.startswith("_")}
 
 
 def span_of(span: Span) -> TextSpan:
@@ -179,12 +170,12 @@ class ArgumentReader:
         subject_role = self._subject_role(verb)
         has_subject = False
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
+            if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
                 self.add(subject_role, child)
                 has_subject = True
             elif child.dep_ == "agent":
                 self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
-            elif child.dep_ == "nsubjpass" and child.lower_ not in RELATIVE_PRONOUNS:
+            elif child.dep_ == "nsubjpass" and child.lower_ not in syntax()["relative_pronouns"]:
                 self.add(self.etype.object_role, child)
                 self.count = self.count or _count_of(child)
                 has_subject = True
@@ -407,87 +398,3 @@ def is_attribution(trigger: Trigger) -> bool:
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
-
-
-def is_absent(trigger: Trigger) -> bool:
-    """Whether the text says there was no such event at all: a "no" on the trigger noun or on
-    the subject of its clause ("no claim of responsibility was made", "no group claimed
-    responsibility", "no injuries were reported"). Such an event is not made; a denied or
-    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
-
-    >>> from kg.extract.pipeline import load_pipeline
-    >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
-    >>> from kg.extract.triggers import find_triggers
-    >>> [is_absent(t) for t in find_triggers(sent, {})]
-    [True]
-    """
-    determiners = _modality_words()["negating_subject_determiners"]
-    head = trigger.head
-    if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
-        return True
-    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
-    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
-            return True
-    return False
-
-
-def modality(trigger: Trigger) -> str | None:
-    """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
-    auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
-    object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
-    question, a condition ("if talks fail") or a demand ("stop the bombing") is
-    ``hypothetical``; None for an asserted event."""
-    words = _modality_words()
-    head = trigger.head
-    if head.sent.text.rstrip(QUOTES).endswith("?"):
-        return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
-    anchor = head
-    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
-        anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
-    clauses = [head]
-    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
-        clauses.append(anchor.head)
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-            return "negated"
-    for clause in clauses:
-        if any(c.dep_ == "neg" for c in clause.children):
-            return "negated"
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
-                return "negated"  # "no group claimed responsibility"
-        auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & words["future_aux"]:
-            return "future"
-        if auxes & words["hypothetical_aux"]:
-            return "hypothetical"
-    if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
-        return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
-    governors = list(clauses[-1].ancestors)
-    if len(clauses) > 1:
-        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
-    for ancestor in governors:
-        lemma = ancestor.lemma_.lower()
-        if lemma in words["negating_heads"]:
-            return "negated"
-        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
-            return "hypothetical"
-        if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
-            break
-    return None
-
-
-def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
-
-
-def _imperative(clause: Token) -> bool:
-    """A verb in the imperative: base form heading its sentence (or a list of them), no
-    subject, no auxiliary ("stop the bombing", "cease the attacks and stop assassinations")."""
-    while clause.dep_ == "conj" and clause.head.tag_ == "VB":
-        clause = clause.head
-    return (
-        clause.tag_ == "VB"
-        and clause.dep_ == "ROOT"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in clause.children)
-    )

@@ -26,14 +26,10 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import word_list
 from kg.model import Entity
 from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
+from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}
-LEADING_DROP = {"the", "a", "an"}
-TRAILING_DROP = {"'s", "’s", "'", "’"}
-# Words an acronym's letters skip ("Eastern Front of the Delta" -> EFD keeps none of them,
-# "Ministry of Defence" -> MOD keeps "of"): both readings are tried.
-ACRONYM_SKIPPED = {"of", "and", "the", "for", "in", "on", "de", "la", "du", "&"}
 MAX_ACRONYM_EXPANSION = 10
 # When one name has two labels in one document and the counts tie, the first of these wins.
 TYPE_PREFERENCE = ("Person", "Organization", "Facility", "Place")
@@ -54,10 +50,10 @@ def trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     honorifics = word_list("titles.json", "honorifics")
     while start < end and (
-        span.doc[start].lower_ in LEADING_DROP or (span.doc[start].lower_ in honorifics and start < end - 1)
+        span.doc[start].lower_ in ARTICLES or (span.doc[start].lower_ in honorifics and start < end - 1)
     ):
         start += 1
-    while end > start and span.doc[end - 1].lower_ in TRAILING_DROP:
+    while end > start and span.doc[end - 1].lower_ in POSSESSIVE_ENDINGS:
         end -= 1
     return span.doc[start:end] if end > start else None
 
@@ -206,22 +202,6 @@ def consistent_types(typed: list[Span]) -> list[Span]:
     ]
 
 
-def acronym_of(short: str, words: list[str]) -> bool:
-    """True when ``short`` spells the initials of ``words``, skipping small words or not.
-
-    >>> acronym_of("EFD", "Eastern Front of the Delta".split()), acronym_of("MoD", ["Ministry", "of", "Defence"])
-    (True, True)
-    >>> acronym_of("IS", ["Iraqi", "Security", "Forces"])
-    False
-    """
-    if len(short) < 2 or len(words) < 2:
-        return False
-    target = short.casefold()
-    initials_all = "".join(w[0] for w in words if w[:1].isalnum()).casefold()
-    initials_content = "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIPPED and w[:1].isalnum())
-    return target in (initials_all, initials_content.casefold())
-
-
 def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
     """'Eastern Front of the Delta (EFD)': the long name is one mention, the acronym another."""
     pairs: dict[str, str] = {}
@@ -233,7 +213,7 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
             continue
         for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
             words = [t.text for t in doc[start:i]]
-            if doc[start].is_title and doc[start].lower_ not in LEADING_DROP and acronym_of(short.text, words):
+            if doc[start].is_title and doc[start].lower_ not in ARTICLES and acronym_of(short.text, words):
                 long = doc[start:i]
                 label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")
                 if label in ("Country", "Place"):
@@ -264,12 +244,6 @@ def make_mention_clusters(nlp: Language, name: str) -> MentionClusters:
     return MentionClusters()
 
 
-def _is_short_form(short: list[str], full: list[str]) -> bool:
-    """True when ``short`` is a contiguous run of ``full`` ("Rashad" in "Hadi Rashad")."""
-    n = len(short)
-    return n < len(full) and any(full[i : i + n] == short for i in range(len(full) - n + 1))
-
-
 class MentionClusters:
     """Mentions of one thing within a document share one entity.
 
@@ -298,7 +272,7 @@ class MentionClusters:
             kind = cluster.split("|", 1)[0]
             if kind not in ("Person", "Organization"):
                 continue
-            longer = [c for c, full in words.items() if c.startswith(kind + "|") and _is_short_form(short, full)]
+            longer = [c for c, full in words.items() if c.startswith(kind + "|") and is_part_of(short, full)]
             if len(longer) == 1:
                 cluster_of = [longer[0] if c == cluster else c for c in cluster_of]
         entities: dict[str, Entity] = {}

@@ -20,6 +20,9 @@ each driven by a data file or a public gazetteer, never by names:
   all-lowercase text where the model's capitalization cues fail; after a locative preposition ("in Lyon") or
   in capitals ("LONDON -") a gazetteer city wins over the model's PERSON or ORG.
 
+The small words inside names (particles such as "al" or "von", joining hyphens) are in
+``lexicons/name_syntax.json``.
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("newskg_entity_patterns")
@@ -39,16 +42,17 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import load_lexicon, word_list
-from kg.names.gazetteer import compact_key, lookup_country, lookup_demonym, lookup_places, name_keys
+from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places, name_keys
+from kg.names.normalize import ARTICLES, compact_key
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # spaCy labels that name places or nationalities: never swallowed into a person name.
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Labels the model gives to names it could not place; gazetteer matches override them.
 WEAK_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
-ARTICLES = {"the", "a", "an"}
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le"}
-JOINERS = {"-", "‑", "–"}
+NAME_PARTICLES = word_list("name_syntax.json", "name_particles")
+JOINERS = word_list("name_syntax.json", "joiners")
+RUN_CONNECTORS = word_list("name_syntax.json", "run_connectors")
 MAX_NAME_TOKENS = 4
 MAX_GAZETTEER_TOKENS = 4
 # A city matched without the model's help must be this populous (fewer false hits
@@ -414,7 +418,7 @@ def _capitalized_run_after(doc: Doc, i: int, ceiling: int) -> int:
         token = doc[end]
         if token.is_title or (token.is_upper and token.is_alpha) or token.text in JOINERS:
             end += 1
-        elif token.lower_ in ("and", "for", "of", "the") and end + 1 < ceiling and doc[end + 1].is_title:
+        elif token.lower_ in RUN_CONNECTORS and end + 1 < ceiling and doc[end + 1].is_title:
             end += 1
         else:
             break

@@ -21,16 +21,9 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.arguments import (
-    ArgumentReader,
-    SentenceContext,
-    event_time,
-    is_absent,
-    is_attribution,
-    modality,
-    token_span,
-)
+from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, is_attribution, token_span
 from kg.extract.event_links import EventMention, link_events
+from kg.extract.modality import is_absent, modality
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
 

@@ -3,20 +3,18 @@ mapping the extractor uses lives there, not in code."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
+
+from kg.names.lexicon import read_lexicon
 
 
-@cache
 def load_lexicon(name: str) -> dict:
     """A JSON data file from ``kg/extract/lexicons`` (cached; do not mutate).
 
     >>> load_lexicon("modality.json")["future_aux"]
     ['will', 'shall']
     """
-    text = resources.files("kg.extract").joinpath(f"lexicons/{name}").read_text("utf-8")
-    return json.loads(text)
+    return read_lexicon("kg.extract", name)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 It runs after ``newskg_mention_clusters`` and reads its mentions and entities.
 Patterns are token patterns over those mentions, with the title words of
-``lexicons/titles.json``:
+``lexicons/titles.json`` and the syntax words of ``lexicons/role_syntax.json``:
 
 - **title before a name**: "[Iraqi|Iraq's|Red Brigade] Defense Minister Hadi Rashad" ->
   a :class:`Role` "Defense Minister" of the country or organization before it;
@@ -37,11 +37,11 @@ from kg.extract.lexicon import word_list
 from kg.model import Entity, Relation, Role
 from kg.model import Span as TextSpan
 from kg.names.gazetteer import country_by_iso3, lookup_country, lookup_demonym
+from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS
 
-POSSESSIVE = {"'s", "’s", "'", "’"}
-APPOSITION_PREPS = {"of", "at", "for", "in"}
-ARTICLES = {"the", "a", "an"}
-COPULAS = {"is", "was", "'s", "’s"}
+APPOSITION_PREPS = word_list("role_syntax.json", "apposition_preps")
+COPULAS = word_list("role_syntax.json", "copulas")
+LIST_CONJUNCTIONS = word_list("role_syntax.json", "list_conjunctions")
 # How far (in tokens) a nationality word may stand before the name it qualifies.
 NATIONALITY_WINDOW = 3
 CONFIDENCE = {"title": 0.9, "apposition": 0.8, "possessive": 0.85, "nationality": 0.7, "name": 0.9}
@@ -147,7 +147,7 @@ def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
         return None, "title"
     kind = "title"
     j = i - 1
-    if ctx.doc[j].text in POSSESSIVE and j > 0:
+    if ctx.doc[j].text in POSSESSIVE_ENDINGS and j > 0:
         j -= 1
         kind = "possessive"
     found = ctx.mention_ending_at(j)
@@ -181,7 +181,7 @@ def _apposition_after(ctx: _Context, span: Span, person: Entity) -> None:
     owner = ctx.mention_starting_at(j)
     if owner and owner[1].type in ("Country", "Organization"):
         after = owner[0].end
-        if after < len(doc) and doc[after].text in POSSESSIVE:
+        if after < len(doc) and doc[after].text in POSSESSIVE_ENDINGS:
             of, kind, j = owner[1], "possessive", after + 1
         elif owner[1].type == "Country" and owner[0].end - owner[0].start == 1:
             of, j = owner[1], after  # "X, the Iraqi defense minister"
@@ -224,7 +224,7 @@ def _nationality_after(ctx: _Context, span: Span, person: Entity) -> None:
     i = span.end
     if i < len(doc) and (doc[i].text == "," or doc[i].lemma_ == "be" or doc[i].lower_ in COPULAS):
         i += 1
-    if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+    if i < len(doc) and doc[i].lower_ in ARTICLES:
         i += 1
     else:
         return
@@ -248,7 +248,7 @@ def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
     if not found or found[1].type not in ("Place", "Country") or found[1].key == place.key:
         return
     after = found[0].end
-    if after < len(doc) and (doc[after].lower_ in ("and", "or") or (
+    if after < len(doc) and (doc[after].lower_ in LIST_CONJUNCTIONS or (
         doc[after].text == "," and ctx.mention_starting_at(after + 1) is not None
     )):
         return

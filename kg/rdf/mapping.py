@@ -1,5 +1,9 @@
 """Map one resolved :class:`DocExtraction` to the triples of its named graph.
 
+Mapping only maps: every link (ISO codes, GeoNames ids, a place's country with its
+name) was decided by :mod:`kg.resolve` and rides in the records; IRIs come from
+:mod:`kg.rdf.iri`.
+
 The graph of a document holds everything drawn from it: the ``kg:Document``
 (also a ``nif:Context`` carrying the text), every ``kg:Mention`` with NIF
 offsets, the types of the entities it names with the name it uses for them
@@ -23,15 +27,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pyoxigraph as ox
-from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from kg.model import DocExtraction, Entity, Event
 from kg.model import Span as TextSpan
-from kg.names.gazetteer import country_by_iso3
-from kg.rdf.iri import mint
+from kg.rdf.iri import country_iri, document_iri, entity_iri, mint
 from kg.rdf.namespaces import DEFAULT_BASE, GEONAMES, ITSRDF, KG, NIF, WIKIDATA, OxTerms
-from kg.resolve.keys import entity_iri
 
 kg, rdf, rdfs, owl, xsd, dcterms, prov, nif, itsrdf = map(
     OxTerms, (KG, RDF, RDFS, OWL, XSD, DCTERMS, PROV, NIF, ITSRDF)
@@ -41,15 +42,6 @@ TIME_DATATYPES = {4: xsd.gYear, 7: xsd.gYearMonth, 10: xsd.date}
 ARGUMENT_PROPERTIES = {role: getattr(kg, role) for role in ("agent", "target", "victim", "participant", "place")}
 LINK_PROPERTIES = {link: getattr(kg, link) for link in ("claims", "causedBy", "partOf")}
 RELATION_PROPERTIES = {relation: getattr(kg, relation) for relation in ("locatedIn", "country", "memberOf")}
-
-
-def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
-    """The IRI of a document, which is also the name of its graph."""
-    return mint("doc", doc_id, base, casefold=False)
-
-
-def country_iri(iso3: str, base: str = DEFAULT_BASE) -> URIRef:
-    return mint("country", iso3, base, casefold=False)
 
 
 def span_iri(doc: ox.NamedNode, span: TextSpan) -> ox.NamedNode:
@@ -112,21 +104,21 @@ class _Writer:
         if entity.wikidata:
             self.add(iri, owl.sameAs, ox.NamedNode(f"{WIKIDATA}{entity.wikidata}"))
         if entity.country_iso3 and entity.type != "Country":
-            country = self._country_node(entity.country_iso3)
+            country = self._country_node(entity)
             self.add(iri, kg.country, country)
             if entity.type in ("Place", "Facility"):
                 self.add(iri, kg.locatedIn, country)
 
-    def _country_node(self, iso3: str) -> ox.NamedNode:
-        """A country named only through a link still gets its type and code."""
-        iri = ox.NamedNode(country_iri(iso3, self.base))
+    def _country_node(self, entity: Entity) -> ox.NamedNode:
+        """The country an entity is linked to: named only through the link, it still gets its
+        type, code, and the name and GeoNames id resolution found for it."""
+        iri = ox.NamedNode(country_iri(entity.country_iso3, self.base))
         self.add(iri, rdf.type, kg.Country)
-        self.add(iri, kg.isoCode, ox.Literal(iso3))
-        known = country_by_iso3(iso3)
-        if known:
-            self.add(iri, kg.nameInDocument, ox.Literal(known.name))
-            if known.geonames_id:
-                self.add(iri, owl.sameAs, ox.NamedNode(f"{GEONAMES}{known.geonames_id}/"))
+        self.add(iri, kg.isoCode, ox.Literal(entity.country_iso3))
+        if entity.country_name:
+            self.add(iri, kg.nameInDocument, ox.Literal(entity.country_name))
+        if entity.country_geonames_id:
+            self.add(iri, owl.sameAs, ox.NamedNode(f"{GEONAMES}{entity.country_geonames_id}/"))
         return iri
 
     def mentions(self) -> None:

@@ -1,6 +1,7 @@
-"""Resolve: canonical names, links to public identifiers, and global identity keys."""
+"""Resolve: canonical names, links to public identifiers, and cross-document identity.
 
-from kg.resolve.keys import entity_iri
+The IRIs an identity decision names are minted by :mod:`kg.rdf.iri`."""
+
 from kg.resolve.linking import resolve
 
-__all__ = ["entity_iri", "resolve"]
+__all__ = ["resolve"]

@@ -8,6 +8,10 @@ form, acronym, demonym, capital ...). Same-name nodes kept apart by the homonym
 guard are listed with their countries. Everything is read from the store (or an
 RDF file), so it works on any graph built incrementally.
 
+It reads a store it is given (a :class:`pyoxigraph.Store`, as :func:`kg.store.sources.open_source`
+returns) and imports nothing of :mod:`kg.store`: explaining identity decisions belongs with
+the code that makes them, and the stage order holds.
+
 >>> import pyoxigraph as ox
 >>> explain(ox.Store(), "nobody")
 []
@@ -20,39 +24,16 @@ from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
 
-from kg.names.gazetteer import compact_key, country_of_capital, lookup_country, lookup_demonym
+from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym
+from kg.names.normalize import compact_key
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.sparql import sparql_text
 from kg.resolve.identity import name_relation
 
-FIND = """
-SELECT DISTINCT ?e ?name WHERE {
-  { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } UNION { GRAPH ?g { ?e kg:nameInDocument ?n } }
-  FILTER (LCASE(STR(?n)) = LCASE(STR(?name)) || STR(?e) = STR(?name))
-}
-"""
-NODE = """
-SELECT ?e ?label ?type ?same ?iso ?country WHERE {
-  OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { GRAPH ?g1 { ?e a ?type } }
-  OPTIONAL { GRAPH ?g2 { ?e owl:sameAs ?same } }
-  OPTIONAL { GRAPH ?g3 { ?e kg:isoCode ?iso } }
-  OPTIONAL { GRAPH ?g4 { ?e kg:country ?c } OPTIONAL { ?c rdfs:label ?country } }
-}
-"""
-DOCUMENTS = """
-SELECT ?e ?g ?id ?name ?anchor (COUNT(?m) AS ?n) WHERE {
-  GRAPH ?g { ?e kg:nameInDocument ?name . ?g dcterms:identifier ?id .
-             OPTIONAL { ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?anchor } }
-} GROUP BY ?e ?g ?id ?name ?anchor ORDER BY ?id
-"""
-HOMONYMS = """
-SELECT DISTINCT ?e ?other ?country WHERE {
-  ?e rdfs:label ?label . GRAPH ?g { ?e a ?type }
-  ?other rdfs:label ?label . GRAPH ?h { ?other a ?type }
-  FILTER (?other != ?e)
-  OPTIONAL { GRAPH ?k { ?other kg:country ?c } ?c rdfs:label ?country }
-}
-"""
+FIND = sparql_text(__package__, "queries/explain-find.rq")
+NODE = sparql_text(__package__, "queries/explain-node.rq")
+DOCUMENTS = sparql_text(__package__, "queries/explain-documents.rq")
+HOMONYMS = sparql_text(__package__, "queries/explain-homonyms.rq")
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Cross-document identity: which node already in the store a document's entity is.
 
 Within a document, :mod:`kg.extract.entities` clusters mentions; across
-documents, the identity key (:mod:`kg.resolve.keys`) merges the same type and
+documents, the identity key (:func:`kg.rdf.iri.default_iri`) merges the same type and
 name, the same ISO code or the same GeoNames id. This module adds what a key
 alone cannot decide, consulting the nodes the store already holds:
 
@@ -10,7 +10,7 @@ alone cannot decide, consulting the nodes the store already holds:
   form it contains; an **acronym** joins its one stored expansion and back;
 - the **homonym guard**: a same-type, same-name node whose country conflicts with
   the entity's (people, organizations, unlinked places) is not joined; the entity
-  gets a country-qualified node of its own (:func:`kg.resolve.keys.homonym_iri`);
+  gets a country-qualified node of its own (:func:`kg.rdf.iri.homonym_iri`);
 - when more than one stored node fits, nothing is joined (never merged at random).
 
 :func:`name_relation` names the rule that links two surface forms; ``kg explain``
@@ -30,27 +30,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from kg.extract.entities import ACRONYM_SKIPPED, acronym_of
 from kg.model import DocExtraction, Entity
-from kg.rdf.iri import normalize_key
+from kg.names.normalize import (
+    acronym_of,
+    comparable_name,
+    initials,
+    is_acronym,
+    is_part_of,
+    name_words,
+    normalize_key,
+)
+from kg.rdf.iri import default_iri, homonym_iri
 from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
-from kg.resolve.keys import default_iri, homonym_iri
+from kg.rdf.sparql import sparql_text
 
 # Types whose names may be shortened ("Rashad", "EFD"); places are not matched on parts of names.
 SHORTENED_TYPES = ("Person", "Organization")
 GUARDED_TYPES = ("Person", "Organization", "Place", "Facility")
-
-STORED_NODES = """
-SELECT DISTINCT ?e ?type ?name ?iso WHERE {
-  GRAPH ?g { ?e a ?type ; kg:nameInDocument ?name . OPTIONAL { ?e kg:country ?c } }
-  OPTIONAL { GRAPH ?h { ?c kg:isoCode ?iso } }
-  VALUES ?type { kg:Person kg:Organization kg:Place kg:Facility }
-}
-"""
-
-
-def _words(name: str) -> list[str]:
-    return normalize_key(name).split()
+STORED_NODES = sparql_text(__package__, "queries/stored-nodes.rq")
 
 
 def name_relation(form: str, name: str) -> str | None:
@@ -63,28 +60,18 @@ def name_relation(form: str, name: str) -> str | None:
     >>> name_relation("Iraq", "Iran") is None
     True
     """
-    a, b = _words(_strip_article(form)), _words(_strip_article(name))
+    a, b = comparable_name(form).split(), comparable_name(name).split()
     if a == b:
         return "same name"
-    if _contains(b, a):
+    if is_part_of(a, b):
         return "short form"
-    if _contains(a, b):
+    if is_part_of(b, a):
         return "full name"
     if len(a) == 1 and acronym_of(form.strip(), name.split()):
         return "acronym"
     if len(b) == 1 and acronym_of(name.strip(), form.split()):
         return "expansion"
     return None
-
-
-def _strip_article(name: str) -> str:
-    words = name.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].casefold() in ("the", "a", "an") else name
-
-
-def _contains(full: list[str], part: list[str]) -> bool:
-    n = len(part)
-    return 0 < n < len(full) and any(full[i : i + n] == part for i in range(len(full) - n + 1))
 
 
 @dataclass
@@ -143,12 +130,12 @@ class CorpusIdentity:
         node.names.add(name)
         if iso3:
             node.countries.add(iso3)
-        for word in _words(name):
+        for word in name_words(name):
             self._by_word[(kind, word)].add(iri)
-        if _is_acronym(name):
+        if is_acronym(name):
             self._acronyms[(kind, name.casefold())].add(iri)
-        for initials in _initials(name):
-            self._expansions[(kind, initials)].add(iri)
+        for letters in initials(name.split()):
+            self._expansions[(kind, letters)].add(iri)
 
     def record(self, extraction: DocExtraction) -> None:
         """Add a resolved document's entities to the index (after it was written to the store)."""
@@ -200,24 +187,24 @@ class CorpusIdentity:
         people = [
             iri
             for iri in self._by_word.get(("Person", word), set())
-            if any(len(n.split()) > 1 and _words(n)[-1] == word for n in self.nodes[iri].names)
+            if any(len(n.split()) > 1 and name_words(n)[-1] == word for n in self.nodes[iri].names)
         ]
         return people[0] if len(people) == 1 else None
 
     def _name_matches(self, entity: Entity) -> dict[str, str]:
-        words = _words(entity.name)
+        words = name_words(entity.name)
         # A short form's words are all in the stored name: the nodes holding every word. A full name
         # holds every word of a stored name: nodes holding some word, kept when all their words fit.
         holding = [self._by_word.get((entity.type, word), set()) for word in words]
         candidates: set[str] = set.intersection(*holding) if holding else set()
         for iri in set().union(*holding) - candidates:
-            if any(set(_words(n)) <= set(words) for n in self.nodes[iri].names):
+            if any(set(name_words(n)) <= set(words) for n in self.nodes[iri].names):
                 candidates.add(iri)
         # An acronym shares no word with its expansion: they meet on the initials.
-        if _is_acronym(entity.name):
+        if is_acronym(entity.name):
             candidates |= self._expansions.get((entity.type, entity.name.casefold()), set())
-        for initials in _initials(entity.name):
-            candidates |= self._acronyms.get((entity.type, initials), set())
+        for letters in initials(entity.name.split()):
+            candidates |= self._acronyms.get((entity.type, letters), set())
         matches = {}
         for iri in candidates:
             node = self.nodes[iri]
@@ -239,16 +226,3 @@ class CorpusIdentity:
         # One generic word ("Army") is no short form of an organization's name.
         return relation in ("acronym", "expansion", "full name") or (relation == "short form" and words > 1)
 
-
-def _initials(name: str) -> set[str]:
-    """The acronyms a multi-word name may have ("Eastern Front of the Delta" -> efotd, efd)."""
-    words = name.split()
-    if len(words) < 2:
-        return set()
-    every = "".join(w[0] for w in words if w[:1].isalnum()).casefold()
-    content = "".join(w[0] for w in words if w[:1].isalnum() and w.casefold() not in ACRONYM_SKIPPED).casefold()
-    return {every, content} - {""}
-
-
-def _is_acronym(name: str) -> bool:
-    return " " not in name.strip() and name.isupper() and 2 <= len(name) <= 8

@@ -1,6 +1,8 @@
 """Link the entities of one document to countries and places of the gazetteer.
 
-Countries get their canonical name, ISO code and GeoNames id. A place name found
+Countries get their canonical name, ISO code and GeoNames id, and so does the
+country an entity is linked to (``Entity.country_name``/``country_geonames_id``:
+the mapping writes that country's node from them). A place name found
 in GeoNames or ISO 3166-2 is linked when it is unambiguous, or when the
 countries the document mentions pick exactly one candidate, or when one
 candidate is by far the most populous ("Paris"); otherwise it stays unlinked,
@@ -12,7 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.model import DocExtraction, Entity, Event
-from kg.names.gazetteer import Country, PlaceCandidate, compact_key, country_by_iso3, lookup_places
+from kg.names.gazetteer import Country, PlaceCandidate, country_by_iso3, lookup_places
+from kg.names.normalize import compact_key
 
 # A candidate this many times more populous than the next is what a reader means.
 PROMINENCE_RATIO = 20
@@ -29,7 +32,7 @@ def resolve(extraction: DocExtraction) -> DocExtraction:
         elif entity.type == "Place":
             entity = _link_place(entity, set(countries))
         entities.append(entity)
-    entities = _facilities_in_places(entities)
+    entities = [_with_country(e) for e in _facilities_in_places(entities)]
     # A place's country, as an entity of this document when the document names it.
     for entity in entities:
         if entity.country_iso3 and entity.country_iso3 in countries:
@@ -50,6 +53,15 @@ def _facilities_in_places(entities: list[Entity]) -> list[Entity]:
                 entity = replace(entity, country_iso3=place.country_iso3)
         located.append(entity)
     return located
+
+
+def _with_country(entity: Entity) -> Entity:
+    """The entity with its country's canonical name and GeoNames id, which the mapping writes on
+    the country's node (a country named only through this link has no entity of its own)."""
+    country = country_by_iso3(entity.country_iso3) if entity.country_iso3 else None
+    if country is None:
+        return entity
+    return replace(entity, country_name=country.name, country_geonames_id=country.geonames_id)
 
 
 def _actors_not_places(event: Event, extraction: DocExtraction) -> Event:

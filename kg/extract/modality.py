@@ -1,0 +1,112 @@
+"""Modality and negation of an event: asserted, ``negated``, ``future`` or ``hypothetical``; or
+not there at all ("no group claimed responsibility").
+
+Read from the trigger's own negation and auxiliaries, those of the verb a noun trigger is
+the object of, and the verbs its clause hangs on; the words are in ``lexicons/modality.json``.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Rebels may attack Goma.")
+>>> [e.modality for e in doc._.kg_events]
+['hypothetical']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.triggers import Trigger
+
+# What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
+SPACE = " \t\n"
+
+
+@lru_cache(maxsize=1)
+def _modality_words() -> dict[str, set[str]]:
+    return {k: set(v) for k, v in load_lexicon("modality.json").items() if not k.startswith("_")}
+
+
+def is_absent(trigger: Trigger) -> bool:
+    """Whether the text says there was no such event at all: a "no" on the trigger noun or on
+    the subject of its clause ("no claim of responsibility was made", "no group claimed
+    responsibility", "no injuries were reported"). Such an event is not made; a denied or
+    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
+    >>> from kg.extract.triggers import find_triggers
+    >>> [is_absent(t) for t in find_triggers(sent, {})]
+    [True]
+    """
+    determiners = _modality_words()["negating_subject_determiners"]
+    head = trigger.head
+    if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
+        return True
+    clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
+    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
+            return True
+    return False
+
+
+def modality(trigger: Trigger) -> str | None:
+    """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
+    auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
+    object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
+    question, a condition ("if talks fail") or a demand ("stop the bombing") is
+    ``hypothetical``; None for an asserted event."""
+    words = _modality_words()
+    head = trigger.head
+    if head.sent.text.rstrip(SPACE + "".join(words["closing_quotes"])).endswith("?"):
+        return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    anchor = head
+    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
+    clauses = [head]
+    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+        clauses.append(anchor.head)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return "negated"
+    for clause in clauses:
+        if any(c.dep_ == "neg" for c in clause.children):
+            return "negated"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
+                return "negated"  # "no group claimed responsibility"
+        auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & words["future_aux"]:
+            return "future"
+        if auxes & words["hypothetical_aux"]:
+            return "hypothetical"
+    if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
+        return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
+    governors = list(clauses[-1].ancestors)
+    if len(clauses) > 1:
+        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+    for ancestor in governors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in words["negating_heads"]:
+            return "negated"
+        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
+            return "hypothetical"
+        if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
+            break
+    return None
+
+
+def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
+
+
+def _imperative(clause: Token) -> bool:
+    """A verb in the imperative: base form heading its sentence (or a list of them), no
+    subject, no auxiliary ("stop the bombing", "cease the attacks and stop assassinations")."""
+    while clause.dep_ == "conj" and clause.head.tag_ == "VB":
+        clause = clause.head
+    return (
+        clause.tag_ == "VB"
+        and clause.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in clause.children)
+    )
