@@ -174,7 +174,7 @@ def viz(
         _fail(f"--focus {error}")
     write_page(view, output, title=title)
     out.print(
-        f"Wrote {output}: {len(view.network.nodes)} nodes, {len(view.network.edges)} edges.", highlight=False
+        f"Wrote {output}: {len(view.nodes)} nodes, {len(view.edges)} edges.", highlight=False
     )
     for note in view.notes:
         out.print(f"  {note}", highlight=False)

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from kg.analysis.projection import UnknownEntity, make_filters, read_graph
-from kg.viz.network import ENTITY_COLOURS, build_view, event_colours
+from kg.viz.colours import ENTITY_COLOURS, event_colours
+from kg.viz.network import build_view
 from kg.viz.page import render_page, script_json
 from tests.analysis_sample import ALI, BASHIR, BRIGADE, E3, E4, IRAQ, MOSUL, write_sample
 
@@ -20,17 +21,17 @@ def data(tmp_path_factory):
 
 
 def nodes(view):
-    return {n["id"]: n for n in view.network.nodes}
+    return {n["id"]: n for n in view.nodes}
 
 
 def test_entity_view_colours_sizes_widths_and_tooltips(data):
     view = build_view(data)
     shown = nodes(view)
-    assert len(shown) == 6 and len(view.network.edges) == 6
+    assert len(shown) == 6 and len(view.edges) == 6
     assert shown[ALI]["color"] == ENTITY_COLOURS["Person"] and shown[MOSUL]["color"] == ENTITY_COLOURS["Place"]
     assert max(n["value"] for n in shown.values()) == 1.0  # size by PageRank, the top one at 1
     assert shown[ALI]["value"] > shown[BASHIR]["value"] > shown["https://w3id.org/newskg/id/place/mosque"]["value"]
-    width = {frozenset((e["from"], e["to"])): e["width"] for e in view.network.edges}
+    width = {frozenset((e["from"], e["to"])): e["width"] for e in view.edges}
     assert width[frozenset((ALI, BRIGADE))] == pytest.approx(1 + 1.5 * math.log2(3))
     assert width[frozenset((ALI, MOSUL))] == 1
     assert shown[ALI]["info"]["aliases"] == ["Ali al-Tikriti"]
@@ -48,7 +49,7 @@ def test_event_view_shows_events_as_nodes(data):
     view = build_view(data, events=True)
     shown = nodes(view)
     events = [n for n in shown.values() if n["kind"] == "event"]
-    assert len(shown) == 10 and len(events) == 4 and len(view.network.edges) == 8
+    assert len(shown) == 10 and len(events) == 4 and len(view.edges) == 8
     assert all(n["shape"] == "diamond" for n in events)
     assert shown[E3]["color"] == event_colours()["Meeting"]
     assert shown[E4]["info"]["evidence"] == [["Bashir said the city was calm.", "Attack in Mosul"]]
@@ -89,16 +90,16 @@ def test_page_is_self_contained_and_escapes_text(data):
 
 
 def test_big_views_get_a_precomputed_layout_and_no_physics(data, monkeypatch):
-    import kg.viz.network as network
+    from kg.viz import network
 
     monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
     monkeypatch.setattr(network, "CORE_LAYOUT_NODES", 2)
     view = build_view(data)
     again = build_view(data)
     assert not view.physics
-    positions = {n["id"]: (n["x"], n["y"]) for n in view.network.nodes}
+    positions = {n["id"]: (n["x"], n["y"]) for n in view.nodes}
     assert len(positions) == 6 and len(set(positions.values())) == 6
-    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.network.nodes}  # seeded
+    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.nodes}  # seeded
 
 
 def test_viz_command_reports_bad_options(tmp_path):

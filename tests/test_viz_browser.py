@@ -175,7 +175,7 @@ id:doc\\/d\\#s nif:anchorOf "{SCRIPT} struck {IMG}." .
 
 
 def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
-    import kg.viz.network as network
+    from kg.viz import network
 
     monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
     opened = Opened(browser, viz(write_sample(tmp_path), tmp_path / "big.html"))
