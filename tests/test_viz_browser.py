@@ -248,8 +248,8 @@ id:doc\\/d\\#s nif:anchorOf "{SCRIPT} struck Mosul." .
     tab.goto(path.as_uri())
     tab.wait_for_function("typeof network !== 'undefined' && network.body.data.nodes.length === 2", timeout=30000)
     assert tab.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]") == [2, 1]
-    colours = {n["id"]: n["color"] for n in view.nodes}
-    assert tab.evaluate("network.body.data.nodes.get().map(n => [n.id, n.color])") == [[k, v] for k, v in colours.items()]
+    drawn = tab.evaluate("network.body.data.nodes.get().map(n => [n.id, n.color])")
+    assert drawn == [[n["id"], n["color"]] for n in view.nodes]
     tab.evaluate("network.setOptions({physics: false})")
     x, y = tab.evaluate(
         "(() => { const p = network.canvasToDOM(network.getPosition('https://w3id.org/newskg/id/person/x'));"
