@@ -175,7 +175,7 @@ def analyze(
     2
     """
     from kg.analysis.analyze import analyze as run_analysis
-    from kg.analysis.projection import make_filters
+    from kg.analysis.filters import make_filters
 
     filters = make_filters(types, event_classes, since, until, min_support)
     return run_analysis(source, filters, period=period, seed=seed)
@@ -212,7 +212,8 @@ def viz(
     >>> view.write(folder / "view.html").stat().st_size > 100_000, type(view.network()).__name__
     (True, 'Network')
     """
-    from kg.analysis.projection import make_filters, read_graph
+    from kg.analysis.filters import make_filters
+    from kg.analysis.read import read_graph
     from kg.viz.network import build_view
 
     filters = make_filters(types, event_classes, since, until, min_support)

@@ -31,7 +31,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _filters(types, event_classes, since, until, min_support):
-    from kg.analysis.projection import make_filters
+    from kg.analysis.filters import make_filters
 
     try:
         return make_filters(types, event_classes, since, until, min_support)
@@ -40,7 +40,7 @@ def _filters(types, event_classes, since, until, min_support):
 
 
 def _read(source: str):
-    from kg.analysis.projection import read_graph
+    from kg.analysis.read import read_graph
     from kg.store.sources import SourceError
 
     try:
@@ -122,8 +122,9 @@ def path(
     until: UntilOpt = None,
 ) -> None:
     """The shortest connections between two entities, with the evidence sentence of each hop."""
+    from kg.analysis.lookup import UnknownEntity
     from kg.analysis.paths import connections
-    from kg.analysis.projection import UnknownEntity, entity_graph
+    from kg.analysis.projection import entity_graph
 
     data = _read(source)
     graph = entity_graph(data, _filters(types, event_classes, since, until, 1))
@@ -160,7 +161,7 @@ def viz(
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
-    from kg.analysis.projection import UnknownEntity
+    from kg.analysis.lookup import UnknownEntity
     from kg.viz.network import build_view
     from kg.viz.page import write_page
 

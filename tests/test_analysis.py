@@ -6,15 +6,11 @@ import numpy as np
 import pytest
 
 from kg.analysis.analyze import analyze
+from kg.analysis.filters import kept_events, make_filters
+from kg.analysis.lookup import find_entities
 from kg.analysis.metrics import activity, communities, components, node_metrics, period_of
-from kg.analysis.projection import (
-    entity_graph,
-    event_graph,
-    find_entities,
-    kept_events,
-    make_filters,
-    read_graph,
-)
+from kg.analysis.projection import entity_graph, event_graph
+from kg.analysis.read import read_graph
 from tests.analysis_sample import ALI, BASHIR, BRIGADE, E1, E2, E3, E4, IRAQ, MOSQUE, MOSUL, write_sample
 
 
@@ -201,7 +197,11 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
     "module",
     [
         "kg.analysis.source",
+        "kg.analysis.read",
+        "kg.analysis.filters",
         "kg.analysis.projection",
+        "kg.analysis.lookup",
+        "kg.analysis.exchange",
         "kg.analysis.metrics",
         "kg.analysis.analyze",
         "kg.analysis.paths",
@@ -209,6 +209,8 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
         "kg.analysis.rdf_out",
         "kg.viz.network",
         "kg.viz.page",
+        "kg.viz.view",
+        "kg.viz.colours",
     ],
 )
 def test_docstring_examples_run(module):
@@ -262,3 +264,11 @@ def test_analysis_writes_its_report_and_projection_by_suffix(tmp_path):
     assert set(nx.read_gexf(run.write_projection(tmp_path / "g.gexf")).nodes) == set(run.graph)
     with pytest.raises(ValueError, match="graphml, gexf"):
         run.write_projection(tmp_path / "g.dot")
+
+
+def test_queries_list_the_classes_roles_and_relations_the_code_ranks():
+    from kg.analysis.read import ENTITY_CLASSES, RELATIONS, ROLES, sparql
+
+    for name, words in (("entities", ENTITY_CLASSES), ("arguments", ROLES), ("stated-relations", RELATIONS)):
+        [values] = [line for line in sparql(name).splitlines() if "VALUES" in line]
+        assert values.split("VALUES")[1].split("{")[1].split("}")[0].split() == [f"kg:{w}" for w in words], name

@@ -15,7 +15,8 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.analysis.projection import entity_graph, read_graph
+from kg.analysis.projection import entity_graph
+from kg.analysis.read import read_graph
 from kg.analysis.source import select
 from kg.cli import app
 from tests.analysis_sample import ALI, BRIGADE, MOSUL, TRIG, write_sample

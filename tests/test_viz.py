@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from kg.analysis.projection import UnknownEntity, make_filters, read_graph
+from kg.analysis.filters import make_filters
+from kg.analysis.lookup import UnknownEntity
+from kg.analysis.read import read_graph
 from kg.viz.colours import ENTITY_COLOURS, event_colours
 from kg.viz.network import build_view
 from kg.viz.page import render_page, script_json

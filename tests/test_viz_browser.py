@@ -186,7 +186,7 @@ def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
 
 def test_notebook_iframe_runs_isolated(browser, tmp_path):
     """As the notebook shows it: the page in a sandboxed srcdoc iframe inside another page."""
-    from kg.analysis.projection import read_graph
+    from kg.analysis.read import read_graph
     from kg.viz.network import build_view
     from kg.viz.page import iframe, render_page
 
@@ -221,7 +221,7 @@ def test_pyvis_page_of_a_view_draws_with_text_tooltips(browser, tmp_path):
 
     pyvis's template links Bootstrap from a CDN: those requests are aborted here and the graph draws without them.
     """
-    from kg.analysis.projection import read_graph
+    from kg.analysis.read import read_graph
     from kg.viz.network import build_view
 
     ttl = tmp_path / "names.ttl"

@@ -1,7 +1,7 @@
 """One analysis run: read a source, project it, compute every metric, rank the actors.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL
+>>> from kg.analysis.read import EXAMPLE_TTL
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> run = analyze(store)
@@ -20,8 +20,10 @@ from typing import Literal
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.metrics import Activity, activity, grouped, node_metrics
-from kg.analysis.projection import NO_FILTERS, Event, Filters, GraphData, entity_graph, kept_events, read_graph
+from kg.analysis.projection import entity_graph
+from kg.analysis.read import Event, GraphData, read_graph
 from kg.analysis.source import Source
 
 # Who acts in the news; places are where things happen and are ranked apart.

@@ -14,7 +14,7 @@ relation), ``events``, ``event_classes`` (``Attack=2; Bombing=1``), ``event_clas
 
 >>> import networkx as nx, pyoxigraph as ox, tempfile
 >>> from kg.analysis.analyze import analyze
->>> from kg.analysis.projection import EXAMPLE_TTL
+>>> from kg.analysis.read import EXAMPLE_TTL
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> path = write_projection(analyze(store), Path(tempfile.mkdtemp()) / "graph.graphml", "graphml")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.analysis.projection import event_subclasses
+from kg.analysis.read import event_subclasses
 
 ENTITY_COLOURS = {
     "Person": "#e15759",

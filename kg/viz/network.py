@@ -10,7 +10,7 @@ Article text (names, sentences, titles) goes into node and edge records as data;
 the page (:mod:`kg.viz.page`) only ever shows it as text.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> view = build_view(read_graph(store))
@@ -26,17 +26,10 @@ from collections import deque
 
 import networkx as nx
 
-from kg.analysis.projection import (
-    ENTITY_CLASSES,
-    NO_FILTERS,
-    Event,
-    Filters,
-    GraphData,
-    entity_graph,
-    event_graph,
-    kept_events,
-    resolve_entity,
-)
+from kg.analysis.filters import NO_FILTERS, Filters, kept_events
+from kg.analysis.lookup import resolve_entity
+from kg.analysis.projection import entity_graph, event_graph
+from kg.analysis.read import ENTITY_CLASSES, Event, GraphData
 from kg.viz.colours import ENTITY_COLOURS, event_colours
 from kg.viz.view import View
 

@@ -9,7 +9,7 @@ as JSON with ``<``, ``>`` and ``&`` escaped, and shows article text only through
 ``textContent``.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> from kg.viz.network import build_view
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
@@ -80,7 +80,7 @@ def write_page(view: View, path: str | Path, title: str | None = None) -> Path:
     """Write the page to ``path`` (UTF-8) and return the path.
 
     >>> import pyoxigraph as ox, tempfile
-    >>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+    >>> from kg.analysis.read import EXAMPLE_TTL, read_graph
     >>> from kg.viz.network import build_view
     >>> store = ox.Store()
     >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)

@@ -11,7 +11,7 @@ vis-network options (:func:`vis_options`):
   page, each node and edge carrying a plain-text ``title`` tooltip.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> from kg.viz.network import build_view
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
