@@ -26,11 +26,11 @@ from pathlib import Path
 
 import spacy
 
-from kg import gazetteer
 from kg.build import build
 from kg.evaluate.readers import read_redocred, read_wikievents
 from kg.extract.pipeline import default_model, extract, load_pipeline
 from kg.model import Document
+from kg.names import gazetteer
 from kg.names.gazetteer import name_keys
 from kg.resolve import resolve
 

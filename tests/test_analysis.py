@@ -6,15 +6,11 @@ import numpy as np
 import pytest
 
 from kg.analysis.analyze import analyze
+from kg.analysis.filters import kept_events, make_filters
+from kg.analysis.lookup import find_entities
 from kg.analysis.metrics import activity, communities, components, node_metrics, period_of
-from kg.analysis.projection import (
-    entity_graph,
-    event_graph,
-    find_entities,
-    kept_events,
-    make_filters,
-    read_graph,
-)
+from kg.analysis.projection import entity_graph, event_graph
+from kg.analysis.read import read_graph
 from tests.analysis_sample import ALI, BASHIR, BRIGADE, E1, E2, E3, E4, IRAQ, MOSQUE, MOSUL, write_sample
 
 
@@ -201,7 +197,11 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
     "module",
     [
         "kg.query.select",
+        "kg.analysis.read",
+        "kg.analysis.filters",
         "kg.analysis.projection",
+        "kg.analysis.lookup",
+        "kg.analysis.exchange",
         "kg.analysis.metrics",
         "kg.analysis.analyze",
         "kg.analysis.paths",
@@ -209,6 +209,8 @@ def test_ranking_puts_pagerank_first(data, tmp_path):
         "kg.analysis.metrics_rdf",
         "kg.viz.network",
         "kg.viz.page",
+        "kg.viz.view",
+        "kg.viz.colours",
     ],
 )
 def test_docstring_examples_run(module):
@@ -217,3 +219,56 @@ def test_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_projection_round_trips_through_graphml_and_gexf(tmp_path, fmt):
+    import networkx as nx
+
+    from kg.analysis.exchange import write_projection
+
+    run = analyze(write_sample(tmp_path))
+    path = write_projection(run, tmp_path / f"graph.{fmt}", fmt)
+    back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert set(back.nodes) == set(run.graph.nodes) and back.number_of_edges() == run.graph.number_of_edges()
+    ali = back.nodes[ALI]
+    assert (ali["label"], ali["type"], ali["mentions"], ali["aliases"]) == ("Ali", "Person", 4, "Ali al-Tikriti")
+    assert ali["events"] == 2  # e1 and e3
+    for metric, value in run.metrics[ALI].items():
+        assert ali[metric] == pytest.approx(value), metric
+    assert back.nodes[BASHIR]["roles"] == "Governor, Iraq"
+    # Ali - Brigade: e1 (Attack) plus memberOf stated in d1 and d2.
+    edge = back.edges[ALI, BRIGADE]
+    assert (edge["support"], edge["events"], edge["event_classes"], edge["event_class_count"]) == (3, 1, "Attack=1", 1)
+    assert (edge["relations"], edge["documents"], edge["evidence_count"]) == ("memberOf", 2, 1)
+    assert float(edge["weight"]) == 3
+    # Brigade - Mosul: e1 (Attack) and e2 (Bombing), no relation.
+    edge = back.edges[BRIGADE, MOSUL]
+    assert (edge["support"], edge["event_classes"], edge["event_class_count"], edge["relations"]) == (
+        2,
+        "Attack=1; Bombing=1",
+        2,
+        "",
+    )
+
+
+def test_analysis_writes_its_report_and_projection_by_suffix(tmp_path):
+    import json
+
+    import networkx as nx
+
+    source = write_sample(tmp_path)
+    run = analyze(source)
+    paths = run.write_report(tmp_path / "report")
+    assert json.loads(paths["json"].read_text(encoding="utf-8"))["source"] == str(source)
+    assert set(nx.read_gexf(run.write_projection(tmp_path / "g.gexf")).nodes) == set(run.graph)
+    with pytest.raises(ValueError, match="graphml, gexf"):
+        run.write_projection(tmp_path / "g.dot")
+
+
+def test_queries_list_the_classes_roles_and_relations_the_code_ranks():
+    from kg.analysis.read import ENTITY_CLASSES, RELATIONS, ROLES, sparql
+
+    for name, words in (("entities", ENTITY_CLASSES), ("arguments", ROLES), ("stated-relations", RELATIONS)):
+        [values] = [line for line in sparql(name).splitlines() if "VALUES" in line]
+        assert values.split("VALUES")[1].split("{")[1].split("}")[0].split() == [f"kg:{w}" for w in words], name

@@ -15,7 +15,8 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.analysis.projection import entity_graph, read_graph
+from kg.analysis.projection import entity_graph
+from kg.analysis.read import read_graph
 from kg.cli import app
 from kg.query import select
 from tests.analysis_sample import ALI, BRIGADE, MOSUL, TRIG, write_sample
@@ -209,3 +210,20 @@ def test_projection_reads_a_remote_endpoint(endpoint, tmp_path):
     query = "SELECT ?g ?e ?pr WHERE { GRAPH ?g { ?e kg:pageRank ?pr } }"
     rows = select(endpoint, query, {"g": f"<{ANALYSIS_GRAPH}>"})
     assert {r["e"]: float(r["pr"]) for r in rows} == pytest.approx({n["iri"]: n["pagerank"] for n in facts["nodes"]})
+
+
+def test_analyze_writes_graphml_and_gexf_for_gephi(tmp_path):
+    source = write_sample(tmp_path)
+    graphml, gexf = tmp_path / "g.graphml", tmp_path / "g.gexf"
+    result = runner.invoke(
+        app, ["analyze", str(source), "-o", str(tmp_path / "out"), "--graphml", str(graphml), "--gexf", str(gexf)]
+    )
+    assert result.exit_code == 0, result.output
+    analysed = read_graph(source)
+    expected = entity_graph(analysed)
+    for graph in (nx.read_graphml(graphml), nx.read_gexf(gexf)):
+        assert set(graph.nodes) == set(expected.nodes)
+        assert graph.number_of_edges() == expected.number_of_edges()
+        labels = {graph.nodes[n]["label"] for n in graph.nodes}
+        assert {"Ali", "Brigade", "Mosul"} <= labels
+        assert all("support" in data and "evidence_count" in data for *_, data in graph.edges(data=True))

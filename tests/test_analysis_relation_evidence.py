@@ -2,7 +2,8 @@
 
 import pyoxigraph as ox
 
-from kg.analysis.projection import entity_graph, read_graph
+from kg.analysis.projection import entity_graph
+from kg.analysis.read import read_graph
 
 TTL = """
 @prefix kg: <https://w3id.org/newskg/ontology#> .

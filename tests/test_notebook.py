@@ -50,6 +50,8 @@ def test_quickstart_runs_top_to_bottom():
     assert all(not any(o.get("output_type") == "error" for o in c.get("outputs", [])) for c in cells)
     assert not [o for c in cells for o in c.get("outputs", []) if o.get("name") == "stderr"]  # no warnings
     built, entities, by_month, in_place, top, chart, view, timeline = cells
+    # The public API only: no deep imports of the package's modules.
+    assert not [c for c in cells if "from kg." in c.source or "import kg." in c.source]
     assert "documents" in outputs(built) and "Person" in outputs(built)
     # Three SPARQL tables as pandas frames (HTML tables), the third bound to Mosul.
     for cell in (entities, by_month, in_place):

@@ -8,10 +8,13 @@ import re
 
 import pytest
 
-from kg.analysis.projection import UnknownEntity, make_filters, read_graph
-from kg.viz.network import ENTITY_COLOURS, build_view, event_colours
+from kg.analysis.filters import make_filters
+from kg.analysis.lookup import UnknownEntity
+from kg.analysis.read import read_graph
+from kg.viz.colours import ENTITY_COLOURS, event_colours
+from kg.viz.network import build_view
 from kg.viz.page import render_page, script_json
-from tests.analysis_sample import ALI, BASHIR, BRIGADE, E3, E4, IRAQ, MOSUL, write_sample
+from tests.analysis_sample import ALI, BASHIR, BRIGADE, E3, E4, IRAQ, MOSUL, PREFIXES, write_sample
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +23,17 @@ def data(tmp_path_factory):
 
 
 def nodes(view):
-    return {n["id"]: n for n in view.network.nodes}
+    return {n["id"]: n for n in view.nodes}
 
 
 def test_entity_view_colours_sizes_widths_and_tooltips(data):
     view = build_view(data)
     shown = nodes(view)
-    assert len(shown) == 6 and len(view.network.edges) == 6
+    assert len(shown) == 6 and len(view.edges) == 6
     assert shown[ALI]["color"] == ENTITY_COLOURS["Person"] and shown[MOSUL]["color"] == ENTITY_COLOURS["Place"]
     assert max(n["value"] for n in shown.values()) == 1.0  # size by PageRank, the top one at 1
     assert shown[ALI]["value"] > shown[BASHIR]["value"] > shown["https://w3id.org/newskg/id/place/mosque"]["value"]
-    width = {frozenset((e["from"], e["to"])): e["width"] for e in view.network.edges}
+    width = {frozenset((e["from"], e["to"])): e["width"] for e in view.edges}
     assert width[frozenset((ALI, BRIGADE))] == pytest.approx(1 + 1.5 * math.log2(3))
     assert width[frozenset((ALI, MOSUL))] == 1
     assert shown[ALI]["info"]["aliases"] == ["Ali al-Tikriti"]
@@ -48,7 +51,7 @@ def test_event_view_shows_events_as_nodes(data):
     view = build_view(data, events=True)
     shown = nodes(view)
     events = [n for n in shown.values() if n["kind"] == "event"]
-    assert len(shown) == 10 and len(events) == 4 and len(view.network.edges) == 8
+    assert len(shown) == 10 and len(events) == 4 and len(view.edges) == 8
     assert all(n["shape"] == "diamond" for n in events)
     assert shown[E3]["color"] == event_colours()["Meeting"]
     assert shown[E4]["info"]["evidence"] == [["Bashir said the city was calm.", "Attack in Mosul"]]
@@ -89,16 +92,16 @@ def test_page_is_self_contained_and_escapes_text(data):
 
 
 def test_big_views_get_a_precomputed_layout_and_no_physics(data, monkeypatch):
-    import kg.viz.network as network
+    from kg.viz import network
 
     monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
     monkeypatch.setattr(network, "CORE_LAYOUT_NODES", 2)
     view = build_view(data)
     again = build_view(data)
     assert not view.physics
-    positions = {n["id"]: (n["x"], n["y"]) for n in view.network.nodes}
+    positions = {n["id"]: (n["x"], n["y"]) for n in view.nodes}
     assert len(positions) == 6 and len(set(positions.values())) == 6
-    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.network.nodes}  # seeded
+    assert positions == {n["id"]: (n["x"], n["y"]) for n in again.nodes}  # seeded
 
 
 def test_viz_command_reports_bad_options(tmp_path):
@@ -117,3 +120,61 @@ def test_viz_command_reports_bad_options(tmp_path):
     assert not (tmp_path / "g.html").exists()
     result = runner.invoke(app, ["viz", sample, "-o", str(tmp_path / "g.html"), "--max-nodes", "2"])
     assert result.exit_code == 0 and "Wrote" in result.output and "top 2 of 6 nodes" in result.output
+
+
+def pyvis_page_data(html: str) -> tuple[list[dict], list[dict], dict]:
+    """The nodes, edges and options that pyvis's template writes into its page."""
+    found = re.search(r"nodes = new vis\.DataSet\((.*?)\);\s*edges = new vis\.DataSet\((.*?)\);", html, re.S)
+    options = re.search(r"var options = (\{.*?\});\n", html, re.S)
+    return json.loads(found.group(1)), json.loads(found.group(2)), json.loads(options.group(1))
+
+
+def test_pyvis_network_of_a_view_writes_a_faithful_page(data, tmp_path, capsys):
+    view = build_view(data)
+    net = view.network()
+    path = tmp_path / "pyvis.html"
+    net.write_html(str(path))
+    nodes_written, edges_written, options = pyvis_page_data(path.read_text(encoding="utf-8"))
+    assert options == view.options  # the same options as the self-contained page
+    drawn = ("id", "label", "shape", "color", "value", "kind", "cls", "info")
+    assert [{k: n[k] for k in drawn} for n in nodes_written] == [{k: n[k] for k in drawn} for n in view.nodes]
+    assert [(e["from"], e["to"], e["width"], e["classes"]) for e in edges_written] == [
+        (e["from"], e["to"], e["width"], e["classes"]) for e in view.edges
+    ]
+    titles = {n["id"]: n["title"] for n in nodes_written}
+    assert titles[ALI].splitlines()[:3] == ["Ali", "type: Person", "aliases: Ali al-Tikriti"]
+    assert "“Ali and the Brigade attacked a checkpoint in Mosul.” — Attack in Mosul" in titles[ALI]
+    edge = next(e for e in edges_written if {e["from"], e["to"]} == {ALI, BRIGADE})
+    assert edge["title"].splitlines()[1:3] == ["support: 3", "events: Attack ×1"]
+    assert edge["title"].splitlines()[0] in ("Ali — Brigade", "Brigade — Ali")
+    # The view's graph is the networkx graph behind the picture.
+    assert set(view.graph) == set(titles) and view.graph.number_of_edges() == len(edges_written)
+    # pyvis's notebook path (show) writes the same data.
+    shown = tmp_path / "shown.html"
+    view.network(notebook=True).show(str(shown))
+    assert pyvis_page_data(shown.read_text(encoding="utf-8"))[0] == nodes_written
+    assert str(shown) in capsys.readouterr().out  # pyvis prints the file name
+
+
+def test_pyvis_titles_stay_text(tmp_path):
+    script, link = "<script>alert(1)</script>", "<a href='javascript:alert(1)'>x</a>"
+    ttl = tmp_path / "names.ttl"
+    ttl.write_text(
+        PREFIXES
+        + f"""
+id:person\\/x a kg:Person ; rdfs:label "{script}" .
+id:place\\/y a kg:Place ; rdfs:label "Town" .
+id:event\\/e a kg:Event , kg:Attack ; kg:agent id:person\\/x ; kg:place id:place\\/y ;
+    kg:evidence id:doc\\/d\\#s ; prov:wasDerivedFrom id:doc\\/d .
+id:doc\\/d dcterms:title "d" .
+id:doc\\/d\\#s nif:anchorOf "They struck {link}." .
+""",
+        encoding="utf-8",
+    )
+    path = tmp_path / "names.html"
+    build_view(read_graph(ttl)).network().write_html(str(path))
+    html = path.read_text(encoding="utf-8")
+    assert script not in html and "javascript:alert" in html  # in the data, escaped as JSON
+    assert "popup.innerHTML" not in html  # pyvis's HTML popup (switched on by "href" in a title) stays off
+    nodes_written, _edges, _options = pyvis_page_data(html)
+    assert any(script in n["title"] for n in nodes_written)

@@ -175,7 +175,7 @@ id:doc\\/d\\#s nif:anchorOf "{SCRIPT} struck {IMG}." .
 
 
 def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
-    import kg.viz.network as network
+    from kg.viz import network
 
     monkeypatch.setattr(network, "PRECOMPUTED_LAYOUT_ABOVE", 3)
     opened = Opened(browser, viz(write_sample(tmp_path), tmp_path / "big.html"))
@@ -186,7 +186,7 @@ def test_big_view_draws_with_physics_off(browser, tmp_path, monkeypatch):
 
 def test_notebook_iframe_runs_isolated(browser, tmp_path):
     """As the notebook shows it: the page in a sandboxed srcdoc iframe inside another page."""
-    from kg.analysis.projection import read_graph
+    from kg.analysis.read import read_graph
     from kg.viz.network import build_view
     from kg.viz.page import iframe, render_page
 
@@ -214,3 +214,52 @@ def test_an_empty_view_says_so(browser, tmp_path):
     assert opened.counts() == [0, 0]
     assert "Nothing to show: no entity passes the filters." in opened.page.text_content("header")
     opened.assert_clean()
+
+
+def test_pyvis_page_of_a_view_draws_with_text_tooltips(browser, tmp_path):
+    """pyvis's own page of a View: vis-network inline, the same nodes and edges, tooltips as plain text.
+
+    pyvis's template links Bootstrap from a CDN: those requests are aborted here and the graph draws without them.
+    """
+    from kg.analysis.read import read_graph
+    from kg.viz.network import build_view
+
+    ttl = tmp_path / "names.ttl"
+    ttl.write_text(
+        PREFIXES
+        + f"""
+id:person\\/x a kg:Person ; rdfs:label "Ali {IMG}" .
+id:place\\/y a kg:Place ; rdfs:label "Mosul" .
+id:event\\/e a kg:Event , kg:Attack ; kg:agent id:person\\/x ; kg:place id:place\\/y ;
+    kg:evidence id:doc\\/d\\#s ; prov:wasDerivedFrom id:doc\\/d .
+id:doc\\/d dcterms:title "Report" .
+id:doc\\/d\\#s nif:anchorOf "{SCRIPT} struck Mosul." .
+""",
+        encoding="utf-8",
+    )
+    view = build_view(read_graph(ttl))
+    path = tmp_path / "pyvis.html"
+    view.network().write_html(str(path))
+    requests, errors, dialogs = [], [], []
+    tab = browser.new_page(viewport={"width": 1200, "height": 900})
+    tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else (requests.append(r), r.abort()))
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.goto(path.as_uri())
+    tab.wait_for_function("typeof network !== 'undefined' && network.body.data.nodes.length === 2", timeout=30000)
+    assert tab.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]") == [2, 1]
+    drawn = tab.evaluate("network.body.data.nodes.get().map(n => [n.id, n.color])")
+    assert drawn == [[n["id"], n["color"]] for n in view.nodes]
+    tab.evaluate("network.setOptions({physics: false})")
+    x, y = tab.evaluate(
+        "(() => { const p = network.canvasToDOM(network.getPosition('https://w3id.org/newskg/id/person/x'));"
+        " return [p.x, p.y]; })()"
+    )
+    box = tab.locator("#mynetwork").bounding_box()
+    tab.mouse.move(box["x"] + x, box["y"] + y)
+    tab.wait_for_selector("div.vis-tooltip", state="visible", timeout=10000)
+    tip = tab.text_content("div.vis-tooltip")
+    assert f"Ali {IMG}" in tip and f"“{SCRIPT} struck Mosul.” — Report" in tip
+    assert tab.evaluate("document.querySelectorAll('img').length") == 0
+    assert errors == [] and dialogs == []
+    assert all("cdn.jsdelivr.net/npm/bootstrap" in r.request.url for r in requests)

@@ -1,7 +1,7 @@
 """One analysis run: read a source, project it, compute every metric, rank the actors.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL
+>>> from kg.analysis.read import EXAMPLE_TTL
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> run = analyze(store)
@@ -14,11 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
+from typing import Literal
 
 import networkx as nx
+import pyoxigraph as ox
 
+from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.metrics import Activity, activity, grouped, node_metrics
-from kg.analysis.projection import NO_FILTERS, Event, Filters, GraphData, entity_graph, kept_events, read_graph
+from kg.analysis.projection import entity_graph
+from kg.analysis.read import Event, GraphData, read_graph
 from kg.query.select import Source
 
 # Who acts in the news; places are where things happen and are ranked apart.
@@ -36,6 +41,7 @@ class Analysis:
     components: list[list[str]]
     activity: Activity
     seed: int
+    source: str = ""  # what was analysed, as the report names it
 
     @cached_property
     def _event_counts(self) -> Counter:
@@ -67,6 +73,18 @@ class Analysis:
         inside = set(members)
         return Counter(e.event_class for e in self.events if inside & set(e.arguments))
 
+    def write_report(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write report.md, metrics.json, metrics.csv and the charts into ``out_dir``; their paths by name."""
+        from kg.analysis.report import write_report
+
+        return write_report(self, Path(out_dir), source=self.source)
+
+    def write_projection(self, path: str | Path, fmt: Literal["graphml", "gexf"] | None = None) -> Path:
+        """Write the entity graph as GraphML or GEXF (``fmt``, else the file's suffix) for graph tools."""
+        from kg.analysis.exchange import write_projection
+
+        return write_projection(self, Path(path), fmt or Path(path).suffix.lstrip(".").lower())
+
 
 def analyze(
     source: Source,
@@ -90,4 +108,5 @@ def analyze(
         components=grouped(metrics, "component"),
         activity=activity(data, events, set(graph), period=period),
         seed=seed,
+        source="a pyoxigraph.Store" if isinstance(source, ox.Store) else str(source),
     )

@@ -27,7 +27,7 @@ from datetime import date
 
 import networkx as nx
 
-from kg.analysis.projection import Event, GraphData
+from kg.analysis.read import Event, GraphData
 
 EXACT_BETWEENNESS_LIMIT = 1000
 METRIC_NAMES = ("degree", "weighted_degree", "pagerank", "betweenness", "component", "core", "community")
@@ -142,7 +142,8 @@ def activity(data: GraphData, events: list[Event], actors: set[str], period: str
     each pair of consecutive periods (by the change in the number of events).
 
     >>> import pyoxigraph as ox
-    >>> from kg.analysis.projection import EXAMPLE_TTL, NO_FILTERS, kept_events, read_graph
+    >>> from kg.analysis.filters import NO_FILTERS, kept_events
+    >>> from kg.analysis.read import EXAMPLE_TTL, read_graph
     >>> store = ox.Store()
     >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
     >>> data = read_graph(store)

@@ -1,7 +1,8 @@
 """Shortest connections between two entities, each hop with the evidence behind it.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, entity_graph, read_graph
+>>> from kg.analysis.projection import entity_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> data = read_graph(store)
@@ -17,7 +18,8 @@ from itertools import islice
 
 import networkx as nx
 
-from kg.analysis.projection import GraphData, resolve_entity
+from kg.analysis.lookup import resolve_entity
+from kg.analysis.read import GraphData
 
 
 @dataclass
@@ -33,7 +35,7 @@ class Hop:
 def connections(graph: nx.Graph, data: GraphData, a: str, b: str, limit: int = 3) -> list[list[Hop]]:
     """Up to ``limit`` shortest paths from ``a`` to ``b`` (names), strongest support first; [] if unconnected.
 
-    Raises :class:`kg.analysis.projection.UnknownEntity` when a name means no entity or several.
+    Raises :class:`kg.analysis.lookup.UnknownEntity` when a name means no entity or several.
     """
     start, end = resolve_entity(data, a, among=graph), resolve_entity(data, b, among=graph)
     try:

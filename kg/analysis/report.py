@@ -3,7 +3,7 @@
 >>> import pyoxigraph as ox, tempfile, json
 >>> from pathlib import Path
 >>> from kg.analysis.analyze import analyze
->>> from kg.analysis.projection import EXAMPLE_TTL
+>>> from kg.analysis.read import EXAMPLE_TTL
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> paths = write_report(analyze(store), Path(tempfile.mkdtemp()), source="example")

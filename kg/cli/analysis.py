@@ -30,16 +30,6 @@ from kg.cli.common import (
 from kg.rdf.namespaces import DEFAULT_BASE
 
 
-def _projection_writer():
-    """kg.analysis.exchange.write_projection (networkx's GraphML/GEXF writers, with support and evidence
-    as attributes), asked for before the analysis runs so that a missing writer costs no work."""
-    try:
-        from kg.analysis.exchange import write_projection
-    except ImportError:
-        fail("--graphml/--gexf need kg.analysis.exchange, which this installation lacks")
-    return write_projection
-
-
 def _write_metrics(run, source: str, base: str, nquads: Path, write_back: bool, update_endpoint: str | None) -> None:
     """The metrics as RDF: always an N-Quads file; and into the source's own analysis graph when asked."""
     import pyoxigraph as ox
@@ -96,13 +86,13 @@ def analyze(
     The metrics also replace the graph <base>graph/analysis of a store SOURCE, or of --update-endpoint.
     """
     from kg.analysis.analyze import analyze as run_analysis
+    from kg.analysis.exchange import write_projection
     from kg.analysis.report import write_report
 
     if period not in ("month", "week"):
         fail(f"--period {period!r}: use month or week")
     chosen = filters(types, event_classes, since, until, min_support)
     exchange = {fmt: path for fmt, path in (("graphml", graphml), ("gexf", gexf)) if path is not None}
-    write_projection = _projection_writer() if exchange else None
     try:
         run = run_analysis(source, chosen, period=period, seed=seed, betweenness_k=betweenness_k)
     except graph_errors() as error:
@@ -137,8 +127,9 @@ def path(
     until: UntilOpt = None,
 ) -> None:
     """The shortest connections between two entities, with the evidence sentence of each hop."""
+    from kg.analysis.lookup import UnknownEntity
     from kg.analysis.paths import connections
-    from kg.analysis.projection import UnknownEntity, entity_graph
+    from kg.analysis.projection import entity_graph
 
     data = read_graph_data(source)
     graph = entity_graph(data, filters(types, event_classes, since, until, 1))
@@ -175,7 +166,7 @@ def viz(
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
-    from kg.analysis.projection import UnknownEntity
+    from kg.analysis.lookup import UnknownEntity
     from kg.viz.network import build_view
     from kg.viz.page import write_page
 
@@ -188,7 +179,7 @@ def viz(
     except UnknownEntity as error:
         fail(f"--focus {error}")
     write_page(view, output, title=title)
-    out.print(f"Wrote {output}: {len(view.network.nodes)} nodes, {len(view.network.edges)} edges.", highlight=False)
+    out.print(f"Wrote {output}: {len(view.nodes)} nodes, {len(view.edges)} edges.", highlight=False)
     for note in view.notes:
         out.print(f"  {note}", highlight=False)
 

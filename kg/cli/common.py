@@ -104,7 +104,7 @@ MinSupportOpt = Annotated[int, typer.Option(help="Drop edges supported by fewer 
 
 def filters(types: list[str], event_classes: list[str], since: str | None, until: str | None, min_support: int):
     """The analysis filters of the options, or a one-line error."""
-    from kg.analysis.projection import make_filters
+    from kg.analysis.filters import make_filters
 
     try:
         return make_filters(types, event_classes, since, until, min_support)
@@ -114,7 +114,7 @@ def filters(types: list[str], event_classes: list[str], since: str | None, until
 
 def read_graph_data(source: str):
     """The projection's input read from SOURCE (questions go to an endpoint, nothing is copied)."""
-    from kg.analysis.projection import read_graph
+    from kg.analysis.read import read_graph
 
     try:
         return read_graph(source)

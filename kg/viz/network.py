@@ -1,4 +1,4 @@
-"""Choose what a view shows and describe it as a pyvis network.
+"""Choose what a view shows and describe it as vis-network nodes and edges (a :class:`kg.viz.view.View`).
 
 The view is the entity graph (or, with ``events=True``, the bipartite entity-event
 graph) of :mod:`kg.analysis.projection` under the same filters, optionally cut to
@@ -10,11 +10,11 @@ Article text (names, sentences, titles) goes into node and edge records as data;
 the page (:mod:`kg.viz.page`) only ever shows it as text.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
 >>> view = build_view(read_graph(store))
->>> len(view.network.nodes), len(view.network.edges), view.notes
+>>> len(view.nodes), len(view.edges), view.notes
 (3, 3, [])
 """
 
@@ -23,55 +23,21 @@ from __future__ import annotations
 import math
 import random
 from collections import deque
-from dataclasses import dataclass, field
 
 import networkx as nx
-from pyvis.network import Network
 
-from kg.analysis.projection import (
-    ENTITY_CLASSES,
-    NO_FILTERS,
-    Event,
-    Filters,
-    GraphData,
-    entity_graph,
-    event_graph,
-    event_subclasses,
-    kept_events,
-    resolve_entity,
-)
+from kg.analysis.filters import NO_FILTERS, Filters, kept_events
+from kg.analysis.lookup import resolve_entity
+from kg.analysis.projection import entity_graph, event_graph
+from kg.analysis.read import ENTITY_CLASSES, Event, GraphData
+from kg.viz.colours import ENTITY_COLOURS, event_colours
+from kg.viz.view import View
 
-ENTITY_COLOURS = {
-    "Person": "#e15759",
-    "Organization": "#4e79a7",
-    "Country": "#59a14f",
-    "Place": "#f28e2b",
-    "Facility": "#b07aa1",
-}
-# Kelly's colours of maximum contrast (without white and black); events are diamonds, entities dots.
-EVENT_PALETTE = (
-    "#f3c300", "#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280", "#848482", "#008856",
-    "#e68fac", "#0067a5", "#f99379", "#604e97", "#f6a600", "#b3446c", "#dcd300", "#882d17",
-)  # fmt: skip
 EVIDENCE_PER_ITEM = 3
 # Above this many nodes the layout is computed here and physics never runs in the page.
 PRECOMPUTED_LAYOUT_ABOVE = 1000
 # How many of the best-ranked nodes get a force-directed layout; the rest are placed around them.
 CORE_LAYOUT_NODES = 400
-
-
-def event_colours() -> dict[str, str]:
-    """A fixed colour for every event class of the ontology (same class, same colour, in every page)."""
-    return {name: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, name in enumerate(sorted(event_subclasses()))}
-
-
-@dataclass
-class View:
-    network: Network
-    legend: dict[str, str]  # class -> colour, for the classes shown
-    event_classes: list[str]  # event classes present, for the filter
-    notes: list[str] = field(default_factory=list)
-    physics: bool = True
 
 
 def _evidence(events: list[Event]) -> list[list[str]]:
@@ -141,8 +107,9 @@ def build_view(
     hops: int = 1,
     max_nodes: int = 500,
     seed: int = 42,
+    title: str = "newskg graph",
 ) -> View:
-    """The pyvis network of a view, with its legend and notes (see the module docstring)."""
+    """What a view shows: its graph, nodes and edges, legend and notes (see the module docstring)."""
     graph = event_graph(data, filters) if events else entity_graph(data, filters)
     notes: list[str] = []
     centre = None
@@ -163,52 +130,57 @@ def build_view(
         for x in event.arguments:
             events_of.setdefault(x, []).append(event)
     top_rank = max(rank.values(), default=1.0)
-    # Directed only to skip pyvis's quadratic duplicate-edge check; nx already made edges unique.
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    nodes: list[dict] = []
     for node, attrs in graph.nodes(data=True):
         kind = attrs.get("kind", "entity")
-        extra = {"x": positions[node][0], "y": positions[node][1]} if precomputed else {}
         if kind == "event":
-            event = data.events[node]
             info = {"type": attrs["type"], "time": attrs.get("time") or attrs.get("date") or ""}
-            info["evidence"] = _evidence([event])
-            net.add_node(
-                node, label=attrs["label"], shape="diamond", color=colours.get(attrs["type"], "#999999"),
-                value=rank[node] / top_rank, kind="event", cls=attrs["type"], info=info, **extra,
-            )  # fmt: skip
-            continue
-        info = {
-            "type": attrs["type"],
-            "aliases": attrs["aliases"],
-            "roles": attrs["roles"],
-            "evidence": _evidence(events_of.get(node, [])),
-            "pagerank": round(rank[node], 5),
+            info["evidence"] = _evidence([data.events[node]])
+        else:
+            info = {
+                "type": attrs["type"],
+                "aliases": attrs["aliases"],
+                "roles": attrs["roles"],
+                "evidence": _evidence(events_of.get(node, [])),
+                "pagerank": round(rank[node], 5),
+            }
+        record = {
+            "id": node,
+            "label": attrs["label"],
+            "shape": "diamond" if kind == "event" else "dot",
+            "color": colours.get(attrs["type"], "#999999"),
+            "value": rank[node] / top_rank,
+            "kind": kind,
+            "cls": attrs["type"],
+            "info": info,
         }
-        net.add_node(
-            node, label=attrs["label"], shape="dot", color=colours[attrs["type"]],
-            value=rank[node] / top_rank, kind="entity", cls=attrs["type"], info=info, **extra,
-        )  # fmt: skip
+        if precomputed:
+            record["x"], record["y"] = positions[node]
+        nodes.append(record)
+    edges: list[dict] = []
     for a, b, attrs in graph.edges(data=True):
+        record = {"from": a, "to": b, "arrows": {"to": {"enabled": False}}}
         if "roles" in attrs:  # entity - event
-            net.add_edge(a, b, width=1, arrows={"to": {"enabled": False}}, classes=[], relations=attrs["roles"],
-                         info={"roles": attrs["roles"]})  # fmt: skip
-            continue
-        net.add_edge(
-            a, b, width=1 + 1.5 * math.log2(attrs["weight"]), arrows={"to": {"enabled": False}},
-            classes=sorted(attrs["event_classes"]), relations=attrs["relations"],
-            info={
-                "support": attrs["weight"],
-                "events": attrs["event_classes"],
-                "relations": attrs["relations"],
-                "documents": attrs["documents"],
-                "evidence": [[s, t] for s, t in attrs["evidence"][:EVIDENCE_PER_ITEM]],
-                "evidence_count": attrs["evidence_count"],
-            },
-        )  # fmt: skip
+            record.update(width=1, classes=[], relations=attrs["roles"], info={"roles": attrs["roles"]})
+        else:
+            record.update(
+                width=1 + 1.5 * math.log2(attrs["weight"]),
+                classes=sorted(attrs["event_classes"]),
+                relations=attrs["relations"],
+                info={
+                    "support": attrs["weight"],
+                    "events": attrs["event_classes"],
+                    "relations": attrs["relations"],
+                    "documents": attrs["documents"],
+                    "evidence": [[s, t] for s, t in attrs["evidence"][:EVIDENCE_PER_ITEM]],
+                    "evidence_count": attrs["evidence_count"],
+                },
+            )
+        edges.append(record)
     shown_types = {attrs["type"] for _n, attrs in graph.nodes(data=True)}
     event_classes = sorted(
         {attrs["type"] for _n, attrs in graph.nodes(data=True) if attrs.get("kind") == "event"}
         | {c for _a, _b, attrs in graph.edges(data=True) for c in attrs.get("event_classes", {})}
     )
     legend = {t: colours[t] for t in (*ENTITY_CLASSES, *sorted(event_colours())) if t in shown_types}
-    return View(net, legend, event_classes, notes, physics=not precomputed)
+    return View(graph, nodes, edges, legend, event_classes, notes, physics=not precomputed, title=title)

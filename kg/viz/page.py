@@ -1,4 +1,4 @@
-"""Render a :class:`kg.viz.network.View` as one self-contained HTML page.
+"""Render a :class:`kg.viz.view.View` as one self-contained HTML page.
 
 Why not pyvis's own template: even in its ``in_line`` mode it links Bootstrap (and
 tom-select) from a CDN, and it writes node data into a ``<script>`` unescaped, so a
@@ -9,7 +9,7 @@ as JSON with ``<``, ``>`` and ``&`` escaped, and shows article text only through
 ``textContent``.
 
 >>> import pyoxigraph as ox
->>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+>>> from kg.analysis.read import EXAMPLE_TTL, read_graph
 >>> from kg.viz.network import build_view
 >>> store = ox.Store()
 >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
@@ -25,10 +25,14 @@ import json
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from kg.viz.network import View, event_colours
+from kg.viz.colours import event_colours
+
+if TYPE_CHECKING:
+    from kg.viz.view import View
 
 VIS_VERSION = "vis-9.1.2"
 
@@ -52,30 +56,31 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_page(view: View, title: str = "newskg graph") -> str:
-    """The page's HTML text."""
+def render_page(view: View, title: str | None = None) -> str:
+    """The page's HTML text, titled ``title`` (default: the view's title)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent)), autoescape=True, keep_trailing_newline=True
     )
     js, css = vis_assets()
     data = {
-        "nodes": view.network.nodes,
-        "edges": view.network.edges,
+        "nodes": view.nodes,
+        "edges": view.edges,
+        "options": view.options,
         "legend": view.legend,
         "eventClasses": view.event_classes,
         "eventColours": event_colours(),
         "physics": view.physics,
     }
     return env.get_template("page.html").render(
-        title=title, notes=view.notes, data=script_json(data), vis_js=js, vis_css=css
+        title=title or view.title, notes=view.notes, data=script_json(data), vis_js=js, vis_css=css
     )
 
 
-def write_page(view: View, path: str | Path, title: str = "newskg graph") -> Path:
+def write_page(view: View, path: str | Path, title: str | None = None) -> Path:
     """Write the page to ``path`` (UTF-8) and return the path.
 
     >>> import pyoxigraph as ox, tempfile
-    >>> from kg.analysis.projection import EXAMPLE_TTL, read_graph
+    >>> from kg.analysis.read import EXAMPLE_TTL, read_graph
     >>> from kg.viz.network import build_view
     >>> store = ox.Store()
     >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
