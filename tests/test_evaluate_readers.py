@@ -78,3 +78,34 @@ def test_scores_by_hand():
     assert (lenient["ORG"].tp, lenient["ORG"].fp, lenient["ORG"].fn) == (1, 1, 1)
     total = add_scores(add_scores({}, strict), strict)
     assert total[ALL].tp == 2 and round(total[ALL].f1, 4) == round(PRF(1, 2, 2).f1, 4) == 0.3333
+
+
+def test_the_tune_check_split_is_pinned_and_halves_the_wikievents_set():
+    from kg.evaluate.readers import read_wikievents
+    from kg.evaluate.split import half_of, in_split
+
+    # Pinned: these ids fall in these halves on every run (a change would silently mix the halves).
+    assert [half_of(d) for d in ("a", "e", "doc-1", "doc-2")] == ["tune", "check", "check", "tune"]
+    documents = list(read_wikievents(shared_data("wikievents", "dev.jsonl")))
+    tune, check = list(in_split(documents, "tune")), list(in_split(documents, "check"))
+    assert len(tune) + len(check) == len(documents) and not {d.id for d in tune} & {d.id for d in check}
+    assert 0.25 < len(tune) / len(documents) < 0.75
+
+
+def test_kg_evaluate_scores_only_the_asked_half(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    gold = shared_data("wikievents", "dev.jsonl")
+    lines = gold.read_text(encoding="utf-8").splitlines()[:6]
+    subset = tmp_path / "six.jsonl"
+    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    counts = {}
+    for split in ("tune", "check", "all"):
+        result = CliRunner().invoke(app, ["evaluate", str(subset), "--split", split, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        counts[split] = int(json.loads(result.output)["title"].split("(")[1].split()[0])
+    assert counts["tune"] + counts["check"] == counts["all"] == 6

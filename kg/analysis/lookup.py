@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.analysis.read import GraphData
+from kg.names.normalize import normalize_key
 
 
 def find_entities(data: GraphData, name: str) -> list[str]:
@@ -16,12 +17,12 @@ def find_entities(data: GraphData, name: str) -> list[str]:
     >>> find_entities(read_graph(store), "mosul"), find_entities(read_graph(store), "briga")
     (['http://x/mosul'], ['http://x/brigade'])
     """
-    wanted = " ".join(name.split()).casefold()
+    wanted = normalize_key(name)
     entities = sorted(data.entities.values(), key=lambda e: e.iri)
     for matches in (
-        lambda e: e.label.casefold() == wanted,
-        lambda e: wanted in (a.casefold() for a in e.aliases),
-        lambda e: wanted in e.label.casefold(),
+        lambda e: normalize_key(e.label) == wanted,
+        lambda e: wanted in (normalize_key(a) for a in e.aliases),
+        lambda e: wanted in normalize_key(e.label),
     ):
         found = [e.iri for e in entities if matches(e)]
         if found:

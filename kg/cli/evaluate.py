@@ -27,13 +27,18 @@ def evaluate(
         str | None, typer.Option(help="entities | relations | events (default: the format's usual task).")
     ] = None,
     model: Annotated[str | None, typer.Option(help="An installed spaCy pipeline (default en_core_web_sm).")] = None,
-    documents: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    split: Annotated[
+        str,
+        typer.Option(help="tune | check | all: the half of the set (by a hash of each document id) to score."),
+    ] = "all",
+    documents: Annotated[int | None, typer.Option(help="Score only the first N documents (of the split).")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="Output: markdown (default) or json.")] = None,
     as_json: JsonOpt = False,
     limit: Annotated[int | None, typer.Option(help="Deprecated: use --documents N.", hidden=True)] = None,
 ) -> None:
     """Run the pipeline on a benchmark's texts and print P/R/F1 (with the raw model as baseline)."""
     from kg.evaluate.readers import READERS, guess_format
+    from kg.evaluate.split import in_split
     from kg.evaluate.tasks import DEFAULT_TASKS, EvaluationRun, find_scorer
     from kg.extract.pipeline import ModelNotFound
 
@@ -52,13 +57,14 @@ def evaluate(
             raise ValueError(f"unknown --input-format {input_format!r}; use one of {', '.join(READERS)}")
         task = task or DEFAULT_TASKS.get(input_format, "events")
         score = find_scorer(task, input_format)
-        report = score(islice(READERS[input_format](dataset), documents), EvaluationRun(model=model))
+        chosen = in_split(READERS[input_format](dataset), split)
+        report = score(islice(chosen, documents), EvaluationRun(model=model))
     except (ValueError, LookupError, KeyError, OSError, ModelNotFound) as error:
         fail(f"{dataset}: {error}")
     if report_format == "json":
         sys.stdout.write(report.to_json() + "\n")
     else:
-        heading = f"kg evaluate {dataset} --input-format {input_format} --task {task}"
+        heading = f"kg evaluate {dataset} --input-format {input_format} --task {task} --split {split}"
         sys.stdout.write(f"{heading}\n\n{report.to_markdown()}\n")
 
 
