@@ -38,16 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "build", "open_dataset", "open_graph", "query", "viz"]
 
-# Example graph of the docstrings below: two people of one brigade attacking in Mosul.
-_EXAMPLE = """@prefix kg: <https://w3id.org/newskg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<http://x/ali> a kg:Person ; rdfs:label "Ali" ; kg:memberOf <http://x/brigade> .
-<http://x/brigade> a kg:Organization ; rdfs:label "Brigade" .
-<http://x/mosul> a kg:Place ; rdfs:label "Mosul" .
-<http://x/e1> a kg:Event , kg:Attack ; kg:agent <http://x/ali> , <http://x/brigade> ; kg:place <http://x/mosul> .
-"""
-
-
 def build(
     sources: str | Path | Iterable[str | Path],
     out: str | Path = "kg-out",
@@ -95,8 +85,9 @@ def open_graph(source: str | Path | pyoxigraph.Store) -> rdflib.Graph:
     ``.query(...)`` runs on Oxigraph's SPARQL engine; nothing is copied into Python memory.
 
     >>> import kg, tempfile, pathlib
+    >>> from kg.analysis.read import EXAMPLE_TTL  # a tiny graph: two people of one brigade, an attack
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
-    >>> _ = path.write_text(kg._EXAMPLE)
+    >>> _ = path.write_text(EXAMPLE_TTL)
     >>> graph = kg.open_graph(path)
     >>> len(graph), sorted(str(o) for o in graph.objects(predicate=graph.namespace_manager.expand_curie("rdfs:label")))
     (12, ['Ali', 'Brigade', 'Mosul'])
@@ -131,8 +122,9 @@ def query(source: str | Path | pyoxigraph.Store, sparql: str, **params: str) -> 
     Unbound variables are left out of a row.
 
     >>> import kg, tempfile, pathlib
+    >>> from kg.analysis.read import EXAMPLE_TTL  # a tiny graph: two people of one brigade, an attack
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
-    >>> _ = path.write_text(kg._EXAMPLE)
+    >>> _ = path.write_text(EXAMPLE_TTL)
     >>> kg.query(path, "SELECT ?e ?name WHERE { ?e a kg:Person ; rdfs:label ?name }", name="Ali")
     [{'e': 'http://x/ali', 'name': 'Ali'}]
     >>> sorted(row["label"] for row in kg.query(path, "entities-by-type"))
@@ -166,8 +158,9 @@ def analyze(
     and charts, ``.write_projection(path)`` the graph as GraphML or GEXF.
 
     >>> import kg, tempfile, pathlib
+    >>> from kg.analysis.read import EXAMPLE_TTL  # a tiny graph: two people of one brigade, an attack
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.ttl"
-    >>> _ = path.write_text(kg._EXAMPLE)
+    >>> _ = path.write_text(EXAMPLE_TTL)
     >>> run = kg.analyze(path)
     >>> [run.graph.nodes[n]["label"] for n in run.ranking()], run.graph.number_of_edges()
     (['Ali', 'Brigade', 'Mosul'], 3)
@@ -204,8 +197,9 @@ def viz(
     ``.graph`` the networkx graph behind it.
 
     >>> import kg, tempfile, pathlib
+    >>> from kg.analysis.read import EXAMPLE_TTL  # a tiny graph: two people of one brigade, an attack
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "graph.ttl").write_text(kg._EXAMPLE)
+    >>> _ = (folder / "graph.ttl").write_text(EXAMPLE_TTL)
     >>> view = kg.viz(folder / "graph.ttl", focus="Mosul")
     >>> sorted(n["label"] for n in view.nodes), view.notes
     (['Ali', 'Brigade', 'Mosul'], ['Within 1 hop(s) of Mosul.'])
