@@ -20,6 +20,7 @@ import kg.extract.entity_patterns  # noqa: F401  (registers the entity correctio
 import kg.extract.events  # noqa: F401  (registers the event component)
 import kg.extract.lemmas  # noqa: F401  (registers the memoized lemmatizer)
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
+from kg.extract.long_texts import MAX_PIECE_CHARS, join_pieces, piece_documents
 from kg.model import Argument, DocExtraction, Document, Mention
 from kg.model import Span as TextSpan
 
@@ -77,20 +78,34 @@ def model_name(nlp: Language) -> str:
     return f"newskg {newskg} with {meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
-def extract(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[DocExtraction]:
-    """Run the pipeline over documents as a stream, yielding one DocExtraction each."""
+def extract(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 32, max_piece_chars: int = MAX_PIECE_CHARS
+) -> Iterator[DocExtraction]:
+    """Run the pipeline over documents as a stream, yielding one DocExtraction each.
+
+    A document longer than ``max_piece_chars`` is extracted in pieces and joined back
+    (kg/extract/long_texts.py), so no length limit loses an article."""
     name = model_name(nlp)
-    for spacy_doc, document in nlp.pipe(_prepared(documents, nlp), as_tuples=True, batch_size=batch_size):
-        yield to_extraction(spacy_doc, document, name)
+    pieces: list[tuple[int, DocExtraction]] = []
+    prepared = _prepared(documents, nlp, max_piece_chars)
+    for spacy_doc, (document, offset, last) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+        pieces.append((offset, to_extraction(spacy_doc, document, name)))
+        if last:
+            yield join_pieces(document, pieces)
+            pieces = []
 
 
-def _prepared(documents: Iterable[Document], nlp: Language) -> Iterator[tuple[Doc, Document]]:
+def _prepared(
+    documents: Iterable[Document], nlp: Language, max_piece_chars: int
+) -> Iterator[tuple[Doc, tuple[Document, int, bool]]]:
     # The publication date anchors relative dates ("on Tuesday"); components read it
     # from doc.user_data, so it is set on the tokenized Doc before they run.
     for document in documents:
-        doc = nlp.make_doc(document.text)
-        doc.user_data["published"] = document.published
-        yield doc, document
+        pieces = piece_documents(document, max_piece_chars)
+        for number, (offset, piece) in enumerate(pieces, start=1):
+            doc = nlp.make_doc(piece.text)
+            doc.user_data["published"] = document.published
+            yield doc, (document, offset, number == len(pieces))
 
 
 def to_extraction(doc: Doc, document: Document, model: str) -> DocExtraction:
