@@ -153,6 +153,7 @@ def load(
     store_dir: Annotated[Path | None, typer.Option("--store", help="Load into this embedded store instead.")] = None,
     mode: Annotated[str, typer.Option(help="replace: each graph replaces the server's; merge: add to it.")] = "replace",
     batch_size: Annotated[int, typer.Option(help="Triples per request.")] = 50_000,
+    max_request_bytes: Annotated[int, typer.Option(help="Bytes of N-Triples per request at most.")] = 8 * 1024 * 1024,
     retries: Annotated[int, typer.Option(help="Retries of a request on 5xx or connection errors.")] = 4,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 120.0,
 ) -> None:
@@ -197,6 +198,7 @@ def load(
                 query_endpoint=query_endpoint,
                 mode=mode,
                 batch_size=batch_size,
+                max_bytes=max_request_bytes,
                 on_batch=lambda n: progress.advance(task, n),
             )
     except (SourceError, RemoteError, OSError) as error:

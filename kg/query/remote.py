@@ -27,7 +27,10 @@ GRAPH_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+# Asked by query form: offered both, Virtuoso answers CONSTRUCT in a JSON of its own, and its
+# Turtle writes xsd:double values as bare decimals; N-Triples keeps every datatype.
+ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5"
 
 
 def values_clause(params: dict[str, str]) -> str:
@@ -40,17 +43,25 @@ def values_clause(params: dict[str, str]) -> str:
 
 def remote_text(sparql: str, params: dict[str, str] | None = None) -> str:
     """The query as sent: the vocabulary's prefixes declared, the parameters as a VALUES block."""
-    run_query(ox.Store(), sparql, params)  # the same checks as a local query, on an empty store
+    accept_for(sparql, params)  # the same checks as a local query, on an empty store
     prologue = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
     # The newline ends any comment on the query's last line.
     return prologue + sparql + (f"\n{values_clause(params)}\n" if params else "\n")
 
 
+def accept_for(sparql: str, params: dict[str, str] | None = None) -> str:
+    """The media types to ask for: RDF for CONSTRUCT/DESCRIBE, SPARQL results for SELECT/ASK.
+
+    The query runs on an empty store, so it is checked as a local query would be.
+    """
+    graph_form = isinstance(run_query(ox.Store(), sparql, params), ox.QueryTriples)
+    return ACCEPT_GRAPH if graph_form else ACCEPT_RESULTS
+
+
 def run_remote_query(client: EndpointClient, url: str, sparql: str, params: dict[str, str] | None = None):
     """Run a query on a SPARQL endpoint; SELECT/ASK give Oxigraph results, CONSTRUCT/DESCRIBE :class:`Triples`."""
-    response = client.request(
-        "POST", url, "query", data={"query": remote_text(sparql, params)}, headers={"Accept": ACCEPT}
-    )
+    headers = {"Accept": accept_for(sparql, params)}
+    response = client.request("POST", url, "query", data={"query": remote_text(sparql, params)}, headers=headers)
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if media_type in RESULTS_TYPES:

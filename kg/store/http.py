@@ -4,7 +4,8 @@ Credentials never come from the command line (where ``ps`` and shell history wou
 show them) and are never printed: they are read from the environment
 
 - ``KG_ENDPOINT_TOKEN``: a bearer token, or
-- ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``: HTTP basic auth, or
+- ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``: HTTP basic auth, or digest when the server
+  asks for it (``KG_ENDPOINT_AUTH=digest`` or ``basic`` fixes the scheme; see kg/store/digest.py), or
 - a netrc file (``$NETRC``, else ``~/.netrc``) with a ``machine`` entry for the server's host.
 
 Server errors (5xx) and broken connections are retried with exponential back-off;
@@ -23,6 +24,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+
+from kg.store.dialects import readable_message, refusal_in_server_error
+from kg.store.digest import SCHEME_VARIABLE, PasswordAuth
 
 TOKEN_VARIABLE = "KG_ENDPOINT_TOKEN"
 USER_VARIABLE = "KG_ENDPOINT_USER"
@@ -55,7 +59,11 @@ def auth_from_environment(environ: dict[str, str] | None = None) -> tuple[httpx.
         return BearerAuth(env[TOKEN_VARIABLE]), [env[TOKEN_VARIABLE]]
     if env.get(USER_VARIABLE):
         password = env.get(PASSWORD_VARIABLE, "")
-        return httpx.BasicAuth(env[USER_VARIABLE], password), [password] if password else []
+        try:
+            auth = PasswordAuth(env[USER_VARIABLE], password, env.get(SCHEME_VARIABLE))
+        except ValueError as error:
+            raise RemoteError(str(error)) from None
+        return auth, [password] if password else []
     netrc_file = Path(env.get("NETRC") or Path.home() / ".netrc")
     if netrc_file.is_file():
         import netrc
@@ -116,8 +124,8 @@ class EndpointClient:
             else:
                 if response.status_code < 400:
                     return response
-                message = self.redact(" ".join(response.text.split())[:MESSAGE_CHARS]) or response.reason_phrase
-                if response.status_code < 500:
+                message = self.redact(readable_message(response.text)[:MESSAGE_CHARS]) or response.reason_phrase
+                if response.status_code < 500 or refusal_in_server_error(response.text):
                     raise RemoteError(f"{what}: the server refused it ({response.status_code}): {message}")
                 if last:
                     raise RemoteError(
