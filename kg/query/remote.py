@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from kg.query.run import Triples, bind_parameters, run_query
 from kg.rdf.namespaces import PREFIXES
+from kg.store.dialects import ask_as_boolean
 from kg.store.http import EndpointClient, RemoteError
 
 RESULTS_TYPES = {
@@ -65,7 +66,7 @@ def run_remote_query(client: EndpointClient, url: str, sparql: str, params: dict
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         if media_type in RESULTS_TYPES:
-            return ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type])
+            return ask_as_boolean(ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type]))
         if media_type in GRAPH_TYPES:
             return Triples(ox.parse(response.content, format=GRAPH_TYPES[media_type]))
     except SyntaxError as error:
