@@ -15,13 +15,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.query.run import ready_query
 from kg.rdf.ontology import ready_query_names
 from kg.store.http import EndpointClient
 from kg.store.remote import load_to_endpoint
 
 from .conftest import SAMPLES
 from .test_cli import kg as run_kg
+from .test_remote import ready_params
 from .virtuoso import PASSWORD, USER, VirtuosoServer
 
 WRITER = {"KG_ENDPOINT_USER": USER, "KG_ENDPOINT_PASSWORD": PASSWORD}
@@ -212,15 +212,6 @@ def test_interrupted_load_reruns_to_the_same_end(sample, empty_virtuoso, monkeyp
     assert server_graphs(empty_virtuoso) == expected
     kg("load", str(store), "--endpoint", empty_virtuoso.graph_crud_auth, "--mode", "merge", env=WRITER)
     assert server_graphs(empty_virtuoso) == expected  # merging the same data again adds nothing
-
-
-def ready_params(name: str) -> list[str]:
-    text = ready_query(name)
-    params = []
-    for variable, value in (("name", "Nairobi"), ("first", "Kenya"), ("second", "Somalia")):
-        if f"--param {variable}=" in text:
-            params += ["--param", f"{variable}={value}"]
-    return params
 
 
 @pytest.fixture(scope="module")

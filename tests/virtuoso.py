@@ -15,13 +15,14 @@ When the binary is missing the tests fail, never skip, and say how to install it
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+
+from .test_remote import free_port
 
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
@@ -87,12 +88,6 @@ def require_virtuoso() -> str:
     if not VIRTUOSO or not ISQL:
         pytest.fail(f"Virtuoso is not installed (virtuoso-t, isql-vt); install it: {INSTALL}", pytrace=False)
     return VIRTUOSO
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class VirtuosoServer:
