@@ -4,10 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: chromium (browser tests of the graph views), raptor2-utils (strict RDF parser).
+# Debian packages: chromium (browser tests of the graph views), raptor2-utils (strict RDF parser),
+# virtuoso-opensource-7-bin (virtuoso-t and isql-vt: the Virtuoso tests start their own server;
+# the binaries only, so no system service is set up).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource-7-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq

@@ -257,10 +257,15 @@ def test_server_errors_are_retried_and_client_errors_explained(sample, empty_ser
     kg("load", str(store), "--endpoint", proxy.url + "/store", "--query-endpoint", empty_server.url + "/query")
     assert proxy.fail_with == [] and empty_server.quads() == local_quads(store)
     # A 4xx stops at once and shows the server's own message.
+    # A 413 (request too large) sends the batch again in halves, and the next batches go at that
+    # size: 8 graphs of 315-530 triples, 2 requests each.
     proxy.fail_with = [413]
+    halved = kg("load", str(store), "--endpoint", proxy.url + "/store", "--query-endpoint", empty_server.url + "/query")
+    assert "(replace, 16 request(s))" in halved.stdout and empty_server.quads() == local_quads(store)
+    proxy.fail_with = [400]
     refused = kg("load", str(store), "--endpoint", proxy.url + "/store", check=False)
     assert refused.returncode == 2
-    assert "refused it (413): temporarily unavailable" in refused.stderr
+    assert "refused it (400): temporarily unavailable" in refused.stderr
     bad_query = kg("query", empty_server.url + "/query", "SELECT ?x WHERE { ?x kg:nope }", check=False)
     assert bad_query.returncode == 2 and "SPARQL syntax error" in bad_query.stderr
 
@@ -375,4 +380,5 @@ def test_the_old_endpoint_option_of_query_still_works_with_one_deprecation_line(
 def test_query_endpoint_is_found_beside_the_store_endpoint():
     assert guess_query_endpoint("http://h:3030/ds/data") == "http://h:3030/ds/query"
     assert guess_query_endpoint("http://h:7878/update") == "http://h:7878/query"
-    assert guess_query_endpoint("http://h/sparql-graph-crud") is None
+    assert guess_query_endpoint("http://h/sparql-graph-crud") == "http://h/sparql"  # Virtuoso
+    assert guess_query_endpoint("http://h/rdf4j-server/repositories/r") is None

@@ -202,6 +202,9 @@ def load(
     query_endpoint: Annotated[str | None, typer.Option(help="SPARQL query URL for the final count check.")] = None,
     mode: Annotated[str, typer.Option(help="replace: each graph replaces the server's; merge: add to it.")] = "replace",
     request_size: Annotated[int, typer.Option(help="Triples per request to a server.")] = 50_000,
+    max_request_bytes: Annotated[
+        int, typer.Option(min=1024, help="Bytes of N-Triples per request to a server, at most.")
+    ] = 8 * 1024 * 1024,
     retries: Annotated[int, typer.Option(help="Retries of a request on 5xx or connection errors.")] = 4,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each request.")] = 120.0,
     batch_size: Annotated[
@@ -254,6 +257,7 @@ def load(
                 query_endpoint=query_endpoint,
                 mode=mode,
                 batch_size=request_size,
+                max_bytes=max_request_bytes,
                 on_batch=lambda n: progress.advance(task, n),
             )
     except graph_errors() as error:

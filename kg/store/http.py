@@ -4,7 +4,8 @@ Credentials never come from the command line (where ``ps`` and shell history wou
 show them) and are never printed: they are read from the environment
 
 - ``KG_ENDPOINT_TOKEN``: a bearer token, or
-- ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``: HTTP basic auth, or
+- ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``: HTTP basic auth, or digest when the server
+  asks for it (``KG_ENDPOINT_AUTH=digest`` or ``basic`` fixes the scheme; see kg/store/digest.py), or
 - a netrc file (``$NETRC``, else ``~/.netrc``) with a ``machine`` entry for the server's host.
 
 Server errors (5xx) and broken connections are retried with exponential back-off;
@@ -29,6 +30,9 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
+from kg.store.dialects import ask_as_boolean, readable_message, refusal_in_server_error
+from kg.store.digest import SCHEME_VARIABLE, PasswordAuth
+
 TOKEN_VARIABLE = "KG_ENDPOINT_TOKEN"
 USER_VARIABLE = "KG_ENDPOINT_USER"
 PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
@@ -43,6 +47,10 @@ GRAPH_TYPES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+# Asked by query form where it is known: offered both, Virtuoso answers CONSTRUCT in a JSON of its own,
+# and its Turtle writes xsd:double values as bare decimals; N-Triples keeps every datatype.
+ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5"
 
 
 class RemoteError(RuntimeError):
@@ -80,7 +88,11 @@ def auth_from_environment(environ: dict[str, str] | None = None) -> tuple[httpx.
         return BearerAuth(env[TOKEN_VARIABLE]), [env[TOKEN_VARIABLE]]
     if env.get(USER_VARIABLE):
         password = env.get(PASSWORD_VARIABLE, "")
-        return httpx.BasicAuth(env[USER_VARIABLE], password), [password] if password else []
+        try:
+            auth = PasswordAuth(env[USER_VARIABLE], password, env.get(SCHEME_VARIABLE))
+        except ValueError as error:
+            raise RemoteError(str(error)) from None
+        return auth, [password] if password else []
     netrc_file = Path(env.get("NETRC") or Path.home() / ".netrc")
     if netrc_file.is_file():
         import netrc
@@ -141,8 +153,8 @@ class EndpointClient:
             else:
                 if response.status_code < 400:
                     return response
-                message = self.redact(" ".join(response.text.split())[:MESSAGE_CHARS]) or response.reason_phrase
-                if response.status_code < 500:
+                message = self.redact(readable_message(response.text)[:MESSAGE_CHARS]) or response.reason_phrase
+                if response.status_code < 500 or refusal_in_server_error(response.text):
                     raise RemoteError(f"{what}: the server refused it ({response.status_code}): {message}")
                 if last:
                     raise RemoteError(
@@ -151,14 +163,16 @@ class EndpointClient:
             self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
-    def sparql(self, url: str, text: str, what: str = "query") -> ox.QuerySolutions | ox.QueryBoolean | Triples:
+    def sparql(
+        self, url: str, text: str, what: str = "query", accept: str = ACCEPT
+    ) -> ox.QuerySolutions | ox.QueryBoolean | Triples:
         """Send a SPARQL query as written (SPARQL 1.1 Protocol, POST); SELECT/ASK give Oxigraph
         results, CONSTRUCT/DESCRIBE :class:`Triples`."""
-        response = self.request("POST", url, what, data={"query": text}, headers={"Accept": ACCEPT})
+        response = self.request("POST", url, what, data={"query": text}, headers={"Accept": accept})
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if media_type in RESULTS_TYPES:
-                return ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type])
+                return ask_as_boolean(ox.parse_query_results(response.content, format=RESULTS_TYPES[media_type]))
             if media_type in GRAPH_TYPES:
                 return Triples(ox.parse(response.content, format=GRAPH_TYPES[media_type]))
         except SyntaxError as error:

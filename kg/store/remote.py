@@ -2,8 +2,11 @@
 
 Every named graph of the source goes to the same named graph on the server; the
 default graph (triples of a .ttl/.nt file) to the server's default graph. Graphs
-travel in batches of N-Triples (a graph with blank nodes travels whole, so its
-blank nodes stay one node each). Two modes:
+travel in batches of N-Triples, at most ``batch_size`` triples and ``max_bytes`` bytes
+a request (a graph with blank nodes travels whole, so its blank nodes stay one node
+each). When a server refuses a batch as too large (HTTP 413, Virtuoso's ``INSERT DATA``
+limit: see kg/store/dialects.py), the batch is sent again in halves, and the next
+batches start at the size that went through. Two modes:
 
 - ``replace``: the first batch of a graph replaces the server's graph (GSP ``PUT``,
   or ``DROP SILENT GRAPH`` + ``INSERT DATA``), the next ones add to it (``POST``);
@@ -15,6 +18,8 @@ checked against the source (equal when replacing, at least as many when merging)
 
 >>> guess_query_endpoint("http://localhost:7878/store")
 'http://localhost:7878/query'
+>>> guess_query_endpoint("http://localhost:8890/sparql-graph-crud")
+'http://localhost:8890/sparql'
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.store.dialects import query_endpoint_beside, refused_as_too_large
 from kg.store.http import EndpointClient, RemoteError, solution_rows
 
 NTRIPLES = "application/n-triples"
@@ -33,6 +39,15 @@ QUERY_SEGMENTS = {"store", "data", "update", "statements", "rdf-graphs"}
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 DEFAULT_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 DEFAULT = ox.DefaultGraph()
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class BatchLimit:
+    """The most one request may carry; lowered when a server refuses a batch as too large."""
+
+    triples: int
+    bytes: int | None = None
 
 
 @dataclass
@@ -59,7 +74,7 @@ class LoadReport:
 def guess_query_endpoint(url: str) -> str | None:
     """The SPARQL query endpoint beside a GSP or Update endpoint, when the server's layout says it."""
     head, _, last = url.rstrip("/").rpartition("/")
-    return f"{head}/query" if last in QUERY_SEGMENTS else None
+    return f"{head}/query" if last in QUERY_SEGMENTS else query_endpoint_beside(url)
 
 
 def graph_name(graph: ox.NamedNode | ox.DefaultGraph) -> str:
@@ -76,18 +91,53 @@ def source_graphs(store: ox.Store) -> list[ox.NamedNode | ox.DefaultGraph]:
     return graphs
 
 
-def batches(store: ox.Store, graph, size: int) -> Iterator[list[ox.Triple]]:
-    """The triples of one graph in lists of ``size`` (one list when it holds blank nodes)."""
+def has_blank_node(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def batches(store: ox.Store, graph, limit: BatchLimit | int) -> Iterator[list[ox.Triple]]:
+    """The triples of one graph in lists within ``limit`` (one list when it holds blank nodes).
+
+    The size in bytes is the N-Triples line's; ``limit`` is read at each triple, so a
+    lower limit set while batches are sent applies to the next ones.
+    """
+    limit = BatchLimit(limit) if isinstance(limit, int) else limit
     batch: list[ox.Triple] = []
+    size = 0
     whole = False
     for quad in store.quads_for_pattern(None, None, None, graph):
-        batch.append(quad.triple)
-        whole = whole or isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
-        if len(batch) >= size and not whole:
+        triple = quad.triple
+        line = len(str(triple).encode("utf-8")) + 3 if limit.bytes else 0
+        if batch and not whole and limit.bytes and size + line > limit.bytes:
             yield batch
-            batch = []
+            batch, size = [], 0
+        batch.append(triple)
+        size += line
+        whole = whole or has_blank_node(triple)
+        if len(batch) >= limit.triples and not whole:
+            yield batch
+            batch, size = [], 0
     if batch:
         yield batch
+
+
+def send_fitting(sink, graph, triples: list[ox.Triple], replace: bool, limit: BatchLimit) -> int:
+    """Send ``triples``, in halves while the server refuses them as too large; returns the requests that went."""
+    try:
+        sink.send(graph, triples, replace)
+        return 1
+    except RemoteError as error:
+        if not refused_as_too_large(str(error)) or len(triples) < 2:
+            raise
+        if any(has_blank_node(t) for t in triples):
+            raise RemoteError(
+                f"{error} ({graph_name(graph)} holds blank nodes, so it travels in one request: "
+                "raise the server's request limit for this load)"
+            ) from None
+    half = len(triples) // 2
+    limit.triples = min(limit.triples, half)
+    first = send_fitting(sink, graph, triples[:half], replace, limit)
+    return first + send_fitting(sink, graph, triples[half:], False, limit)
 
 
 class GraphStoreSink:
@@ -196,24 +246,26 @@ def load_to_endpoint(
     query_endpoint: str | None = None,
     mode: str = "replace",
     batch_size: int = 50_000,
+    max_bytes: int | None = MAX_REQUEST_BYTES,
     on_batch: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Send every graph of ``store`` to the server, then read back its triple counts.
 
     ``endpoint`` is the Graph Store protocol URL; without it, ``update_endpoint``
-    takes SPARQL Update. ``on_batch(n)`` is told after each batch of n triples.
+    takes SPARQL Update. A request carries at most ``batch_size`` triples and ``max_bytes``
+    bytes of N-Triples (None: no byte limit). ``on_batch(n)`` is told after each batch of n triples.
     """
     if mode not in MODES:
         raise ValueError(f"mode {mode!r}: use one of {', '.join(MODES)}")
     sink = graph_sink(client, endpoint, update_endpoint)
     report = LoadReport(mode=mode)
     graphs = source_graphs(store)
+    limit = BatchLimit(batch_size, max_bytes)
     for graph in graphs:
         sent = 0
-        for batch in batches(store, graph, batch_size):
-            sink.send(graph, batch, replace=mode == "replace" and sent == 0)
+        for batch in batches(store, graph, limit):
+            report.requests += send_fitting(sink, graph, batch, mode == "replace" and sent == 0, limit)
             sent += len(batch)
-            report.requests += 1
             if on_batch:
                 on_batch(len(batch))
         report.sent[graph_name(graph)] = sent
