@@ -15,13 +15,16 @@ import httpx
 import lxml.html
 import trafilatura
 
-from kg.ingest.metadata import clean_metadata
+from kg.ingest.metadata import clean_metadata, normalize_url
 from kg.model import Document
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# An article page is kilobytes; a download past this is not an article (and would fill memory).
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 10
 # Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -211,17 +214,32 @@ def read_html(html: bytes | str, source: str, url: str | None = None) -> Documen
     )
 
 
-def read_url(url: str, timeout: float = 30.0) -> Document:
-    """Fetch an article over http(s); HTML goes through trafilatura, plain text as is."""
-    response = httpx.get(url, timeout=timeout, follow_redirects=True)
-    if response.status_code >= 400:
-        raise InputError(f"HTTP {response.status_code} {response.reason_phrase}", "http")
-    content_type = response.headers.get("content-type", "")
+def read_url(url: str, timeout: float = 30.0, max_bytes: int = MAX_DOWNLOAD_BYTES) -> Document:
+    """Fetch an article over http(s) (at most ``max_bytes``, at most ``MAX_REDIRECTS`` redirects);
+    HTML goes through trafilatura, plain text as is."""
+    iri = normalize_url(url)
+    if iri is None:
+        raise InputError("not a valid http(s) URL", "unsupported")
+    with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS) as client:
+        with client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}", "http")
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(f"too large: {int(declared):,} bytes (at most {max_bytes:,} are read)", "too-large")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > max_bytes:
+                    raise InputError(f"too large: more than {max_bytes:,} bytes (at most that is read)", "too-large")
+            content_type = response.headers.get("content-type", "")
+            encoding = response.charset_encoding
     if "html" in content_type or not content_type:
-        return read_html(response.content, source=url, url=url)
+        html = bytes(body) if encoding is None else bytes(body).decode(encoding, errors="replace")
+        return read_html(html, source=url, url=iri)
     if content_type.startswith("text/"):
-        text = _require_text(response.text)
-        return Document.from_text(text, url=url, publisher=_host(url), source=url)
+        text = _require_text(bytes(body).decode(encoding or "utf-8", errors="replace"))
+        return Document.from_text(text, url=iri, publisher=_host(iri), source=url)
     raise InputError(f"unsupported content type {content_type!r}", "unsupported")
 
 
