@@ -36,7 +36,7 @@ class BuildSummary:
     notices: list[dict[str, str]] = field(default_factory=list)
     entities_by_type: dict[str, int] = field(default_factory=dict)
     events_by_type: dict[str, int] = field(default_factory=dict)
-    triples: int = 0
+    quads: int = 0  # in the whole store after the build
     seconds: float = 0.0
     model: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
@@ -45,12 +45,18 @@ class BuildSummary:
         return dict(Counter(item["kind"] for item in self.skipped).most_common())
 
     @property
+    def triples(self) -> int:
+        """The old name of :attr:`quads` (summary.json keeps both keys for a release)."""
+        return self.quads
+
+    @property
     def documents_read(self) -> int:
         return self.documents_built + self.documents_unchanged
 
     def to_json(self) -> str:
         data = asdict(self)
         data["documents_read"] = self.documents_read
+        data["triples"] = self.quads  # deprecated key: the same count as "quads"
         data["skipped_by_kind"] = self.skipped_by_kind()
         return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -133,7 +139,7 @@ def build(
     for fmt, name in OUTPUT_FILES.items():
         summary.outputs[fmt] = str(export(store, out / name, fmt))
     summary.outputs["store"] = str(store.path)
-    summary.triples = len(store)
+    summary.quads = len(store)
     summary.seconds = round(time.perf_counter() - started, 2)
     summary_path = out / "summary.json"
     summary.outputs["summary"] = str(summary_path)

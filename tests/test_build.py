@@ -117,7 +117,7 @@ def test_summary_json(seed_build):
     assert data["skipped"] == []
     assert data["entities_by_type"]["Country"] >= 8
     assert {"Meeting", "Attack", "Kidnapping", "Killing"} <= set(data["events_by_type"])
-    assert data["triples"] == summary.triples > 1000
+    assert data["quads"] == data["triples"] == summary.quads > 1000
 
 
 def quads(path) -> set:

@@ -126,3 +126,20 @@ def test_evaluate_input_format_and_the_old_spellings(tiny_dataset):
     assert json.loads(new.stdout) == json.loads(old.stdout)
     markdown = kg("evaluate", tiny_dataset, "--input-format", "wikievents").stdout
     assert markdown.startswith(f"kg evaluate {tiny_dataset} --input-format wikievents")
+
+
+def test_paths_that_cannot_be_written_give_one_line_not_a_traceback(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    a_file = tmp_path / "afile"
+    a_file.write_text("x")
+    (tmp_path / "a.txt").write_text("Talks in Lima\n\nThe envoy met the minister in Lima.", encoding="utf-8")
+    built = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "-o", str(a_file)])
+    assert built.exit_code == 2 and "is a file; give a directory" in built.output
+    sample = tmp_path / "g.ttl"
+    sample.write_text("<http://x/a> a <https://w3id.org/newskg/ontology#Person> .\n", encoding="utf-8")
+    analysed = CliRunner().invoke(app, ["analyze", str(sample), "-o", str(a_file)])
+    assert analysed.exit_code == 2 and "File exists" in analysed.output
+    assert analysed.exception is None or isinstance(analysed.exception, SystemExit)

@@ -27,6 +27,8 @@ def build(
     from kg.extract.pipeline import ModelNotFound
 
     check_base(base)
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"--out {out_dir} is a file; give a directory for the outputs")
     progress = Progress(
         SpinnerColumn(),
         TextColumn("documents"),
@@ -84,7 +86,7 @@ def build(
         out.print(f"Skipped:  {reasons} input(s): {kinds} (each named above; all in summary.json)")
     if summary.notices:
         out.print(f"Notes:    {len(summary.notices)} metadata field(s) repaired or dropped (each named above)")
-    out.print(f"Quads in store: {summary.triples}")
+    out.print(f"Quads in store: {summary.quads}")
     for name, path in summary.outputs.items():
         out.print(f"  {name:8} {path}", highlight=False)
     if summary.documents_read == 0:

@@ -26,6 +26,11 @@ class Commands(TyperGroup):
             return super().invoke(ctx)
         except StoreBusy as error:
             fail(str(error))
+        except BrokenPipeError:
+            raise  # main() ends quietly
+        except OSError as error:  # a path that cannot be read or written: the user's to fix, not a crash
+            where = f"{error.filename}: " if error.filename else ""
+            fail(f"{where}{error.strerror or error}")
 
 
 app = typer.Typer(
