@@ -24,6 +24,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("resolve", ("kg.resolve",)),
     ("map", ("kg.rdf",)),
     ("store", ("kg.store",)),
+    ("incidents", ("kg.incidents",)),
     ("query", ("kg.query",)),
     ("analysis", ("kg.analysis",)),
     ("viz", ("kg.viz",)),
@@ -105,4 +106,3 @@ def test_the_stage_test_sees_a_reach_back(tmp_path: Path) -> None:
     assert names == ["kg.store.sources", "kg.rdf.iri"]
     assert ORDER[stage_of("kg.store.sources")] > ORDER[stage_of("kg.extract.entities")]
     assert stage_of("kg.rdf.iri") == "foundation" and stage_of("kg.rdf.mapping") == "map"
-
