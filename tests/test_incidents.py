@@ -165,3 +165,34 @@ def test_removing_documents_lowers_counts_and_drops_lone_incidents(tmp_path) -> 
     del store
     build([str(REPORTS)], tmp_path)
     assert incidents(EmbeddedStore(tmp_path / "store", read_only=True)) == HAND_GROUPING
+
+
+def test_ready_query_incidents_most_reported_first_and_by_time(built) -> None:
+    from kg.query.run import ready_query, run_query
+
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = list(run_query(store.ox, ready_query("incidents")))
+    assert len(rows) == len(HAND_GROUPING)
+    first = rows[0]
+    assert (first["label"].value, first["class"].value, int(first["documents"].value), int(first["sources"].value)) == (
+        "Bombing in Baidoa, 2025-03-14",
+        "Bombing",
+        4,
+        3,
+    )
+    assert first["time"].value == "2025-03-14" and "Baidoa" in first["places"].value
+    march = run_query(store.ox, ready_query("incidents"), {"since": "2025-03-15", "until": "2025-03-31"})
+    assert {row["label"].value for row in march} == {"Meeting in Nairobi, 2025-03-18", "Bombing in Baidoa, 2025-03-21"}
+
+
+def test_ready_query_corroborated(built) -> None:
+    from kg.query.run import ready_query, run_query
+
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = [
+        (r["subject"].value, r["fact"].value, int(r["sources"].value))
+        for r in run_query(store.ox, ready_query("corroborated"))
+    ]
+    assert ("Abdi Hassan Mohamed", "holdsRole Defense Minister", 2) in rows
+    sources = [n for _, _, n in rows]
+    assert sources == sorted(sources, reverse=True)

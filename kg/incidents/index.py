@@ -26,6 +26,13 @@ import numpy as np
 from kg.incidents.grouping import YEAR_DAYS, EventInfo
 
 INDEX_FILE = "kg-incidents.sqlite"
+MONTH_DAYS = 31
+
+
+def _long(event: EventInfo) -> int:
+    """1 for an event whose time spans more than a month (a year), else 0."""
+    return int(event.start is not None and event.end is not None and event.end - event.start > MONTH_DAYS)
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -36,8 +43,8 @@ CREATE INDEX IF NOT EXISTS bands_by_key ON bands (band, key);
 CREATE INDEX IF NOT EXISTS bands_by_doc ON bands (doc);
 CREATE TABLE IF NOT EXISTS events (
     event TEXT PRIMARY KEY, doc TEXT NOT NULL, family TEXT NOT NULL, start INTEGER, "end" INTEGER,
-    info TEXT NOT NULL, incident TEXT);
-CREATE INDEX IF NOT EXISTS events_by_time ON events (family, start);
+    long INTEGER NOT NULL, info TEXT NOT NULL, incident TEXT);
+CREATE INDEX IF NOT EXISTS events_by_time ON events (family, long, start);
 CREATE INDEX IF NOT EXISTS events_by_doc ON events (doc);
 CREATE INDEX IF NOT EXISTS events_by_incident ON events (incident);
 CREATE TABLE IF NOT EXISTS facts (fact TEXT NOT NULL, doc TEXT NOT NULL, s TEXT, p TEXT, o TEXT);
@@ -129,9 +136,9 @@ class IncidentIndex:
 
     def put_events(self, events: Iterable[EventInfo]) -> None:
         self.db.executemany(
-            'INSERT OR REPLACE INTO events (event, doc, family, start, "end", info, incident) '
-            "VALUES (?, ?, ?, ?, ?, ?, NULL)",
-            [(e.iri, e.doc, e.family, e.start, e.end, e.to_json()) for e in events],
+            'INSERT OR REPLACE INTO events (event, doc, family, start, "end", long, info, incident) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+            [(e.iri, e.doc, e.family, e.start, e.end, _long(e), e.to_json()) for e in events],
         )
 
     def remove_events_of(self, doc: str) -> list[tuple[str, str | None]]:
@@ -158,12 +165,15 @@ class IncidentIndex:
         """Events of the same family whose time interval comes within ``window`` days of ``event``'s."""
         if event.start is None or event.end is None:
             return
-        rows = self.db.execute(
-            'SELECT info FROM events WHERE family = ? AND start BETWEEN ? AND ? AND "end" >= ?',
-            (event.family, event.start - window - YEAR_DAYS, event.end + window, event.start - window),
-        )
-        for row in rows:
-            yield EventInfo.from_json(row[0])
+        # Two range scans: events of at most a month by their start (a month back is enough),
+        # the year-long ones (few) apart, so a dense family is not scanned a year back.
+        for long, reach in ((0, MONTH_DAYS), (1, YEAR_DAYS)):
+            rows = self.db.execute(
+                'SELECT info FROM events WHERE family = ? AND long = ? AND start BETWEEN ? AND ? AND "end" >= ?',
+                (event.family, long, event.start - window - reach, event.end + window, event.start - window),
+            )
+            for row in rows:
+                yield EventInfo.from_json(row[0])
 
     def set_incident(self, events: Iterable[str], incident: str) -> None:
         self.db.executemany("UPDATE events SET incident = ? WHERE event = ?", [(incident, e) for e in events])
