@@ -126,6 +126,7 @@ def remove(
     """Remove documents and their facts from a built store; labels and counts are recomputed."""
     from kg.build import OUTPUT_FILES
     from kg.cli import _check_base, _fail, out
+    from kg.incidents import update_incidents
     from kg.store.documents import remove_documents
     from kg.store.embedded import EmbeddedStore
     from kg.store.export import export as export_file
@@ -135,6 +136,7 @@ def remove(
         _fail(f"{out_dir}: no store/ in it (build one with kg build --out {out_dir})")
     store = EmbeddedStore(out_dir / "store", base=base)
     removed, missing = remove_documents(store, docs)
+    update_incidents(store, removed=removed)
     for fmt, name in OUTPUT_FILES.items():
         if (out_dir / name).exists():  # keep the build's files in step with the store
             export_file(store, out_dir / name, fmt)

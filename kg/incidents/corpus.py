@@ -334,18 +334,18 @@ def update_incidents(
     # Corroboration: how many independent sources state each touched role and relation.
     for fact in sorted(facts):
         node = ox.NamedNode(fact)
-        old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, T["sourceCount"], None, graph))
+        # In the corpus graph a role node has only its count, a relation's reification only what is
+        # written here (the documents' own reifications are other nodes, in their graphs).
+        old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
         docs, (s, p, o) = index.fact(fact)
-        if s is not None:
+        if s is not None and docs:
             reified = [
                 (RDF_TYPE, STATEMENT),
                 (SUBJECT, ox.NamedNode(s)),
                 (PREDICATE, ox.NamedNode(p)),
                 (OBJECT, ox.NamedNode(o)),
             ]
-            old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
-            if docs:
-                new_triples.update(ox.Triple(node, pred, value) for pred, value in reified)
+            new_triples.update(ox.Triple(node, pred, value) for pred, value in reified)
         if docs:
             new_triples.add(ox.Triple(node, T["sourceCount"], _integer(len({_source(index, d) for d in docs}))))
         report.facts_counted += 1
