@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.extract.events import event_types
 from kg.extract.pipeline import extract, load_pipeline, model_name
+from kg.incidents import update_incidents
 from kg.ingest import Notice, Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
 from kg.rdf.mapping import document_iri, document_quads
@@ -124,15 +125,19 @@ def build(
 
     # Cross-document identity consults the nodes already stored (short forms, homonyms).
     identity = CorpusIdentity.from_store(store, base)
+    built = []
     with GraphWriter(store) as writer:
         for extraction in extract(new_documents(), nlp, batch_size=batch_size):
             resolved = identity.resolve(resolve(extraction))
-            writer.write(*document_quads(resolved, base))
+            graph, quads = document_quads(resolved, base)
+            writer.write(graph, quads)
+            built.append(graph.value)
             identity.record(resolved)
             summary.documents_built += 1
             if on_document:
                 on_document(extraction.doc)
     refresh_corpus_facts(store)
+    update_incidents(store, added=built)
     store.flush()
     summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
     summary.events_by_type = count_by_class(store, event_types())

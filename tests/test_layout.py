@@ -24,6 +24,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("resolve", ("kg.resolve",)),
     ("map", ("kg.rdf",)),
     ("store", ("kg.store",)),
+    ("incidents", ("kg.incidents",)),
     ("query", ("kg.query",)),
     ("analysis", ("kg.analysis",)),
     ("viz", ("kg.viz",)),

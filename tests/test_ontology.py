@@ -55,18 +55,19 @@ EVENT_CLASSES = {  # class -> its direct superclass in the ontology
     "Protest": "Event",
     "Threat": "Event",
 }
-CLASSES = [*ENTITY_CLASSES, "Role", "Mention", "Document", "Event", *EVENT_CLASSES]
+CLASSES = [*ENTITY_CLASSES, "Role", "Mention", "Document", "Event", *EVENT_CLASSES, "Incident"]
 OBJECT_PROPERTIES = [
     "country", "locatedIn", "memberOf", "holdsRole", "roleOf", "inCountry",
     "agent", "target", "victim", "participant", "place",
     "trigger", "evidence", "claims", "causedBy", "partOf",
+    "incident", "duplicateOf",
 ]  # fmt: skip
 DATATYPE_PROPERTIES = [
     "isoCode", "mentionCount", "documentCount", "nameInDocument",
     "time", "timeText", "killedCount", "injuredCount", "count", "modality",
     "confidence", "sha256", "extractedWith",
     "pageRank", "degree", "weightedDegree", "betweenness", "community", "coreNumber",
-    "componentId",
+    "componentId", "sourceCount",
 ]  # fmt: skip
 ANNOTATION_PROPERTIES = ["cameoCode", "kairosType"]
 

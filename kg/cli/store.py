@@ -170,6 +170,7 @@ def remove(
     The graph.ttl and graph.nq that kg build wrote beside the store are rewritten to match.
     """
     from kg.build import OUTPUT_FILES
+    from kg.incidents import update_incidents
     from kg.store.documents import remove_documents
     from kg.store.embedded import EmbeddedStore
     from kg.store.export import export as export_file
@@ -182,6 +183,7 @@ def remove(
         fail(f"{store_dir}: no such store (build one with kg build --store {store_dir})")
     store = EmbeddedStore(store_dir, base=base)
     removed, missing = remove_documents(store, docs)
+    update_incidents(store, removed=removed)  # incidents and duplicates are corpus facts too
     for fmt, name in OUTPUT_FILES.items():
         if (store_dir.parent / name).exists():  # keep the build's files in step with the store
             export_file(store, store_dir.parent / name, fmt)

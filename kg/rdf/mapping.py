@@ -90,6 +90,8 @@ class _Writer:
             self.add(self.doc, dcterms.title, ox.Literal(d.title))
         if d.url:
             self.add(self.doc, dcterms.source, ox.NamedNode(d.url))
+        if d.publisher:
+            self.add(self.doc, dcterms.publisher, ox.Literal(d.publisher))
         if d.published:
             self.add(self.doc, dcterms.issued, ox.Literal(d.published[:10], datatype=xsd.date))
 

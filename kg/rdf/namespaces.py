@@ -43,6 +43,11 @@ class KG(DefinedNamespace):
     Threat: URIRef
     # Provenance
     Document: URIRef
+    # Incidents and sources
+    Incident: URIRef
+    incident: URIRef
+    sourceCount: URIRef
+    duplicateOf: URIRef
     Mention: URIRef
     # Entity properties
     isoCode: URIRef

@@ -79,17 +79,34 @@ def refresh_corpus_facts(store: EmbeddedStore) -> int:
     return len(triples)
 
 
+ENTITY_FACTS = {LABEL, ALT_LABEL, MENTION_COUNT, DOCUMENT_COUNT, ox.NamedNode(str(KG.inCountry))}
+
+
+def _entity_fact(triple: ox.Triple, base: str) -> bool:
+    """Is this corpus-graph triple one of the entity facts made here? (Incidents, duplicates and
+    source counts share the graph; :mod:`kg.incidents` keeps them, incrementally.)"""
+    return triple.predicate in ENTITY_FACTS and not triple.subject.value.startswith(f"{base}incident/")
+
+
 def _write(store: EmbeddedStore, graph: ox.NamedNode, triples: set[ox.Triple]) -> None:
-    """Make ``graph`` hold exactly ``triples``, in one transaction, writing only what changed.
+    """Make ``graph`` hold exactly ``triples`` as its entity facts, in one transaction, writing only what changed.
 
     Rewriting the whole graph (46,000 triples on a 1M-quad store) cost seconds; after a
     build most corpus facts are unchanged, so only the difference is deleted and inserted.
     """
-    stored = {quad.triple for quad in store.ox.quads_for_pattern(None, None, None, graph)}
+    stored = {
+        quad.triple
+        for quad in store.ox.quads_for_pattern(None, None, None, graph)
+        if _entity_fact(quad.triple, store.base)
+    }
     if not stored:
         store.ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)  # one transaction
         return
-    removed, added = stored - triples, triples - stored
+    change_triples(store, graph, stored - triples, triples - stored)
+
+
+def change_triples(store: EmbeddedStore, graph: ox.NamedNode, removed: set[ox.Triple], added: set[ox.Triple]) -> None:
+    """Delete ``removed`` from and insert ``added`` into ``graph``, in one transaction."""
     if not (removed or added):
         return
     # Terms are written by Oxigraph (N-Triples syntax, escaped), so names stay data in the update text.

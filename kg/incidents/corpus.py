@@ -1,0 +1,359 @@
+"""Incidents, near-duplicates and source counts in the corpus graph, kept up to date incrementally.
+
+For the documents just added, changed or removed, :func:`update_incidents`:
+
+1. indexes each new document (date, publisher, MinHash signature, events, stated facts) in
+   the :class:`~kg.incidents.index.IncidentIndex` beside the store;
+2. decides ``kg:duplicateOf`` again for those documents and their LSH neighbours: a
+   document points to the earliest (by ``dcterms:issued``, else stored first) stored document
+   it nearly copies;
+3. regroups the events connected to the changed ones (same family, near in time, linked
+   by :func:`kg.incidents.grouping.linked`), and rewrites only their ``kg:Incident`` nodes:
+   ``rdfs:label``, ``kg:documentCount``, ``kg:sourceCount``, and ``kg:incident`` on each event;
+4. recounts ``kg:sourceCount`` on the roles (``kg:Role`` nodes) and relations (a corpus
+   reification, ``rdf:Statement`` of subject, predicate and object) the touched documents state.
+
+An independent source is a publisher: a near-duplicate copy counts as the publisher of the
+document it copies (so it adds no source), and a document with no publisher is a source of
+its own. The incident of a group is named by its first event's IRI, so it does not depend
+on the order documents came in: a build of A then B makes the incidents of a build of A+B.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.incidents import duplicates
+from kg.incidents.grouping import DAY_WINDOW, UNDATED_WINDOW, EventInfo, cluster, is_background, label_class, linked
+from kg.incidents.index import INDEX_FILE, IncidentIndex
+from kg.rdf.iri import mint
+from kg.rdf.namespaces import KG, PREFIXES
+from kg.rdf.sparql import sparql_text
+from kg.store.corpus import change_triples, corpus_graph
+from kg.store.embedded import EmbeddedStore
+
+DOCUMENT = sparql_text(__package__, "queries/document.rq")
+EVENTS = sparql_text(__package__, "queries/document-events.rq")
+ARGUMENTS = sparql_text(__package__, "queries/document-arguments.rq")
+FACTS = sparql_text(__package__, "queries/document-facts.rq")
+WITHIN = sparql_text(__package__, "queries/place-within.rq")
+NAMES = sparql_text(__package__, "queries/names.rq")
+ALL_DOCUMENTS = sparql_text(__package__, "queries/documents.rq")
+
+T = {
+    name: ox.NamedNode(str(KG[name]))
+    for name in ("Incident", "incident", "documentCount", "sourceCount", "duplicateOf")
+}
+RDF_TYPE, LABEL = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDFS.label))
+STATEMENT = ox.NamedNode(str(RDF.Statement))
+SUBJECT, PREDICATE, OBJECT = (ox.NamedNode(str(p)) for p in (RDF.subject, RDF.predicate, RDF.object))
+INTEGER = ox.NamedNode(str(XSD.integer))
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+
+
+@dataclass
+class IncidentUpdate:
+    """What an update touched: for the build's summary and for tests."""
+
+    documents_indexed: int = 0
+    documents_removed: int = 0
+    duplicates_changed: int = 0
+    incidents_removed: int = 0
+    incidents_written: int = 0
+    facts_counted: int = 0
+    events_regrouped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _query(store: EmbeddedStore, text: str, union: bool = False, **bound: ox.NamedNode):
+    return store.ox.query(
+        text,
+        prefixes=_PREFIXES,
+        substitutions={ox.Variable(k): v for k, v in bound.items()},
+        use_default_graph_as_union=union,
+    )
+
+
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=INTEGER)
+
+
+def _interval(
+    time: ox.Literal | None, issued: str | None, background: bool
+) -> tuple[int | None, int | None, str | None]:
+    """(first day, last day, precision) of an event's time, else of its document's last days."""
+    if time is not None:
+        text = time.value
+        try:
+            if len(text) == 4:
+                return date(int(text), 1, 1).toordinal(), date(int(text), 12, 31).toordinal(), "year"
+            if len(text) == 7:
+                year, month = int(text[:4]), int(text[5:7])
+                following = date(year + month // 12, month % 12 + 1, 1)
+                return date(year, month, 1).toordinal(), following.toordinal() - 1, "month"
+            day = date.fromisoformat(text[:10]).toordinal()
+            return day, day, "day"
+        except ValueError:
+            pass
+    if issued and not background:
+        # Undated news: what it tells happened in the days before its date.
+        day = date.fromisoformat(issued[:10]).toordinal()
+        return day - UNDATED_WINDOW, day, "document"
+    return None, None, None
+
+
+def read_document(store: EmbeddedStore, doc: str) -> tuple[dict, list[EventInfo], list[tuple]] | None:
+    """(date, publisher and text; events; stated facts) of a stored document, or None."""
+    graph = ox.NamedNode(doc)
+    rows = list(_query(store, DOCUMENT, g=graph))
+    if not rows:
+        return None
+    row = rows[0]
+    meta = {key: (row[key].value if row[key] is not None else None) for key in ("issued", "publisher", "text")}
+    found: dict[str, dict] = {}
+    for row in _query(store, EVENTS, g=graph):
+        item = found.setdefault(row["e"].value, {"classes": set(), "time": None, "modality": None, "sentence": ""})
+        item["classes"].add(row["class"].value.rsplit("#", 1)[-1])
+        for key in ("time", "modality"):
+            if row[key] is not None:
+                item[key] = row[key]
+        if row["sentence"] is not None:
+            item["sentence"] = row["sentence"].value
+    arguments: dict[str, dict[str, set[str]]] = {iri: {} for iri in found}
+    for row in _query(store, ARGUMENTS, g=graph):
+        role = row["role"].value.rsplit("#", 1)[-1]
+        arguments[row["e"].value].setdefault(role, set()).add(row["value"].value)
+    events = []
+    for iri, item in found.items():
+        # The most specific class: Bombing over Attack (both are stated when one is a subclass).
+        event_class = label_class(item["classes"])
+        start, end, precision = _interval(item["time"], meta["issued"], is_background(item["sentence"]))
+        args = {role: tuple(sorted(values)) for role, values in sorted(arguments[iri].items())}
+        places = args.pop("place", ())
+        modality = item["modality"].value if item["modality"] is not None else None
+        events.append(EventInfo(iri, doc, event_class, start, end, precision, places, args, modality))
+    facts = []
+    for row in _query(store, FACTS, g=graph):
+        if row["role"] is not None:
+            facts.append((row["role"].value, None, None, None))
+        else:
+            s, p, o = (row[k].value for k in ("s", "p", "o"))
+            facts.append((str(mint("statement", f"{s} {p} {o}", store.base)), s, p, o))
+    return meta, events, facts
+
+
+class _Places:
+    """The places each place lies in, read from the store once per update."""
+
+    def __init__(self, store: EmbeddedStore):
+        self.store = store
+        self.within: dict[str, set[str]] = {}
+
+    def add(self, events: Iterable[EventInfo]) -> dict[str, set[str]]:
+        for event in events:
+            for place in event.places:
+                if place not in self.within:
+                    rows = _query(self.store, WITHIN, union=True, place=ox.NamedNode(place))
+                    self.within[place] = {row["outer"].value for row in rows}
+        return self.within
+
+
+def _name(store: EmbeddedStore, iri: str) -> str:
+    for row in _query(store, NAMES, union=True, x=ox.NamedNode(iri)):
+        for key in ("label", "name"):
+            if row[key] is not None:
+                return row[key].value
+    return iri.rsplit("/", 1)[-1]
+
+
+def incident_label(store: EmbeddedStore, group: list[EventInfo], within: dict[str, set[str]]) -> str:
+    """E.g. "Bombing in Baidoa, 2025-03-14": the naming class, the most specific place most
+    reports give, the day (else month, else year) most reports give."""
+    text = label_class(e.event_class for e in group)
+    named = Counter(place for e in group for place in e.places)
+    specific = [p for p in named if not any(p in within.get(q, ()) for q in named if q != p)]
+    if specific:
+        place = min(specific, key=lambda p: (-named[p], -len(within.get(p, ())), p))
+        text += f" in {_name(store, place)}"
+    else:
+        agents = Counter(agent for e in group for agent in e.arguments.get("agent", ()))
+        if agents:
+            text += f" by {_name(store, min(agents, key=lambda a: (-agents[a], a)))}"
+    for precision, width in (("day", 10), ("month", 7), ("year", 4)):
+        times = Counter(date.fromordinal(e.start).isoformat()[:width] for e in group if e.precision == precision)
+        if times:
+            text += f", {min(times, key=lambda t: (-times[t], t))}"
+            break
+    return text
+
+
+def _source(index: IncidentIndex, doc: str) -> str:
+    """The independent source of a document: its original's publisher (casefolded), else the original."""
+    row = index.document(doc)
+    if row is None:
+        return doc
+    original = index.document(row["duplicate_of"]) if row["duplicate_of"] else None
+    origin = original or row
+    return f"publisher:{origin['publisher'].casefold()}" if origin["publisher"] else origin["doc"]
+
+
+def _order(row) -> tuple:
+    return (row["issued"] or "9999", row["seq"])
+
+
+def update_incidents(
+    store: EmbeddedStore, added: Iterable[URIRef | str] = (), removed: Iterable[URIRef | str] = ()
+) -> IncidentUpdate:
+    """Bring duplicates, incidents and source counts up to date for documents ``added`` (new or
+    changed, already written to the store) and ``removed`` (already dropped from it)."""
+    report = IncidentUpdate()
+    index = IncidentIndex(store.path / INDEX_FILE)
+    added = list(dict.fromkeys(str(doc) for doc in added))  # in the order they were stored
+    removed = {str(doc) for doc in removed} - set(added)
+    if index.created:
+        # A store built before the index existed (or whose index was deleted): index it all.
+        added += sorted({row["g"].value for row in _query(store, ALL_DOCUMENTS)} - set(added))
+    graph = ox.NamedNode(str(corpus_graph(store.base)))
+    old_triples: set[ox.Triple] = set()
+    new_triples: set[ox.Triple] = set()
+    touched_incidents: set[str] = set()
+    recheck: set[str] = set()  # documents whose kg:duplicateOf is decided again
+    facts: set[str] = set()
+    seeds: list[EventInfo] = []
+
+    def forget(doc: str) -> None:
+        for _, incident in index.remove_events_of(doc):
+            if incident:
+                touched_incidents.add(incident)
+        facts.update(index.remove_facts_of(doc))
+        recheck.update(index.band_neighbours(doc) | index.copies_of(doc))
+
+    for doc in sorted(removed):
+        if index.document(doc) is None:
+            continue
+        forget(doc)
+        original = index.document(doc)["duplicate_of"]
+        if original:
+            old_triples.add(ox.Triple(ox.NamedNode(doc), T["duplicateOf"], ox.NamedNode(original)))
+        index.remove_document(doc)
+        report.documents_removed += 1
+    for doc in sorted(added, key=lambda d: index.document(d)["seq"] if index.document(d) else 1 << 62):
+        # Changed documents keep their place in the order of storing; new ones come in input order.
+        read = read_document(store, doc)
+        if read is None:
+            continue
+        meta, events, stated = read
+        forget(doc)
+        signature = duplicates.signature(meta["text"] or "")
+        index.put_document(doc, meta["issued"], meta["publisher"], signature, duplicates.band_keys(signature))
+        index.put_events(events)
+        index.put_facts(doc, stated)
+        facts.update(fact for fact, *_ in stated)
+        seeds.extend(events)
+        recheck.add(doc)
+        recheck.update(index.band_neighbours(doc))
+        report.documents_indexed += 1
+
+    # Near-duplicates: each rechecked document points to the earliest document it nearly copies.
+    sources_changed: set[str] = set()
+    for doc in sorted(recheck):
+        row = index.document(doc)
+        if row is None:
+            continue
+        mine = duplicates.from_bytes(row["signature"])
+        earlier = [
+            other
+            for other in index.documents(index.band_neighbours(doc)).values()
+            if _order(other) < _order(row)
+            and duplicates.similarity(mine, duplicates.from_bytes(other["signature"]))
+            >= duplicates.NEAR_DUPLICATE_THRESHOLD
+        ]
+        original = min(earlier, key=_order)["doc"] if earlier else None
+        if original != row["duplicate_of"]:
+            node = ox.NamedNode(doc)
+            if row["duplicate_of"]:
+                old_triples.add(ox.Triple(node, T["duplicateOf"], ox.NamedNode(row["duplicate_of"])))
+            if original:
+                new_triples.add(ox.Triple(node, T["duplicateOf"], ox.NamedNode(original)))
+            index.set_duplicate_of(doc, original)
+            sources_changed.add(doc)
+            report.duplicates_changed += 1
+        elif doc in added and original:
+            new_triples.add(ox.Triple(ox.NamedNode(doc), T["duplicateOf"], ox.NamedNode(original)))
+    for doc in sources_changed:
+        seeds.extend(index.events_of(doc))
+        facts.update(index.facts_of(doc))
+
+    # Incidents: regroup every event connected to a changed one, then rewrite their incidents.
+    places = _Places(store)
+    for incident in touched_incidents:
+        seeds.extend(index.members(incident))
+    component: dict[str, EventInfo] = {}
+    frontier = list(seeds)
+    while frontier:
+        event = frontier.pop()
+        if event.iri in component:
+            continue
+        component[event.iri] = event
+        current = index.incident_of(event.iri)
+        nearby = [*index.near_in_time(event, max(DAY_WINDOW, UNDATED_WINDOW)), *index.events_of(event.doc)]
+        nearby += index.members(current) if current else []
+        within = places.add([event, *nearby])
+        frontier.extend(other for other in nearby if other.iri not in component and linked(event, other, within))
+    for event in component.values():
+        current = index.incident_of(event.iri)
+        if current:
+            touched_incidents.add(current)
+    for incident in sorted(touched_incidents):
+        node = ox.NamedNode(incident)
+        old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
+        old_triples.update(q.triple for q in store.ox.quads_for_pattern(None, T["incident"], node, graph))
+    within = places.add(component.values())
+    for group in cluster(component.values(), within):
+        incident = ox.NamedNode(str(mint("incident", min(e.iri for e in group), store.base, casefold=False)))
+        docs = {e.doc for e in group}
+        new_triples |= {
+            ox.Triple(incident, RDF_TYPE, T["Incident"]),
+            ox.Triple(incident, LABEL, ox.Literal(incident_label(store, group, within))),
+            ox.Triple(incident, T["documentCount"], _integer(len(docs))),
+            ox.Triple(incident, T["sourceCount"], _integer(len({_source(index, d) for d in docs}))),
+        }
+        new_triples |= {ox.Triple(ox.NamedNode(e.iri), T["incident"], incident) for e in group}
+        index.set_incident([e.iri for e in group], incident.value)
+        report.incidents_written += 1
+    report.incidents_removed = len(touched_incidents)
+    report.events_regrouped = len(component)
+
+    # Corroboration: how many independent sources state each touched role and relation.
+    for fact in sorted(facts):
+        node = ox.NamedNode(fact)
+        # In the corpus graph a role node has only its count, a relation's reification only what is
+        # written here (the documents' own reifications are other nodes, in their graphs).
+        old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
+        docs, (s, p, o) = index.fact(fact)
+        if s is not None and docs:
+            reified = [
+                (RDF_TYPE, STATEMENT),
+                (SUBJECT, ox.NamedNode(s)),
+                (PREDICATE, ox.NamedNode(p)),
+                (OBJECT, ox.NamedNode(o)),
+            ]
+            new_triples.update(ox.Triple(node, pred, value) for pred, value in reified)
+        if docs:
+            new_triples.add(ox.Triple(node, T["sourceCount"], _integer(len({_source(index, d) for d in docs}))))
+        report.facts_counted += 1
+
+    change_triples(store, graph, old_triples - new_triples, new_triples - old_triples)
+    index.commit()
+    index.close()
+    return report
+
+
+__all__ = ["IncidentUpdate", "update_incidents", "incident_label", "read_document"]

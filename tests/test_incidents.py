@@ -1,0 +1,198 @@
+"""Incidents across sources, end to end: the invented reports in tests/data/incidents built into a store.
+
+The hand grouping: one bombing in Baidoa on 2025-03-14 told by four documents (a wire story, a
+syndicated copy of it with a line added, two outlets in their own words); a similar bombing in
+Baidoa a year earlier, reported then and mentioned as background by one of the four; near-misses
+(a bombing in Baidoa two weeks later, one the same day in Kismayo, two kidnappings in Kano on one
+day of different named victims); a kidnapping in Kaduna and a meeting in Nairobi, each told by two
+outlets; and the claim of responsibility in the wire story and its copy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build
+from kg.incidents import update_incidents
+from kg.store.corpus import corpus_graph
+from kg.store.documents import remove_documents
+from kg.store.embedded import EmbeddedStore
+
+REPORTS = Path(__file__).parent / "data" / "incidents" / "reports.jsonl"
+KG = "https://w3id.org/newskg/ontology#"
+DOC = "https://w3id.org/newskg/id/doc/"
+
+INCIDENTS = f"""PREFIX kg: <{KG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?i ?label ?docs ?sources ?e ?doc WHERE {{
+  ?i a kg:Incident ; rdfs:label ?label ; kg:documentCount ?docs ; kg:sourceCount ?sources .
+  ?e kg:incident ?i ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc .
+}}"""
+
+# (label, documents reporting it, documentCount, sourceCount)
+HAND_GROUPING = {
+    (
+        "Bombing in Baidoa, 2025-03-14",
+        frozenset({"wire-baidoa", "gazette-baidoa", "herald-baidoa", "meridian-baidoa"}),
+        4,
+        3,  # the Mogadishu Gazette's copy of the Horn Wire story is no independent source
+    ),
+    ("Bombing in Baidoa, 2024-05-26", frozenset({"herald-baidoa-2024", "herald-baidoa"}), 2, 1),
+    ("Bombing in Baidoa, 2025-03-21", frozenset({"herald-baidoa-later"}), 1, 1),
+    ("Bombing in Kismayo, 2025-03-14", frozenset({"meridian-kismayo"}), 1, 1),
+    ("Kidnapping in Kaduna, 2025-03-10", frozenset({"sahel-kano", "lagos-kano"}), 2, 2),
+    ("Kidnapping in Kano, 2025-03-10", frozenset({"sahel-kano-okafor"}), 1, 1),
+    ("Kidnapping in Kano, 2025-03-10", frozenset({"lagos-kano-adeyemi"}), 1, 1),
+    ("Meeting in Nairobi, 2025-03-18", frozenset({"herald-nairobi", "meridian-nairobi"}), 2, 2),
+    ("ClaimOfResponsibility by Al-Shabaab", frozenset({"wire-baidoa", "gazette-baidoa"}), 2, 1),
+}
+
+
+def incidents(store: EmbeddedStore) -> set[tuple[str, frozenset[str], int, int]]:
+    found: dict[str, tuple[str, set[str], int, int]] = {}
+    for row in store.ox.query(INCIDENTS, use_default_graph_as_union=True):
+        label, docs, sources = row["label"].value, int(row["docs"].value), int(row["sources"].value)
+        entry = found.setdefault(row["i"].value, (label, set(), docs, sources))
+        entry[1].add(row["doc"].value.removeprefix(DOC))
+    return {(label, frozenset(docs), n, s) for label, docs, n, s in found.values()}
+
+
+def corpus_layer(store: EmbeddedStore) -> set[str]:
+    """The incident and duplicate facts of the corpus graph, as N-Triples lines."""
+    graph = ox.NamedNode(str(corpus_graph(store.base)))
+    keep = {f"{KG}{name}" for name in ("incident", "documentCount", "sourceCount", "duplicateOf")}
+    return {
+        str(q.triple)
+        for q in store.ox.quads_for_pattern(None, None, None, graph)
+        if q.predicate.value in keep or "/incident/" in q.subject.value
+    }
+
+
+def write_reports(path: Path, ids: list[str] | None = None) -> Path:
+    lines = REPORTS.read_text(encoding="utf-8").splitlines()
+    path.write_text("".join(line + "\n" for line in lines if ids is None or json.loads(line)["id"] in ids))
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("incidents")
+    build([str(REPORTS)], out)
+    return out
+
+
+def test_incidents_match_the_hand_grouping(built) -> None:
+    store = EmbeddedStore(built / "store", read_only=True)
+    assert incidents(store) == HAND_GROUPING
+
+
+def test_every_event_has_exactly_one_incident(built) -> None:
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = store.ox.query(
+        f"PREFIX kg: <{KG}> SELECT ?e (COUNT(?i) AS ?n) WHERE {{ GRAPH ?g {{ ?e a kg:Event }} "
+        "OPTIONAL { ?e kg:incident ?i } } GROUP BY ?e",
+        use_default_graph_as_union=True,
+    )
+    counts = [int(row["n"].value) for row in rows]
+    assert counts and set(counts) == {1}
+
+
+def test_background_mention_joins_the_earlier_happening_not_this_one(built) -> None:
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = store.ox.query(
+        f"""PREFIX kg: <{KG}> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label WHERE {{ ?e kg:evidence/nif:anchorOf ?s ; kg:incident/rdfs:label ?label .
+          FILTER (CONTAINS(?s, "similar bombing")) }}""",
+        use_default_graph_as_union=True,
+    )
+    assert {row["label"].value for row in rows} == {"Bombing in Baidoa, 2024-05-26"}
+
+
+def test_syndicated_copy_points_to_the_original_and_publishers_are_written(built) -> None:
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = store.ox.query(f"SELECT ?a ?b WHERE {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True)
+    assert [(r["a"].value, r["b"].value) for r in rows] == [(DOC + "gazette-baidoa", DOC + "wire-baidoa")]
+    rows = store.ox.query(
+        "SELECT ?d ?p WHERE { GRAPH ?d { ?d <http://purl.org/dc/terms/publisher> ?p } }",
+    )
+    publishers = {r["d"].value.removeprefix(DOC): r["p"].value for r in rows}
+    assert publishers["gazette-baidoa"] == "Mogadishu Gazette" and len(publishers) == 13
+
+
+def test_roles_carry_their_independent_sources(built) -> None:
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = store.ox.query(
+        f"""PREFIX kg: <{KG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?n WHERE {{
+          GRAPH ?c {{ ?role kg:sourceCount ?n }} ?person kg:holdsRole ?role ; rdfs:label ?name
+        }}""",
+        use_default_graph_as_union=True,
+    )
+    counts = {(r["name"].value, int(r["n"].value)) for r in rows}
+    # Told by the wire, its copy and the Daily Meridian: two independent sources.
+    assert ("Abdi Hassan Mohamed", 2) in counts
+    assert ("Musalia Mudavadi", 2) in counts
+
+
+def test_build_a_then_b_equals_build_a_and_b(built, tmp_path) -> None:
+    ids = [json.loads(line)["id"] for line in REPORTS.read_text(encoding="utf-8").splitlines()]
+    first, second = ids[::2], ids[1::2]  # the wire story in the first build, its copy in the second
+    build([str(write_reports(tmp_path / "a.jsonl", first))], tmp_path / "ab")
+    build([str(write_reports(tmp_path / "b.jsonl", second))], tmp_path / "ab")
+    stepwise = EmbeddedStore(tmp_path / "ab" / "store", read_only=True)
+    at_once = EmbeddedStore(built / "store", read_only=True)
+    assert incidents(stepwise) == HAND_GROUPING
+    assert corpus_layer(stepwise) == corpus_layer(at_once)
+
+
+def test_removing_documents_lowers_counts_and_drops_lone_incidents(tmp_path) -> None:
+    build([str(REPORTS)], tmp_path)
+    store = EmbeddedStore(tmp_path / "store")
+    removed, _ = remove_documents(store, ["meridian-kismayo", "herald-baidoa", "wire-baidoa"])
+    update_incidents(store, removed=removed)
+    after = incidents(store)
+    assert not any(label.startswith("Bombing in Kismayo") for label, *_ in after)
+    # The copy stands alone now: it is no duplicate any more and counts as its own publisher.
+    assert ("Bombing in Baidoa, 2025-03-14", frozenset({"gazette-baidoa", "meridian-baidoa"}), 2, 2) in after
+    assert ("Bombing in Baidoa, 2024-05-26", frozenset({"herald-baidoa-2024"}), 1, 1) in after
+    assert not bool(store.ox.query(f"ASK {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True))
+    # Removed, then built again: back to the hand grouping.
+    store.ox.flush()
+    del store
+    build([str(REPORTS)], tmp_path)
+    assert incidents(EmbeddedStore(tmp_path / "store", read_only=True)) == HAND_GROUPING
+
+
+def test_ready_query_incidents_most_reported_first_and_by_time(built) -> None:
+    from kg.query.run import ready_query, run_query
+
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = list(run_query(store.ox, ready_query("incidents")))
+    assert len(rows) == len(HAND_GROUPING)
+    first = rows[0]
+    assert (first["label"].value, first["class"].value, int(first["documents"].value), int(first["sources"].value)) == (
+        "Bombing in Baidoa, 2025-03-14",
+        "Bombing",
+        4,
+        3,
+    )
+    assert first["time"].value == "2025-03-14" and "Baidoa" in first["places"].value
+    march = run_query(store.ox, ready_query("incidents"), {"since": "2025-03-15", "until": "2025-03-31"})
+    assert {row["label"].value for row in march} == {"Meeting in Nairobi, 2025-03-18", "Bombing in Baidoa, 2025-03-21"}
+
+
+def test_ready_query_corroborated(built) -> None:
+    from kg.query.run import ready_query, run_query
+
+    store = EmbeddedStore(built / "store", read_only=True)
+    rows = [
+        (r["subject"].value, r["fact"].value, int(r["sources"].value))
+        for r in run_query(store.ox, ready_query("corroborated"))
+    ]
+    assert ("Abdi Hassan Mohamed", "holdsRole Defense Minister", 2) in rows
+    sources = [n for _, _, n in rows]
+    assert sources == sorted(sources, reverse=True)
