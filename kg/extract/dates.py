@@ -4,12 +4,15 @@
 ('2017', '2024-03', '2025-06-03')
 >>> normalize_time("Tuesday", published="2025-06-05")
 '2025-06-03'
+>>> normalize_time("on Thursday", published="2025-06-05")  # the article's own weekday: that day
+'2025-06-05'
 >>> normalize_time("daily") is None
 True
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -42,6 +45,9 @@ def normalize_time(text: str, published: str | None = None) -> str | None:
     elif not re.search(r"\b(1[89]|20)\d\d\b", cleaned):
         # A relative date ("Tuesday") means nothing without the article's date.
         return None
+    if settings and cleaned.casefold() == calendar.day_name[settings["RELATIVE_BASE"].weekday()].casefold():
+        # "on Friday" in an article of a Friday is that day, not a week before (dateparser's past preference).
+        return settings["RELATIVE_BASE"].date().isoformat()
     parser = _relative_parser(settings["RELATIVE_BASE"]) if settings else _PARSER
     data = parser.get_date_data(cleaned)
     if data is None or data.date_obj is None:

@@ -217,9 +217,10 @@ def update_incidents(
     index = IncidentIndex(store.path / INDEX_FILE)
     added = list(dict.fromkeys(str(doc) for doc in added))  # in the order they were stored
     removed = {str(doc) for doc in removed} - set(added)
-    if index.created:
-        # A store built before the index existed (or whose index was deleted): index it all.
-        added += sorted({row["g"].value for row in _query(store, ALL_DOCUMENTS)} - set(added))
+    # Documents stored but not indexed: all of them for a new index (a store built before it existed,
+    # or whose index was deleted), and those of a build stopped before this step (Ctrl-C, a crash).
+    stored = {row["g"].value for row in _query(store, ALL_DOCUMENTS)}
+    added += sorted(stored - set(index.documents(stored)) - set(added))
     graph = ox.NamedNode(str(corpus_graph(store.base)))
     old_triples: set[ox.Triple] = set()
     new_triples: set[ox.Triple] = set()
