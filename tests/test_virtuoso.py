@@ -224,10 +224,6 @@ def loaded(sample, virtuoso):
 
 # Ready queries Virtuoso 7.2 answers differently, and why (measured; not adapted yet):
 VIRTUOSO_DIFFERS = {
-    # A trailing VALUES (how a parameter travels) is not joined when WHERE holds a BIND:
-    # every row of every entity comes back (675 rows instead of 10).
-    "entity": "trailing VALUES with BIND",
-    "entity-timeline": "trailing VALUES with BIND",
     # Nested OPTIONAL { SELECT } inside a LIMITed subquery, then OPTIONAL property paths.
     "events": "subquery and OPTIONAL paths give fewer rows",
     # `kg:country?` (a zero-or-one path) inside OPTIONAL gives extra rows.
