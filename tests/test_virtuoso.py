@@ -222,17 +222,6 @@ def loaded(sample, virtuoso):
     return virtuoso
 
 
-# Ready queries Virtuoso 7.2 answers differently, and why (measured; not adapted yet):
-VIRTUOSO_DIFFERS = {
-    # A trailing VALUES (how a parameter travels) is not joined when WHERE holds a BIND:
-    # every row of every entity comes back (675 rows instead of 10).
-    "entity": "trailing VALUES with BIND",
-    "entity-timeline": "trailing VALUES with BIND",
-    # Nested OPTIONAL { SELECT } inside a LIMITed subquery, then OPTIONAL property paths.
-    "events": "subquery and OPTIONAL paths give fewer rows",
-    # `kg:country?` (a zero-or-one path) inside OPTIONAL gives extra rows.
-    "organizations-by-country": "zero-or-one path in OPTIONAL",
-}
 # ORDER BY leaves ties in these; SPARQL does not order them, so the rows are compared as sets.
 TIES = {"entities-by-type"}
 
@@ -250,12 +239,7 @@ def test_every_ready_query_answers_as_the_embedded_store(sample, loaded):
         rows, expected = remote["results"]["bindings"], local["results"]["bindings"]
         if name in TIES:
             rows, expected = sorted(map(json.dumps, rows)), sorted(map(json.dumps, expected))
-        if name in VIRTUOSO_DIFFERS:
-            assert rows != expected, f"{name} now agrees: take it out of VIRTUOSO_DIFFERS"
-            continue
-        assert rows == expected, name
-        if params or name in ("entities-by-type", "key-actors", "places-by-events"):
-            assert expected, name  # the comparison is about real answers
+        assert rows == expected and expected, name  # every ready query has answers on the samples
 
 
 def test_query_forms_answer_as_the_embedded_store(sample, loaded):

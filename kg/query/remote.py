@@ -1,38 +1,31 @@
 """SPARQL over HTTP (the SPARQL 1.1 Protocol), with the same parameters and formats as local queries.
 
 A remote server cannot take Oxigraph's substitutions, so a parameter travels as a
-trailing ``VALUES`` block whose terms Oxigraph writes (escaped N-Triples syntax):
-the value stays data, whatever quotes, braces or keywords it holds. The query is
-first checked locally, against an empty store with the same bindings, so a syntax
-error or a parameter missing from SELECT is reported the same way as for a local query.
+``VALUES`` block first in the outer WHERE group (kg.query.values). The query is first
+checked locally, against an empty store with the same bindings, so a syntax error or a
+parameter missing from SELECT is reported the same way as for a local query.
 
->>> print(values_clause({"name": 'say "hi" }'}))
-VALUES (?name) { ("say \\"hi\\" }") }
+>>> print(remote_text("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", {"name": "Ada"}).splitlines()[-1])
+SELECT ?e ?name WHERE { VALUES (?name) { ("Ada") } ?e rdfs:label ?name }
 """
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.query.run import bind_parameters, run_query
+from kg.query.run import run_query
+from kg.query.values import with_values
 from kg.rdf.namespaces import PREFIXES
 from kg.store.http import ACCEPT_GRAPH, ACCEPT_RESULTS, EndpointClient
 
 
-def values_clause(params: dict[str, str]) -> str:
-    """The parameters as one trailing VALUES row, each term written by Oxigraph."""
-    bound = bind_parameters(params)
-    names = " ".join(str(variable) for variable in bound)
-    terms = " ".join(str(term) for term in bound.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
-
-
 def remote_text(sparql: str, params: dict[str, str] | None = None) -> str:
-    """The query as sent: the vocabulary's prefixes declared, the parameters as a VALUES block."""
+    """The query as sent: the vocabulary's prefixes declared, the parameters as a VALUES block
+    first in the outer WHERE group."""
     accept_for(sparql, params)  # the same checks as a local query, on an empty store
     prologue = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
     # The newline ends any comment on the query's last line.
-    return prologue + sparql + (f"\n{values_clause(params)}\n" if params else "\n")
+    return prologue + with_values(sparql, params) + "\n"
 
 
 def accept_for(sparql: str, params: dict[str, str] | None = None) -> str:

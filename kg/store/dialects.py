@@ -11,8 +11,12 @@ Measured against Virtuoso 7.2 (Debian ``virtuoso-opensource-7-bin``), see tests/
   messages keep only the server's words.
 - ``ASK`` is answered as one row of ``?__ASK_RETVAL`` (1 or 0), not a boolean; it is read as one.
 - A parameter's trailing ``VALUES`` block is not joined correctly when the query's WHERE
-  has a ``BIND`` (ready query ``entity``: every row of every entity comes back, named
-  as the parameter); not adapted yet, see tests/test_virtuoso.py.
+  has a ``BIND`` (ready query ``entity``: every row of every entity came back, named as
+  the parameter); parameters go first in the outer WHERE group instead (kg.query.values).
+- Two query forms gave wrong rows, so the ready queries avoid them (their headers say so):
+  an ordered, LIMITed subquery without ``DISTINCT`` lost rows once later OPTIONALs joined
+  it (``events``); a ``!sameTerm`` filter beside a nested OPTIONAL let rows through
+  (``organizations-by-country``).
 - ``ORDER BY`` puts a literal made by ``BIND``/``COALESCE`` apart from literals read from the
   data; ready queries sort such values by ``STR()``.
 - ``INSERT DATA`` with more than about 4,990 triples fails to compile (``SP030 ... memory
