@@ -148,12 +148,14 @@ def analyze(
     min_support: int = 1,
     period: str = "month",
     seed: int = 42,
+    evidence: int = 3,
 ) -> Analysis:
     """Project the graph onto networkx and compute every metric, like ``kg analyze``; returns the Analysis.
 
     Filters: ``types`` (entity classes), ``event_classes`` (with their subclasses), ``since`` /
     ``until`` (``2025``, ``2025-03``, ``2025-03-14``; inclusive), ``min_support`` (least support of
-    an edge). ``.graph`` is the networkx entity graph, ``.metrics`` its metrics by node,
+    an edge); ``evidence`` is how many of the latest sentences each edge keeps. ``.graph`` is the
+    networkx entity graph, ``.metrics`` its metrics by node,
     ``.ranking()`` the nodes by PageRank; ``.write_report(dir)`` writes report.md, metrics.json/.csv
     and charts, ``.write_projection(path)`` the graph as GraphML or GEXF.
 
@@ -171,7 +173,7 @@ def analyze(
     from kg.analysis.filters import make_filters
 
     filters = make_filters(types, event_classes, since, until, min_support)
-    return run_analysis(source, filters, period=period, seed=seed)
+    return run_analysis(source, filters, period=period, seed=seed, evidence=evidence)
 
 
 def viz(
@@ -187,12 +189,14 @@ def viz(
     hops: int = 1,
     max_nodes: int = 500,
     title: str = "newskg graph",
+    evidence: int = 3,
 ) -> View:
     """An interactive view of the graph, like ``kg viz``; returns the View.
 
     The filters are those of :func:`analyze`; ``events`` shows events as nodes, ``focus`` keeps
-    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by PageRank.
-    ``.write(path)`` writes the self-contained page (``.html()`` its text; a notebook shows it
+    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by PageRank,
+    ``evidence`` the latest sentences shown per node and edge. ``.write(path)`` writes the
+    self-contained page (``.html()`` its text; a notebook shows it
     inline), ``.network()`` gives a ``pyvis.network.Network`` of the same nodes, edges and options,
     ``.graph`` the networkx graph behind it.
 
@@ -212,7 +216,14 @@ def viz(
 
     filters = make_filters(types, event_classes, since, until, min_support)
     return build_view(
-        read_graph(source), filters, events=events, focus=focus, hops=hops, max_nodes=max_nodes, title=title
+        read_graph(source, evidence=evidence),
+        filters,
+        events=events,
+        focus=focus,
+        hops=hops,
+        max_nodes=max_nodes,
+        title=title,
+        evidence=evidence,
     )
 
 

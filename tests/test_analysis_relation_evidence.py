@@ -28,9 +28,9 @@ def test_relation_and_role_sentences_reach_the_edge():
     store = ox.Store()
     store.load(input=TTL, format=ox.RdfFormat.TURTLE)
     data = read_graph(store)
-    assert data.relation_evidence[("http://x/ali", "memberOf", "http://x/brigade")] == {
-        "Ali, a member of the Brigade, spoke.": "A <b>title</b>"
-    }
+    assert data.relation_evidence[("http://x/ali", "memberOf", "http://x/brigade")] == [
+        ("Ali, a member of the Brigade, spoke.", "A <b>title</b>", None)
+    ]
     edge = entity_graph(data).edges["http://x/ali", "http://x/brigade"]
     assert edge["relations"] == ["holdsRole", "memberOf"]
     assert edge["evidence"] == [

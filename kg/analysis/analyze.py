@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.metrics import Activity, activity, grouped, node_metrics
 from kg.analysis.projection import entity_graph
-from kg.analysis.read import Event, GraphData, read_graph
+from kg.analysis.read import EVIDENCE_PER_EDGE, Event, GraphData, read_graph
 from kg.query.select import Source
 
 # Who acts in the news; places are where things happen and are ranked apart.
@@ -92,10 +92,14 @@ def analyze(
     period: str = "month",
     seed: int = 42,
     betweenness_k: int = 256,
+    evidence: int = EVIDENCE_PER_EDGE,
 ) -> Analysis:
-    """Read ``source`` and compute every metric of its entity graph under ``filters``."""
-    data = read_graph(source)
-    graph = entity_graph(data, filters)
+    """Read ``source`` and compute every metric of its entity graph under ``filters``.
+
+    Each relation and edge keeps its ``evidence`` latest sentences.
+    """
+    data = read_graph(source, evidence=evidence)
+    graph = entity_graph(data, filters, evidence=evidence)
     events = kept_events(data, filters)
     metrics = node_metrics(graph, seed=seed, betweenness_k=betweenness_k)
     return Analysis(

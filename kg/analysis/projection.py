@@ -17,8 +17,10 @@ Choices, so that numbers can be explained:
   the number of distinct documents stating any relation between the two (a file
   without named graphs counts as one document). Edge attributes keep
   ``events`` (count), ``event_classes`` (class -> events), ``relations``,
-  ``documents`` (count), ``evidence`` (distinct sentences with their document
-  titles) and ``evidence_count``.
+  ``documents`` (count), ``evidence`` (the ``evidence`` latest distinct sentences, as
+  (sentence, document title) pairs, newest first: a shared event is dated by its time or
+  document, a relation by its stating document) and ``evidence_count`` (all distinct
+  sentences of its events, plus the documents stating its relations with a sentence).
 * **Event graph** (bipartite): entity nodes (``bipartite=0``) and event nodes
   (``bipartite=1``); an edge per entity taking part in an event, with its ``roles``.
 * **Dates**: an event's date is its ``kg:time`` (a month or a year counts from its
@@ -50,7 +52,7 @@ from itertools import combinations
 import networkx as nx
 
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
-from kg.analysis.read import Event, GraphData
+from kg.analysis.read import EVIDENCE_PER_EDGE, Event, Evidence, GraphData, latest
 
 
 def _kept_entities(data: GraphData, filters: Filters, events: list[Event]) -> set[str]:
@@ -62,12 +64,12 @@ def _kept_entities(data: GraphData, filters: Filters, events: list[Event]) -> se
 
 def _edge(graph: nx.Graph, a: str, b: str) -> dict:
     if not graph.has_edge(a, b):
-        graph.add_edge(a, b, weight=0, events=0, event_classes=Counter(), relations=set(), documents=set(), evidence={})
+        graph.add_edge(a, b, weight=0, events=0, event_classes=Counter(), relations=set(), documents=set(), evidence=[])
     return graph.edges[a, b]
 
 
-def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
-    """The weighted entity graph (see the module docstring).
+def entity_graph(data: GraphData, filters: Filters = NO_FILTERS, evidence: int = EVIDENCE_PER_EDGE) -> nx.Graph:
+    """The weighted entity graph (see the module docstring); each edge keeps its ``evidence`` latest sentences.
 
     >>> import pyoxigraph as ox
     >>> from kg.analysis.read import EXAMPLE_TTL, read_graph
@@ -93,13 +95,18 @@ def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
             if event.document:
                 edge["documents"].add(event.document)
             if event.sentence:
-                edge["evidence"].setdefault(event.sentence, event.title or event.document or "")
+                edge["evidence"].append(Evidence(event.sentence, event.title or event.document or "", event.date))
+                edge["event_sentences"] = edge.get("event_sentences", set()) | {event.sentence}
+                if len(edge["evidence"]) > 4 * evidence + 16:  # memory stays ~evidence per edge
+                    edge["evidence"] = latest(edge["evidence"], evidence)
     for (a, relation, b), graphs in sorted(data.relations.items()):
         if a in kept and b in kept:
             edge = _edge(graph, a, b)
             edge["relations"].add(relation)
-            for sentence, title in data.relation_evidence.get((a, relation, b), {}).items():
-                edge["evidence"].setdefault(sentence, title)
+            edge["evidence"] += data.relation_evidence.get((a, relation, b), [])
+            edge["relation_sentences"] = edge.get("relation_sentences", 0) + data.relation_sentences.get(
+                (a, relation, b), 0
+            )
             edge["stating"] = edge.get("stating", set()) | (graphs or {""})
     for _a, _b, edge in graph.edges(data=True):
         stating = edge.pop("stating", set())
@@ -108,8 +115,9 @@ def entity_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
         edge["event_classes"] = dict(edge["event_classes"])
         edge["relations"] = sorted(edge["relations"])
         edge["documents"] = len(edge["documents"])
-        edge["evidence"] = sorted(edge["evidence"].items())
-        edge["evidence_count"] = len(edge["evidence"])
+        edge["evidence"] = [(e.sentence, e.title) for e in latest(edge["evidence"], evidence)]
+        counted = len(edge.pop("event_sentences", ())) + edge.pop("relation_sentences", 0)
+        edge["evidence_count"] = max(counted, len(edge["evidence"]))
     if filters.min_support > 1:
         graph.remove_edges_from([(a, b) for a, b, w in graph.edges(data="weight") if w < filters.min_support])
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])

@@ -14,11 +14,13 @@ of ``kg/analysis/queries``; :func:`read_graph` runs them once and keeps plain re
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.query.select import Source, select
 from kg.query.select import open_for_select as open_graph
@@ -29,6 +31,8 @@ ENTITY_CLASSES = ("Person", "Organization", "Country", "Facility", "Place")
 # Event roles (arguments.rq) and relations between entities (stated-relations.rq).
 ROLES = ("agent", "target", "victim", "participant", "place")
 RELATIONS = ("memberOf", "country", "locatedIn")
+# Evidence sentences kept per relation and per edge, the latest first (``--evidence N``).
+EVIDENCE_PER_EDGE = 3
 KG_NS = str(KG._NS)
 QUERIES = Path(__file__).with_name("queries")
 
@@ -106,6 +110,30 @@ def event_subclasses() -> dict[str, set[str]]:
     }
 
 
+class Evidence(NamedTuple):
+    """A sentence stating a fact, the title of its document, and the date it is dated by."""
+
+    sentence: str
+    title: str
+    date: date | None = None
+
+
+def latest(evidence: Iterable[Evidence], limit: int) -> list[Evidence]:
+    """The ``limit`` latest pieces of evidence, one per sentence (undated last, then by sentence).
+
+    >>> old, new = Evidence("Old news.", "A", date(2024, 1, 1)), Evidence("New news.", "B", date(2025, 1, 1))
+    >>> [e.sentence for e in latest([old, new, Evidence("Undated.", "C")], 2)]
+    ['New news.', 'Old news.']
+    """
+    ordered = sorted(evidence, key=lambda e: (e.date is None, -(e.date.toordinal() if e.date else 0), e.sentence))
+    kept: dict[str, Evidence] = {}
+    for item in ordered:
+        kept.setdefault(item.sentence, item)
+        if len(kept) == limit:
+            break
+    return list(kept.values())
+
+
 @dataclass
 class Entity:
     iri: str
@@ -141,12 +169,18 @@ class GraphData:
     entities: dict[str, Entity]
     events: dict[str, Event]
     relations: dict[tuple[str, str, str], set[str]]  # (a, relation, b) -> graphs stating it
-    # (a, relation, b) -> {sentence: document title}
-    relation_evidence: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)
+    # (a, relation, b) -> the latest sentences stating it (at most the evidence limit of read_graph)
+    relation_evidence: dict[tuple[str, str, str], list[Evidence]] = field(default_factory=dict)
+    # (a, relation, b) -> how many documents state it with a sentence (kept or not)
+    relation_sentences: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
-def read_graph(source: Source) -> GraphData:
+def read_graph(source: Source, evidence: int = EVIDENCE_PER_EDGE) -> GraphData:
     """Read entities, events with their arguments, and relations from ``source``.
+
+    Each relation keeps the sentences of its ``evidence`` latest stating documents: the store
+    sends one row per relation and document, so the cost follows what the graph states, and
+    memory holds ``evidence`` sentences per relation.
 
     >>> import pyoxigraph as ox
     >>> store = ox.Store()
@@ -202,9 +236,14 @@ def read_graph(source: Source) -> GraphData:
             graphs = relations[(row["a"], local_name(row["rel"]), row["b"])]
             if "g" in row:
                 graphs.add(row["g"])
-    evidence: dict[tuple[str, str, str], dict[str, str]] = defaultdict(dict)
+    stated: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    sentences: Counter = Counter()
     for row in select(source, sparql("relation-evidence")):
         key = (row["a"], local_name(row["rel"]), row["b"])
-        if key in relations:
-            evidence[key].setdefault(row["sentence"], row.get("title", ""))
-    return GraphData(entities, dict(events), dict(relations), dict(evidence))
+        if key in relations and "sentence" in row:
+            sentences[key] += 1
+            stated[key].append(Evidence(row["sentence"], row.get("title", ""), parse_date(row.get("issued"))))
+            if len(stated[key]) > 4 * evidence + 16:  # trim as rows arrive: memory stays ~evidence per relation
+                stated[key] = latest(stated[key], evidence)
+    kept = {key: latest(items, evidence) for key, items in stated.items()}
+    return GraphData(entities, dict(events), dict(relations), kept, dict(sentences))

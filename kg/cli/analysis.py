@@ -14,6 +14,7 @@ import typer
 from kg.cli.common import (
     ENDPOINT_NOTE,
     EventClassOpt,
+    EvidenceOpt,
     LimitOpt,
     MinSupportOpt,
     SinceOpt,
@@ -78,6 +79,7 @@ def analyze(
     ] = None,
     graphml: Annotated[Path | None, typer.Option(help="Also write the projection as GraphML (Gephi, yEd).")] = None,
     gexf: Annotated[Path | None, typer.Option(help="Also write the projection as GEXF (Gephi).")] = None,
+    evidence: EvidenceOpt = 3,
 ) -> None:
     """Centrality, communities, components, k-cores and activity over time, written to --out.
 
@@ -91,10 +93,12 @@ def analyze(
 
     if period not in ("month", "week"):
         fail(f"--period {period!r}: use month or week")
+    if evidence < 1:
+        fail("--evidence must be at least 1")
     chosen = filters(types, event_classes, since, until, min_support)
     exchange = {fmt: path for fmt, path in (("graphml", graphml), ("gexf", gexf)) if path is not None}
     try:
-        run = run_analysis(source, chosen, period=period, seed=seed, betweenness_k=betweenness_k)
+        run = run_analysis(source, chosen, period=period, seed=seed, betweenness_k=betweenness_k, evidence=evidence)
     except graph_errors() as error:
         fail(str(error))
     paths = write_report(run, out_dir, source=source)
@@ -125,14 +129,15 @@ def path(
     event_classes: EventClassOpt = [],  # noqa: B006
     since: SinceOpt = None,
     until: UntilOpt = None,
+    evidence: EvidenceOpt = 3,
 ) -> None:
-    """The shortest connections between two entities, with the evidence sentence of each hop."""
+    """The shortest connections between two entities, with the latest evidence sentences of each hop."""
     from kg.analysis.lookup import UnknownEntity
     from kg.analysis.paths import connections
     from kg.analysis.projection import entity_graph
 
-    data = read_graph_data(source)
-    graph = entity_graph(data, filters(types, event_classes, since, until, 1))
+    data = read_graph_data(source, evidence)
+    graph = entity_graph(data, filters(types, event_classes, since, until, 1), evidence=evidence)
     try:
         found = connections(graph, data, first, second, limit)
     except UnknownEntity as error:
@@ -145,7 +150,7 @@ def path(
         for hop in hops:
             why = [f"{name} ×{n}" for name, n in sorted(hop.event_classes.items())] + hop.relations
             out.print(f"  {hop.source} — {hop.target}  [support {hop.support}: {', '.join(why)}]", markup=False)
-            for sentence, title in hop.evidence[:3]:
+            for sentence, title in hop.evidence:
                 out.print(f"      “{' '.join(sentence.split())}” — {title}", markup=False, highlight=False)
             if not hop.evidence:
                 out.print("      (a gazetteer link, or a relation stated without a sentence)", markup=False)
@@ -164,6 +169,7 @@ def viz(
     events: Annotated[bool, typer.Option("--events", help="Show events as nodes (entity-event graph).")] = False,
     max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by PageRank.")] = 500,
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
+    evidence: EvidenceOpt = 3,
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
     from kg.analysis.lookup import UnknownEntity
@@ -172,10 +178,10 @@ def viz(
 
     if max_nodes < 1 or hops < 0:
         fail("--max-nodes must be at least 1 and --hops at least 0")
-    data = read_graph_data(source)
+    data = read_graph_data(source, evidence)
     chosen = filters(types, event_classes, since, until, min_support)
     try:
-        view = build_view(data, chosen, events=events, focus=focus, hops=hops, max_nodes=max_nodes)
+        view = build_view(data, chosen, events=events, focus=focus, hops=hops, max_nodes=max_nodes, evidence=evidence)
     except UnknownEntity as error:
         fail(f"--focus {error}")
     write_page(view, output, title=title)

@@ -100,6 +100,9 @@ EventClassOpt = Annotated[
 SinceOpt = Annotated[str | None, typer.Option(help="Keep events from this date on (2025, 2025-03, 2025-03-14).")]
 UntilOpt = Annotated[str | None, typer.Option(help="Keep events up to this date (inclusive).")]
 MinSupportOpt = Annotated[int, typer.Option(help="Drop edges supported by fewer events/documents.")]
+EvidenceOpt = Annotated[
+    int, typer.Option("--evidence", help="Keep the N latest evidence sentences of each edge (and node), N >= 1.")
+]
 
 
 def filters(types: list[str], event_classes: list[str], since: str | None, until: str | None, min_support: int):
@@ -112,12 +115,15 @@ def filters(types: list[str], event_classes: list[str], since: str | None, until
         fail(str(error))
 
 
-def read_graph_data(source: str):
-    """The projection's input read from SOURCE (questions go to an endpoint, nothing is copied)."""
+def read_graph_data(source: str, evidence: int = 3):
+    """The projection's input read from SOURCE (questions go to an endpoint, nothing is copied),
+    with the ``evidence`` latest sentences of each relation."""
     from kg.analysis.read import read_graph
 
+    if evidence < 1:
+        fail("--evidence must be at least 1")
     try:
-        return read_graph(source)
+        return read_graph(source, evidence=evidence)
     except graph_errors() as error:
         fail(str(error))
 

@@ -29,24 +29,23 @@ import networkx as nx
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.lookup import resolve_entity
 from kg.analysis.projection import entity_graph, event_graph
-from kg.analysis.read import ENTITY_CLASSES, Event, GraphData
+from kg.analysis.read import ENTITY_CLASSES, EVIDENCE_PER_EDGE, Event, GraphData
 from kg.viz.colours import ENTITY_COLOURS, event_colours
 from kg.viz.view import View
 
-EVIDENCE_PER_ITEM = 3
 # Above this many nodes the layout is computed here and physics never runs in the page.
 PRECOMPUTED_LAYOUT_ABOVE = 1000
 # How many of the best-ranked nodes get a force-directed layout; the rest are placed around them.
 CORE_LAYOUT_NODES = 400
 
 
-def _evidence(events: list[Event]) -> list[list[str]]:
-    """Distinct sentences with their document titles, most recent event first."""
+def _evidence(events: list[Event], limit: int) -> list[list[str]]:
+    """The ``limit`` latest distinct sentences with their document titles, most recent event first."""
     seen: dict[str, str] = {}
     for event in sorted(events, key=lambda e: (e.date is None, -(e.date.toordinal() if e.date else 0), e.iri)):
         if event.sentence and event.sentence not in seen:
             seen[event.sentence] = event.title or event.document or ""
-    return [[s, t] for s, t in list(seen.items())[:EVIDENCE_PER_ITEM]]
+    return [[s, t] for s, t in list(seen.items())[:limit]]
 
 
 def _focus(graph: nx.Graph, data: GraphData, name: str, hops: int) -> tuple[nx.Graph, str]:
@@ -108,9 +107,13 @@ def build_view(
     max_nodes: int = 500,
     seed: int = 42,
     title: str = "newskg graph",
+    evidence: int = EVIDENCE_PER_EDGE,
 ) -> View:
-    """What a view shows: its graph, nodes and edges, legend and notes (see the module docstring)."""
-    graph = event_graph(data, filters) if events else entity_graph(data, filters)
+    """What a view shows: its graph, nodes and edges, legend and notes (see the module docstring).
+
+    Each node and edge carries its ``evidence`` latest sentences.
+    """
+    graph = event_graph(data, filters) if events else entity_graph(data, filters, evidence=evidence)
     notes: list[str] = []
     centre = None
     if focus:
@@ -135,13 +138,13 @@ def build_view(
         kind = attrs.get("kind", "entity")
         if kind == "event":
             info = {"type": attrs["type"], "time": attrs.get("time") or attrs.get("date") or ""}
-            info["evidence"] = _evidence([data.events[node]])
+            info["evidence"] = _evidence([data.events[node]], evidence)
         else:
             info = {
                 "type": attrs["type"],
                 "aliases": attrs["aliases"],
                 "roles": attrs["roles"],
-                "evidence": _evidence(events_of.get(node, [])),
+                "evidence": _evidence(events_of.get(node, []), evidence),
                 "pagerank": round(rank[node], 5),
             }
         record = {
@@ -172,7 +175,7 @@ def build_view(
                     "events": attrs["event_classes"],
                     "relations": attrs["relations"],
                     "documents": attrs["documents"],
-                    "evidence": [[s, t] for s, t in attrs["evidence"][:EVIDENCE_PER_ITEM]],
+                    "evidence": [[s, t] for s, t in attrs["evidence"][:evidence]],
                     "evidence_count": attrs["evidence_count"],
                 },
             )
