@@ -44,6 +44,12 @@ def build(
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
     store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
     force: Annotated[bool, typer.Option(help="Extract every document again, changed or not.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Extraction processes (default: one per core, at most 8; 1: serial).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Extract on the Dask cluster at this address (e.g. tcp://10.0.0.5:8786).")
+    ] = None,
 ) -> None:
     """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
     from kg.build import build as run_build
@@ -85,6 +91,8 @@ def build(
                 on_skip=on_skip,
                 store_dir=store_dir,
                 force=force,
+                workers=workers,
+                scheduler=scheduler,
             )
         except ModelNotFound as error:
             _fail(str(error))
