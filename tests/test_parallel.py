@@ -21,6 +21,8 @@ from .conftest import SAMPLES, shared_data
 # A few hundred short development documents (WikiEvents' 20 long ones, Re-DocRED's first 160).
 REDOCRED_DOCUMENTS = 160
 BATCH = 8  # small batches, so two workers get many and finish them out of order
+# The samples (7 articles), the seed article and the development documents.
+DOCUMENTS = 7 + 1 + 20 + REDOCRED_DOCUMENTS
 CRASH_MARK = "this sentence crashes the worker"
 
 
@@ -44,13 +46,13 @@ def sorted_nquads(out: Path) -> list[str]:
 def serial(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("serial")
     summary = build(corpus, out, workers=1, batch_size=BATCH)
-    assert summary.documents_built == 6 + 1 + 20 + REDOCRED_DOCUMENTS and not summary.skipped
+    assert summary.documents_built == DOCUMENTS and not summary.skipped
     return sorted_nquads(out)
 
 
 def test_two_workers_write_the_serial_graph(corpus, serial, tmp_path):
     summary = build(corpus, tmp_path, workers=2, batch_size=BATCH)
-    assert summary.documents_built == 187 and not summary.skipped and not summary.notices
+    assert summary.documents_built == DOCUMENTS and not summary.skipped and not summary.notices
     assert sorted_nquads(tmp_path) == serial
 
 
@@ -61,7 +63,7 @@ def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, batch_size=BATCH)
-    assert summary.documents_built == 187 and not summary.skipped
+    assert summary.documents_built == DOCUMENTS and not summary.skipped
     assert sorted_nquads(tmp_path) == serial
 
 
@@ -82,7 +84,7 @@ def test_a_killed_worker_costs_its_batch_one_retry(corpus, serial, tmp_path):
     assert not psutil.pid_exists(killed[0]) or psutil.Process(killed[0]).status() == psutil.STATUS_ZOMBIE
     [notice] = summary.notices
     assert "a worker process died (killed by SIGKILL)" in notice["message"] and "retrying once" in notice["message"]
-    assert summary.documents_built == 187 and not summary.skipped
+    assert summary.documents_built == DOCUMENTS and not summary.skipped
     assert sorted_nquads(tmp_path) == serial
     assert not worker_processes()  # the workers (the replacement too) are gone
 
