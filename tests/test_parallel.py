@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import psutil
@@ -17,9 +20,10 @@ from kg.extract.parallel import PipelineWorker, ProcessExtractor, extract_docume
 from kg.model import Document
 
 from .conftest import SAMPLES, shared_data
+from .test_store import documents_so_far
 
-# A few hundred short development documents (WikiEvents' 20 long ones, Re-DocRED's first 160).
-REDOCRED_DOCUMENTS = 160
+# A few hundred short development documents (WikiEvents' 20 long ones, Re-DocRED's first 120).
+REDOCRED_DOCUMENTS = 120
 BATCH = 8  # small batches, so two workers get many and finish them out of order
 # The samples (7 articles), the seed article and the development documents.
 DOCUMENTS = 7 + 1 + 20 + REDOCRED_DOCUMENTS
@@ -67,8 +71,8 @@ def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
     assert sorted_nquads(tmp_path) == serial
 
 
-def worker_processes() -> list[psutil.Process]:
-    return [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+def worker_processes(parent: int | None = None) -> list[psutil.Process]:
+    return [p for p in psutil.Process(parent).children() if "spawn_main" in " ".join(p.cmdline())]
 
 
 def test_a_killed_worker_costs_its_batch_one_retry(corpus, serial, tmp_path):
@@ -125,3 +129,20 @@ def test_a_document_that_fails_extraction_is_skipped_with_its_name(workers, tmp_
     [skipped] = summary.skipped
     assert "too-long" in skipped["source"] and skipped["kind"] == "extraction"
     assert "E088" in skipped["reason"] and skipped["reason"].startswith("extraction failed: ValueError")
+
+
+def test_ctrl_c_stops_the_workers_and_a_rerun_ends_equal(corpus, serial, tmp_path):
+    command = [sys.executable, "-m", "kg", "build", *corpus, "-o", str(tmp_path), "--workers", "2", "--batch-size", "4"]
+    # A session of its own: Ctrl-C on a terminal reaches the whole group, workers included.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    workers: list[psutil.Process] = []
+    deadline = time.monotonic() + 120
+    while documents_so_far(tmp_path / "store") < 1 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        workers = workers or worker_processes(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=60) == 130, "the build ended before it could be interrupted"
+    assert workers and not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
+    summary = build(corpus, tmp_path, workers=2, batch_size=BATCH)
+    assert 0 < summary.documents_unchanged < DOCUMENTS  # what was stored before Ctrl-C is kept
+    assert sorted_nquads(tmp_path) == serial
