@@ -91,14 +91,20 @@ def build(
         if on_skip:
             on_skip(item)
 
+    def reported(item: object) -> bool:
+        """Whether ``item`` is a Notice or a Skipped (then noted in the summary), not a document."""
+        if isinstance(item, Notice):
+            note(item)
+        elif isinstance(item, Skipped):
+            skip(item)
+        else:
+            return False
+        return True
+
     def new_documents() -> Iterator[Document]:
         seen: dict[str, str] = {}
         for item in read_sources(sources):
-            if isinstance(item, Notice):
-                note(item)
-                continue
-            if isinstance(item, Skipped):
-                skip(item)
+            if reported(item):
                 continue
             if item.id in seen:
                 skip(
@@ -128,11 +134,7 @@ def build(
         summary.model = extractor.description["label"]
         extracted_by = extractor.description["extractor"]
         for item in extractor.extract(new_documents()):
-            if isinstance(item, Notice):
-                note(item)
-                continue
-            if isinstance(item, Skipped):
-                skip(item)
+            if reported(item):
                 continue
             resolved = identity.resolve(resolve(item))
             writer.write(*document_quads(resolved, base))
