@@ -146,3 +146,32 @@ def test_ctrl_c_stops_the_workers_and_a_rerun_ends_equal(corpus, serial, tmp_pat
     summary = build(corpus, tmp_path, workers=2, batch_size=BATCH)
     assert 0 < summary.documents_unchanged < DOCUMENTS  # what was stored before Ctrl-C is kept
     assert sorted_nquads(tmp_path) == serial
+
+
+def test_a_two_worker_build_on_a_tty_shows_one_progress_bar(tmp_path):
+    import pty
+    import re
+
+    primary, secondary = pty.openpty()
+    command = [sys.executable, "-m", "kg", "build", str(SAMPLES), "--workers", "2", "--batch-size", "2"]
+    process = subprocess.Popen(
+        [*command, "-o", str(tmp_path)], stdin=secondary, stdout=secondary, stderr=secondary,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+    )  # fmt: skip
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(primary, 65536)
+        except OSError:  # the other side closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert process.wait(timeout=60) == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode("utf-8", "replace"))
+    frames = [frame for frame in text.split("\r") if "documents" in frame]
+    assert frames and all(frame.count("documents") == 1 for frame in frames)  # one bar, redrawn in place
+    counts = {int(m.group(1)) for frame in frames if (m := re.search(r"documents\s+(\d+)", frame))}
+    assert max(counts) == 7 and any("docs/s" in frame for frame in frames)
+    assert "Built 7 document(s)" in text

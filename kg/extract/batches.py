@@ -179,10 +179,6 @@ class OrderedBatches:
         self.done(job, [f"worker died while extracting this document ({reason})"])
         return []
 
-    def pending(self) -> bool:
-        """Whether jobs are still out or waiting to be sent."""
-        return any(batch.missing for batch in self._batches.values()) or bool(self._retries)
-
     @property
     def finished(self) -> bool:
         return self._exhausted and not self._batches and not self._retries

@@ -89,21 +89,26 @@ class _Worker:
 
 class ProcessPool:
     """``workers`` processes, each running ``setup(*setup_args)`` once, then ``work(state, payload)``
-    on each payload it is sent; ``descriptions`` holds what each reported when ready."""
+    on each payload it is sent. A worker gets work once it reports ready (no waiting for the
+    slowest to start); ``expected``, when given, is what each must report (else it raises)."""
 
-    def __init__(self, workers: int, setup: Callable[..., Any], setup_args: tuple, work: Callable[[Any, Any], Any]):
+    def __init__(
+        self,
+        workers: int,
+        setup: Callable[..., Any],
+        setup_args: tuple,
+        work: Callable[[Any, Any], Any],
+        expected: Any = None,
+    ):
         self.workers = workers
         self.setup, self.setup_args, self.work = setup, setup_args, work
-        self.descriptions: list[Any] = []
+        self.expected = expected
         self._live: list[_Worker] = []
         self._context = multiprocessing.get_context("spawn")
 
     def start(self) -> ProcessPool:
-        """Start the workers and wait until each is ready (raises :class:`WorkerSetupFailed`)."""
-        for _ in range(self.workers):
-            self._live.append(self._spawn())
-        for worker in self._live:
-            self._await_ready(worker)
+        """Start the workers (they load in the background)."""
+        self._live.extend(self._spawn() for _ in range(self.workers))
         return self
 
     def _spawn(self) -> _Worker:
@@ -115,22 +120,26 @@ class ProcessPool:
         child.close()
         return _Worker(process, parent)
 
-    def _await_ready(self, worker: _Worker) -> None:
-        try:
-            kind, detail = worker.conn.recv()
-        except EOFError:
-            raise WorkerSetupFailed(f"a worker process exited while starting ({_exit_reason(worker)})") from None
-        if kind != "ready":
-            raise WorkerSetupFailed(detail)
-        worker.ready = True
-        self.descriptions.append(detail)
-
-    def pids(self) -> list[int]:
-        return [worker.process.pid for worker in self._live if worker.process.pid is not None]
+    def _watched(self) -> dict[Any, _Worker]:
+        """The handles to watch: the pipe and the life of each worker that is starting or busy."""
+        watched = {}
+        for worker in self._live:
+            if not worker.ready or worker.job is not None:
+                watched[worker.conn] = watched[worker.process.sentinel] = worker
+        return watched
 
     def run(self, jobs: OrderedBatches, notices: list[Notice]) -> bool:
-        """Send jobs to idle workers and take in what came back, without waiting; True if anything happened."""
+        """Take in what came back and send jobs to idle workers, without waiting; True if anything happened."""
         moved = False
+        watched = self._watched()
+        for handle in wait_for(list(watched), timeout=0):
+            worker = watched[handle]
+            if not worker.ready:
+                self._greet(worker)
+                moved = True
+            elif worker.job is not None:  # else already answered through its other handle
+                self._collect(worker, jobs, notices)
+                moved = True
         for worker in list(self._live):
             if worker.ready and worker.job is None and (job := jobs.next_job()) is not None:
                 worker.job, moved = job, True
@@ -138,22 +147,23 @@ class ProcessPool:
                     worker.conn.send(job.dicts())
                 except OSError:  # it died while idle
                     self._collect(worker, jobs, notices)
-        busy = {w.conn: w for w in self._live if w.job is not None}
-        busy.update({w.process.sentinel: w for w in self._live if w.job is not None})
-        for handle in wait_for(list(busy), timeout=0):
-            worker = busy[handle]
-            if worker.job is None:  # already handled through its other handle
-                continue
-            moved = True
-            self._collect(worker, jobs, notices)
         return moved
 
     def wait(self) -> None:
-        """Block until a busy worker answers or dies."""
-        handles = [w.conn for w in self._live if w.job is not None]
-        handles += [w.process.sentinel for w in self._live if w.job is not None]
-        if handles:
-            wait_for(handles)
+        """Block until a starting or busy worker answers or dies."""
+        if watched := self._watched():
+            wait_for(list(watched))
+
+    def _greet(self, worker: _Worker) -> None:
+        try:
+            kind, detail = worker.conn.recv()
+        except (EOFError, OSError):
+            raise WorkerSetupFailed(f"a worker process exited while starting ({_exit_reason(worker)})") from None
+        if kind != "ready":
+            raise WorkerSetupFailed(detail)
+        if self.expected is not None and detail != self.expected:
+            raise WorkerSetupFailed(f"a worker loaded {detail}, not {self.expected}")
+        worker.ready = True
 
     def _collect(self, worker: _Worker, jobs: OrderedBatches, notices: list[Notice]) -> None:
         job, worker.job = worker.job, None
@@ -173,9 +183,7 @@ class ProcessPool:
     def _replace(self, worker: _Worker) -> None:
         worker.process.join(timeout=STOP_TIMEOUT)
         worker.conn.close()
-        fresh = self._spawn()
-        self._live[self._live.index(worker)] = fresh
-        self._await_ready(fresh)
+        self._live[self._live.index(worker)] = self._spawn()
 
     def close(self, at_once: bool = False) -> None:
         """Ask every worker to leave (``at_once``: stop them without waiting, as after Ctrl-C)."""
@@ -241,8 +249,10 @@ class ProcessExtractor:
         self.batch_size = batch_size
         self.in_flight = in_flight or 2 * workers
         # ``work`` (default extract_documents) must be importable by name: the workers are spawned.
-        self.pool = ProcessPool(workers, PipelineWorker, (model, batch_size), work or extract_documents)
         self.description = describe_meta(installed_meta(model))
+        self.pool = ProcessPool(
+            workers, PipelineWorker, (model, batch_size), work or extract_documents, expected=self.description
+        )
 
     def __enter__(self) -> ProcessExtractor:
         return self
@@ -258,8 +268,6 @@ class ProcessExtractor:
             yield from extract_here(load_pipeline(self.model), head, self.batch_size)
             return
         self.pool.start()
-        if self.pool.descriptions[0] != self.description:
-            raise WorkerSetupFailed(f"the workers load {self.pool.descriptions[0]}, not {self.description}")
         jobs = OrderedBatches(chain(head, documents), self.batch_size, self.in_flight)
         notices: list[Notice] = []
         while not jobs.finished:
@@ -269,5 +277,5 @@ class ProcessExtractor:
             for item in jobs.ready():
                 yield item
                 self.pool.run(jobs, notices)  # keep the workers fed while the writer stores a document
-            if not moved and jobs.pending():
+            if not moved:  # workers starting or busy: wait for one
                 self.pool.wait()
