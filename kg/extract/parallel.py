@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -116,7 +117,16 @@ class ProcessPool:
         process = self._context.Process(
             target=_serve, args=(child, self.setup, self.setup_args, self.work), name="newskg-extract", daemon=True
         )
-        process.start()
+        # Started with Ctrl-C ignored (inherited through exec; Python then leaves it ignored), so
+        # that one pressed while the worker imports does not kill it with a traceback.
+        if threading.current_thread() is threading.main_thread():
+            handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                process.start()
+            finally:
+                signal.signal(signal.SIGINT, handler)
+        else:
+            process.start()
         child.close()
         return _Worker(process, parent)
 
