@@ -47,6 +47,8 @@ def build(
     base: str | None = None,
     batch_size: int = 32,
     force: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build (or update) a graph from articles, like ``kg build``; returns the build summary.
 
@@ -55,6 +57,8 @@ def build(
     or ``store``: a store kept elsewhere and grown run after run). Documents already in the
     store and unchanged are not extracted again, unless ``force``. ``model`` is an installed
     spaCy pipeline (default en_core_web_sm); ``base`` the base IRI of minted resources.
+    Extraction runs in ``workers`` processes (default one per core, at most 8; 1: in this
+    process), or on the Dask cluster at ``scheduler``; the graph is the same either way.
 
     >>> import kg, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -76,6 +80,8 @@ def build(
         batch_size=batch_size,
         store_dir=store,
         force=force,
+        workers=workers,
+        scheduler=scheduler,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.extract.events import event_types
-from kg.extract.pipeline import extract, load_pipeline, model_name
+from kg.extract.runner import open_extractor
 from kg.incidents import update_incidents
 from kg.ingest import Notice, Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
@@ -73,33 +73,45 @@ def build(
     on_notice: Callable[[Notice], None] | None = None,
     store_dir: str | Path | None = None,
     force: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build (or update) the graph in ``out_dir`` from ``sources``; see the README.
     The embedded store is ``store_dir`` (a store kept elsewhere, grown run after run), else ``out_dir/store``.
-    A stored document is extracted again when its text or the extractor changed, or with ``force``."""
+    A stored document is extracted again when its text or the extractor changed, or with ``force``.
+    Extraction runs in ``workers`` processes (None: one per core, capped; 1: this process), or on the
+    Dask cluster whose scheduler is at ``scheduler``; this process resolves and writes, in input order."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     store = EmbeddedStore(store_dir or out / "store", base=base)
-    nlp = load_pipeline(model)
-    extractor = model_name(nlp)
-    summary = BuildSummary(model=f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}")
+    extraction = open_extractor(model, workers=workers, scheduler=scheduler, batch_size=batch_size)
+    summary = BuildSummary()
+
+    def note(item: Notice) -> None:
+        summary.notices.append({"source": item.source, "message": item.message})
+        if on_notice:
+            on_notice(item)
 
     def skip(item: Skipped) -> None:
         summary.skipped.append({"source": item.source, "reason": item.reason, "kind": item.kind})
         if on_skip:
             on_skip(item)
 
+    def reported(item: object) -> bool:
+        """Whether ``item`` is a Notice or a Skipped (then noted in the summary), not a document."""
+        if isinstance(item, Notice):
+            note(item)
+        elif isinstance(item, Skipped):
+            skip(item)
+        else:
+            return False
+        return True
+
     def new_documents() -> Iterator[Document]:
         seen: dict[str, str] = {}
         for item in read_sources(sources):
-            if isinstance(item, Notice):
-                summary.notices.append({"source": item.source, "message": item.message})
-                if on_notice:
-                    on_notice(item)
-                continue
-            if isinstance(item, Skipped):
-                skip(item)
+            if reported(item):
                 continue
             if item.id in seen:
                 skip(
@@ -115,7 +127,7 @@ def build(
             if (
                 not force
                 and store.document_sha256(graph) == item.sha256
-                and store.document_extractor(graph) == extractor
+                and store.document_extractor(graph) == extracted_by
             ):
                 summary.documents_unchanged += 1
                 if on_document:
@@ -126,16 +138,20 @@ def build(
     # Cross-document identity consults the nodes already stored (short forms, homonyms).
     identity = CorpusIdentity.from_store(store, base)
     built = []
-    with GraphWriter(store) as writer:
-        for extraction in extract(new_documents(), nlp, batch_size=batch_size):
-            resolved = identity.resolve(resolve(extraction))
+    with extraction as extractor, GraphWriter(store) as writer:
+        summary.model = extractor.description["label"]
+        extracted_by = extractor.description["extractor"]
+        for item in extractor.extract(new_documents()):
+            if reported(item):
+                continue
+            resolved = identity.resolve(resolve(item))
             graph, quads = document_quads(resolved, base)
             writer.write(graph, quads)
             built.append(graph.value)
             identity.record(resolved)
             summary.documents_built += 1
             if on_document:
-                on_document(extraction.doc)
+                on_document(item.doc)
     refresh_corpus_facts(store)
     update_incidents(store, added=built)
     store.flush()

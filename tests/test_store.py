@@ -140,6 +140,7 @@ def test_ctrl_c_during_a_build_then_a_rerun_ends_equal(seed_build, tmp_path):
     sources = [str(shared_data("seed", "iraq-defense-minister.txt")), str(SAMPLES)]
     # One document per batch, so the others are still being extracted when the first is stored.
     command = [sys.executable, "-m", "kg", "build", *sources, "--out", str(tmp_path), "--batch-size", "1"]
+    command += ["--workers", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while documents_so_far(tmp_path / "store") < 1 and time.monotonic() < deadline and process.poll() is None:

@@ -21,6 +21,12 @@ def build(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (nlp.pipe).")] = 32,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any input is skipped.")] = False,
     force: Annotated[bool, typer.Option(help="Extract every document again, changed or not.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Extraction processes (default: one per core, at most 8; 1: serial).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Extract on the Dask cluster at this address (e.g. tcp://10.0.0.5:8786).")
+    ] = None,
 ) -> None:
     """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
     from kg.build import build as run_build
@@ -68,6 +74,8 @@ def build(
                 on_notice=on_notice,
                 store_dir=store_dir,
                 force=force,
+                workers=workers,
+                scheduler=scheduler,
             )
         except ModelNotFound as error:
             fail(str(error))
@@ -101,5 +109,7 @@ def register(app: typer.Typer) -> None:
         epilog=examples(
             "kg build samples/ --out kg-out",
             "kg build news.jsonl https://example.org/article.html --store shared/store --batch-size 64",
+            "kg build big.jsonl --workers 2",
+            "kg build big.jsonl --scheduler tcp://10.0.0.5:8786",
         )
     )(build)

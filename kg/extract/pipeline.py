@@ -70,11 +70,15 @@ def load_pipeline(model: str | None = None) -> Language:
 def model_name(nlp: Language) -> str:
     """What extracted a document: newskg's version and the spaCy pipeline's name and version.
     A stored document extracted by anything else is extracted again by ``kg build``."""
+    return extractor_name(nlp.meta)
+
+
+def extractor_name(meta: dict) -> str:
+    """:func:`model_name` from a pipeline's meta (its meta.json), without loading it."""
     try:
         newskg = importlib.metadata.version("newskg")
     except importlib.metadata.PackageNotFoundError:  # running from a source tree
         newskg = "unknown"
-    meta = nlp.meta
     return f"newskg {newskg} with {meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 

@@ -1,0 +1,130 @@
+"""Extraction on a Dask distributed cluster (``kg build --scheduler tcp://HOST:8786``).
+
+Needs the optional extra ``newskg[distributed]`` here and on every worker machine. A
+worker plugin loads the spaCy pipeline once in each worker process (again when a worker
+restarts); batches of documents go out as tasks, at most ``in_flight`` at a time, and
+their records come back to this process (the client), where they are given out in input
+order to the one writer. The scheduler already moves the task of a lost worker elsewhere;
+a task that fails all the same is sent again once, then document by document
+(kg.extract.batches), so a document that keeps killing workers costs only itself.
+
+Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://HOST:8786
+--nworkers N --nthreads 1`` on each machine (one thread: a worker process runs one batch
+at a time through its own pipeline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+try:
+    from distributed import Client, as_completed, get_worker
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError as missing:  # pragma: no cover  (the extra is installed in the test environment)
+    raise ImportError(
+        f"--scheduler needs Dask distributed ({missing}); install it with: pip install 'newskg[distributed]'"
+    ) from None
+
+from kg.extract.batches import OrderedBatches
+from kg.extract.parallel import PipelineWorker, extract_documents
+from kg.ingest import Notice, Skipped
+from kg.model import DocExtraction, Document
+
+PLUGIN_NAME = "newskg-pipeline"
+# Batches out at once, per worker thread of the cluster: enough that no worker waits for the client.
+IN_FLIGHT_PER_THREAD = 2
+
+
+class DifferentPipelines(RuntimeError):
+    """The cluster's workers do not all run the same pipeline (newskg or model versions differ)."""
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the pipeline once in each worker process the cluster has or starts."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, model: str | None, batch_size: int):
+        self.model = model
+        self.batch_size = batch_size
+        self.worker_state: PipelineWorker | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.worker_state = PipelineWorker(self.model, self.batch_size)
+
+
+def _state(dask_worker: Any) -> PipelineWorker:
+    return dask_worker.plugins[PLUGIN_NAME].worker_state
+
+
+def _describe(dask_worker: Any = None) -> dict[str, str]:
+    # client.run passes the worker as ``dask_worker``.
+    return _state(dask_worker).describe()
+
+
+def _extract_task(documents: list[dict[str, Any]]) -> list:
+    return extract_documents(_state(get_worker()), documents)
+
+
+class ClusterExtractor:
+    """Extraction on the Dask cluster whose scheduler is at ``address``; a context manager
+    (it connects, installs the pipeline plugin on every worker, and disconnects)."""
+
+    def __init__(self, address: str, model: str | None, batch_size: int = 32, in_flight: int | None = None):
+        self.address = address
+        self.model = model
+        self.batch_size = batch_size
+        self.in_flight = in_flight
+        self.description: dict[str, str] = {}
+        self.client: Client | None = None
+
+    def __enter__(self) -> ClusterExtractor:
+        self.client = Client(self.address)
+        try:
+            self.client.register_plugin(PipelinePlugin(self.model, self.batch_size), name=PLUGIN_NAME)
+            found = {tuple(sorted(d.items())) for d in self.client.run(_describe).values()}
+            if len(found) > 1:
+                raise DifferentPipelines(f"the workers at {self.address} run different pipelines: {sorted(found)}")
+            if not found:
+                raise RuntimeError(f"the Dask cluster at {self.address} has no workers")
+            self.description = dict(found.pop())
+            if self.in_flight is None:
+                threads = sum(self.client.nthreads().values())
+                self.in_flight = max(2, IN_FLIGHT_PER_THREAD * threads)
+        except BaseException:
+            self.client.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocExtraction | Skipped | Notice]:
+        """Records (or Skipped) in input order; a Notice when a task failed and was sent again."""
+        assert self.client is not None, "use ClusterExtractor as a context manager"
+        jobs = OrderedBatches(documents, self.batch_size, self.in_flight or 2)
+        out = as_completed()
+        sent: dict[str, tuple[Any, Any]] = {}  # future key -> (future, job)
+        try:
+            while not jobs.finished:
+                while (job := jobs.next_job()) is not None:
+                    future = self.client.submit(_extract_task, job.dicts(), pure=False)
+                    sent[future.key] = (future, job)
+                    out.add(future)
+                if not sent:
+                    break
+                future = next(out)
+                _, job = sent.pop(future.key)
+                if future.status == "finished":
+                    jobs.done(job, future.result())
+                else:
+                    error = future.exception()
+                    yield from jobs.lost(job, f"a cluster task failed ({error.__class__.__name__}: {error})")
+                future.release()
+                yield from jobs.ready()
+        finally:
+            if sent:  # stopped early (Ctrl-C, an error in the writer): the cluster drops the rest
+                self.client.cancel([future for future, _ in sent.values()])
