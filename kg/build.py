@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -26,6 +27,16 @@ from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
+# Tracebacks of unexpected errors met by single documents (the console gets one line each).
+ERRORS_LOG = "errors.log"
+
+
+def _log_error(log: Path, document: Document, error: Exception) -> str:
+    """Append the traceback of ``error`` to ``log``; returns the one-line reason for the summary."""
+    with log.open("a", encoding="utf-8") as stream:
+        stream.write(f"--- document {document.id} ({document.source or 'no source'})\n")
+        stream.write("".join(traceback.format_exception(error)))
+    return f"internal error {error.__class__.__name__}: {str(error)[:200]} (traceback in {log})"
 
 
 @dataclass
@@ -144,8 +155,12 @@ def build(
         for item in extractor.extract(new_documents()):
             if reported(item):
                 continue
-            resolved = identity.resolve(resolve(item))
-            graph, quads = document_quads(resolved, base)
+            try:
+                resolved = identity.resolve(resolve(item))
+                graph, quads = document_quads(resolved, base)
+            except Exception as error:  # noqa: BLE001  (a bug met by one document costs that document only)
+                skip(Skipped(item.doc.source or item.doc.id, _log_error(out / ERRORS_LOG, item.doc, error), "internal"))
+                continue
             writer.write(graph, quads)
             built.append(graph.value)
             identity.record(resolved)

@@ -180,3 +180,25 @@ def test_wikievents_dev_builds_into_a_conforming_graph(tmp_path):
     assert summary.documents_built == 20 and not summary.skipped
     report = validate(tmp_path / "store")
     assert report.conforms, report.by_message()
+
+
+def test_an_unexpected_error_in_one_document_costs_that_document_only(tmp_path, monkeypatch):
+    import importlib
+
+    build_module = importlib.import_module("kg.build")
+    real = build_module.document_quads
+
+    def failing_on_mosul(extraction, base):
+        if extraction.doc.id == "mosul-market-bombing":
+            raise RuntimeError("a bug met by one document")
+        return real(extraction, base)
+
+    monkeypatch.setattr(build_module, "document_quads", failing_on_mosul)
+    summary = build_module.build([str(SAMPLES)], tmp_path, workers=1)
+    [skipped] = summary.skipped
+    assert skipped["kind"] == "internal" and skipped["source"].endswith("mosul-market-bombing.txt")
+    assert "RuntimeError: a bug met by one document" in skipped["reason"]
+    assert str(tmp_path / "errors.log") in skipped["reason"]
+    log = (tmp_path / "errors.log").read_text(encoding="utf-8")
+    assert "--- document mosul-market-bombing" in log and "Traceback" in log and "failing_on_mosul" in log
+    assert summary.documents_built == 6  # the seven sample articles but one
