@@ -209,3 +209,12 @@ def test_deeply_nested_html_still_gives_its_article(tmp_path):
     (tmp_path / "deep.html").write_text(page, encoding="utf-8")
     [doc] = read(tmp_path / "deep.html")
     assert "The envoy met the minister in Lima" in doc.text and doc.title == "Deep"
+
+
+def test_lone_surrogate_escapes_are_replaced_with_a_note(tmp_path):
+    # Valid JSON, but "\ud800" is half of a UTF-16 pair: no character; it would break hashing and RDF.
+    (tmp_path / "f.jsonl").write_text('{"id": "s", "text": "Bad \\ud800 in Lima.", "title": "t\\udc00"}\n')
+    items = read(tmp_path / "f.jsonl")
+    [doc] = documents(items)
+    assert doc.text == "Bad \ufffd in Lima." and doc.title == "t\ufffd"
+    assert [i.message.split()[0] for i in items if isinstance(i, Notice)] == ["text", "title"]

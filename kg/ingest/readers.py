@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # An article page is kilobytes; a download past this is not an article (and would fill memory).
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 10
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -280,6 +282,12 @@ def _jsonl_record(line: str, where: str) -> Iterator[Document | Skipped | Notice
         detail = f"{err.msg} at column {err.colno}" if isinstance(err, json.JSONDecodeError) else "nested too deep"
         yield Skipped(where, f"malformed JSON ({detail})", "malformed")
         return
+    if isinstance(record, dict):
+        # "\\ud800" in JSON is a lone surrogate: no character at all (a producer's broken UTF-16).
+        for key, value in record.items():
+            if isinstance(value, str) and _SURROGATE.search(value):
+                record[key] = _SURROGATE.sub("\ufffd", value)
+                yield Notice(where, f"{key} held lone surrogate escapes (broken UTF-16): replaced by U+FFFD")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         yield Skipped(where, "a JSON object with a string field 'text' is required", "malformed")
         return
