@@ -66,7 +66,7 @@ DATATYPE_PROPERTIES = [
     "time", "timeText", "killedCount", "injuredCount", "count", "modality",
     "confidence", "sha256", "extractedWith",
     "pageRank", "degree", "weightedDegree", "betweenness", "community", "coreNumber",
-    "componentId",
+    "componentId", "actorCode",
 ]  # fmt: skip
 ANNOTATION_PROPERTIES = ["cameoCode", "kairosType"]
 
