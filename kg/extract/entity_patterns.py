@@ -233,6 +233,15 @@ class EntityPatterns:
                 start = _capitalized_run_before(doc, i, sent.start)
                 if start < i:
                     found.append(Span(doc, start, i + 1, label="ORG"))
+            elif token.lower_.rstrip(".") in cues["company_suffixes"] and token.text[:1].isalpha() and i > sent.start:
+                # "Jeans Mate Corp", "Norvik AG", "Castle Holdings plc": the suffix ends a company's name.
+                if not (token.is_title or token.is_upper or token.lower_ == "plc"):
+                    continue
+                start = _capitalized_run_before(doc, i, sent.start)
+                if start < i and doc[start].lower_ in word_list("titles.json", "honorifics"):
+                    continue  # "Mr. Co": a person's name
+                if start < i and not (start == i - 1 and doc[start].is_upper and token.is_upper):
+                    found.append(Span(doc, start, i + 1, label="ORG"))
             if (
                 token.is_title
                 and token.lower_ in cues["of_heads"]
@@ -370,8 +379,8 @@ def score_line_teams(doc: Doc) -> list[Span]:
     """Teams in the lines of sports results and standings: a line that is only names and scores
     ("Norvale 2 Castleby 1", "Norvale ( Fredonia ) 92 Castleby 81") or a name and a row of
     numbers ("NORVALE 4 2 1 1 5 3 7") names teams, organizations, even when a team is named
-    after its city. Countries (national teams: news calls them by the country) and people the
-    model found by full name stay as they are.
+    after its city. A country (a national team: news calls it by the country) stays a country,
+    and people the model found by full name stay people.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Results:\\nNorvale 2 Castleby Rovers 1\\nWestmarch 4 2 1 1 5 3 7\\nHe won 2 in 3")
@@ -414,7 +423,8 @@ def score_line_teams(doc: Doc) -> list[Span]:
             continue
         for a, b in names:
             span = doc[a:b]
-            if lookup_country(span.text, allow_codes=False) or lookup_demonym(span.text):
+            if lookup_country(span.text, allow_codes=False):
+                teams.append(Span(doc, a, b, label="GPE"))  # a national team, named by its country
                 continue
             if len(span) > 1 and span[0].ent_type_ == "PERSON" and span[-1].ent_type_ == "PERSON":
                 continue
