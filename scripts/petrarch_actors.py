@@ -186,6 +186,8 @@ def actors(folder: Path) -> list[list]:
             names = [p for name in record["names"] for p in _expand(name)]
             if not names or lookup_country(names[0], allow_codes=False):
                 continue  # a country: the gazetteer's
+            if all(len(code) == 3 for code, _, _ in record["codes"]):
+                continue  # a country-level code alone ("SUN"): a country of the past, not an actor
             kind = typing.record_type(record, file)
             if kind == "Person":
                 kept = [n for n in names if not ({w.rstrip(".") for w in n.split()} & typing.not_person)]

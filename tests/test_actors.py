@@ -128,7 +128,7 @@ def test_generic_actor_nouns_carry_their_sector_with_the_country_named():
 
 
 def test_a_person_gets_the_code_of_the_articles_date_and_the_country_of_the_code(invented_lexicon, nlp):
-    text = "Zoran Velkovic spoke in the capital on Monday."
+    text = "Zoran Velkovic spoke in Kyrgyzstan on Monday."
     before = by_name(run(nlp, text, "2003-05-01"), "Zoran Velkovic")
     after = by_name(run(nlp, text, "2006-05-01"), "Zoran Velkovic")
     assert (before.actor_code, after.actor_code) == ("KGZELI", "KGZGOV")
@@ -136,7 +136,7 @@ def test_a_person_gets_the_code_of_the_articles_date_and_the_country_of_the_code
 
 
 def test_the_text_country_wins_over_the_codes(invented_lexicon, nlp):
-    x = run(nlp, "French businessman Zoran Velkovic spoke on Monday.", "2006-05-01")
+    x = run(nlp, "French businessman Zoran Velkovic spoke in Kyrgyzstan on Monday.", "2006-05-01")
     person = by_name(x, "Zoran Velkovic")
     assert person.actor_code == "KGZGOV" and person.country_iso3 == "FRA"
 
@@ -145,7 +145,7 @@ def test_the_text_country_wins_over_the_codes(invented_lexicon, nlp):
 
 
 def test_a_known_group_missed_or_mistyped_by_the_model_is_an_organization(invented_lexicon, nlp):
-    x = run(nlp, "Fighters of the Tarvani Liberation Front entered the valley, and the TLF said more would come.")
+    x = run(nlp, "Fighters of the Tarvani Liberation Front entered Kyrgyzstan, and the TLF said more would come.")
     group = by_name(x, "Tarvani Liberation Front")
     assert group.type == "Organization" and "TLF" in group.aliases and group.actor_code == "KGZREB"
     assert len([e for e in x.entities if e.actor == "tarvani liberation front"]) == 1
@@ -181,9 +181,14 @@ def test_generic_agents_of_events_carry_their_sector():
     assert resolve(x).events[0].arguments[0].actor_code == "KENMIL"
 
 
+def test_a_namesake_in_a_document_about_another_country_gets_no_code(invented_lexicon, nlp):
+    person = by_name(run(nlp, "Zoran Velkovic spoke in Peru on Monday.", "2006-05-01"), "Zoran Velkovic")
+    assert person.actor_code is None and person.country_iso3 != "KGZ"
+
+
 def test_actor_codes_are_written_to_rdf(invented_lexicon, nlp):
     from kg.rdf.mapping import document_quads
 
-    _, quads = document_quads(run(nlp, "Zoran Velkovic spoke on Monday.", "2006-05-01"))
+    _, quads = document_quads(run(nlp, "Zoran Velkovic spoke in Kyrgyzstan on Monday.", "2006-05-01"))
     codes = {q.object.value for q in quads if q.predicate.value.endswith("#actorCode")}
     assert codes == {"KGZGOV"}
