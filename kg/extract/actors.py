@@ -220,8 +220,12 @@ class KnownActors:
     @staticmethod
     def _longest_match(doc: Doc, start: int, end: int, uncased: bool) -> Span | None:
         """The longest dictionary name of a known type inside a run of name words."""
+        index = _lexicon()[0]
+        keys = [compact_key(doc[i].text) for i in range(start, end)]  # a span's key: its tokens' keys joined
         for length in range(min(end - start, MAX_ACTOR_TOKENS), 0, -1):
             for first in range(start, end - length + 1):
+                if "".join(keys[first - start : first - start + length]) not in index:
+                    continue
                 span = doc[first : first + length]
                 kind = _actor_type(span.text)
                 if kind not in ACTOR_LABELS or not _may_stand_alone(span, uncased):
