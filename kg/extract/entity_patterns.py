@@ -358,10 +358,6 @@ def _no_names(sent: Span, ents: list[Span]) -> set[int]:
     return tokens
 
 
-# The words between two teams in a line of fixtures: "NORVALE AT WESTMARCH", "Norvale v Westmarch".
-FIXTURE_WORDS = frozenset({"at", "v", "v.", "vs", "vs."})
-
-
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines of a document (its newlines are whitespace tokens)."""
     lines, start = [], 0
@@ -376,16 +372,13 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _score(token: Token) -> bool:
-    """A score or a table figure: "3", ".596", "12-1/2", "218-9"; a lone dash stands for none."""
-    text = token.text
-    return text == "-" or (any(c.isdigit() for c in text) and all(c.isdigit() or c in ".,-/+" for c in text))
+    return token.like_num and any(c.isdigit() for c in token.text)
 
 
 def score_line_teams(doc: Doc) -> list[Span]:
     """Teams in the lines of sports results and standings: a line that is only names and scores
-    ("Norvale 2 Castleby 1", "Norvale ( Fredonia ) 92 Castleby 81"), a name and a row of
-    numbers ("NORVALE 4 2 1 1 5 3 7", "Norvale 64 2 43 .596 -") or a fixture ("NORVALE AT
-    CASTLEBY") names teams, organizations, even when a team is named
+    ("Norvale 2 Castleby 1", "Norvale ( Fredonia ) 92 Castleby 81") or a name and a row of
+    numbers ("NORVALE 4 2 1 1 5 3 7") names teams, organizations, even when a team is named
     after its city. A country (a national team: news calls it by the country) stays a country,
     and people the model found by full name stay people.
 
@@ -409,12 +402,9 @@ def score_line_teams(doc: Doc) -> list[Span]:
                     break
                 items.append(("note", i, close + 1))
                 i = close + 1
-            elif token.lower_ in FIXTURE_WORDS and items and items[-1][0] in ("name", "note"):
-                items.append(("versus", i, i + 1))
-                i += 1
             elif token.is_alpha and (token.is_title or token.is_upper):
                 run_end = i + 1
-                while run_end < end and doc[run_end].lower_ not in FIXTURE_WORDS and (
+                while run_end < end and (
                     (doc[run_end].is_alpha and (doc[run_end].is_title or doc[run_end].is_upper))
                     or (doc[run_end].text in JOINERS and run_end + 1 < end and doc[run_end + 1].is_title)
                 ):
@@ -427,10 +417,9 @@ def score_line_teams(doc: Doc) -> list[Span]:
             continue  # other words in the line: prose, not a table row
         kinds = [kind for kind, _, _ in items if kind != "note"]
         names = [(a, b) for kind, a, b in items if kind == "name"]
-        result = kinds == ["name", "score", "name", "score"]
+        result = len(kinds) == 4 and kinds == ["name", "score", "name", "score"]
         standing = len(kinds) >= 4 and kinds[0] == "name" and all(k == "score" for k in kinds[1:])
-        fixture = kinds == ["name", "versus", "name"]
-        if not (result or standing or fixture):
+        if not (result or standing):
             continue
         for a, b in names:
             span = doc[a:b]
