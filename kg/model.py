@@ -84,7 +84,7 @@ class Entity:
     # The node this entity joins, when cross-document resolution (kg.resolve.identity)
     # matched it to one already in the store; None: the node of its own identity key.
     iri: str | None = None
-    # The known actor (id of kg/extract/lexicons/actors.json) the names are, set by extraction, and
+    # The known actor (id of kg/names/lexicons/actors.json) the names are, set by extraction, and
     # its CAMEO code at the article's date, set by resolution (kg.resolve.actors).
     actor: str | None = None
     actor_code: str | None = None

@@ -1,10 +1,10 @@
-"""Derive newskg's actor lexicon (kg/extract/lexicons/actors.json) from the PETRARCH2 dictionaries.
+"""Derive newskg's actor lexicon (kg/names/lexicons/actors.json) from the PETRARCH2 dictionaries.
 
 Reproducible: the same dictionaries (openeventdata/petrarch2, petrarch2/data/dictionaries/,
 commit 676801cd9cb2924bbbad09f86d15c9323e7097bf) and the same repository give the same file,
 byte for byte (tests/test_actors.py regenerates a slice and compares).
 
-    python scripts/petrarch_actors.py ../shared/data/petrarch2 [--out kg/extract/lexicons/actors.json]
+    python scripts/petrarch_actors.py ../shared/data/petrarch2 [--out kg/names/lexicons/actors.json]
 
 What it keeps, and how it types (word lists in kg/extract/lexicons/actor_typing.json):
 
@@ -285,7 +285,7 @@ def dump(data: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dictionaries", type=Path, help="The folder of the PETRARCH2 dictionaries.")
-    parser.add_argument("--out", type=Path, default=LEXICONS / "actors.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "kg" / "names" / "lexicons" / "actors.json")
     args = parser.parse_args()
     args.out.write_text(dump(lexicon(args.dictionaries)), encoding="utf-8")
     print(f"wrote {args.out}")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import actors as actors_module
-from kg.extract.actors import Actor, country_of_code, sector_code
 from kg.model import Argument, DocExtraction, Document, Entity, Event, Span
+from kg.names import actors as actors_module
+from kg.names.actors import Actor, country_of_code, sector_code
 from kg.resolve import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def _script():
 def test_the_script_regenerates_the_committed_lexicon():
     """A slice of the committed file equals what the script writes from the dictionaries now."""
     script = _script()
-    committed = json.loads((ROOT / "kg" / "extract" / "lexicons" / "actors.json").read_text(encoding="utf-8"))
+    committed = json.loads((ROOT / "kg" / "names" / "lexicons" / "actors.json").read_text(encoding="utf-8"))
     international = [r for r in script.read_records(PETRARCH / "Phoenix.International.actors.txt")]
     assert international, "the International dictionary reads as records"
     fresh_agents = script.agents(PETRARCH)

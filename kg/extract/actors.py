@@ -1,32 +1,23 @@
-"""Known actors of the PETRARCH2 dictionaries (``lexicons/actors.json``, made by
-``scripts/petrarch_actors.py``): their types, synonyms and dated CAMEO codes.
+"""``newskg_known_actors``: names of the PETRARCH2 actor dictionaries (:mod:`kg.names.actors`) typed and found.
 
-``newskg_known_actors`` runs after ``newskg_entity_patterns`` and before the entity
+The component runs after ``newskg_entity_patterns`` and before the entity
 types. A name the dictionary knows, as a person or an organization, gets that type where
 the model mistyped it, and is found where the model missed it (a name of two words or more,
 or an acronym written in capitals in mixed-case text); the text wins where it is clear
 ("Mr." before a name, "Inc." after one, "the city of" before one), and places and
-nationalities stay the gazetteer's. :func:`known_actor` tells the entity clustering
+nationalities stay the gazetteer's. :func:`kg.names.actors.known_actor` tells the entity clustering
 which names are one actor ("ISIS", "Islamic State"), and resolution picks the code valid
-at the article's date (:meth:`Actor.code_at`).
+at the article's date (:meth:`kg.names.actors.Actor.code_at`).
 
 Names are matched on the compact key of their words (:func:`kg.names.normalize.compact_key`,
 case and punctuation folded), by dictionary lookups over the capitalized runs and the
 model's entities of a sentence; the lexicon is read once, on first use.
 
->>> actor = Actor("x", "Person", ("hadi rashad",), (("KGZGOV", "2001-01-01", "2004-12-31"), ("KGZELI", "", "")))
->>> actor.code_at("2003-05-02"), actor.code_at("2010-01-01"), actor.code_at(None)
-('KGZGOV', 'KGZELI', 'KGZELI')
->>> sector_code("the police", "NGA"), sector_code("rebels", None), sector_code("a table", "NGA")
-('NGACOP', '~REB', None)
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,7 +25,8 @@ from spacy.util import filter_spans
 
 from kg.extract.entity_patterns import JOINERS, RUN_CONNECTORS, _org_cues, _places, _sentence_is_uncased
 from kg.extract.lexicon import word_list
-from kg.names.gazetteer import country_by_iso3, lookup_country, lookup_demonym, lookup_places
+from kg.names import actors as dictionary
+from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places
 from kg.names.normalize import ARTICLES, compact_key
 
 ACTOR_LABELS = {"Person": "PERSON", "Organization": "ORG"}
@@ -43,107 +35,6 @@ MAX_ACTOR_TOKENS = 8
 MIN_ACRONYM = 3
 # Labels whose spans are places or nationalities: the gazetteer's, never retyped to an actor.
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One record of the dictionary: its id (primary name), type, names and codes."""
-
-    id: str
-    type: str | None
-    names: tuple[str, ...]
-    codes: tuple[tuple[str, str, str], ...]  # (CAMEO code, from, to): ISO dates, "" for open
-
-    def code_at(self, date: str | None) -> str | None:
-        """The code valid on ``date`` (ISO, "YYYY-MM-DD..."): the first dated range holding it,
-        else the undated code; without a date, the undated code, else the last listed."""
-        undated = next((code for code, since, to in self.codes if not since and not to), None)
-        if date:
-            day = date[:10]
-            for code, since, to in self.codes:
-                if (since or to) and (not since or since <= day) and (not to or day <= to):
-                    return code
-            return undated
-        return undated or (self.codes[-1][0] if self.codes else None)
-
-
-@cache
-def _lexicon() -> tuple[dict[str, list[int]], list[list], dict[str, str]]:
-    """(compact key -> rows of actors of that name, the rows, agent phrase -> sector code), read once;
-    a row becomes an :class:`Actor` only when a text names it (start-up stays light)."""
-    data = json.loads(resources.files("kg.extract").joinpath("lexicons/actors.json").read_text(encoding="utf-8"))
-    rows = data["actors"]
-    by_key: dict[str, list[int]] = {}
-    for n, row in enumerate(rows):
-        for name in row[2]:
-            found = by_key.setdefault(compact_key(name), [])
-            if not found or found[-1] != n:
-                found.append(n)
-    by_key.pop("", None)
-    return by_key, rows, data["agents"]
-
-
-@cache
-def _actor(row: int) -> Actor:
-    ident, kind, names, codes = _lexicon()[1][row]
-    return Actor(ident, kind, tuple(names), tuple(tuple(c) for c in codes))
-
-
-@cache
-def _ids() -> dict[str, int]:
-    return {row[0]: n for n, row in enumerate(_lexicon()[1])}
-
-
-def actors_named(name: str) -> tuple[Actor, ...]:
-    """Every dictionary actor with this name (any case or punctuation)."""
-    return tuple(_actor(n) for n in _lexicon()[0].get(compact_key(name), ()))
-
-
-def known_actor(name: str, kind: str | None = None) -> Actor | None:
-    """The one actor of that name (of type ``kind`` or untyped), or None when none or several fit."""
-    found = [a for a in actors_named(name) if kind is None or a.type in (None, kind)]
-    return found[0] if len(found) == 1 else None
-
-
-def actor_by_id(ident: str) -> Actor | None:
-    row = _ids().get(ident)
-    return _actor(row) if row is not None else None
-
-
-def _actor_type(name: str) -> str | None:
-    """The type every actor of that name agrees on, or None."""
-    kinds = {a.type for a in actors_named(name)}
-    return kinds.pop() if len(kinds) == 1 else None
-
-
-def country_of_code(code: str | None) -> str | None:
-    """The ISO 3166 alpha-3 country a CAMEO actor code starts with ("AFGGOV" -> "AFG"), or None.
-
-    >>> country_of_code("AFGGOV"), country_of_code("IGOUNO")
-    ('AFG', None)
-    """
-    if not code or len(code) < 3:
-        return None
-    country = country_by_iso3(code[:3])
-    return country.iso3 if country else None
-
-
-def sector_code(noun: str, country_iso3: str | None) -> str | None:
-    """The CAMEO code of a generic actor noun ("police", "the rebels", "three soldiers"): its
-    sector from the agents dictionary, with the country's code where it is known ("NGACOP"),
-    else the sector as the dictionary writes it ("~COP")."""
-    agents = _lexicon()[2]
-    words = [w for w in noun.lower().split() if w not in ARTICLES and not w.isdigit()]
-    code = None
-    for start in range(len(words)):  # the longest phrase ending the words: "riot police", then "police"
-        code = agents.get(" ".join(words[start:]))
-        if code:
-            break
-    if code is None:
-        return None
-    if not country_iso3:
-        return code
-    return country_iso3 + code[1:] if code.startswith("~") else code[:-1] + country_iso3
 
 
 def _cue_type(doc: Doc, start: int, end: int) -> str | None:
@@ -205,7 +96,7 @@ class KnownActors:
     def _retyped(ent: Span) -> Span | None:
         """A model entity the dictionary types otherwise (a person tagged ORG), or None."""
         span = ent[1:] if len(ent) > 1 and ent[0].lower_ in ARTICLES else ent
-        kind = _actor_type(span.text)
+        kind = dictionary.actor_type(span.text)
         if kind not in ACTOR_LABELS or ent.label_ == ACTOR_LABELS[kind]:
             return None
         if ent.label_ in PLACE_LABELS and (len(span) == 1 or _is_place_name(span.text)):
@@ -220,14 +111,14 @@ class KnownActors:
     @staticmethod
     def _longest_match(doc: Doc, start: int, end: int, uncased: bool) -> Span | None:
         """The longest dictionary name of a known type inside a run of name words."""
-        index = _lexicon()[0]
+        index = dictionary._lexicon()[0]
         keys = [compact_key(doc[i].text) for i in range(start, end)]  # a span's key: its tokens' keys joined
         for length in range(min(end - start, MAX_ACTOR_TOKENS), 0, -1):
             for first in range(start, end - length + 1):
                 if "".join(keys[first - start : first - start + length]) not in index:
                     continue
                 span = doc[first : first + length]
-                kind = _actor_type(span.text)
+                kind = dictionary.actor_type(span.text)
                 if kind not in ACTOR_LABELS or not _may_stand_alone(span, uncased):
                     continue
                 cue = _cue_type(doc, span.start, span.end)
@@ -262,7 +153,7 @@ def _may_stand_alone(span: Span, uncased: bool) -> bool:
 @cache
 def _common_words() -> frozenset[str]:
     """Lower-case words of the generic actor nouns and organization heads: never an acronym."""
-    return frozenset(w for phrase in _lexicon()[2] for w in phrase.split()) | _org_cues()["heads"]
+    return frozenset(w for phrase in dictionary._lexicon()[2] for w in phrase.split()) | _org_cues()["heads"]
 
 
 def _candidate_runs(sent: Span, uncased: bool) -> list[tuple[int, int]]:

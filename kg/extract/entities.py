@@ -23,9 +23,9 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.actors import known_actor
 from kg.extract.lexicon import word_list
 from kg.model import Entity
+from kg.names.actors import known_actor
 from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
 

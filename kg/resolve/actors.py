@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.actors import actor_by_id, country_of_code, sector_code
 from kg.model import DocExtraction, Entity, Event
+from kg.names.actors import actor_by_id, country_of_code, sector_code
 from kg.names.gazetteer import lookup_country, lookup_demonym
 
 ACTOR_ROLES = ("agent", "target", "victim", "participant")
