@@ -84,6 +84,10 @@ class Entity:
     # The node this entity joins, when cross-document resolution (kg.resolve.identity)
     # matched it to one already in the store; None: the node of its own identity key.
     iri: str | None = None
+    # The known actor (id of kg/names/lexicons/actors.json) the names are, set by extraction, and
+    # its CAMEO code at the article's date, set by resolution (kg.resolve.actors).
+    actor: str | None = None
+    actor_code: str | None = None
 
 
 @dataclass
@@ -118,6 +122,8 @@ class Argument:
     role: str  # agent | target | victim | participant | place
     span: Span
     entity: str | None = None  # Entity.key
+    # For plain words ("police", "Nigerian troops"): their CAMEO sector code, set by resolution.
+    actor_code: str | None = None
 
 
 @dataclass
@@ -176,7 +182,10 @@ class DocExtraction:
                         "sentence": span(e["sentence"]),
                         "links": [tuple(link) for link in e.get("links", [])],
                         "further_sentences": [span(s) for s in e.get("further_sentences", [])],
-                        "arguments": [Argument(a["role"], span(a["span"]), a["entity"]) for a in e["arguments"]],
+                        "arguments": [
+                            Argument(a["role"], span(a["span"]), a["entity"], a.get("actor_code"))
+                            for a in e["arguments"]
+                        ],
                     }
                 )
                 for e in data["events"]

@@ -1,5 +1,7 @@
 """The benchmark readers on the real development data: every gold span slices the rebuilt text."""
 
+import pytest
+
 from kg.evaluate.readers import guess_format, read_conll, read_gold_json, read_muc4, read_redocred, read_wikievents
 from kg.evaluate.scoring import ALL, PRF, add_scores, score_spans
 
@@ -65,6 +67,13 @@ def test_conll_iob1_and_iob2(tmp_path):
     assert [(e.text, e.label) for e in first.entities] == [("Al Qaeda", "ORG"), ("Hamas", "ORG")]
     assert second.text == "In Rome" and [(e.start, e.end) for e in second.entities] == [(3, 7)]
     assert guess_format(path) == "conll"
+    named_like_conll = tmp_path / "eng.testa"  # the official files' names say nothing of the format
+    named_like_conll.write_text("TALKS NNP I-NP O\nEND NNP I-NP O\n\nVarno NNP I-NP I-PER\n")
+    assert guess_format(named_like_conll) == "conll"
+    unknown = tmp_path / "notes.data"
+    unknown.write_text("just some words here\n")
+    with pytest.raises(ValueError):
+        guess_format(unknown)
 
 
 def test_scores_by_hand():

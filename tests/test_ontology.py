@@ -67,7 +67,7 @@ DATATYPE_PROPERTIES = [
     "time", "timeText", "killedCount", "injuredCount", "count", "modality",
     "confidence", "sha256", "extractedWith",
     "pageRank", "degree", "weightedDegree", "betweenness", "community", "coreNumber",
-    "componentId", "sourceCount",
+    "componentId", "sourceCount", "actorCode",
 ]  # fmt: skip
 ANNOTATION_PROPERTIES = ["cameoCode", "kairosType"]
 

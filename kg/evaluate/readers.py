@@ -13,10 +13,13 @@ joined with a newline.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from kg.evaluate.records import GoldArgument, GoldDocument, GoldEvent, GoldRelation, GoldSpan
+
+IOB_TAG = re.compile(r"^(O|[BIE]-[A-Z]+)$")
 
 
 def read_wikievents(path: str | Path) -> Iterator[GoldDocument]:
@@ -218,7 +221,7 @@ READERS = {
 
 def guess_format(path: str | Path) -> str:
     """The dataset format from a file name: ``*.gold.json``, ``*.jsonl`` (WikiEvents), ``*.conll``/``*.txt``
-    (CoNLL), a MUC-4 or Re-DocRED ``*.json`` by its first character."""
+    (CoNLL, or any file of ``token ... IOB-tag`` lines), a MUC-4 or Re-DocRED ``*.json`` by its first character."""
     path = Path(path)
     name = path.name.lower()
     if name.endswith(".gold.json"):
@@ -230,4 +233,8 @@ def guess_format(path: str | Path) -> str:
     if name.endswith(".json"):
         with open(path, encoding="utf-8") as f:
             return "redocred" if f.read(1) == "[" else "muc4"
+    with open(path, encoding="utf-8", errors="replace") as f:
+        first = next((line.split() for line in f if line.strip()), [])
+    if len(first) >= 2 and (first[0] == "-DOCSTART-" or IOB_TAG.match(first[-1])):
+        return "conll"  # CoNLL-2003's own files, named eng.testa, eng.train: token ... tag lines
     raise ValueError(f"{path}: cannot tell the dataset format; name it with --format")

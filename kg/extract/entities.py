@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import word_list
 from kg.model import Entity
+from kg.names.actors import known_actor
 from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
 from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
 
@@ -275,6 +276,7 @@ class MentionClusters:
             longer = [c for c, full in words.items() if c.startswith(kind + "|") and is_part_of(short, full)]
             if len(longer) == 1:
                 cluster_of = [longer[0] if c == cluster else c for c in cluster_of]
+        actor_of, cluster_of = _join_known_actors(mentions, cluster_of)
         entities: dict[str, Entity] = {}
         forms: dict[str, Counter] = {}
         full_names: dict[str, str] = {}
@@ -282,6 +284,7 @@ class MentionClusters:
             if cluster not in entities:
                 entities[cluster] = Entity(key=f"e{len(entities)}", type=span.label_, name="")
                 entities[cluster].iso3 = span._.kg_iso3
+                entities[cluster].actor = actor_of.get(cluster)
                 forms[cluster] = Counter()
             forms[cluster][span.text] += 1
             if span._.kg_full_name:  # "French embassy" named in full as "French embassy in Lima"
@@ -294,3 +297,23 @@ class MentionClusters:
         doc._.kg_entities = list(entities.values())
         doc._.kg_mention_entity = [entities[c].key for c in cluster_of]
         return doc
+
+
+def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Clusters whose names the actor dictionary gives to one actor of their type are one entity
+    ("ISIS" and "Islamic State"); a cluster whose names point to two actors gets none.
+    Returns (cluster -> actor id, the clusters of the mentions after joining)."""
+    actors: dict[str, set[str]] = {}
+    for span, cluster in zip(mentions, cluster_of, strict=True):
+        if span.label_ in ("Person", "Organization"):
+            actor = known_actor(span.text, span.label_)
+            if actor is not None:
+                actors.setdefault(cluster, set()).add(actor.id)
+    actor_of = {cluster: ids.pop() for cluster, ids in actors.items() if len(ids) == 1}
+    first: dict[tuple[str, str], str] = {}
+    renamed: dict[str, str] = {}
+    for cluster in dict.fromkeys(cluster_of):
+        if cluster in actor_of:
+            key = (cluster.split("|", 1)[0], actor_of[cluster])
+            renamed[cluster] = first.setdefault(key, cluster)
+    return actor_of, [renamed.get(c, c) for c in cluster_of]

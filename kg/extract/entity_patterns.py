@@ -188,6 +188,8 @@ class EntityPatterns:
                     self._named_places(sent, found)
                 self._facilities(sent, found, full_names)
             self._gazetteer(sent, found, uncased)
+        # Teams in lines of results and standings come first: they win over a city of the same name.
+        found = score_line_teams(doc) + found
         self._apply(doc, found, drop)
         doc.user_data["kg_full_names"] = {
             key: name for key, name in full_names.items() if any((e.start_char, e.end_char) == key for e in doc.ents)
@@ -230,6 +232,15 @@ class EntityPatterns:
             if token.is_title and token.lower_ in cues["heads"] and not _title_before(doc, i):
                 start = _capitalized_run_before(doc, i, sent.start)
                 if start < i:
+                    found.append(Span(doc, start, i + 1, label="ORG"))
+            elif token.lower_.rstrip(".") in cues["company_suffixes"] and token.text[:1].isalpha() and i > sent.start:
+                # "Jeans Mate Corp", "Norvik AG", "Castle Holdings plc": the suffix ends a company's name.
+                if not (token.is_title or token.is_upper or token.lower_ == "plc"):
+                    continue
+                start = _capitalized_run_before(doc, i, sent.start)
+                if start < i and doc[start].lower_ in word_list("titles.json", "honorifics"):
+                    continue  # "Mr. Co": a person's name
+                if start < i and not (start == i - 1 and doc[start].is_upper and token.is_upper):
                     found.append(Span(doc, start, i + 1, label="ORG"))
             if (
                 token.is_title
@@ -345,6 +356,80 @@ def _no_names(sent: Span, ents: list[Span]) -> set[int]:
         ):
             tokens.update(range(ent.start, ent.end))
     return tokens
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the lines of a document (its newlines are whitespace tokens)."""
+    lines, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                lines.append((start, token.i))
+            start = token.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+def _score(token: Token) -> bool:
+    return token.like_num and any(c.isdigit() for c in token.text)
+
+
+def score_line_teams(doc: Doc) -> list[Span]:
+    """Teams in the lines of sports results and standings: a line that is only names and scores
+    ("Norvale 2 Castleby 1", "Norvale ( Fredonia ) 92 Castleby 81") or a name and a row of
+    numbers ("NORVALE 4 2 1 1 5 3 7") names teams, organizations, even when a team is named
+    after its city. A country (a national team: news calls it by the country) stays a country,
+    and people the model found by full name stay people.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Results:\\nNorvale 2 Castleby Rovers 1\\nWestmarch 4 2 1 1 5 3 7\\nHe won 2 in 3")
+    >>> [s.text for s in score_line_teams(doc)]
+    ['Norvale', 'Castleby Rovers', 'Westmarch']
+    """
+    teams: list[Span] = []
+    for start, end in _lines(doc):
+        items: list[tuple[str, int, int]] = []  # ("name" | "score" | "note", start, end)
+        i = start
+        while i < end:
+            token = doc[i]
+            if _score(token):
+                items.append(("score", i, i + 1))
+                i += 1
+            elif token.text == "(" and items and items[-1][0] == "name":
+                close = next((j for j in range(i + 1, min(end, i + 6)) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                items.append(("note", i, close + 1))
+                i = close + 1
+            elif token.is_alpha and (token.is_title or token.is_upper):
+                run_end = i + 1
+                while run_end < end and (
+                    (doc[run_end].is_alpha and (doc[run_end].is_title or doc[run_end].is_upper))
+                    or (doc[run_end].text in JOINERS and run_end + 1 < end and doc[run_end + 1].is_title)
+                ):
+                    run_end += 1
+                items.append(("name", i, run_end))
+                i = run_end
+            else:
+                break
+        if i < end:
+            continue  # other words in the line: prose, not a table row
+        kinds = [kind for kind, _, _ in items if kind != "note"]
+        names = [(a, b) for kind, a, b in items if kind == "name"]
+        result = len(kinds) == 4 and kinds == ["name", "score", "name", "score"]
+        standing = len(kinds) >= 4 and kinds[0] == "name" and all(k == "score" for k in kinds[1:])
+        if not (result or standing):
+            continue
+        for a, b in names:
+            span = doc[a:b]
+            if lookup_country(span.text, allow_codes=False):
+                teams.append(Span(doc, a, b, label="GPE"))  # a national team, named by its country
+                continue
+            if len(span) > 1 and span[0].ent_type_ == "PERSON" and span[-1].ent_type_ == "PERSON":
+                continue
+            teams.append(Span(doc, a, b, label="ORG"))
+    return teams
 
 
 def _placed_by_context(doc: Doc, i: int) -> bool:

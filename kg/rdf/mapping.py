@@ -105,6 +105,8 @@ class _Writer:
             self.add(iri, owl.sameAs, ox.NamedNode(f"{GEONAMES}{entity.geonames_id}/"))
         if entity.wikidata:
             self.add(iri, owl.sameAs, ox.NamedNode(f"{WIKIDATA}{entity.wikidata}"))
+        if entity.actor_code:
+            self.add(iri, kg.actorCode, ox.Literal(entity.actor_code))
         if entity.country_iso3 and entity.type != "Country":
             country = self._country_node(entity)
             self.add(iri, kg.country, country)
@@ -184,6 +186,8 @@ class _Writer:
             for arg in event.arguments:
                 value = self.iris[arg.entity] if arg.entity else self.span_node(arg.span, kg.Mention)
                 self.add(iri, ARGUMENT_PROPERTIES[arg.role], value)
+                if arg.actor_code and not arg.entity:  # "police": who acted, without a name
+                    self.add(value, kg.actorCode, ox.Literal(arg.actor_code))
             if event.time:
                 self.add(iri, kg.time, ox.Literal(event.time, datatype=TIME_DATATYPES[len(event.time)]))
             if event.time_text:

@@ -82,6 +82,7 @@ class KG(DefinedNamespace):
     extractedWith: URIRef
     cameoCode: URIRef
     kairosType: URIRef
+    actorCode: URIRef
     # Analysis results
     pageRank: URIRef
     degree: URIRef

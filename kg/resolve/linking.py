@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.model import DocExtraction, Entity, Event
 from kg.names.gazetteer import Country, PlaceCandidate, country_by_iso3, lookup_places
 from kg.names.normalize import compact_key
+from kg.resolve.actors import with_actor_codes
 
 # A candidate this many times more populous than the next is what a reader means.
 PROMINENCE_RATIO = 20
@@ -23,7 +24,9 @@ ACTOR_ROLES = {"agent", "participant"}
 
 
 def resolve(extraction: DocExtraction) -> DocExtraction:
-    """Return the extraction with canonical names and links filled in."""
+    """Return the extraction with canonical names and links filled in (actor codes first: a
+    person's country may come from its code)."""
+    extraction = with_actor_codes(extraction)
     countries = {e.iso3: e for e in extraction.entities if e.type == "Country" and e.iso3}
     entities = []
     for entity in extraction.entities:
