@@ -118,8 +118,9 @@ def test_near_misses_of_other_senses_stay_events(extract_one, text, kind, trigge
         '"We are safe," the mayor declared.',
     ],
 )
-def test_statement_verbs_introducing_reported_words_are_no_events(extract_one, text):
-    assert "Statement" not in classes(extract_one(text))
+def test_statement_verbs_introducing_reported_words_make_statements_with_the_words(extract_one, text):
+    (statement,) = [e for e in extract_one(text).events if e.type == "Statement"]
+    assert statement.quote in text and statement.arguments[0].role == "agent"
 
 
 def test_statement_verb_with_an_object_stays_an_event(extract_one):

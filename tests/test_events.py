@@ -121,7 +121,8 @@ def test_nominal_triggers(extract_one, text, kind, trigger):
         ("They booked a meeting room for Friday.", "Meeting"),
         ("The fire brigade ran a vaccination campaign.", "MilitaryOperation"),
         ("The operation on his knee went well.", "MilitaryOperation"),
-        ("The police said the roads were icy.", "Statement"),
+        ("Officials said the roads were icy.", "Statement"),
+        ("He said the roads were icy.", "Statement"),
     ],
 )
 def test_near_misses_are_no_events(extract_one, text, kind):

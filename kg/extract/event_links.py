@@ -83,6 +83,8 @@ def _heads(event: Event, role: str) -> set[str]:
 def _conflict(a: Event, b: Event) -> bool:
     if a.modality != b.modality:
         return True
+    if a.quote and b.quote and a.quote != b.quote:
+        return True  # two utterances, even of one speaker
     for role in CONFLICT_ROLES:
         ea, eb = _entities(a, role), _entities(b, role)
         if ea and eb and not ea & eb:
@@ -114,9 +116,10 @@ def _merge(into: Event, other: Event, name: str) -> None:
             if arg.role == "place" and any(a.role == "place" for a in into.arguments):
                 continue
             into.arguments.append(arg)
-    for attr in ("time", "time_text", "count", "killed_count", "injured_count"):
+    for attr in ("time", "time_text", "count", "killed_count", "injured_count", "quote"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
+    into.about += [key for key in other.about if key not in into.about]
     into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
     for sentence in (other.sentence, *other.further_sentences):
         if sentence != into.sentence and sentence not in into.further_sentences:
