@@ -40,9 +40,8 @@ def test_every_argument_of_the_seed_and_sample_graphs_names_someone(seed_build):
     [
         ("Kamal Odeh leads the council. He met the rebels on Monday.", "He", "Kamal Odeh"),
         ("The Zarvan Front attacked a base. The group said it would strike again.", "group", "Zarvan Front"),
-        ("The Zarvan Front attacked a base. The group said it would strike again.", "it", "Zarvan Front"),
         ("Defense Minister Tomas Vell visited Brano. The minister praised the army.", "minister", "Tomas Vell"),
-        ("The Lorvik Party won the vote. Its leader thanked the voters.", "Its", "Lorvik Party"),
+        ("Mira Castell won the vote. Her rival thanked the voters.", "Her", "Mira Castell"),
     ],
 )
 def test_coreference_links(nlp, text, pronoun, antecedent):
@@ -58,6 +57,11 @@ def test_coreference_links(nlp, text, pronoun, antecedent):
     [
         ("It is unclear who attacked the Lorvik Party office.", "It"),
         ("Rebels attacked the town. They fled at dawn.", "They"),  # no organization named
+        # "it" and "they" are left alone: in news they stand for people or things more often than for
+        # the latest organization (kg/extract/lexicons/coreference.json says how that was measured).
+        ("The Zarvan Front attacked a base. The group said it would strike again.", "it"),
+        ("The Lorvik Party won the vote. Its leader thanked the voters.", "Its"),
+        ("The Lorvik Party met the soldiers. They left at dawn.", "They"),
         ("The group met on Monday.", "group"),  # nothing named before it
     ],
 )
@@ -72,7 +76,13 @@ def test_an_unresolved_pronoun_is_no_argument(extract_one):
 
 
 def test_a_pronoun_argument_takes_its_antecedent(extract_one):
-    x = extract_one("The Zarvan Front is active in Kesh. It attacked a convoy on Monday.")
+    x = extract_one("Kamal Odeh leads the Zarvan Front in Kesh. He attacked a convoy on Monday.")
     (attack,) = [e for e in x.events if e.type == "Attack"]
     names = {e.key: e.name for e in x.entities}
-    assert [names.get(a.entity) for a in attack.arguments if a.role == "agent"] == ["Zarvan Front"]
+    assert [names.get(a.entity) for a in attack.arguments if a.role == "agent"] == ["Kamal Odeh"]
+
+
+def test_an_unresolvable_it_is_no_argument(extract_one):
+    x = extract_one("The Zarvan Front is active in Kesh. It attacked a convoy on Monday.")
+    (attack,) = [e for e in x.events if e.type == "Attack"]
+    assert not [a for a in attack.arguments if a.role == "agent"]

@@ -61,7 +61,7 @@ def score_gold(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> EventScor
         prefix = "" if view == "events" else f"{view}_"
         result.notes.update({f"{prefix}gold_events": gold_total, f"{prefix}found": found, f"{prefix}correct": correct})
     if not totals["statements"][0]:
-        result.notes["statements"] = "the gold lists no statements: their precision is not measured here"
+        result.notes["statements"] = "the gold lists no statements, so their precision is not measured here"
     return result
 
 

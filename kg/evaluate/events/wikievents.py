@@ -2,7 +2,10 @@
 overlap, and *classifies* it when the KAIROS type of its class (the lexicon's ``kairos``) and the
 gold type are of one family. An argument is *identified* when its head word equals the head word
 of a gold argument of the same identified event, and *classified* when the role matches too
-(agent, target, victim, place) and the event is classified.
+(agent, target, victim, place) and the event is classified. ``argument_classification_by_entity``
+counts a predicted argument right when its head word is that of any mention of the gold
+argument's entity (the set's coreference clusters): an argument that resolves "he" to the name
+he stands for is right there and wrong in the mention-level tables.
 
 Three views, scored side by side (none filters the graph; each only chooses what is compared):
 
@@ -49,6 +52,19 @@ def _statement_gold(gold_type: str) -> bool:
 def _other_contact(gold_type: str) -> bool:
     """Gold ``Contact.Contact.*`` that is no meeting: what a statement could answer."""
     return gold_type.startswith("Contact.Contact.") and gold_type != "Contact.Contact.Meet"
+
+
+def _matched_by_entity(gold: set[tuple], predicted: set[tuple]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of predicted ``(event, role, head)`` against gold ``(event, role, heads of
+    the entity's mentions)``: a gold argument is found by any of its heads, a prediction is
+    right when it names some gold argument's entity.
+
+    >>> _matched_by_entity({(0, "agent", frozenset({"he", "odeh"}))}, {(0, "agent", "odeh"), (0, "agent", "x")})
+    (1, 1, 0)
+    """
+    tp = sum(1 for k, role, heads in gold if any((k, role, h) in predicted for h in heads))
+    right = {(k, role, h) for k, role, heads in gold for h in heads} & predicted
+    return tp, len(predicted) - len(right), len(gold) - tp
 
 
 def _argument_heads(event: Event) -> set[tuple[str, str]]:
@@ -99,7 +115,7 @@ def score_wikievents(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> Eve
         )
     result.notes["out_of_vocabulary_gold_events"] = out_of_vocabulary
     result.notes["statements_view"] = (
-        "precision is a lower bound: WikiEvents annotates few of the attributed statements of its articles"
+        "precision is a lower bound (WikiEvents annotates few of the attributed statements of its articles)"
     )
     return result
 
@@ -136,6 +152,12 @@ def _score_document(
         for a in e.arguments
         if a.role in roles
     }
+    gold_args_entity = {
+        (k, roles[a.role], frozenset(head_word(m.text) for m in a.mentions) - {""})
+        for k, (e, _) in enumerate(gold_events)
+        for a in e.arguments
+        if a.role in roles
+    }
     used: set[int] = set()
     id_tp = cls_tp = 0
     pred_args_id: set = set()
@@ -163,6 +185,7 @@ def _score_document(
     result.add(f"{prefix}trigger_classification", cls_tp, n_pred - cls_tp, n_gold - cls_tp)
     result.add(f"{prefix}argument_identification", *matched(gold_args_id, pred_args_id))
     result.add(f"{prefix}argument_classification", *matched(gold_args_cls, pred_args_cls))
+    result.add(f"{prefix}argument_classification_by_entity", *_matched_by_entity(gold_args_entity, pred_args_cls))
     for kind in sorted(families):
         hits, predicted = per_family.get(kind, [0, 0])
         in_gold = sum(1 for _, k in gold_events if k == kind)
