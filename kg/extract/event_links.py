@@ -128,7 +128,10 @@ def _is_distinct(mention: EventMention) -> bool:
 
 
 def _is_indefinite(mention: EventMention) -> bool:
-    """A noun trigger introduced as new: "there was an attack"."""
+    """A noun trigger introduced as new ("there was an attack") or plural ("attacks and
+    kidnappings are common": many happenings, or a habit)."""
+    if mention.trigger.kind == "noun" and mention.head.tag_ in ("NNS", "NNPS"):
+        return True
     return mention.trigger.kind == "noun" and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in mention.head.children
     )
@@ -292,6 +295,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
                 and _names_no_one(mention.event)
                 and not _is_indefinite(mention)
+                and not _is_indefinite(first)
             )
             if anaphoric or same_happening or (near and same_class and _share_argument(first.event, mention.event)):
                 _merge(first.event, mention.event, name)
@@ -319,10 +323,11 @@ def _propagate(events: list[Event]) -> None:
 
 
 def _borrow_agents(event: Event, source: Event, named_only: bool = True) -> None:
-    """The source's agents become the event's when it has none: a claimant's named agents, a
-    cause's agents named or not ("gunmen")."""
-    if _entities(event, "agent") or (not named_only and any(a.role == "agent" for a in event.arguments)):
+    """The source's named agents become the event's when it names none; unless ``named_only``,
+    an event with no agent at all also takes the source's unnamed ones ("gunmen")."""
+    if _entities(event, "agent"):
         return
-    for arg in source.arguments:
-        if arg.role == "agent" and (arg.entity or not named_only):
-            event.arguments.append(Argument("agent", arg.span, arg.entity))
+    unnamed = not named_only and not any(a.role == "agent" for a in event.arguments)
+    named = [a for a in source.arguments if a.role == "agent" and a.entity]
+    borrowed = named or ([a for a in source.arguments if a.role == "agent"] if unnamed else [])
+    event.arguments += [Argument("agent", a.span, a.entity) for a in borrowed]
