@@ -92,7 +92,7 @@ class StatementReader:
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
-                if _other_event(token, ctx):
+                if _other_event(token, ctx) or _confers_status(token):
                     continue
                 event = self._reported(token, ctx, published)
                 if event is not None:
@@ -237,6 +237,27 @@ def _other_event(verb: Token, ctx: SentenceContext) -> bool:
     """A verb that is a trigger of some other event ("claimed responsibility", "warned")."""
     k = ctx.trigger_at.get(verb.i)
     return k is not None and not (ctx.triggers[k].name == "Statement" and ctx.triggers[k].kind == "verb")
+
+
+def _confers_status(verb: Token) -> bool:
+    """Whether a statement verb declares someone or something to be something ("declared the
+    fallen soldier a hero", "declared her an honorary citizen", "declared the vote invalid"):
+    an honour or a ruling given, not words reporting a fact. The parse shows it as an object
+    with a predicate (``oprd``) or an apposition, or a verbless small clause.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The mayor declared the soldier a hero. The mayor declared that the road was closed.")
+    >>> _confers_status(doc[2]), _confers_status(doc[10])
+    (True, False)
+    """
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "appos" for c in child.children):
+            return True
+        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return not any(c.dep_ in ("aux", "auxpass", "cop") for c in child.children)
+    return False
 
 
 def _reported_clause(verb: Token) -> Token | None:

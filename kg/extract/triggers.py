@@ -175,6 +175,8 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
+    if any(o.i not in mention_at and o.lemma_.lower() in syntax()["place_nouns"] for o in objects):
+        kinds.add("Place")  # "captured the town", "seized the airport": a place is taken, not arrested
     for name in candidates:
         role = event_types()[name].object_role
         if "Person" in kinds and role == "victim":
@@ -284,6 +286,10 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     """
     words = syntax()
     preps = [c for c in token.children if c.dep_ == "prep"]
+    if _in_quoted_words(token):
+        return True  # a slogan or a name: chanted "Death to the invaders"
+    if token.lemma_.lower() in words["mobilisation_words"] and not _moves_armed_forces(token):
+        return True  # "the party mobilised voters": politics, no military operation
     if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
         return True  # "the device detonated accidentally"
     if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
@@ -304,6 +310,45 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _in_quoted_words(token: Token) -> bool:
+    """Whether ``token`` lies between quote marks of its sentence around words with no subject
+    of their own: a slogan or a name ('chanted "Death to the invaders"', 'the "Stop the
+    Killing" campaign'), not a quoted account ('"They attacked us," he said').
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()('Crowds chanted "Death to the invaders". "They attacked us," he said.')
+    >>> _in_quoted_words(doc[3]), _in_quoted_words(doc[11])
+    (True, False)
+    """
+    marks = set(syntax()["quote_marks"])
+    sent = token.sent
+    opened = None
+    for t in sent:
+        if t.text not in marks:
+            continue
+        if opened is None:
+            opened = t.i
+            continue
+        if opened < token.i < t.i:
+            inside = range(opened + 1, t.i)
+            return not any(sent.doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in inside)
+        opened = None
+    return False
+
+
+def _moves_armed_forces(token: Token) -> bool:
+    """Whether a mobilisation or deployment moves armed forces: its subject, object (or the
+    of-phrase of either: "thousands of troops") or a noun's modifiers are military nouns."""
+    military = syntax()["military_nouns"]
+    related = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")]
+    if token.dep_ in ("nsubj", "nsubjpass") or token.pos_ == "VERB" and token.dep_ == "acl":
+        related.append(token.head)
+    related += [
+        g for r in [token, *related] for p in r.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+    ]
+    return any(t.lemma_.lower() in military or t.lower_ in military for t in related)
 
 
 def _tells_what_will_happen(verb: Token) -> bool:
