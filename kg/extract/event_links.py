@@ -194,14 +194,22 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
 def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | None:
     """The latest attack of the sentence before, or the cause of a death or injury told there
     ("Gunmen attacked a post. Two officers were killed. Three others were wounded."), when
-    both are asserted and place and time agree."""
-    if mention.event.modality is not None:
+    both are asserted and place and time agree. Only for a death or injury told by a verb
+    with no agent and no time of its own: one with its own killer ("shot dead by police"),
+    its own date ("since 2017, when a general was killed") or told as a noun ("the first
+    death of ...") is a happening of its own; and only an attack, not fighting or a patrol,
+    causes deaths told apart from it."""
+    event = mention.event
+    own_agent = any(a.role == "agent" for a in event.arguments)
+    if event.modality is not None or mention.trigger.kind != "verb" or own_agent or event.time_text:
         return None
     for k in range(len(mentions) - 1, -1, -1):
         other = mentions[k]
         if other.sentence != mention.sentence - 1 or other.event.modality is not None:
             continue
-        cause = k if _can_cause(other.event.type) else next((t for p, t in other.links if p == "causedBy"), None)
+        cause = k if is_subclass(other.event.type, "Attack") else None
+        if cause is None:
+            cause = next((t for p, t in other.links if p == "causedBy"), None)
         if cause is not None and not _cause_conflict(mention.event, mentions[cause].event):
             return cause
     return None
@@ -266,7 +274,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             link = (predicate, position[cluster_of[target]])
             if link[1] != position[cluster_of[index]] and link not in event.links:
                 event.links.append(link)
-    _propagate(events)
+    _propagate(events, across_sentences=merge)
     return events
 
 
@@ -304,9 +312,11 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
     return cluster_of
 
 
-def _propagate(events: list[Event]) -> None:
+def _propagate(events: list[Event], across_sentences: bool = True) -> None:
     """Claimants become the agents of what they claim; effects share their cause's agent,
-    place and time when the text gives them none."""
+    place and time when the text gives them none. Without ``across_sentences`` (mentions
+    read one by one, each with its own sentence's arguments) an effect borrows only from a
+    cause of its own sentence; the link itself stays."""
     for event in events:
         for predicate, target in event.links:
             if predicate == "claims":
@@ -315,6 +325,8 @@ def _propagate(events: list[Event]) -> None:
         for predicate, target in event.links:
             if predicate == "causedBy":
                 cause = events[target]
+                if not across_sentences and cause.sentence != event.sentence:
+                    continue
                 _borrow_agents(event, cause, named_only=False)
                 if not any(a.role == "place" for a in event.arguments):
                     event.arguments += [a for a in cause.arguments if a.role == "place"]
