@@ -280,3 +280,14 @@ def test_capturing_a_place_is_a_takeover_and_a_person_an_arrest(extract_one, tex
 )
 def test_mobilisation_is_military_only_with_armed_forces(extract_one, text, military):
     assert ("MilitaryOperation" in classes(extract_one(text))) is military
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ('The envoy condemned the group\'s "bombing outrages" in Kesh.', "Bombing"),
+        ('Prosecutors opened a case for "attempted murder" against Tomas Vell.', "Killing"),
+    ],
+)
+def test_events_quoted_as_terms_stay_events(extract_one, text, kind):
+    assert kind in classes(extract_one(text))

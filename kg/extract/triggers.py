@@ -313,29 +313,49 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
 
 
 def _in_quoted_words(token: Token) -> bool:
-    """Whether ``token`` lies between quote marks of its sentence around words with no subject
-    of their own: a slogan or a name ('chanted "Death to the invaders"', 'the "Stop the
-    Killing" campaign'), not a quoted account ('"They attacked us," he said').
+    """Whether ``token`` is part of a slogan or a name in quote marks, not of a quoted account
+    ('"They attacked us," he said') nor of an event quoted as a term ('the "bombing
+    outrages"', 'an "attempted murder"'). Quoted words with no subject of their own are a
+    slogan or a name when a verb trigger is in them or they are led by a verb ('"Crush the
+    tyrants"', 'the "Stop the Killing" campaign'), when they modify a noun outside the quote
+    marks (the name of a campaign), or when they are a noun with a to-phrase ('"Death to
+    the invaders"').
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()('Crowds chanted "Death to the invaders". "They attacked us," he said.')
     >>> _in_quoted_words(doc[3]), _in_quoted_words(doc[11])
     (True, False)
     """
+    span = _quoted_span(token)
+    if span is None:
+        return False
+    doc = token.doc
+    inside = [doc[i] for i in range(*span)]
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inside):
+        return False
+    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head is t]
+    if token.pos_ == "VERB" or any(r.pos_ == "VERB" for r in roots):
+        return True
+    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head is not r for r in roots):
+        return True
+    to_phrase = [t for t in [*roots, *token.children] if t.dep_ == "prep" and t.lower_ == "to"]
+    return token in roots and bool(to_phrase)  # the parse hangs "to" on the noun or on the verb outside
+
+
+def _quoted_span(token: Token) -> tuple[int, int] | None:
+    """The token indices between the pair of quote marks of ``token``'s sentence around it."""
     marks = set(syntax()["quote_marks"])
-    sent = token.sent
     opened = None
-    for t in sent:
+    for t in token.sent:
         if t.text not in marks:
             continue
         if opened is None:
             opened = t.i
-            continue
-        if opened < token.i < t.i:
-            inside = range(opened + 1, t.i)
-            return not any(sent.doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in inside)
-        opened = None
-    return False
+        elif opened < token.i < t.i:
+            return opened + 1, t.i
+        else:
+            opened = None
+    return None
 
 
 def _moves_armed_forces(token: Token) -> bool:
