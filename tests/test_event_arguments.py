@@ -86,3 +86,30 @@ def test_an_unresolvable_it_is_no_argument(extract_one):
     x = extract_one("The Zarvan Front is active in Kesh. It attacked a convoy on Monday.")
     (attack,) = [e for e in x.events if e.type == "Attack"]
     assert not [a for a in attack.arguments if a.role == "agent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan killed two villagers in Kesh.",
+        "Its capacity attacked the market in Brano.",
+        "The new policy killed two farmers in Brano.",
+    ],
+)
+def test_things_and_ideas_are_never_agents(extract_one, text):
+    x = extract_one(text)
+    assert x.events and not [a for e in x.events for a in e.arguments if a.role == "agent"]
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("Gunmen attacked a convoy near Kesh.", "Gunmen"),
+        ("Two police officers arrested a smuggler in Brano.", "Two police officers"),
+        ("The attackers bombed the embassy.", "attackers"),
+        ("The crowd attacked a bus in Kesh.", "crowd"),
+    ],
+)
+def test_noun_phrases_naming_people_or_groups_stay_agents(extract_one, text, agent):
+    agents = [a.span.text for e in extract_one(text).events for a in e.arguments if a.role == "agent"]
+    assert agents == [agent]

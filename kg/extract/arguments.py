@@ -25,12 +25,14 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
+from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
@@ -126,6 +128,8 @@ class ArgumentReader:
             # "thousands of workers", "dozens of people": the people, not the number
             self.count = self.count or parse_count(token)
             return self._argument(role, of)
+        if role == "agent" and token.pos_ != "PROPN" and not names_people(token):
+            return None  # "the plan", "capacity": who acts is someone
         # Plain words: the noun with its modifiers ("two Afghan embassy personnel").
         left = [
             t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at
@@ -341,6 +345,33 @@ class ArgumentReader:
         if best is not None:
             _, index, span = best
             self.args.append(Argument("place", span_of(span), f"m{index}"))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json``, the
+    group nouns of coreference, organization heads and group cues, military nouns, and the
+    heads of titles."""
+    words = set(load_lexicon("actor_nouns.json")["nouns"])
+    words |= set(load_lexicon("coreference.json")["group_nouns"])
+    cues = load_lexicon("organization_cues.json")
+    words |= set(cues["heads"]) | set(cues["group_cues"])
+    words |= set(syntax()["military_nouns"])
+    words |= {h.split()[-1] for h in load_lexicon("titles.json")["heads"]}
+    return frozenset(words)
+
+
+def names_people(token: Token) -> bool:
+    """Whether a common noun names people or a group ("gunmen", "the police", "two officers",
+    "the minister"), not a thing or an idea ("the plan", "capacity").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The gunmen and the plan.")
+    >>> names_people(doc[1]), names_people(doc[4])
+    (True, False)
+    """
+    nouns = _people_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
 def _clean(arg: Argument) -> Argument | None:
