@@ -73,6 +73,6 @@ def test_quotes_ready_query(seed_build):
     assert rows and all(row["quote"].value for row in rows)
     assert all("\n\n" not in row["quote"].value for row in rows)
     speaker = rows[0]["speaker"].value
-    named = list(run_query(store, ready_query("quotes"), {"name": speaker}))
+    named = list(run_query(store, ready_query("quotes-about"), {"name": speaker}))
     assert named and len(named) < len(rows)
     assert all(row["speaker"].value == speaker or row["about"] is not None for row in named)
