@@ -36,14 +36,19 @@ def normalize_time(text: str, published: str | None = None) -> str | None:
     settings = {}
     if published:
         try:
-            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+            base = datetime.fromisoformat(published[:10])
         except ValueError:
-            pass
+            base = None
+        if base is not None and base.year >= 1000:  # "Monday" before year 1 overflows dateparser
+            settings["RELATIVE_BASE"] = base
     elif not re.search(r"\b(1[89]|20)\d\d\b", cleaned):
         # A relative date ("Tuesday") means nothing without the article's date.
         return None
     parser = _relative_parser(settings["RELATIVE_BASE"]) if settings else _PARSER
-    data = parser.get_date_data(cleaned)
+    try:
+        data = parser.get_date_data(cleaned)
+    except (OverflowError, ValueError):
+        return None  # a date at the edge of the calendar
     if data is None or data.date_obj is None:
         return None
     date = data.date_obj
