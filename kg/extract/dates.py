@@ -34,15 +34,16 @@ def normalize_time(text: str, published: str | None = None) -> str | None:
     if re.fullmatch(r"(1[89]|20)\d\d", cleaned):
         return cleaned
     settings = {}
+    base = None
     if published:
         try:
             base = datetime.fromisoformat(published[:10])
         except ValueError:
             base = None
-        if base is not None and base.year >= 1000:  # "Monday" before year 1 overflows dateparser
-            settings["RELATIVE_BASE"] = base
+    if base is not None and base.year >= 1000:  # "Monday" before year 1 overflows dateparser
+        settings["RELATIVE_BASE"] = base
     elif not re.search(r"\b(1[89]|20)\d\d\b", cleaned):
-        # A relative date ("Tuesday") means nothing without the article's date.
+        # A relative date ("Tuesday") means nothing without the article's (usable) date.
         return None
     parser = _relative_parser(settings["RELATIVE_BASE"]) if settings else _PARSER
     try:
