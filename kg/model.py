@@ -144,6 +144,10 @@ class Event:
     links: list[tuple[str, int]] = field(default_factory=list)
     # The sentences of its other triggers, when mentions in several sentences were merged.
     further_sentences: list[Span] = field(default_factory=list)
+    # A Statement's words: a direct quote without its marks, else the reported clause.
+    quote: str | None = None
+    # Entity keys of what a Statement's words name (kg:about).
+    about: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -121,7 +121,8 @@ def test_nominal_triggers(extract_one, text, kind, trigger):
         ("They booked a meeting room for Friday.", "Meeting"),
         ("The fire brigade ran a vaccination campaign.", "MilitaryOperation"),
         ("The operation on his knee went well.", "MilitaryOperation"),
-        ("The police said the roads were icy.", "Statement"),
+        ("Officials said the roads were icy.", "Statement"),
+        ("He said the roads were icy.", "Statement"),
     ],
 )
 def test_near_misses_are_no_events(extract_one, text, kind):
@@ -333,3 +334,10 @@ def test_every_sample_event_passes_the_shapes_with_argument_types(seed_build):
     broken = validate_graph(graph)
     assert not broken.conforms
     assert any("victim of a killing" in v.message for v in broken.violations)
+
+
+def test_a_relative_date_against_an_impossible_publication_date_is_no_time():
+    from kg.extract.dates import normalize_time
+
+    assert normalize_time("on Monday", "0001;1") is None
+    assert normalize_time("on Monday", "2026-03-10") == "2026-03-09"

@@ -59,12 +59,12 @@ CLASSES = [*ENTITY_CLASSES, "Role", "Mention", "Document", "Event", *EVENT_CLASS
 OBJECT_PROPERTIES = [
     "country", "locatedIn", "memberOf", "holdsRole", "roleOf", "inCountry",
     "agent", "target", "victim", "participant", "place",
-    "trigger", "evidence", "claims", "causedBy", "partOf",
+    "trigger", "evidence", "claims", "causedBy", "partOf", "about",
     "incident", "duplicateOf",
 ]  # fmt: skip
 DATATYPE_PROPERTIES = [
     "isoCode", "mentionCount", "documentCount", "nameInDocument",
-    "time", "timeText", "killedCount", "injuredCount", "count", "modality",
+    "time", "timeText", "killedCount", "injuredCount", "count", "modality", "quote",
     "confidence", "sha256", "extractedWith",
     "pageRank", "degree", "weightedDegree", "betweenness", "community", "coreNumber",
     "componentId", "sourceCount", "actorCode",

@@ -186,7 +186,9 @@ def local_quads(store_dir: Path) -> set[str]:
 def ready_params(name: str) -> list[str]:
     text = ready_query(name)
     params = []
-    for variable, value in (("name", "Nairobi"), ("first", "Kenya"), ("second", "Somalia")):
+    # quotes-about: no sample statement names Nairobi; one names Somalia.
+    name = "Somalia" if name == "quotes-about" else "Nairobi"
+    for variable, value in (("name", name), ("first", "Kenya"), ("second", "Somalia")):
         if f"--param {variable}=" in text:
             params += ["--param", f"{variable}={value}"]
     return params

@@ -24,7 +24,9 @@ IOB_TAG = re.compile(r"^(O|[BIE]-[A-Z]+)$")
 
 def read_wikievents(path: str | Path) -> Iterator[GoldDocument]:
     """WikiEvents: ``sentences`` carry ``[token, start, end]`` with document offsets; the
-    sentences are rebuilt with one newline between them, which keeps those offsets.
+    sentences are rebuilt with one newline between them, which keeps those offsets. An
+    argument's mentions are its own mention first, then the other mentions of its entity when
+    the coreference clusters of the set lie beside it (``coref-<name>.jsonlines``).
 
     >>> import json, tempfile, pathlib
     >>> rec = {"doc_id": "d", "sentences": [[[["Bomb", 0, 4], ["kills", 5, 10]], "Bomb kills"],
@@ -38,11 +40,13 @@ def read_wikievents(path: str | Path) -> Iterator[GoldDocument]:
     >>> doc.text, doc.entities[0], doc.events[0].arguments[0].mentions[0].text
     ('Bomb kills\\nTwo died', GoldSpan(start=11, end=14, text='Two', label='PER'), 'Two')
     """
+    clusters = _wikievents_clusters(Path(path))
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             if not line.strip():
                 continue
             record = json.loads(line)
+            cluster_of = clusters.get(record["doc_id"], {})
             tokens = [tok for sentence in record["sentences"] for tok in sentence[0]]
             end = tokens[-1][2] if tokens else 0
             chars = [" "] * end
@@ -63,7 +67,15 @@ def read_wikievents(path: str | Path) -> Iterator[GoldDocument]:
                     type=e["event_type"],
                     trigger=span(e["trigger"]["start"], e["trigger"]["end"], e["event_type"]),
                     arguments=[
-                        GoldArgument(a["role"], [entities[a["entity_id"]]])
+                        GoldArgument(
+                            a["role"],
+                            [entities[a["entity_id"]]]
+                            + [
+                                entities[m]
+                                for m in cluster_of.get(a["entity_id"], [])
+                                if m != a["entity_id"] and m in entities
+                            ],
+                        )
                         for a in e["arguments"]
                         if a["entity_id"] in entities
                     ],
@@ -71,6 +83,20 @@ def read_wikievents(path: str | Path) -> Iterator[GoldDocument]:
                 for e in record["event_mentions"]
             ]
             yield GoldDocument(record["doc_id"], text, list(entities.values()), events=events, raw=record)
+
+
+def _wikievents_clusters(path: Path) -> dict[str, dict[str, list[str]]]:
+    """Per document, each entity-mention id's coreference cluster (mention ids), from the
+    ``coref-<name>.jsonlines`` file beside a WikiEvents file; empty without one."""
+    coref = path.with_name(f"coref-{path.stem}.jsonlines")
+    if not coref.exists():
+        return {}
+    found: dict[str, dict[str, list[str]]] = {}
+    for line in coref.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            found[record["doc_key"]] = {m: cluster for cluster in record["clusters"] for m in cluster}
+    return found
 
 
 def read_conll(path: str | Path) -> Iterator[GoldDocument]:

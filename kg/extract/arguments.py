@@ -25,11 +25,14 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
+from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
@@ -64,6 +67,7 @@ class SentenceContext:
     trigger_at: dict[int, int] = field(default_factory=dict)
     mentions: dict[int, Span] = field(default_factory=dict)  # mention index -> span, this sentence's
     sentence: TextSpan | None = None  # the evidence, read once for all the sentence's events
+    coreference: Coreference | None = None  # the document's antecedents of pronouns and descriptions
 
     def __post_init__(self) -> None:
         self.sentence = span_of(self.sent)
@@ -110,26 +114,32 @@ class ArgumentReader:
             return None
         if role == "place" and not _place_word(token):
             return None
-        if token.pos_ == "PRON":
+        if is_pronoun(token):
             return self._pronoun(role, token)
         if token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        if role != "place" and ctx.coreference is not None:
+            antecedent = ctx.coreference.resolve(token)  # "the group", "the minister"
+            if antecedent is not None:
+                return Argument(role, span_of(ctx.coreference.mentions[antecedent]), f"m{antecedent}")
         of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
         quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
         if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
             # "thousands of workers", "dozens of people": the people, not the number
             self.count = self.count or parse_count(token)
             return self._argument(role, of)
+        if role == "agent" and token.pos_ != "PROPN" and not names_people(token):
+            return None  # "the plan", "capacity": who acts is someone
         # Plain words: the noun with its modifiers ("two Afghan embassy personnel").
         left = [
             t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at
         ]
-        return Argument(role, token_span([*left, token]))
+        return _clean(Argument(role, token_span([*left, token])))
 
     def _pronoun(self, role: str, token: Token) -> Argument | None:
         """A subject pronoun stands for the subject of the verb that reports or governs its
-        clause ("the US declared that it would ..."); otherwise the pronoun's own words are
-        the argument (a guess at an antecedent further away would be wrong too often)."""
+        clause ("the US declared that it would ..."), else for the antecedent document-level
+        coreference finds; a pronoun that stands for no entity is no argument ("it", "we")."""
         kinds = syntax()["pronouns"].get(token.lower_)
         if not kinds:
             return None
@@ -139,7 +149,14 @@ class ArgumentReader:
             subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i in self.ctx.mention_at and self.ctx.label(subject) in kinds:
                 return self._argument(role, subject)
-        return Argument(role, token_span([token]))
+        coreference = self.ctx.coreference
+        antecedent = coreference.resolve(token) if coreference is not None else None
+        if antecedent is None:
+            return None
+        span = coreference.mentions[antecedent]
+        if role == "victim" and span.label_ not in ("Person", "Organization"):
+            return None
+        return Argument(role, span_of(span), f"m{antecedent}")
 
     # -- reading -----------------------------------------------------------------------
 
@@ -328,6 +345,42 @@ class ArgumentReader:
         if best is not None:
             _, index, span = best
             self.args.append(Argument("place", span_of(span), f"m{index}"))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json``, the
+    group nouns of coreference, organization heads and group cues, military nouns, and the
+    heads of titles."""
+    words = set(load_lexicon("actor_nouns.json")["nouns"])
+    words |= set(load_lexicon("coreference.json")["group_nouns"])
+    cues = load_lexicon("organization_cues.json")
+    words |= set(cues["heads"]) | set(cues["group_cues"])
+    words |= set(syntax()["military_nouns"])
+    words |= {h.split()[-1] for h in load_lexicon("titles.json")["heads"]}
+    return frozenset(words)
+
+
+def names_people(token: Token) -> bool:
+    """Whether a common noun names people or a group ("gunmen", "the police", "two officers",
+    "the minister"), not a thing or an idea ("the plan", "capacity").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The gunmen and the plan.")
+    >>> names_people(doc[1]), names_people(doc[4])
+    (True, False)
+    """
+    nouns = _people_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
+
+
+def _clean(arg: Argument) -> Argument | None:
+    """Plain words that name someone or something: no punctuation at either end, no line break
+    (a dateline or a heading run into the sentence)."""
+    text = arg.span.text
+    if not text or "\n" in text or not text[0].isalnum() or not (text[-1].isalnum() or text[-1] == "."):
+        return None
+    return arg
 
 
 def _object_controller(verb: Token) -> Token | None:

@@ -37,19 +37,25 @@ def normalize_time(text: str, published: str | None = None) -> str | None:
     if re.fullmatch(r"(1[89]|20)\d\d", cleaned):
         return cleaned
     settings = {}
+    base = None
     if published:
         try:
-            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+            base = datetime.fromisoformat(published[:10])
         except ValueError:
-            pass
+            base = None
+    if base is not None and base.year >= 1000:  # "Monday" before year 1 overflows dateparser
+        settings["RELATIVE_BASE"] = base
     elif not re.search(r"\b(1[89]|20)\d\d\b", cleaned):
-        # A relative date ("Tuesday") means nothing without the article's date.
+        # A relative date ("Tuesday") means nothing without the article's (usable) date.
         return None
     if settings and cleaned.casefold() == calendar.day_name[settings["RELATIVE_BASE"].weekday()].casefold():
         # "on Friday" in an article of a Friday is that day, not a week before (dateparser's past preference).
         return settings["RELATIVE_BASE"].date().isoformat()
     parser = _relative_parser(settings["RELATIVE_BASE"]) if settings else _PARSER
-    data = parser.get_date_data(cleaned)
+    try:
+        data = parser.get_date_data(cleaned)
+    except (OverflowError, ValueError):
+        return None  # a date at the edge of the calendar
     if data is None or data.date_obj is None:
         return None
     date = data.date_obj

@@ -4,14 +4,19 @@
   attack", "this bombing", "the blast") refers back to the latest earlier event of a
   compatible class; two mentions that share an argument also tell one event ("X met
   with the commanders" … "X gathers with the commanders"). Merging never joins
-  mentions whose arguments, time, counts or modality disagree. The merged event has
+  mentions whose arguments, place, time, counts or modality disagree. The merged event has
   every trigger, the union of the arguments, and the most specific class.
+- **One happening**: a later mention of a violent class that names no one of its own ("a bomb
+  went off near the convoy", "the explosion") joins the latest earlier event of its family
+  within a few sentences ("militants attacked a convoy"); a mention marked as another
+  happening ("another bomb", "an earlier attack") or with another place or time never does.
 - **Claims**: an asserted claim of responsibility ``claims`` the event named in its
   ``for``-phrase ("claimed responsibility for the attack"), else the nearest earlier
   violent event ("no group claimed responsibility" claims nothing).
 - **Causes**: a killing or an injury is ``causedBy`` the attack it is told in ("killed in
   the blast", "the bombing killed two", "the attack where gunmen killed two"), else the
-  one attack of its sentence.
+  one attack of its sentence, else the latest attack of the sentence before when place and
+  time agree ("Gunmen attacked a post. Two officers were killed.").
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
@@ -41,6 +46,8 @@ CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
+# A violent mention naming no one joins an earlier event of its family at most this many sentences back.
+SAME_HAPPENING_WINDOW = 3
 
 
 @dataclass
@@ -83,6 +90,8 @@ def _heads(event: Event, role: str) -> set[str]:
 def _conflict(a: Event, b: Event) -> bool:
     if a.modality != b.modality:
         return True
+    if a.quote and b.quote and a.quote != b.quote:
+        return True  # two utterances, even of one speaker
     for role in CONFLICT_ROLES:
         ea, eb = _entities(a, role), _entities(b, role)
         if ea and eb and not ea & eb:
@@ -90,6 +99,8 @@ def _conflict(a: Event, b: Event) -> bool:
         ha, hb = _heads(a, role), _heads(b, role)
         if role != "agent" and not (ea or eb) and ha and hb and not ha & hb:
             return True
+    if _places_differ(a, b):
+        return True  # two attacks in two cities
     if a.time and b.time and not (a.time.startswith(b.time) or b.time.startswith(a.time)):
         return True
     for attr in ("count", "killed_count", "injured_count"):
@@ -97,6 +108,38 @@ def _conflict(a: Event, b: Event) -> bool:
         if va is not None and vb is not None and va != vb:
             return True
     return False
+
+
+def _places_differ(a: Event, b: Event) -> bool:
+    """Both events have a place and none is shared (by entity, else by head word)."""
+    pa = {(x.entity or x.span.text.split()[-1].lower()) for x in a.arguments if x.role == "place"}
+    pb = {(x.entity or x.span.text.split()[-1].lower()) for x in b.arguments if x.role == "place"}
+    return bool(pa and pb and not pa & pb)
+
+
+def _names_no_one(event: Event) -> bool:
+    return not any(a.role in CONFLICT_ROLES for a in event.arguments)
+
+
+def _is_distinct(mention: EventMention) -> bool:
+    """Marked as another happening than those told: "another bomb", "a second attack"."""
+    words = syntax()["distinct_modifiers"]
+    return any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in words for c in mention.head.children)
+
+
+def _is_indefinite(mention: EventMention) -> bool:
+    """A noun trigger introduced as new ("there was an attack") or plural ("attacks and
+    kidnappings are common": many happenings, or a habit)."""
+    if mention.trigger.kind == "noun" and mention.head.tag_ in ("NNS", "NNPS"):
+        return True
+    return mention.trigger.kind == "noun" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in mention.head.children
+    )
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Classes of one violent family: an attack, the bombing it was, the blast."""
+    return (is_subclass(a, "Attack") and is_subclass(b, "Attack")) or (a == b and a in VIOLENT)
 
 
 def _share_argument(a: Event, b: Event) -> bool:
@@ -114,9 +157,10 @@ def _merge(into: Event, other: Event, name: str) -> None:
             if arg.role == "place" and any(a.role == "place" for a in into.arguments):
                 continue
             into.arguments.append(arg)
-    for attr in ("time", "time_text", "count", "killed_count", "injured_count"):
+    for attr in ("time", "time_text", "count", "killed_count", "injured_count", "quote"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
+    into.about += [key for key in other.about if key not in into.about]
     into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
     for sentence in (other.sentence, *other.further_sentences):
         if sentence != into.sentence and sentence not in into.further_sentences:
@@ -133,7 +177,7 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     """The attack or fighting of the same sentence that a killing or injury is told as part of."""
     attacks = [k for k, m in enumerate(mentions) if m.sentence == mention.sentence and _can_cause(m.event.type)]
     if not attacks:
-        return None
+        return _cause_before(mention, mentions)
     head = mention.head
     for k in attacks:
         attack = mentions[k].head
@@ -145,6 +189,39 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
         if attack.dep_ in ("nsubj", "agent") and attack.head is head:
             return k  # "the bombing killed two"
     return attacks[0] if len(attacks) == 1 else None
+
+
+def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | None:
+    """The latest attack of the sentence before, or the cause of a death or injury told there
+    ("Gunmen attacked a post. Two officers were killed. Three others were wounded."), when
+    both are asserted and place and time agree. Only for a death or injury told by a verb
+    with no agent and no time of its own: one with its own killer ("shot dead by police"),
+    its own date ("since 2017, when a general was killed") or told as a noun ("the first
+    death of ...") is a happening of its own; and only an attack, not fighting or a patrol,
+    causes deaths told apart from it."""
+    event = mention.event
+    own_agent = any(a.role == "agent" for a in event.arguments)
+    if event.modality is not None or mention.trigger.kind != "verb" or own_agent or event.time_text:
+        return None
+    for k in range(len(mentions) - 1, -1, -1):
+        other = mentions[k]
+        if other.sentence != mention.sentence - 1 or other.event.modality is not None:
+            continue
+        cause = k if is_subclass(other.event.type, "Attack") else None
+        if cause is None:
+            cause = next((t for p, t in other.links if p == "causedBy"), None)
+        if cause is not None and not _cause_conflict(mention.event, mentions[cause].event):
+            return cause
+    return None
+
+
+def _cause_conflict(effect: Event, cause: Event) -> bool:
+    """Another place or time than the attack's: a death told apart from it."""
+    if _places_differ(effect, cause):
+        return True
+    return bool(
+        effect.time and cause.time and not (effect.time.startswith(cause.time) or cause.time.startswith(effect.time))
+    )
 
 
 def _can_cause(name: str) -> bool:
@@ -197,7 +274,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             link = (predicate, position[cluster_of[target]])
             if link[1] != position[cluster_of[index]] and link not in event.links:
                 event.links.append(link)
-    _propagate(events)
+    _propagate(events, across_sentences=merge)
     return events
 
 
@@ -205,6 +282,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
     """For each mention, the index of the first mention of its event."""
     cluster_of = list(range(len(mentions)))
     for index, mention in enumerate(mentions):
+        if _is_distinct(mention):
+            continue
         anaphoric = _is_anaphoric(mention)
         for earlier in range(index - 1, -1, -1):
             root = cluster_of[earlier]
@@ -212,20 +291,32 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 continue
             first = mentions[root]
             name = _compatible_class(first.event.type, mention.event.type)
+            if _same_family(first.event.type, mention.event.type) and name is None:
+                name = first.event.type  # an attack and the bombing it was: the first mention's class
             if name is None or _conflict(first.event, mention.event):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type
-            if anaphoric or (near and same_class and _share_argument(first.event, mention.event)):
+            same_happening = (
+                _same_family(first.event.type, mention.event.type)
+                and mention.sentence > first.sentence
+                and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
+                and _names_no_one(mention.event)
+                and not _is_indefinite(mention)
+                and not _is_indefinite(first)
+            )
+            if anaphoric or same_happening or (near and same_class and _share_argument(first.event, mention.event)):
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break
     return cluster_of
 
 
-def _propagate(events: list[Event]) -> None:
+def _propagate(events: list[Event], across_sentences: bool = True) -> None:
     """Claimants become the agents of what they claim; effects share their cause's agent,
-    place and time when the text gives them none."""
+    place and time when the text gives them none. Without ``across_sentences`` (mentions
+    read one by one, each with its own sentence's arguments) an effect borrows only from a
+    cause of its own sentence; the link itself stays."""
     for event in events:
         for predicate, target in event.links:
             if predicate == "claims":
@@ -234,16 +325,21 @@ def _propagate(events: list[Event]) -> None:
         for predicate, target in event.links:
             if predicate == "causedBy":
                 cause = events[target]
-                _borrow_agents(event, cause)
+                if not across_sentences and cause.sentence != event.sentence:
+                    continue
+                _borrow_agents(event, cause, named_only=False)
                 if not any(a.role == "place" for a in event.arguments):
                     event.arguments += [a for a in cause.arguments if a.role == "place"]
                 if event.time is None:
                     event.time, event.time_text = cause.time, cause.time_text
 
 
-def _borrow_agents(event: Event, source: Event) -> None:
+def _borrow_agents(event: Event, source: Event, named_only: bool = True) -> None:
+    """The source's named agents become the event's when it names none; unless ``named_only``,
+    an event with no agent at all also takes the source's unnamed ones ("gunmen")."""
     if _entities(event, "agent"):
         return
-    for arg in source.arguments:
-        if arg.role == "agent" and arg.entity:
-            event.arguments.append(Argument("agent", arg.span, arg.entity))
+    unnamed = not named_only and not any(a.role == "agent" for a in event.arguments)
+    named = [a for a in source.arguments if a.role == "agent" and a.entity]
+    borrowed = named or ([a for a in source.arguments if a.role == "agent"] if unnamed else [])
+    event.arguments += [Argument("agent", a.span, a.entity) for a in borrowed]

@@ -22,8 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, is_attribution, token_span
+from kg.extract.coreference import Coreference
 from kg.extract.event_links import EventMention, link_events
 from kg.extract.modality import is_absent, modality
+from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
 
@@ -65,17 +67,19 @@ class EventExtractor:
         candidates = candidate_tokens(doc)
         # doc.ents and Span.ents walk every token: read the dates once per document.
         dates = [e for e in doc.ents if e.label_ == "DATE"]
+        coreference = Coreference(doc)
+        statements = StatementReader(doc, coreference)
         for number, sent in enumerate(doc.sents):
             start, end = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
-            if start == end:
-                continue
-            triggers = find_triggers(sent, mention_at, candidates[start:end])
+            triggers = find_triggers(sent, mention_at, candidates[start:end]) if start < end else []
             own_dates = [e for e in dates if sent.start <= e.start < sent.end]
-            ctx = SentenceContext(doc, sent, mention_at, triggers, own_dates)
+            ctx = SentenceContext(doc, sent, mention_at, triggers, own_dates, coreference=coreference)
             for trigger in triggers:
                 event = self._event(trigger, ctx, published)
                 if event is not None:
                     mentions.append(EventMention(event, trigger, number))
+            for event, trigger in statements.read(ctx, published):
+                mentions.append(EventMention(event, trigger, number))
         doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
         return doc
 
@@ -86,6 +90,8 @@ class EventExtractor:
         that only names where reported words come from ("said in a statement"), and for an
         event the text says did not happen at all ("no group claimed responsibility")."""
         etype = event_types()[trigger.name]
+        if trigger.name == "Statement" and trigger.kind == "verb":
+            return None  # statement verbs are read with their speaker and words by kg.extract.statements
         if is_subclass(trigger.name, "Statement") and is_attribution(trigger) or is_absent(trigger):
             return None
         reader = ArgumentReader(trigger, etype, ctx)

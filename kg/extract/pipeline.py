@@ -127,6 +127,8 @@ def to_extraction(doc: Doc, document: Document, model: str) -> DocExtraction:
         event.arguments = [
             Argument(a.role, a.span, entity_of[int(a.entity[1:])] if a.entity else None) for a in event.arguments
         ]
+        speakers = {a.entity for a in event.arguments if a.role == "agent"}
+        event.about = [k for k in dict.fromkeys(entity_of[int(m[1:])] for m in event.about) if k not in speakers]
         events.append(event)
     return DocExtraction(
         doc=document,

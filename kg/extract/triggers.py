@@ -175,6 +175,8 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
+    if any(o.i not in mention_at and o.lemma_.lower() in syntax()["place_nouns"] for o in objects):
+        kinds.add("Place")  # "captured the town", "seized the airport": a place is taken, not arrested
     for name in candidates:
         role = event_types()[name].object_role
         if "Person" in kinds and role == "victim":
@@ -284,6 +286,10 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     """
     words = syntax()
     preps = [c for c in token.children if c.dep_ == "prep"]
+    if _in_quoted_words(token):
+        return True  # a slogan or a name: chanted "Death to the invaders"
+    if token.lemma_.lower() in words["mobilisation_words"] and not _moves_armed_forces(token):
+        return True  # "the party mobilised voters": politics, no military operation
     if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
         return True  # "the device detonated accidentally"
     if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
@@ -304,6 +310,65 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _in_quoted_words(token: Token) -> bool:
+    """Whether ``token`` is part of a slogan or a name in quote marks, not of a quoted account
+    ('"They attacked us," he said') nor of an event quoted as a term ('the "bombing
+    outrages"', 'an "attempted murder"'). Quoted words with no subject of their own are a
+    slogan or a name when a verb trigger is in them or they are led by a verb ('"Crush the
+    tyrants"', 'the "Stop the Killing" campaign'), when they modify a noun outside the quote
+    marks (the name of a campaign), or when they are a noun with a to-phrase ('"Death to
+    the invaders"').
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()('Crowds chanted "Death to the invaders". "They attacked us," he said.')
+    >>> _in_quoted_words(doc[3]), _in_quoted_words(doc[11])
+    (True, False)
+    """
+    span = _quoted_span(token)
+    if span is None:
+        return False
+    doc = token.doc
+    inside = [doc[i] for i in range(*span)]
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inside):
+        return False
+    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head is t]
+    if token.pos_ == "VERB" or any(r.pos_ == "VERB" for r in roots):
+        return True
+    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head is not r for r in roots):
+        return True
+    to_phrase = [t for t in [*roots, *token.children] if t.dep_ == "prep" and t.lower_ == "to"]
+    return token in roots and bool(to_phrase)  # the parse hangs "to" on the noun or on the verb outside
+
+
+def _quoted_span(token: Token) -> tuple[int, int] | None:
+    """The token indices between the pair of quote marks of ``token``'s sentence around it."""
+    marks = set(syntax()["quote_marks"])
+    opened = None
+    for t in token.sent:
+        if t.text not in marks:
+            continue
+        if opened is None:
+            opened = t.i
+        elif opened < token.i < t.i:
+            return opened + 1, t.i
+        else:
+            opened = None
+    return None
+
+
+def _moves_armed_forces(token: Token) -> bool:
+    """Whether a mobilisation or deployment moves armed forces: its subject, object (or the
+    of-phrase of either: "thousands of troops") or a noun's modifiers are military nouns."""
+    military = syntax()["military_nouns"]
+    related = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")]
+    if token.dep_ in ("nsubj", "nsubjpass") or token.pos_ == "VERB" and token.dep_ == "acl":
+        related.append(token.head)
+    related += [
+        g for r in [token, *related] for p in r.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+    ]
+    return any(t.lemma_.lower() in military or t.lower_ in military for t in related)
 
 
 def _tells_what_will_happen(verb: Token) -> bool:

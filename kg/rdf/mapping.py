@@ -203,6 +203,10 @@ class _Writer:
                 self.add(iri, kg.modality, ox.Literal(event.modality))
             for predicate, index in event.links:
                 self.add(iri, LINK_PROPERTIES[predicate], iris[index])
+            if event.quote:
+                self.add(iri, kg.quote, ox.Literal(event.quote))
+            for key in event.about:
+                self.add(iri, kg.about, self.iris[key])
 
 
 def document_quads(extraction: DocExtraction, base: str = DEFAULT_BASE) -> tuple[ox.NamedNode, list[ox.Quad]]:

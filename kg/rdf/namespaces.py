@@ -77,6 +77,8 @@ class KG(DefinedNamespace):
     modality: URIRef
     claims: URIRef
     causedBy: URIRef
+    quote: URIRef
+    about: URIRef
     partOf: URIRef
     sha256: URIRef
     extractedWith: URIRef

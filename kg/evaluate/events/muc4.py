@@ -4,6 +4,11 @@ nor a war's toll; a killing or injury caused by a told attack counts as that att
 templates' types (a document without a template is a negative); role fillers PerpOrg→agent,
 Target→target, Victim→victim by head noun, pooled per document and role (any mention of a gold
 filler counts once).
+
+The incident filters are MUC-4's reading, not the graph's: the tables ``graph.incident_type``
+give the graph's own answer (:func:`graph_incident_types`: every asserted event of a mapped
+class, a killing or injury caused by a told attack counted as that attack) beside the filtered
+``incident_type``.
 """
 
 from __future__ import annotations
@@ -80,6 +85,26 @@ def incident_types(extraction: DocExtraction) -> set[str]:
     }
 
 
+def graph_incident_types(extraction: DocExtraction) -> set[str]:
+    """The MUC-4 incident types of a document's events as the graph holds them: every asserted
+    event of a class mapped to an incident type, except a death or injury the graph links to its
+    cause (``kg:causedBy``), which is part of that cause. No benchmark filter.
+
+    >>> from kg.model import Span
+    >>> def event(kind):
+    ...     return Event(kind, [Span(0, 1, "x")], Span(0, 1, "x"))
+    >>> events = [event("Kidnapping"), event("Killing")]
+    >>> sorted(graph_incident_types(DocExtraction(Document.from_text("x"), "m", events=events)))
+    ['attack', 'kidnapping']
+    """
+    types = mappings()["muc4"]["types"]
+    return {
+        types[e.type]
+        for e in extraction.events
+        if e.type in types and e.modality is None and not any(p == "causedBy" for p, _ in e.links)
+    }
+
+
 def _article_year(document: Document) -> int | None:
     """The year the article was written: of its publication date, else the latest year its text names."""
     if document.published:
@@ -114,10 +139,10 @@ def score_muc4(pairs: Iterable[tuple[GoldDocument, DocExtraction]]) -> EventScor
         documents += 1
         gold_types = {t for e in gold.events for t in muc["gold_types"].get(e.type, [])}
         events = [e for e in extraction.events if e.type in muc["types"] and e.modality is None]
-        predicted_types = incident_types(extraction)
-        result.add("incident_type", *matched(gold_types, predicted_types))
-        for kind in sorted(set(muc["gold_types"]["bombing / attack"]) | {"kidnapping"}):
-            result.add(f"incident_type/{kind}", *matched(gold_types & {kind}, predicted_types & {kind}))
+        for prefix, predicted_types in (("", incident_types(extraction)), ("graph.", graph_incident_types(extraction))):
+            result.add(f"{prefix}incident_type", *matched(gold_types, predicted_types))
+            for kind in sorted(set(muc["gold_types"]["bombing / attack"]) | {"kidnapping"}):
+                result.add(f"{prefix}incident_type/{kind}", *matched(gold_types & {kind}, predicted_types & {kind}))
         for slot, role in muc["roles"].items():
             fillers = [
                 {head_word(m.text) for m in a.mentions}

@@ -1,0 +1,128 @@
+"""Document-level coreference for event arguments and speakers: which entity mention a
+pronoun ("he", "it", "they") or a definite description ("the group", "the minister") stands
+for, looked for in the sentences before it.
+
+Rules, each kept to the cases it gets right most of the time (links and non-links on
+hand-written sentences in ``tests/test_event_arguments.py``; precision of its links against the
+WikiEvents coreference clusters by ``benchmarks/coreference_links.py``, numbers in
+benchmarks/README.md): a pronoun refers to the latest mention of a class it can
+stand for within a short window, preferring the subject of its own or the previous
+sentence (the usual topic); "the group" and its kin to the latest organization; a definite
+title ("the minister") to the latest person holding a title with that head word. Nothing
+is returned when no antecedent fits: the caller then drops a pronoun, and keeps a
+description as its own words. The words live in ``lexicons/coreference.json``.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Kamal Odeh leads the council. He met the rebels on Monday.")
+>>> coref = Coreference(doc)
+>>> coref.resolve(doc[6]), doc.spans["kg_mentions"][0].text
+(0, 'Kamal Odeh')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import load_lexicon
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return {k: v for k, v in load_lexicon("coreference.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return frozenset(h.split()[-1] for h in load_lexicon("titles.json")["heads"])
+
+
+def is_pronoun(token: Token) -> bool:
+    """Any pronoun, resolvable or not (a pronoun is never an argument's words)."""
+    return token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP")
+
+
+class Coreference:
+    """The antecedents of one document; built once per document, asked per token."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        spans = list(doc.spans["kg_mentions"]) if "kg_mentions" in doc.spans else []
+        self.mentions = spans
+        self.starts = [s.start for s in spans]
+        self.sentence_starts = [s.start for s in doc.sents]
+        entity_of = doc._.kg_mention_entity or []
+        titled: dict[str, set[str]] = {}
+        for role in doc._.kg_roles or []:
+            titled.setdefault(role.person, set()).add(role.title.split()[-1].lower())
+        self.titles = [titled.get(entity_of[i], set()) if i < len(entity_of) else set() for i in range(len(spans))]
+
+    def _sentence(self, i: int) -> int:
+        return bisect_left(self.sentence_starts, i + 1) - 1
+
+    def _before(self, token: Token, labels: set[str], window: int) -> list[int]:
+        """Mentions of ``labels`` ending before ``token``, within ``window`` sentences, latest first."""
+        here = self._sentence(token.i)
+        found = []
+        for index in range(bisect_left(self.starts, token.i) - 1, -1, -1):
+            span = self.mentions[index]
+            if here - self._sentence(span.start) > window:
+                break
+            if span.end <= token.i and span.label_ in labels and token.i not in range(span.start, span.end):
+                found.append(index)
+        return found
+
+    def resolve(self, token: Token) -> int | None:
+        """The mention index ``token`` refers to, or None."""
+        words = _words()
+        lower = token.lower_
+        if is_pronoun(token):
+            labels = words["pronouns"].get(lower)
+            if not labels or _pleonastic(token):
+                return None
+            return self._pick(token, self._before(token, set(labels), words["window"]["pronoun"]))
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in token.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children if c.pos_ == "PROPN"):
+            return None  # "the Red group": a name of its own
+        lemma, text = token.lemma_.lower(), token.lower_
+        if lemma in words["group_nouns"] or text in words["group_nouns"]:
+            found = self._before(token, {"Organization"}, words["window"]["group"])
+            return found[0] if found else None
+        if lemma in _title_heads():
+            for index in self._before(token, {"Person"}, words["window"]["title"]):
+                if lemma in self.titles[index]:
+                    return index
+        return None
+
+    def _pick(self, token: Token, found: list[int]) -> int | None:
+        """Among candidates (latest first): a subject of the pronoun's own sentence or of the
+        one before, else the latest."""
+        if not found:
+            return None
+        here = self._sentence(token.i)
+        for index in found:
+            root = self.mentions[index].root
+            if here - self._sentence(root.i) <= 1 and root.dep_ in SUBJECTS:
+                return index
+        return found[0]
+
+
+def _pleonastic(token: Token) -> bool:
+    """'it' that stands for nothing: "it is unclear whether", "it was reported that"."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    return (
+        token.dep_ in SUBJECTS
+        and any(c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children)
+        and (head.lemma_ in ("be", "seem", "appear", "remain") or any(c.dep_ == "auxpass" for c in head.children))
+    )

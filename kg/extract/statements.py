@@ -1,0 +1,351 @@
+"""Attributed statements: who said what, about whom.
+
+A reporting verb ("said", "told", "announced", "confirmed", ... in ``lexicons/statements.json``)
+makes a ``Statement`` when the parse gives it words to report: a reported clause ("X said
+that ..."), a direct quotation next to it ('"...," X said', 'X said: "..."'), or, for a few
+verbs, a plain object ("the ministry announced new measures"); "according to X" makes one
+for the clause it is attached to. The speaker is the verb's subject (or the subject of the
+verb a participle or coordinated verb hangs on: "X issued a statement, saying ..."), and it
+must name someone:
+
+- an entity mention, or a pronoun or description that :mod:`kg.extract.coreference`
+  resolves to one ("he said" after "Kamal Odeh ...");
+- else a specific group mention of the text ("the police commander", "the army");
+- never an unresolved pronoun, an unattributed plural ("officials said", "witnesses
+  said") or an indefinite one ("a diplomat said").
+
+``quote`` is the direct quotation without its marks, else the reported clause;
+``about`` the entity mentions inside it; the time is a date attached to the verb outside
+the reported words. A claim of responsibility stays a ``ClaimOfResponsibility``.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()('"We will rebuild Talvora," Mayor Ines Kardo said in March 2024.')
+>>> [(e.type, e.arguments[0].span.text, e.quote, e.time) for e in doc._.kg_events]
+[('Statement', 'Ines Kardo', 'We will rebuild Talvora', '2024-03')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.arguments import SentenceContext, span_of, token_span
+from kg.extract.coreference import Coreference, is_pronoun
+from kg.extract.dates import normalize_time
+from kg.extract.lexicon import load_lexicon
+from kg.extract.modality import modality
+from kg.extract.triggers import Trigger, syntax
+from kg.model import Argument, Event
+from kg.model import Span as TextSpan
+
+SPEAKER_TYPES = {"Person", "Organization", "Country"}
+# Between a quotation and its speaker or verb only these may stand ('"...," he said', 'said: "...').
+JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
+DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = load_lexicon("statements.json")
+    return {k: (set(v) if k != "quote_pairs" else v) for k, v in data.items() if not k.startswith("_")}
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks of a text, paired within a
+    line (a quotation running over paragraphs leaves its marks open; a stray mark then spoils
+    one line, not the rest of the article).
+
+    >>> t = 'He said: "We stay." Then \u201cgo\u201d.\\n"Open'
+    >>> [t[a:b] for a, b in quotations(t)]
+    ['We stay.', 'go']
+    """
+    found = []
+    for opening, closing in _words()["quote_pairs"]:
+        start = None
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                start = None
+            elif start is None and ch == opening:
+                start = i + 1
+            elif start is not None and ch == closing:
+                found.append((start, i))
+                start = None
+    return sorted(found)
+
+
+class StatementReader:
+    """Finds the statements of a document's sentences; one per document."""
+
+    def __init__(self, doc: Doc, coreference: Coreference):
+        self.doc = doc
+        self.coref = coreference
+        self.quotes = quotations(doc.text)
+        words = _words()
+        self.verbs = words["reporting_verbs"]
+
+    def read(self, ctx: SentenceContext, published: str | None) -> Iterator[tuple[Event, Trigger]]:
+        """(statement, its trigger) for every attributed utterance of one sentence."""
+        for token in ctx.sent:
+            if token.lower_ == "according" and (event := self._according(token, ctx, published)):
+                yield event
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
+                if _other_event(token, ctx) or _confers_status(token):
+                    continue
+                event = self._reported(token, ctx, published)
+                if event is not None:
+                    yield event
+
+    # -- the two shapes ----------------------------------------------------------------
+
+    def _reported(self, verb: Token, ctx: SentenceContext, published: str | None) -> tuple[Event, Trigger] | None:
+        clause = _reported_clause(verb)
+        quote = self._quotation(verb, clause)
+        if quote is not None:
+            words, confidence = quote, DIRECT_CONFIDENCE
+        elif clause is not None and clause.dep_ != "parataxis":
+            words, confidence = _clause_words(clause), REPORTED_CONFIDENCE
+        elif verb.lemma_.lower() in _words()["object_verbs"] and (
+            obj := next((c for c in verb.children if c.dep_ == "dobj"), None)
+        ):
+            words, confidence = _phrase(obj), DESCRIBED_CONFIDENCE
+        else:
+            return None
+        words = _one_paragraph(words, verb.idx)
+        if words is None:
+            return None
+        speaker = self._speaker(_subject(verb), ctx)
+        if speaker is None:
+            return None
+        trigger = Trigger([verb], "Statement", verb, "verb")
+        return self._event(trigger, speaker, words, ctx, published, confidence), trigger
+
+    def _according(self, token: Token, ctx: SentenceContext, published: str | None) -> tuple[Event, Trigger] | None:
+        """'according to X, ...': X said the rest of the sentence."""
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return None
+        speaker = self._speaker(source, ctx)
+        if speaker is None:
+            return None
+        phrase = {t.i for t in token.subtree}
+        clause = token.head if token.dep_ == "prep" else token
+        rest = [t for t in clause.subtree if t.i not in phrase and "\n" not in t.text]
+        rest = rest[next((k for k, t in enumerate(rest) if not t.is_punct), len(rest)) :]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if not rest or any("\n" in self.doc.text[a.idx : b.idx] for a, b in zip(rest, rest[1:], strict=False)):
+            return None  # no words, or words run together with a heading
+        words = _joined(rest)
+        trigger = Trigger([token, to], "Statement", token, "phrase")
+        return self._event(trigger, speaker, words, ctx, published, REPORTED_CONFIDENCE), trigger
+
+    # -- parts ----------------------------------------------------------------------------
+
+    def _quotation(self, verb: Token, clause: Token | None) -> TextSpan | None:
+        """The direct quotation the verb reports: one holding its clause, or one standing right
+        before its subject or the verb ('"...," the mayor said'), or right after it ('said: "..."')."""
+        text = self.doc.text
+        if clause is not None:
+            first = min(t.idx for t in clause.subtree)
+            for start, end in self.quotes:
+                if start <= first < end:  # the clause is quoted ('said: "We ..."'), not only a phrase of it
+                    return _text(start, end, text)
+        subject = _subject(verb)
+        lead = min([verb.idx] + ([t.idx for t in subject.subtree] if subject is not None else []))
+        after = max(t.idx + len(t) for t in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))])
+        for start, end in self.quotes:
+            if end < lead and JOINERS.fullmatch(text[end + 1 : lead]):
+                return _text(start, end, text)
+            if start > after and JOINERS.fullmatch(text[after : start - 1]):
+                return _text(start, end, text)
+        return None
+
+    def _speaker(self, token: Token | None, ctx: SentenceContext) -> Argument | None:
+        """The speaker as an entity mention, a resolved pronoun or description, or the words of
+        a specific group mention; None when the words name no one in particular."""
+        if token is None:
+            return None
+        named = next((c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at), None)
+        if token.i not in ctx.mention_at and named is not None:
+            token = named  # "Talvora's president, Emil Drossa, said"
+        if token.i in ctx.mention_at:
+            index, span = ctx.mention_at[token.i]
+            return Argument("agent", span_of(span), f"m{index}") if span.label_ in SPEAKER_TYPES else None
+        resolved = self.coref.resolve(token)
+        if resolved is not None:
+            span = self.coref.mentions[resolved]
+            return Argument("agent", span_of(span), f"m{resolved}")
+        if is_pronoun(token) or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = _words()
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod", "poss")}
+        if determiners & words["indefinite_determiners"] or any(c.like_num for c in token.children):
+            return None
+        plural = token.tag_ in ("NNS", "NNPS")
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in token.children)
+        if token.lemma_.lower() in words["vague_speakers"] and (plural or not definite):
+            return None
+        left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        return Argument("agent", token_span([*left, token]))
+
+    def _event(
+        self,
+        trigger: Trigger,
+        speaker: Argument,
+        words: TextSpan,
+        ctx: SentenceContext,
+        published: str | None,
+        confidence: float,
+    ) -> Event:
+        about = []
+        for index, span in enumerate(self.doc.spans["kg_mentions"]):
+            if words.start <= span.start_char and span.end_char <= words.end and f"m{index}" != speaker.entity:
+                if span.label_ in SPEAKER_TYPES | {"Place", "Facility"} and f"m{index}" not in about:
+                    about.append(f"m{index}")
+        time, time_text = self._time(trigger.head, words, ctx, published)
+        return Event(
+            type="Statement",
+            triggers=[token_span(trigger.tokens)],
+            sentence=ctx.sentence,
+            arguments=[speaker],
+            time=time,
+            time_text=time_text,
+            confidence=confidence if speaker.entity else round(confidence - 0.1, 2),
+            modality=modality(trigger),
+            quote=words.text,
+            about=about,
+        )
+
+    @staticmethod
+    def _time(
+        verb: Token, words: TextSpan, ctx: SentenceContext, published: str | None
+    ) -> tuple[str | None, str | None]:
+        """A date hung on the verb, outside the reported words ('said on Monday')."""
+        below = {t.i for t in verb.subtree}
+        for ent in ctx.dates:
+            inside = words.start <= ent.start_char < words.end
+            if ent.root.i in below and not inside and (value := normalize_time(ent.text, published)):
+                return value, ent.text
+        return None, None
+
+
+def _other_event(verb: Token, ctx: SentenceContext) -> bool:
+    """A verb that is a trigger of some other event ("claimed responsibility", "warned")."""
+    k = ctx.trigger_at.get(verb.i)
+    return k is not None and not (ctx.triggers[k].name == "Statement" and ctx.triggers[k].kind == "verb")
+
+
+def _confers_status(verb: Token) -> bool:
+    """Whether a statement verb declares someone or something to be something ("declared the
+    fallen soldier a hero", "declared her an honorary citizen", "declared the vote invalid"):
+    an honour or a ruling given, not words reporting a fact. The parse shows it as an object
+    with a predicate (``oprd``) or an apposition, or a verbless small clause.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The mayor declared the soldier a hero. The mayor declared that the road was closed.")
+    >>> _confers_status(doc[2]), _confers_status(doc[10])
+    (True, False)
+    """
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "appos" for c in child.children):
+            return True
+        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return not any(c.dep_ in ("aux", "auxpass", "cop") for c in child.children)
+    return False
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause a reporting verb reports: its ccomp (or a parataxis next to a quotation), or
+    a that-clause the parse hangs on the noun of its phrase ("said in a statement that ...")."""
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if clause is not None:
+        return clause
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            for inner in noun.children:
+                marks = (m for m in inner.children if m.dep_ == "mark" and m.lower_ == "that")
+                if inner.dep_ in ("acl", "ccomp") and any(marks):
+                    return inner
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who speaks: the verb's subject; for a relative clause the noun it modifies; for a
+    participle or a coordinated verb without one, the subject of the verb it hangs on."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.pos_ in ("NOUN", "PROPN"):
+                verb = verb.head  # "issued a statement saying ...": the issuer
+            continue
+        return None
+    return None
+
+
+def _clause_words(clause: Token) -> TextSpan:
+    """The reported clause without its "that" and end punctuation."""
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+    while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    if tokens and tokens[-1].is_quote and sum(t.is_quote for t in tokens) % 2:
+        tokens.pop()  # a closing mark whose opening mark is outside the clause
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return token_span(tokens) if tokens else token_span([clause])
+
+
+def _phrase(token: Token) -> TextSpan:
+    tokens = [t for t in token.subtree]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return token_span(tokens)
+
+
+def _one_paragraph(words: TextSpan, at: int) -> TextSpan | None:
+    """The reported words within the paragraph of the verb at ``at``: a heading the parse ran
+    into the sentence is not part of them."""
+    if "\n" not in words.text:
+        return words
+    cuts = [words.start + m.end() for m in re.finditer(r"\n\s*", words.text)]
+    start = max([words.start, *(c for c in cuts if c <= at)])
+    ends = [words.start + m.start() for m in re.finditer(r"\s*\n", words.text)]
+    end = min([words.end, *(e for e in ends if e >= start)])
+    if end <= start:
+        return None
+    text = words.text[start - words.start : end - words.start]
+    return TextSpan(start, end, text) if text.strip() else None
+
+
+def _joined(tokens: list[Token]) -> TextSpan:
+    """The words of tokens that may leave a gap ("X, according to Y, and Z"): the runs of
+    adjacent tokens, each without its edge commas, joined by a space; the span covers them all."""
+    text = tokens[0].doc.text
+    runs: list[list[Token]] = [[tokens[0]]]
+    for token in tokens[1:]:
+        if token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    pieces = [_text(run[0].idx, run[-1].idx + len(run[-1]), text).text for run in runs]
+    words = " ".join(p.strip(" ,;") for p in pieces if p.strip(" ,;"))
+    return TextSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), words)
+
+
+def _text(start: int, end: int, text: str) -> TextSpan:
+    """A span of ``text`` with the spaces and the trailing comma of a quotation trimmed."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return TextSpan(start, end, text[start:end])

@@ -1,0 +1,115 @@
+"""Every event argument of the seed and sample graphs names someone or something: no pronoun,
+no punctuation at either end, no dateline or heading run into it; and pronouns resolve to
+the entity they stand for (hand-written sentences, invented names)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph
+
+from kg.extract.coreference import Coreference
+from kg.rdf.namespaces import KG, NIF
+
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "us", "me", "its", "their", "his"}
+ROLES = (KG.agent, KG.target, KG.victim, KG.participant, KG.place)
+
+
+def test_every_argument_of_the_seed_and_sample_graphs_names_someone(seed_build):
+    out, _ = seed_build
+    graph = Graph().parse(out / "graph.ttl")
+    bad = []
+    for role in ROLES:
+        for _, value in graph.subject_objects(role):
+            for words in graph.objects(value, NIF.anchorOf):
+                text = str(words)
+                if (
+                    text.lower() in PRONOUNS
+                    or not text[0].isalnum()
+                    or not (text[-1].isalnum() or text[-1] == ".")
+                    or "\n" in text
+                    or re.search(r"\s[-\u2013\u2014]\s", text)
+                ):
+                    bad.append((role, text))
+    assert not bad
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, antecedent",
+    [
+        ("Kamal Odeh leads the council. He met the rebels on Monday.", "He", "Kamal Odeh"),
+        ("The Zarvan Front attacked a base. The group said it would strike again.", "group", "Zarvan Front"),
+        ("Defense Minister Tomas Vell visited Brano. The minister praised the army.", "minister", "Tomas Vell"),
+        ("Mira Castell won the vote. Her rival thanked the voters.", "Her", "Mira Castell"),
+    ],
+)
+def test_coreference_links(nlp, text, pronoun, antecedent):
+    doc = nlp(text)
+    coref = Coreference(doc)
+    token = next(t for t in doc if t.text == pronoun and t.i > 2)
+    found = coref.resolve(token)
+    assert found is not None and coref.mentions[found].text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("It is unclear who attacked the Lorvik Party office.", "It"),
+        ("Rebels attacked the town. They fled at dawn.", "They"),  # no organization named
+        # "it" and "they" are left alone: in news they stand for people or things more often than for
+        # the latest organization (kg/extract/lexicons/coreference.json says how that was measured).
+        ("The Zarvan Front attacked a base. The group said it would strike again.", "it"),
+        ("The Lorvik Party won the vote. Its leader thanked the voters.", "Its"),
+        ("The Lorvik Party met the soldiers. They left at dawn.", "They"),
+        ("The group met on Monday.", "group"),  # nothing named before it
+    ],
+)
+def test_coreference_makes_no_link_without_an_antecedent(nlp, text, word):
+    doc = nlp(text)
+    assert Coreference(doc).resolve(next(t for t in doc if t.text == word)) is None
+
+
+def test_an_unresolved_pronoun_is_no_argument(extract_one):
+    x = extract_one("We attacked the convoy near Brano.")
+    assert all(a.span.text.lower() not in PRONOUNS for e in x.events for a in e.arguments)
+
+
+def test_a_pronoun_argument_takes_its_antecedent(extract_one):
+    x = extract_one("Kamal Odeh leads the Zarvan Front in Kesh. He attacked a convoy on Monday.")
+    (attack,) = [e for e in x.events if e.type == "Attack"]
+    names = {e.key: e.name for e in x.entities}
+    assert [names.get(a.entity) for a in attack.arguments if a.role == "agent"] == ["Kamal Odeh"]
+
+
+def test_an_unresolvable_it_is_no_argument(extract_one):
+    x = extract_one("The Zarvan Front is active in Kesh. It attacked a convoy on Monday.")
+    (attack,) = [e for e in x.events if e.type == "Attack"]
+    assert not [a for a in attack.arguments if a.role == "agent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan killed two villagers in Kesh.",
+        "Its capacity attacked the market in Brano.",
+        "The new policy killed two farmers in Brano.",
+    ],
+)
+def test_things_and_ideas_are_never_agents(extract_one, text):
+    x = extract_one(text)
+    assert x.events and not [a for e in x.events for a in e.arguments if a.role == "agent"]
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("Gunmen attacked a convoy near Kesh.", "Gunmen"),
+        ("Two police officers arrested a smuggler in Brano.", "Two police officers"),
+        ("The attackers bombed the embassy.", "attackers"),
+        ("The crowd attacked a bus in Kesh.", "crowd"),
+    ],
+)
+def test_noun_phrases_naming_people_or_groups_stay_agents(extract_one, text, agent):
+    agents = [a.span.text for e in extract_one(text).events for a in e.arguments if a.role == "agent"]
+    assert agents == [agent]

@@ -1,0 +1,65 @@
+"""One event per happening in a document (issue 11): mentions of one happening merge across
+sentences and across the classes of one family; deaths and injuries link to the attack that
+caused them and take its agent, place and time; distinct happenings stay apart. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def violent(x, *classes):
+    return [e for e in x.events if e.type in classes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attack, the bombing it was, and a bomb that went off, told across sentences
+        "Militants attacked a convoy near Kesh. The bombing was the third this month. A bomb went off near the convoy.",
+        "A car bomb exploded near a market in Kesh on Monday. The blast shook the town. "
+        "The explosion was heard across the valley.",
+    ],
+)
+def test_mentions_of_one_happening_make_one_event(extract_one, text):
+    assert len(violent(extract_one(text), "Attack", "Bombing")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in Kesh on Monday. Another bomb exploded in Brano on Tuesday.",  # two cities, two days
+        "A bomb exploded in Kesh. A bomb also exploded in Brano.",  # two cities
+        "A bomb went off in Kesh on Monday. Last year's attack in Kesh killed ten people.",  # background
+        "Rebels attacked a base in Kesh. A second attack hit the port.",  # marked as another
+    ],
+)
+def test_distinct_happenings_stay_apart(extract_one, text):
+    assert len(violent(extract_one(text), "Attack", "Bombing")) == 2
+
+
+def test_deaths_and_injuries_told_after_the_attack_are_caused_by_it_and_inherit_its_arguments(extract_one):
+    x = extract_one(
+        "Gunmen attacked a police post in Kesh on Monday. Two officers were killed. Three others were wounded.",
+        published="2026-03-10",
+    )
+    (attack,) = violent(x, "Attack")
+    cause = x.events.index(attack)
+    for effect in violent(x, "Killing", "Injury"):
+        assert ("causedBy", cause) in effect.links
+        assert [a.span.text for a in effect.arguments if a.role == "agent"] == ["Gunmen"]
+        assert [a.span.text for a in effect.arguments if a.role == "place"] == ["Kesh"]
+        assert (effect.time, effect.time_text) == (attack.time, attack.time_text) != (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a base in Kesh. Soldiers were killed in Brano.",  # another place
+        "Rebels attacked a base in Kesh. Later that year, soldiers were killed.\n\nFarmers planted rice. Two men died.",
+        "Rebels attacked a base in Kesh on Monday. The rebels may have killed soldiers.",  # not asserted
+    ],
+)
+def test_deaths_told_apart_from_the_attack_are_not_caused_by_it(extract_one, text):
+    x = extract_one(text)
+    killings = violent(x, "Killing")
+    assert killings and all(not any(p == "causedBy" for p, _ in k.links) for k in killings[-1:])

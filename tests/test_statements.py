@@ -1,0 +1,78 @@
+"""Statements: who said what about whom, measured on fifty hand-written sentences
+(tests/statement_sentences.py, invented names), and the ``quotes`` ready query."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.query import ready_query, run_query
+from kg.store.sources import open_source
+from tests.statement_sentences import ATTRIBUTED, UNATTRIBUTED
+
+
+def statements(x):
+    names = {e.key: e.name for e in x.entities}
+    return [
+        (names.get(e.arguments[0].entity) or e.arguments[0].span.text, e.quote, [names[k] for k in e.about])
+        for e in x.events
+        if e.type == "Statement"
+    ]
+
+
+def test_statement_precision_and_recall_on_fifty_sentences(extract_one):
+    tp = fp = fn = 0
+    misses = []
+    for text, speaker, words in [*ATTRIBUTED, *((t, None, None) for t in UNATTRIBUTED)]:
+        found = statements(extract_one(text))
+        right = [s for s in found if speaker and s[0] == speaker and words in (s[1] or "")]
+        tp += bool(right)
+        fp += len(found) - bool(right)
+        fn += bool(speaker) and not right
+        if len(found) != bool(right) or (speaker and not right):
+            misses.append((text, found))
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert len(ATTRIBUTED) + len(UNATTRIBUTED) == 50
+    assert precision >= 0.9 and recall >= 0.8, (precision, recall, misses)
+
+
+def test_quote_about_and_time(extract_one):
+    x = extract_one('"France will not pay," Lia Perrin said on Monday.', published="2025-06-05")
+    (event,) = [e for e in x.events if e.type == "Statement"]
+    names = {e.key: e.name for e in x.entities}
+    assert event.quote == "France will not pay"
+    assert [names[k] for k in event.about] == ["France"]
+    assert event.arguments[0].span.text == "Lia Perrin"
+    assert (event.time, event.time_text) == ("2025-06-02", "Monday")
+
+
+def test_quoted_phrase_inside_a_reported_clause_keeps_the_clause(extract_one):
+    x = extract_one('Ivo Brandt said the attackers would be "found and judged".')
+    assert statements(x)[0][1] == 'the attackers would be "found and judged"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vorin Front claimed responsibility for the bombing.",
+        "No group claimed responsibility for the attack.",
+    ],
+)
+def test_a_claim_of_responsibility_is_not_also_a_statement(extract_one, text):
+    assert not statements(extract_one(text))
+
+
+def test_a_heading_run_into_the_sentence_is_not_quoted(extract_one):
+    x = extract_one("Storm hits Kesh\n\nThe storm closed the port, the Kesh Port Authority said.")
+    assert statements(x)[0][1] == "The storm closed the port"
+
+
+def test_quotes_ready_query(seed_build):
+    out, _ = seed_build
+    store = open_source(out / "store")
+    rows = list(run_query(store, ready_query("quotes")))
+    assert rows and all(row["quote"].value for row in rows)
+    assert all("\n\n" not in row["quote"].value for row in rows)
+    speaker = rows[0]["speaker"].value
+    named = list(run_query(store, ready_query("quotes-about"), {"name": speaker}))
+    assert named and len(named) < len(rows)
+    assert all(row["speaker"].value == speaker or row["about"] is not None for row in named)
