@@ -218,3 +218,28 @@ def test_lone_surrogate_escapes_are_replaced_with_a_note(tmp_path):
     [doc] = documents(items)
     assert doc.text == "Bad \ufffd in Lima." and doc.title == "t\ufffd"
     assert [i.message.split()[0] for i in items if isinstance(i, Notice)] == ["text", "title"]
+
+
+def test_a_50_mb_feed_streams_in_small_memory_and_names_its_few_bad_lines(tmp_path):
+    import tracemalloc
+
+    line = json.dumps({"id": "x", "text": "Police in Lima arrested two men on Monday. " * 20}) + "\n"
+    bad_at = {1_000: '{"id": "cut", "text": \n', 20_000: "[1, 2]\n", 50_000: '{"id": "t", "text": 5}\n'}
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as feed:
+        number = 0
+        while feed.tell() < 50 * 1024 * 1024:
+            number += 1
+            feed.write(bad_at.get(number) or line.replace('"x"', f'"d{number}"', 1))
+    tracemalloc.start()
+    documents = 0
+    bad_lines = []
+    for item in read_sources([str(path)]):
+        if isinstance(item, Document):
+            documents += 1
+        else:
+            bad_lines.append(int(item.source.rsplit(":", 1)[1]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert bad_lines == sorted(bad_at) and documents == number - len(bad_at)
+    assert peak < 5 * 1024 * 1024  # streamed: a few lines at a time, not the 50 MB file
