@@ -89,3 +89,22 @@ def test_export_into_a_closed_pipe_ends_quietly(seed_build):
     )
     assert len(done.stdout) == 10
     assert done.stderr == ""
+
+
+def test_two_concurrent_builds_the_second_refused_the_store_valid_after(tmp_path):
+    from kg.store.validate import validate
+    from tests.conftest import SAMPLES
+
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg", "build", str(SAMPLES), "--store", str(store), "--workers", "1"]
+    first = subprocess.Popen([*command, "-o", str(tmp_path / "one")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lock = store / "kg-writer.lock"
+    deadline = time.monotonic() + 120
+    while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = subprocess.run([*command, "-o", str(tmp_path / "two")], capture_output=True, text=True, timeout=300)
+    assert first.wait(timeout=600) == 0
+    assert second.returncode == 2, second.stderr
+    assert f"being written by another kg process (pid {first.pid})" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert validate(store).conforms
