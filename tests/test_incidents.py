@@ -196,3 +196,48 @@ def test_ready_query_corroborated(built) -> None:
     assert ("Abdi Hassan Mohamed", "holdsRole Defense Minister", 2) in rows
     sources = [n for _, _, n in rows]
     assert sources == sorted(sources, reverse=True)
+
+
+def test_explain_incident_gives_the_rules_and_the_copy(built) -> None:
+    from kg.incidents.explain import explain_incidents
+    from kg.store.sources import open_source
+
+    [baidoa] = explain_incidents(open_source(built / "store"), "bombing in baidoa, 2025-03-14")
+    assert (baidoa.label, baidoa.document_count, baidoa.source_count) == ("Bombing in Baidoa, 2025-03-14", 4, 3)
+    assert baidoa.publishers[DOC + "gazette-baidoa"] == "Mogadishu Gazette"
+    [copy] = baidoa.copies
+    assert (copy["document"], copy["original"]) == (DOC + "gazette-baidoa", DOC + "wire-baidoa")
+    assert copy["similarity"] >= copy["threshold"]
+    # Every event but the first is joined to another with the rules that hold between them.
+    assert [e.joined_with is None for e in baidoa.events].count(True) == 1
+    assert {e.document.removeprefix(DOC) for e in baidoa.events} == {
+        "wire-baidoa",
+        "gazette-baidoa",
+        "herald-baidoa",
+        "meridian-baidoa",
+    }
+    for event in baidoa.events:
+        if event.joined_with is not None:
+            assert "same day, 2025-03-14" in event.reasons and "same place, Baidoa" in event.reasons
+            assert any(r.startswith(("same class", f"{event.event_class} and ")) for r in event.reasons)
+    # The background mention is joined to the happening it names, by its vaguer time.
+    [earlier] = explain_incidents(open_source(built / "store"), "2024-06-02")
+    [background] = [e for e in earlier.events if e.document == DOC + "herald-baidoa"]
+    assert background.time == "2024" and "compatible times: 2024 and 2024-06-02 overlap" in background.reasons
+
+
+def test_kg_explain_incident_command(built) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Kidnapping in Kaduna"])
+    assert result.exit_code == 0, result.output
+    assert "Kidnapping in Kaduna, 2025-03-10" in result.output and "independent sources: 2" in result.output
+    assert "publisher Sahel Post" in result.output and "same place, Kaduna" in result.output
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Kidnapping in Kano", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [e["document_count"] for e in json.loads(result.output)] == [1, 1]
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Flood in Nowhere"])
+    assert result.exit_code == 1 and "no incident named 'Flood in Nowhere'" in result.output

@@ -72,8 +72,9 @@ class IncidentUpdate:
     notes: list[str] = field(default_factory=list)
 
 
-def _query(store: EmbeddedStore, text: str, union: bool = False, **bound: ox.NamedNode):
-    return store.ox.query(
+def _query(store: EmbeddedStore | ox.Store, text: str, union: bool = False, **bound: ox.NamedNode):
+    graph_store = store.ox if isinstance(store, EmbeddedStore) else store
+    return graph_store.query(
         text,
         prefixes=_PREFIXES,
         substitutions={ox.Variable(k): v for k, v in bound.items()},
@@ -111,6 +112,22 @@ def _interval(
 
 def read_document(store: EmbeddedStore, doc: str) -> tuple[dict, list[EventInfo], list[tuple]] | None:
     """(date, publisher and text; events; stated facts) of a stored document, or None."""
+    read = read_events(store, doc)
+    if read is None:
+        return None
+    meta, events = read
+    facts = []
+    for row in _query(store, FACTS, g=ox.NamedNode(doc)):
+        if row["role"] is not None:
+            facts.append((row["role"].value, None, None, None))
+        else:
+            s, p, o = (row[k].value for k in ("s", "p", "o"))
+            facts.append((str(mint("statement", f"{s} {p} {o}", store.base)), s, p, o))
+    return meta, events, facts
+
+
+def read_events(store: EmbeddedStore | ox.Store, doc: str) -> tuple[dict, list[EventInfo]] | None:
+    """(date, publisher and text; events as grouping sees them) of a stored document, or None."""
     graph = ox.NamedNode(doc)
     rows = list(_query(store, DOCUMENT, g=graph))
     if not rows:
@@ -139,20 +156,13 @@ def read_document(store: EmbeddedStore, doc: str) -> tuple[dict, list[EventInfo]
         places = args.pop("place", ())
         modality = item["modality"].value if item["modality"] is not None else None
         events.append(EventInfo(iri, doc, event_class, start, end, precision, places, args, modality))
-    facts = []
-    for row in _query(store, FACTS, g=graph):
-        if row["role"] is not None:
-            facts.append((row["role"].value, None, None, None))
-        else:
-            s, p, o = (row[k].value for k in ("s", "p", "o"))
-            facts.append((str(mint("statement", f"{s} {p} {o}", store.base)), s, p, o))
-    return meta, events, facts
+    return meta, events
 
 
 class _Places:
     """The places each place lies in, read from the store once per update."""
 
-    def __init__(self, store: EmbeddedStore):
+    def __init__(self, store: EmbeddedStore | ox.Store):
         self.store = store
         self.within: dict[str, set[str]] = {}
 
@@ -165,7 +175,7 @@ class _Places:
         return self.within
 
 
-def _name(store: EmbeddedStore, iri: str) -> str:
+def _name(store: EmbeddedStore | ox.Store, iri: str) -> str:
     for row in _query(store, NAMES, union=True, x=ox.NamedNode(iri)):
         for key in ("label", "name"):
             if row[key] is not None:
@@ -357,4 +367,4 @@ def update_incidents(
     return report
 
 
-__all__ = ["IncidentUpdate", "update_incidents", "incident_label", "read_document"]
+__all__ = ["IncidentUpdate", "update_incidents", "incident_label", "read_document", "read_events"]
