@@ -241,3 +241,23 @@ def test_kg_explain_incident_command(built) -> None:
     assert [e["document_count"] for e in json.loads(result.output)] == [1, 1]
     result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Flood in Nowhere"])
     assert result.exit_code == 1 and "no incident named 'Flood in Nowhere'" in result.output
+
+
+def test_analyze_counts_incidents_not_reports(built, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", str(built / "store"), "-o", str(tmp_path / "analysis")])
+    assert result.exit_code == 0, result.output
+    activity = json.loads((tmp_path / "analysis" / "metrics.json").read_text(encoding="utf-8"))["activity"]
+    # One per incident of the hand grouping: the four reports of the March bombing count once, and the
+    # background mention of the 2024 bombing counts in June 2024, with the report of that bombing.
+    assert activity["counted"] == "incidents"
+    assert activity["events_by_class"] == {
+        "2024-06": {"Bombing": 1},
+        "2025-03": {"Bombing": 3, "Kidnapping": 3, "Meeting": 1, "ClaimOfResponsibility": 1},
+    }
+    assert activity["events_by_actor"]["Baidoa"] == {"2024-06": 1, "2025-03": 2}
+    report = (tmp_path / "analysis" / "report.md").read_text(encoding="utf-8")
+    assert "Counted in incidents" in report and "| month | incidents |" in report
