@@ -261,3 +261,28 @@ def test_analyze_counts_incidents_not_reports(built, tmp_path) -> None:
     assert activity["events_by_actor"]["Baidoa"] == {"2024-06": 1, "2025-03": 2}
     report = (tmp_path / "analysis" / "report.md").read_text(encoding="utf-8")
     assert "Counted in incidents" in report and "| month | incidents |" in report
+
+
+def test_event_view_shows_incidents_with_their_report_count(built) -> None:
+    from kg.analysis.read import read_graph
+    from kg.store.sources import open_source
+    from kg.viz.network import build_view
+
+    view = build_view(read_graph(open_source(built / "store")), events=True)
+    events = [n for n in view.nodes if n["kind"] == "event"]
+    # One node per incident of the hand grouping (all name an entity), labelled with its reports.
+    expected = [f"{label} ({n} report{'s' if n > 1 else ''})" for label, _, n, _ in HAND_GROUPING]
+    assert sorted(n["label"] for n in events) == sorted(expected)
+    shown = {n["label"]: n for n in events}
+    baidoa = shown["Bombing in Baidoa, 2025-03-14 (4 reports)"]
+    assert baidoa["info"]["reports"] == 4 and baidoa["cls"] == "Bombing"
+    assert "/incident/" in baidoa["id"]
+    # An entity is joined to the incident, not to each report: Baidoa to its three bombings.
+    [place] = [n["id"] for n in view.nodes if n["label"] == "Baidoa"]
+    linked = {e["to"] if e["from"] == place else e["from"] for e in view.edges if place in (e["from"], e["to"])}
+    labels = {n["id"]: n["label"] for n in view.nodes}
+    assert sorted(labels[i] for i in linked) == [
+        "Bombing in Baidoa, 2024-06-02 (2 reports)",
+        "Bombing in Baidoa, 2025-03-14 (4 reports)",
+        "Bombing in Baidoa, 2025-03-28 (1 report)",
+    ]
