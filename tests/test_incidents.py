@@ -286,3 +286,103 @@ def test_event_view_shows_incidents_with_their_report_count(built) -> None:
         "Bombing in Baidoa, 2025-03-14 (4 reports)",
         "Bombing in Baidoa, 2025-03-28 (1 report)",
     ]
+
+
+# Two outlets tell, in their own words, that an invented town lies in Hungary; a third republishes
+# the second's story with a line added (a copy: no independent source).
+CORROBORATION = [
+    {
+        "id": "courier-budget",
+        "publisher": "Northern Courier",
+        "published": "2025-05-02",
+        "text": "Tomas Varga of the Green Alliance party told reporters in Szeged, Hungary, that the new budget "
+        "ignored the villages of the south.",
+    },
+    {
+        "id": "daily-budget",
+        "publisher": "Danube Daily",
+        "published": "2025-05-02",
+        "text": "Opposition lawmaker Tomas Varga of the Green Alliance party said the budget would hurt farmers. "
+        "He spoke in Szeged, Hungary, on Thursday.",
+    },
+    {
+        "id": "wire-budget",
+        "publisher": "Plains Wire",
+        "published": "2025-05-03",
+        "text": "Opposition lawmaker Tomas Varga of the Green Alliance party said the budget would hurt farmers. "
+        "He spoke in Szeged, Hungary, on Thursday. The vote is due next week.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def corroborated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corroboration")
+    path = out / "budget.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in CORROBORATION), encoding="utf-8")
+    build([str(path)], out)
+    return out
+
+
+def relation_sources(store) -> dict[tuple[str, str, str], int]:
+    from kg.query.run import ready_query, run_query
+
+    return {
+        (r["subject"].value, r["fact"].value, r["object"].value if r["object"] is not None else ""): int(
+            r["sources"].value
+        )
+        for r in run_query(store, ready_query("corroborated"))
+    }
+
+
+def test_relation_told_by_two_independent_publishers_has_two_sources(corroborated) -> None:
+    store = EmbeddedStore(corroborated / "store", read_only=True)
+    rows = store.ox.query(f"SELECT ?a ?b WHERE {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True)
+    assert [(r["a"].value, r["b"].value) for r in rows] == [(DOC + "wire-budget", DOC + "daily-budget")]
+    counts = relation_sources(store.ox)
+    # Three documents state it; the copy counts as the Danube Daily.
+    assert counts[("Szeged", "country", "Hungary")] == 2
+    assert counts[("Tomas Varga", "holdsRole Opposition Lawmaker", "")] == 1
+    # Asked as the issue's analyst would: facts at least two independent publishers report.
+    rows = store.ox.query(
+        f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?s ?o WHERE {{ ?st rdf:subject ?s ; rdf:predicate kg:country ; rdf:object ?o ; kg:sourceCount ?n .
+          FILTER (?n >= 2) }}""",
+        use_default_graph_as_union=True,
+    )
+    assert [(r["s"].value.rsplit("/", 1)[-1].split("_")[0], r["o"].value.rsplit("/", 1)[-1]) for r in rows] == [
+        ("szeged", "HUN")
+    ]
+
+
+def test_kg_load_into_an_embedded_store_keeps_incidents_right(built, corroborated, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    target = tmp_path / "loaded"
+    # A fresh store (bulk loader): the loaded corpus graph and the recomputed one agree.
+    result = runner.invoke(app, ["load", str(built / "graph.nq"), "--store", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Incidents recomputed over 13 documents" in result.output
+    loaded = EmbeddedStore(target)
+    assert corpus_layer(loaded) == corpus_layer(EmbeddedStore(built / "store", read_only=True))
+    del loaded
+    # Into a store holding other documents: the source's corpus graph replaces the store's, then the
+    # incidents, copies and counts of both corpora are made again from the documents.
+    result = runner.invoke(app, ["load", str(corroborated / "graph.nq"), "--store", str(target)])
+    assert result.exit_code == 0, result.output
+    both = EmbeddedStore(target)
+    alone = EmbeddedStore(corroborated / "store", read_only=True)
+    assert incidents(both) == HAND_GROUPING | incidents(alone)
+    assert relation_sources(both.ox)[("Szeged", "country", "Hungary")] == 2
+    assert relation_sources(both.ox)[("Abdi Hassan Mohamed", "holdsRole Defense Minister", "Somalia")] == 2
+    duplicates = both.ox.query(f"SELECT ?a WHERE {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True)
+    assert sorted(r["a"].value.removeprefix(DOC) for r in duplicates) == ["gazette-baidoa", "wire-budget"]
+    # Each incident has one count of each kind: nothing stale beside the new.
+    counts = both.ox.query(
+        f"SELECT ?i (COUNT(?n) AS ?k) WHERE {{ ?i <{KG}documentCount> ?n ; a <{KG}Incident> }} GROUP BY ?i",
+        use_default_graph_as_union=True,
+    )
+    assert {int(r["k"].value) for r in counts} == {1}
