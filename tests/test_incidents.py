@@ -5,7 +5,9 @@ syndicated copy of it with a line added, two outlets in their own words); a simi
 Baidoa a year earlier, reported then and mentioned as background by one of the four; near-misses
 (a bombing in Baidoa two weeks later, one the same day in Kismayo, two kidnappings in Kano on one
 day of different named victims); a kidnapping in Kaduna and a meeting in Nairobi, each told by two
-outlets; and the claim of responsibility in the wire story and its copy.
+outlets; and the claim of responsibility in the wire story and its copy. Most reports are dated the
+day after the weekday they name; two are dated that very day ("on Friday" in a Friday article is
+that Friday), and join the same incidents.
 """
 
 from __future__ import annotations

@@ -257,11 +257,11 @@ def update_incidents(
     # The store keeps no order of storing (it breaks ties of date between a copy and its original):
     # documents the index knew keep their order, and of the others (a loaded graph) a copy the corpus
     # graph names with kg:duplicateOf comes after the documents it copies.
-    copies = {q.subject.value for q in store.ox.quads_for_pattern(None, T["duplicateOf"], None, graph)}
-    added += sorted(
-        stored - set(index.documents(stored)) - set(added),
-        key=lambda doc: (doc not in previous, previous.get(doc, 0), doc in copies, doc),
+    unindexed = stored - set(index.documents(stored)) - set(added)
+    copies = (
+        {q.subject.value for q in store.ox.quads_for_pattern(None, T["duplicateOf"], None, graph)} if unindexed else ()
     )
+    added += sorted(unindexed, key=lambda doc: (doc not in previous, previous.get(doc, 0), doc in copies, doc))
     # A new index knows none of what the corpus graph holds (a loaded graph, a deleted index):
     # all of it is replaced, so no stale count survives beside a new one.
     old_triples: set[ox.Triple] = incident_layer(store, graph) if index.created else set()
