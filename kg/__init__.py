@@ -52,7 +52,7 @@ def build(
 ) -> BuildSummary:
     """Build (or update) a graph from articles, like ``kg build``; returns the build summary.
 
-    ``sources`` are files (.txt, .html, .jsonl), directories or http(s) URLs (one, or several).
+    ``sources`` are files (.txt, .html, .jsonl, .rss, .atom), directories or http(s) URLs (one, or several).
     ``out`` receives graph.ttl, graph.nq, summary.json and the embedded store (``out/store``,
     or ``store``: a store kept elsewhere and grown run after run). Documents already in the
     store and unchanged are not extracted again, unless ``force``. ``model`` is an installed

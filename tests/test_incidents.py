@@ -5,7 +5,9 @@ syndicated copy of it with a line added, two outlets in their own words); a simi
 Baidoa a year earlier, reported then and mentioned as background by one of the four; near-misses
 (a bombing in Baidoa two weeks later, one the same day in Kismayo, two kidnappings in Kano on one
 day of different named victims); a kidnapping in Kaduna and a meeting in Nairobi, each told by two
-outlets; and the claim of responsibility in the wire story and its copy.
+outlets; and the claim of responsibility in the wire story and its copy. Most reports are dated the
+day after the weekday they name; two are dated that very day ("on Friday" in a Friday article is
+that Friday), and join the same incidents.
 """
 
 from __future__ import annotations
@@ -196,3 +198,193 @@ def test_ready_query_corroborated(built) -> None:
     assert ("Abdi Hassan Mohamed", "holdsRole Defense Minister", 2) in rows
     sources = [n for _, _, n in rows]
     assert sources == sorted(sources, reverse=True)
+
+
+def test_explain_incident_gives_the_rules_and_the_copy(built) -> None:
+    from kg.incidents.explain import explain_incidents
+    from kg.store.sources import open_source
+
+    [baidoa] = explain_incidents(open_source(built / "store"), "bombing in baidoa, 2025-03-14")
+    assert (baidoa.label, baidoa.document_count, baidoa.source_count) == ("Bombing in Baidoa, 2025-03-14", 4, 3)
+    assert baidoa.publishers[DOC + "gazette-baidoa"] == "Mogadishu Gazette"
+    [copy] = baidoa.copies
+    assert (copy["document"], copy["original"]) == (DOC + "gazette-baidoa", DOC + "wire-baidoa")
+    assert copy["similarity"] >= copy["threshold"]
+    # Every event but the first is joined to another with the rules that hold between them.
+    assert [e.joined_with is None for e in baidoa.events].count(True) == 1
+    assert {e.document.removeprefix(DOC) for e in baidoa.events} == {
+        "wire-baidoa",
+        "gazette-baidoa",
+        "herald-baidoa",
+        "meridian-baidoa",
+    }
+    for event in baidoa.events:
+        if event.joined_with is not None:
+            assert "same day, 2025-03-14" in event.reasons and "same place, Baidoa" in event.reasons
+            assert any(r.startswith(("same class", f"{event.event_class} and ")) for r in event.reasons)
+    # The background mention is joined to the happening it names, by its vaguer time.
+    [earlier] = explain_incidents(open_source(built / "store"), "2024-06-02")
+    [background] = [e for e in earlier.events if e.document == DOC + "herald-baidoa"]
+    assert background.time == "2024" and "compatible times: 2024 and 2024-06-02 overlap" in background.reasons
+
+
+def test_kg_explain_incident_command(built) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Kidnapping in Kaduna"])
+    assert result.exit_code == 0, result.output
+    assert "Kidnapping in Kaduna, 2025-03-10" in result.output and "independent sources: 2" in result.output
+    assert "publisher Sahel Post" in result.output and "same place, Kaduna" in result.output
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Kidnapping in Kano", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [e["document_count"] for e in json.loads(result.output)] == [1, 1]
+    result = runner.invoke(app, ["explain", str(built / "store"), "--incident", "Flood in Nowhere"])
+    assert result.exit_code == 1 and "no incident named 'Flood in Nowhere'" in result.output
+
+
+def test_analyze_counts_incidents_not_reports(built, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", str(built / "store"), "-o", str(tmp_path / "analysis")])
+    assert result.exit_code == 0, result.output
+    activity = json.loads((tmp_path / "analysis" / "metrics.json").read_text(encoding="utf-8"))["activity"]
+    # One per incident of the hand grouping: the four reports of the March bombing count once, and the
+    # background mention of the 2024 bombing counts in June 2024, with the report of that bombing.
+    assert activity["counted"] == "incidents"
+    assert activity["events_by_class"] == {
+        "2024-06": {"Bombing": 1},
+        "2025-03": {"Bombing": 3, "Kidnapping": 3, "Meeting": 1, "ClaimOfResponsibility": 1},
+    }
+    assert activity["events_by_actor"]["Baidoa"] == {"2024-06": 1, "2025-03": 2}
+    report = (tmp_path / "analysis" / "report.md").read_text(encoding="utf-8")
+    assert "Counted in incidents" in report and "| month | incidents |" in report
+
+
+def test_event_view_shows_incidents_with_their_report_count(built) -> None:
+    from kg.analysis.read import read_graph
+    from kg.store.sources import open_source
+    from kg.viz.network import build_view
+
+    view = build_view(read_graph(open_source(built / "store")), events=True)
+    events = [n for n in view.nodes if n["kind"] == "event"]
+    # One node per incident of the hand grouping (all name an entity), labelled with its reports.
+    expected = [f"{label} ({n} report{'s' if n > 1 else ''})" for label, _, n, _ in HAND_GROUPING]
+    assert sorted(n["label"] for n in events) == sorted(expected)
+    shown = {n["label"]: n for n in events}
+    baidoa = shown["Bombing in Baidoa, 2025-03-14 (4 reports)"]
+    assert baidoa["info"]["reports"] == 4 and baidoa["cls"] == "Bombing"
+    assert "/incident/" in baidoa["id"]
+    # An entity is joined to the incident, not to each report: Baidoa to its three bombings.
+    [place] = [n["id"] for n in view.nodes if n["label"] == "Baidoa"]
+    linked = {e["to"] if e["from"] == place else e["from"] for e in view.edges if place in (e["from"], e["to"])}
+    labels = {n["id"]: n["label"] for n in view.nodes}
+    assert sorted(labels[i] for i in linked) == [
+        "Bombing in Baidoa, 2024-06-02 (2 reports)",
+        "Bombing in Baidoa, 2025-03-14 (4 reports)",
+        "Bombing in Baidoa, 2025-03-28 (1 report)",
+    ]
+
+
+# Two outlets tell, in their own words, that an invented town lies in Hungary; a third republishes
+# the second's story with a line added (a copy: no independent source).
+CORROBORATION = [
+    {
+        "id": "courier-budget",
+        "publisher": "Northern Courier",
+        "published": "2025-05-02",
+        "text": "Tomas Varga of the Green Alliance party told reporters in Szeged, Hungary, that the new budget "
+        "ignored the villages of the south.",
+    },
+    {
+        "id": "daily-budget",
+        "publisher": "Danube Daily",
+        "published": "2025-05-02",
+        "text": "Opposition lawmaker Tomas Varga of the Green Alliance party said the budget would hurt farmers. "
+        "He spoke in Szeged, Hungary, on Thursday.",
+    },
+    {
+        "id": "wire-budget",
+        "publisher": "Plains Wire",
+        "published": "2025-05-03",
+        "text": "Opposition lawmaker Tomas Varga of the Green Alliance party said the budget would hurt farmers. "
+        "He spoke in Szeged, Hungary, on Thursday. The vote is due next week.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def corroborated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corroboration")
+    path = out / "budget.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in CORROBORATION), encoding="utf-8")
+    build([str(path)], out)
+    return out
+
+
+def relation_sources(store) -> dict[tuple[str, str, str], int]:
+    from kg.query.run import ready_query, run_query
+
+    return {
+        (r["subject"].value, r["fact"].value, r["object"].value if r["object"] is not None else ""): int(
+            r["sources"].value
+        )
+        for r in run_query(store, ready_query("corroborated"))
+    }
+
+
+def test_relation_told_by_two_independent_publishers_has_two_sources(corroborated) -> None:
+    store = EmbeddedStore(corroborated / "store", read_only=True)
+    rows = store.ox.query(f"SELECT ?a ?b WHERE {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True)
+    assert [(r["a"].value, r["b"].value) for r in rows] == [(DOC + "wire-budget", DOC + "daily-budget")]
+    counts = relation_sources(store.ox)
+    # Three documents state it; the copy counts as the Danube Daily.
+    assert counts[("Szeged", "country", "Hungary")] == 2
+    assert counts[("Tomas Varga", "holdsRole Opposition Lawmaker", "")] == 1
+    # Asked as the issue's analyst would: facts at least two independent publishers report.
+    rows = store.ox.query(
+        f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?s ?o WHERE {{ ?st rdf:subject ?s ; rdf:predicate kg:country ; rdf:object ?o ; kg:sourceCount ?n .
+          FILTER (?n >= 2) }}""",
+        use_default_graph_as_union=True,
+    )
+    assert [(r["s"].value.rsplit("/", 1)[-1].split("_")[0], r["o"].value.rsplit("/", 1)[-1]) for r in rows] == [
+        ("szeged", "HUN")
+    ]
+
+
+def test_kg_load_into_an_embedded_store_keeps_incidents_right(built, corroborated, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    target = tmp_path / "loaded"
+    # A fresh store (bulk loader): the loaded corpus graph and the recomputed one agree.
+    result = runner.invoke(app, ["load", str(built / "graph.nq"), "--store", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Incidents recomputed over 13 documents" in result.output
+    loaded = EmbeddedStore(target)
+    assert corpus_layer(loaded) == corpus_layer(EmbeddedStore(built / "store", read_only=True))
+    del loaded
+    # Into a store holding other documents: the source's corpus graph replaces the store's, then the
+    # incidents, copies and counts of both corpora are made again from the documents.
+    result = runner.invoke(app, ["load", str(corroborated / "graph.nq"), "--store", str(target)])
+    assert result.exit_code == 0, result.output
+    both = EmbeddedStore(target)
+    alone = EmbeddedStore(corroborated / "store", read_only=True)
+    assert incidents(both) == HAND_GROUPING | incidents(alone)
+    assert relation_sources(both.ox)[("Szeged", "country", "Hungary")] == 2
+    assert relation_sources(both.ox)[("Abdi Hassan Mohamed", "holdsRole Defense Minister", "Somalia")] == 2
+    duplicates = both.ox.query(f"SELECT ?a WHERE {{ ?a <{KG}duplicateOf> ?b }}", use_default_graph_as_union=True)
+    assert sorted(r["a"].value.removeprefix(DOC) for r in duplicates) == ["gazette-baidoa", "wire-budget"]
+    # Each incident has one count of each kind: nothing stale beside the new.
+    counts = both.ox.query(
+        f"SELECT ?i (COUNT(?n) AS ?k) WHERE {{ ?i <{KG}documentCount> ?n ; a <{KG}Incident> }} GROUP BY ?i",
+        use_default_graph_as_union=True,
+    )
+    assert {int(r["k"].value) for r in counts} == {1}

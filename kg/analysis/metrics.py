@@ -28,6 +28,7 @@ from datetime import date
 import networkx as nx
 
 from kg.analysis.read import Event, GraphData
+from kg.incidents.grouping import label_class
 
 EXACT_BETWEENNESS_LIMIT = 1000
 METRIC_NAMES = ("degree", "weighted_degree", "pagerank", "betweenness", "component", "core", "community")
@@ -122,14 +123,48 @@ def period_of(day: date, period: str = "month") -> str:
     raise ValueError(f"period {period!r}: use month or week")
 
 
+@dataclass(frozen=True)
+class Happening:
+    """One incident as the timeline counts it: the events of one ``kg:incident`` (the reports of one
+    happening, from however many documents) count once; an event without an incident counts alone."""
+
+    key: str  # the incident's IRI, else the event's
+    date: date | None  # the date most of its events give (the earliest of a tie)
+    event_class: str  # the class that names the incident (Bombing before the Killing it caused)
+    actors: frozenset[str]  # every entity any of its events names
+
+
+def happenings(events: list[Event]) -> list[Happening]:
+    """The incidents ``events`` report, each once.
+
+    >>> from kg.analysis.read import Event
+    >>> a = Event("e1", {"Bombing"}, date=date(2025, 3, 14), incident="i1")
+    >>> b = Event("e2", {"Killing"}, date=date(2025, 3, 14), incident="i1")
+    >>> c = Event("e3", {"Protest"}, date=date(2025, 4, 2))
+    >>> [(h.key, h.event_class) for h in happenings([a, b, c])]
+    [('i1', 'Bombing'), ('e3', 'Protest')]
+    """
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        groups[event.incident or event.iri].append(event)
+    found = []
+    for key, members in groups.items():
+        dates = Counter(e.date for e in members if e.date is not None)
+        day = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+        actors = frozenset(x for e in members for x in e.arguments)
+        found.append(Happening(key, day, label_class(e.event_class for e in members), actors))
+    return found
+
+
 @dataclass
 class Activity:
-    """Events per actor per period, and who rose or fell from one period to the next."""
+    """Incidents per actor per period, and who rose or fell from one period to the next (see
+    :class:`Happening`: the reports of one happening count once)."""
 
     period: str
     periods: list[str]
-    by_actor: dict[str, Counter] = field(default_factory=dict)  # actor -> period -> events
-    by_class: dict[str, Counter] = field(default_factory=dict)  # period -> event class -> events
+    by_actor: dict[str, Counter] = field(default_factory=dict)  # actor -> period -> incidents
+    by_class: dict[str, Counter] = field(default_factory=dict)  # period -> incident class -> incidents
     undated: int = 0
     changes: list[dict] = field(default_factory=list)  # one per consecutive pair of periods
 
@@ -138,8 +173,9 @@ class Activity:
 
 
 def activity(data: GraphData, events: list[Event], actors: set[str], period: str = "month", top: int = 5) -> Activity:
-    """Events by period for each actor in ``actors``, with the ``top`` risers and fallers between
-    each pair of consecutive periods (by the change in the number of events).
+    """Incidents by period for each actor in ``actors``, with the ``top`` risers and fallers between
+    each pair of consecutive periods (by the change in the number of incidents). The events of one
+    ``kg:incident`` count once (:func:`happenings`), so five outlets telling one attack make one.
 
     >>> import pyoxigraph as ox
     >>> from kg.analysis.filters import NO_FILTERS, kept_events
@@ -154,13 +190,13 @@ def activity(data: GraphData, events: list[Event], actors: set[str], period: str
     by_actor: dict[str, Counter] = defaultdict(Counter)
     by_class: dict[str, Counter] = defaultdict(Counter)
     undated = 0
-    for event in events:
+    for event in happenings(events):
         if event.date is None:
             undated += 1
             continue
         when = period_of(event.date, period)
         by_class[when][event.event_class] += 1
-        for actor in event.arguments:
+        for actor in event.actors:
             if actor in actors:
                 by_actor[actor][when] += 1
     periods = sorted(by_class)

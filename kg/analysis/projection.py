@@ -23,6 +23,9 @@ Choices, so that numbers can be explained:
   sentences of its events, plus the documents stating its relations with a sentence).
 * **Event graph** (bipartite): entity nodes (``bipartite=0``) and event nodes
   (``bipartite=1``); an edge per entity taking part in an event, with its ``roles``.
+  The events of one ``kg:incident`` (one happening told by several documents) are one
+  node, named by the incident, with ``reports`` (its ``kg:documentCount``) and ``events``
+  (the kept events it stands for); an event without an incident is a node of its own.
 * **Dates**: an event's date is its ``kg:time`` (a month or a year counts from its
   first day), or else its document's ``dcterms:issued``; an event with neither is
   undated.
@@ -46,13 +49,14 @@ Choices, so that numbers can be explained:
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import combinations
 
 import networkx as nx
 
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.read import EVIDENCE_PER_EDGE, Event, Evidence, GraphData, latest
+from kg.incidents.grouping import label_class
 
 
 def _kept_entities(data: GraphData, filters: Filters, events: list[Event]) -> set[str]:
@@ -143,21 +147,36 @@ def event_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
     for iri in sorted(kept):
         e = data.entities[iri]
         graph.add_node(iri, bipartite=0, kind="entity", label=e.label, type=e.type, aliases=e.aliases, roles=e.roles)
+    incidents: dict[str, list] = defaultdict(list)
     for event in events:
-        members = [x for x in event.arguments if x in kept]
-        if not members:
+        incidents[event.incident or event.iri].append(event)
+    for node, told in incidents.items():
+        roles: dict[str, set[str]] = defaultdict(set)
+        for event in told:
+            for x, taken in event.arguments.items():
+                if x in kept:
+                    roles[x] |= taken
+        if not roles:
             continue
+        # The incident's naming event: of its naming class (Bombing before the Killing it caused), dated if any is.
+        naming = label_class(e.event_class for e in told)
+        first = min(told, key=lambda e: (e.event_class != naming, e.date is None, e.iri))
+        reports = first.reports or len({e.document for e in told})
         graph.add_node(
-            event.iri,
+            node,
             bipartite=1,
             kind="event",
-            type=event.event_class,
-            label=event.event_class,
-            time=event.time,
-            date=event.date.isoformat() if event.date else None,
-            title=event.title,
-            sentence=event.sentence,
+            type=first.event_class,
+            label=f"{first.incident_label or first.event_class} ({reports} report{'s' if reports != 1 else ''})"
+            if first.incident
+            else first.event_class,
+            time=first.time,
+            date=first.date.isoformat() if first.date else None,
+            title=first.title,
+            sentence=first.sentence,
+            reports=reports,
+            events=sorted(e.iri for e in told),
         )
-        for x in sorted(members):
-            graph.add_edge(x, event.iri, roles=sorted(event.arguments[x]), weight=1)
+        for x in sorted(roles):
+            graph.add_edge(x, node, roles=sorted(roles[x]), weight=1)
     return graph

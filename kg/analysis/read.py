@@ -154,6 +154,9 @@ class Event:
     title: str | None = None
     sentence: str | None = None
     arguments: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # entity -> roles
+    incident: str | None = None  # the kg:Incident it reports (the happening many documents may tell)
+    incident_label: str | None = None
+    reports: int | None = None  # the incident's kg:documentCount
 
     @property
     def event_class(self) -> str:
@@ -226,6 +229,9 @@ def read_graph(source: Source, evidence: int = EVIDENCE_PER_EDGE) -> GraphData:
         event.title = event.title or row.get("title")
         event.sentence = event.sentence or row.get("sentence")
         event.date = event.date or parse_date(row.get("time")) or parse_date(row.get("issued"))
+        event.incident = event.incident or row.get("incident")
+        event.incident_label = event.incident_label or row.get("incidentLabel")
+        event.reports = event.reports or (int(row["reports"]) if row.get("reports") else None)
     for row in select(source, sparql("arguments")):
         if row["ev"] in events and row["x"] in entities:
             events[row["ev"]].arguments[row["x"]].add(local_name(row["role"]))

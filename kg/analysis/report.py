@@ -90,6 +90,8 @@ def summary(run: Analysis, source: str) -> dict:
         ],
         "activity": {
             "period": run.activity.period,
+            # What the timeline counts (its keys keep their names): the reports of one happening count once.
+            "counted": "incidents",
             "periods": run.activity.periods,
             "undated_events": run.activity.undated,
             "events_by_class": {p: dict(c) for p, c in sorted(run.activity.by_class.items())},
@@ -176,16 +178,22 @@ def markdown(run: Analysis, facts: dict, charts: dict[str, Path]) -> str:
     singles = len(facts["communities"]) - len([c for c in facts["communities"] if len(c["members"]) > 1])
     lines += ["", f"{singles} entities stand alone (communities of one).", ""] if singles else [""]
     lines += ["## Timeline", ""]
+    lines += [
+        "Counted in incidents: the events of one `kg:incident` (one happening, however many documents"
+        " report it) count once; an event without an incident counts alone.",
+        "",
+    ]
     activity = facts["activity"]
     classes = sorted({k for counts in activity["events_by_class"].values() for k in counts})
     rows = [[p, sum(c.values()), *(c.get(k, 0) for k in classes)] for p, c in activity["events_by_class"].items()]
-    lines += _table([activity["period"], "events", *classes], rows) if rows else ["(no dated events)"]
-    lines += ["", f"{activity['undated_events']} event(s) have no date and are not in the timeline.", ""]
-    lines += [f"![events over time]({charts['events_chart'].name})", "", "### Activity of the top actors", ""]
+    lines += _table([activity["period"], "incidents", *classes], rows) if rows else ["(no dated incidents)"]
+    lines += ["", f"{activity['undated_events']} incident(s) have no date and are not in the timeline.", ""]
+    lines += [f"![incidents over time]({charts['events_chart'].name})", "", "### Activity of the top actors", ""]
+    lines += ["Incidents each actor takes part in, by period.", ""]
     active = [a for a in run.ranking(ACTOR_TYPES) if a in run.activity.by_actor][:TOP]
     rows = [[_label(run, a), *run.activity.series(a)] for a in active]
-    lines += _table(["actor", *run.activity.periods], rows) if rows else ["(no dated events with actors)"]
-    lines += ["", "### Rise and fall", ""]
+    lines += _table(["actor", *run.activity.periods], rows) if rows else ["(no dated incidents with actors)"]
+    lines += ["", "### Rise and fall", "", "The change in the number of incidents from one period to the next.", ""]
     rows = [
         [
             f"{c['from']} → {c['to']}",
@@ -221,8 +229,8 @@ def _chart_events(activity: dict, path: Path) -> None:
         values = [activity["events_by_class"][p].get(name, 0) for p in periods]
         ax.bar(periods, values, bottom=bottom, label=name, color=colours(i % 20))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_ylabel("events")
-    ax.set_title(f"Events by {activity['period']} and class")
+    ax.set_ylabel("incidents")
+    ax.set_title(f"Incidents by {activity['period']} and class")
     if classes:
         ax.legend(fontsize=7, ncol=2, loc="upper left", bbox_to_anchor=(1, 1))
     ax.tick_params(axis="x", labelrotation=45)

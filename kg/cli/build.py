@@ -13,7 +13,9 @@ from kg.rdf.namespaces import DEFAULT_BASE
 
 
 def build(
-    sources: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories or http(s) URLs.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .rss, .atom), directories or http(s) URLs.")
+    ],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the outputs in.")] = Path("kg-out"),
     store_dir: Annotated[Path | None, typer.Option("--store", help="Store to grow (default OUT/store).")] = None,
     model: Annotated[str | None, typer.Option(help="An installed spaCy pipeline (default en_core_web_sm).")] = None,

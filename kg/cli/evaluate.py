@@ -1,4 +1,5 @@
-"""``kg evaluate`` (benchmark scorers) and ``kg explain`` (why names were merged into a node)."""
+"""``kg evaluate`` (benchmark scorers) and ``kg explain`` (why names were merged into a node, or events
+into an incident)."""
 
 from __future__ import annotations
 
@@ -70,21 +71,38 @@ def evaluate(
 
 def explain(
     source: CopiedSourceArg,
-    entity: Annotated[str, typer.Argument(help="Any name of the entity (label or alias), or its IRI.")],
+    entity: Annotated[
+        str | None, typer.Argument(help="Any name of the entity (label or alias), or its IRI.", show_default=False)
+    ] = None,
+    incident: Annotated[
+        str | None,
+        typer.Option(
+            help="Explain incidents instead: why their events were joined (an incident's IRI, or words of its label)."
+        ),
+    ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="Output: text (default) or json.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show an entity's surface forms, documents, and the reason each was merged into it."""
-    from kg.resolve.explain import explain as run_explain
+    """Show an entity's surface forms, documents, and the reason each was merged into it; or, with
+    --incident, the rules that joined an incident's events and which of its documents are copies."""
     from kg.store.sources import open_source
 
     chosen = output_format(fmt, as_json, EXPLAIN_FORMATS, "text")
+    if (entity is None) == (incident is None):
+        fail("name an entity, or an incident with --incident NAME_OR_IRI (one of the two)")
     try:
-        explanations = run_explain(open_source(source), entity)
+        if incident is not None:
+            from kg.incidents.explain import explain_incidents
+
+            explanations = explain_incidents(open_source(source), incident)
+        else:
+            from kg.resolve.explain import explain as run_explain
+
+            explanations = run_explain(open_source(source), entity)
     except graph_errors() as error:
         fail(str(error))
     if not explanations:
-        fail(f"{source}: no entity named {entity!r}", code=1)
+        fail(f"{source}: no {'incident' if incident is not None else 'entity'} named {incident or entity!r}", code=1)
     if chosen == "json":
         sys.stdout.write(json.dumps([e.to_dict() for e in explanations], indent=2, ensure_ascii=False) + "\n")
         return
@@ -101,5 +119,9 @@ def register(app: typer.Typer) -> None:
         )
     )(evaluate)
     app.command(
-        epilog=examples('kg explain kg-out/store "Inad"', "kg explain kg-out/graph.nq Iraq --format json")
+        epilog=examples(
+            'kg explain kg-out/store "Inad"',
+            "kg explain kg-out/graph.nq Iraq --format json",
+            'kg explain kg-out/store --incident "Bombing in Baidoa"',
+        )
     )(explain)

@@ -194,6 +194,23 @@ def remove(
         raise typer.Exit(1)
 
 
+def _recompute_incidents(store_dir: Path) -> None:
+    """Incidents and duplicates are corpus facts over every stored document: a loaded corpus graph
+    holds those of its source alone (merged with others, or of a store that had other documents),
+    so after a load they are made again from the documents, with a new incident index."""
+    from kg.incidents import update_incidents
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(store_dir)
+    report = update_incidents(store, rebuild=True)
+    store.flush()
+    if report.documents_indexed:
+        out.print(
+            f"Incidents recomputed over {report.documents_indexed} documents: {report.incidents_written} incidents.",
+            highlight=False,
+        )
+
+
 def load(
     source: Annotated[str, typer.Argument(help="A store directory or an RDF file.")],
     store_dir: Annotated[Path | None, typer.Option("--store", help="Load into this embedded store.")] = None,
@@ -234,6 +251,7 @@ def load(
             summary = load_into_store(source, store_dir, merge=mode == "merge")
             how = "bulk loader" if summary.bulk else "one transaction per graph"
             out.print(f"Loaded {source} into {store_dir} ({how}): {summary.triples} quads in {summary.graphs} graphs.")
+            _recompute_incidents(store_dir)
             return
         urls = {"--endpoint": endpoint, "--update-endpoint": update_endpoint, "--query-endpoint": query_endpoint}
         for option, url in urls.items():

@@ -72,8 +72,9 @@ class IncidentUpdate:
     notes: list[str] = field(default_factory=list)
 
 
-def _query(store: EmbeddedStore, text: str, union: bool = False, **bound: ox.NamedNode):
-    return store.ox.query(
+def _query(store: EmbeddedStore | ox.Store, text: str, union: bool = False, **bound: ox.NamedNode):
+    graph_store = store.ox if isinstance(store, EmbeddedStore) else store
+    return graph_store.query(
         text,
         prefixes=_PREFIXES,
         substitutions={ox.Variable(k): v for k, v in bound.items()},
@@ -111,6 +112,22 @@ def _interval(
 
 def read_document(store: EmbeddedStore, doc: str) -> tuple[dict, list[EventInfo], list[tuple]] | None:
     """(date, publisher and text; events; stated facts) of a stored document, or None."""
+    read = read_events(store, doc)
+    if read is None:
+        return None
+    meta, events = read
+    facts = []
+    for row in _query(store, FACTS, g=ox.NamedNode(doc)):
+        if row["role"] is not None:
+            facts.append((row["role"].value, None, None, None))
+        else:
+            s, p, o = (row[k].value for k in ("s", "p", "o"))
+            facts.append((str(mint("statement", f"{s} {p} {o}", store.base)), s, p, o))
+    return meta, events, facts
+
+
+def read_events(store: EmbeddedStore | ox.Store, doc: str) -> tuple[dict, list[EventInfo]] | None:
+    """(date, publisher and text; events as grouping sees them) of a stored document, or None."""
     graph = ox.NamedNode(doc)
     rows = list(_query(store, DOCUMENT, g=graph))
     if not rows:
@@ -139,20 +156,13 @@ def read_document(store: EmbeddedStore, doc: str) -> tuple[dict, list[EventInfo]
         places = args.pop("place", ())
         modality = item["modality"].value if item["modality"] is not None else None
         events.append(EventInfo(iri, doc, event_class, start, end, precision, places, args, modality))
-    facts = []
-    for row in _query(store, FACTS, g=graph):
-        if row["role"] is not None:
-            facts.append((row["role"].value, None, None, None))
-        else:
-            s, p, o = (row[k].value for k in ("s", "p", "o"))
-            facts.append((str(mint("statement", f"{s} {p} {o}", store.base)), s, p, o))
-    return meta, events, facts
+    return meta, events
 
 
 class _Places:
     """The places each place lies in, read from the store once per update."""
 
-    def __init__(self, store: EmbeddedStore):
+    def __init__(self, store: EmbeddedStore | ox.Store):
         self.store = store
         self.within: dict[str, set[str]] = {}
 
@@ -165,7 +175,7 @@ class _Places:
         return self.within
 
 
-def _name(store: EmbeddedStore, iri: str) -> str:
+def _name(store: EmbeddedStore | ox.Store, iri: str) -> str:
     for row in _query(store, NAMES, union=True, x=ox.NamedNode(iri)):
         for key in ("label", "name"):
             if row[key] is not None:
@@ -208,21 +218,53 @@ def _order(row) -> tuple:
     return (row["issued"] or "9999", row["seq"])
 
 
+def incident_layer(store: EmbeddedStore, graph: ox.NamedNode) -> set[ox.Triple]:
+    """Every triple of the corpus graph written here: incidents and ``kg:incident``, ``kg:duplicateOf``,
+    and the ``kg:sourceCount`` of roles and relations with the relations' reifications."""
+    quads = store.ox.quads_for_pattern
+    found = {q.triple for p in (T["incident"], T["duplicateOf"], T["sourceCount"]) for q in quads(None, p, None, graph)}
+    for kind in (T["Incident"], STATEMENT):
+        for typed in quads(None, RDF_TYPE, kind, graph):
+            found.update(q.triple for q in quads(typed.subject, None, None, graph))
+    return found
+
+
 def update_incidents(
-    store: EmbeddedStore, added: Iterable[URIRef | str] = (), removed: Iterable[URIRef | str] = ()
+    store: EmbeddedStore,
+    added: Iterable[URIRef | str] = (),
+    removed: Iterable[URIRef | str] = (),
+    rebuild: bool = False,
 ) -> IncidentUpdate:
     """Bring duplicates, incidents and source counts up to date for documents ``added`` (new or
-    changed, already written to the store) and ``removed`` (already dropped from it)."""
+    changed, already written to the store) and ``removed`` (already dropped from it).
+
+    With ``rebuild`` (after ``kg load``, whose corpus graph may come from elsewhere), or when the
+    index is new, the corpus graph's incident layer is made again from every stored document."""
     report = IncidentUpdate()
+    previous: dict[str, int] = {}  # the order of storing the index knew, kept through a rebuild
+    if rebuild and (store.path / INDEX_FILE).exists():
+        old = IncidentIndex(store.path / INDEX_FILE)
+        previous = old.storing_order()
+        old.close()
+        (store.path / INDEX_FILE).unlink()
     index = IncidentIndex(store.path / INDEX_FILE)
     added = list(dict.fromkeys(str(doc) for doc in added))  # in the order they were stored
     removed = {str(doc) for doc in removed} - set(added)
     # Documents stored but not indexed: all of them for a new index (a store built before it existed,
     # or whose index was deleted), and those of a build stopped before this step (Ctrl-C, a crash).
     stored = {row["g"].value for row in _query(store, ALL_DOCUMENTS)}
-    added += sorted(stored - set(index.documents(stored)) - set(added))
     graph = ox.NamedNode(str(corpus_graph(store.base)))
-    old_triples: set[ox.Triple] = set()
+    # The store keeps no order of storing (it breaks ties of date between a copy and its original):
+    # documents the index knew keep their order, and of the others (a loaded graph) a copy the corpus
+    # graph names with kg:duplicateOf comes after the documents it copies.
+    unindexed = stored - set(index.documents(stored)) - set(added)
+    copies = (
+        {q.subject.value for q in store.ox.quads_for_pattern(None, T["duplicateOf"], None, graph)} if unindexed else ()
+    )
+    added += sorted(unindexed, key=lambda doc: (doc not in previous, previous.get(doc, 0), doc in copies, doc))
+    # A new index knows none of what the corpus graph holds (a loaded graph, a deleted index):
+    # all of it is replaced, so no stale count survives beside a new one.
+    old_triples: set[ox.Triple] = incident_layer(store, graph) if index.created else set()
     new_triples: set[ox.Triple] = set()
     touched_incidents: set[str] = set()
     recheck: set[str] = set()  # documents whose kg:duplicateOf is decided again
@@ -357,4 +399,4 @@ def update_incidents(
     return report
 
 
-__all__ = ["IncidentUpdate", "update_incidents", "incident_label", "read_document"]
+__all__ = ["IncidentUpdate", "incident_layer", "update_incidents", "incident_label", "read_document", "read_events"]

@@ -71,6 +71,10 @@ class IncidentIndex:
 
     # Documents and their near-duplicate bands.
 
+    def storing_order(self) -> dict[str, int]:
+        """Each indexed document's place in the order of storing."""
+        return dict(self.db.execute("SELECT doc, seq FROM documents").fetchall())
+
     def document(self, doc: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM documents WHERE doc = ?", (doc,)).fetchone()
 

@@ -1,4 +1,4 @@
-"""Readers for each kind of source: .txt, .html/.htm, .jsonl, directories, http(s) URLs."""
+"""Readers for each kind of source: .txt, .html/.htm, .jsonl, RSS and Atom feeds, directories, http(s) URLs."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ from kg.model import Document
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom"}
+XML_SUFFIXES = {".xml"}  # read when it parses as an RSS or Atom feed
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | XML_SUFFIXES
 # An article page is kilobytes; a download past this is not an article (and would fill memory).
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 10
@@ -81,7 +83,7 @@ def read_sources(sources: Iterable[str]) -> Iterator[Document | Skipped | Notice
     """
     for source in sources:
         if source.startswith(("http://", "https://")):
-            yield from _guard(source, lambda s=source: [read_url(s)])
+            yield from _guard(source, lambda s=source: read_url_or_feed(s))
             continue
         path = Path(source)
         try:
@@ -116,7 +118,7 @@ def _walk(folder: Path) -> Iterator[Document | Skipped | Notice]:
             except OSError as err:
                 yield Skipped(str(path), f"cannot read: {err.strerror or err}")
                 continue
-            yield from _read_path(path, mode)
+            yield from _read_path(path, mode, named=False)
     for error in errors:
         yield Skipped(str(error.filename or folder), f"cannot read folder: {error.strerror or error}")
 
@@ -130,7 +132,9 @@ def _guard(source: str, read) -> Iterator[Document | Skipped | Notice]:
         yield Skipped(source, f"cannot read: {err}")
 
 
-def _read_path(path: Path, mode: int) -> Iterator[Document | Skipped | Notice]:
+def _read_path(path: Path, mode: int, named: bool = True) -> Iterator[Document | Skipped | Notice]:
+    """The documents of one file; ``named`` is False for a file found in a folder (an .xml file there
+    that is no feed is passed over quietly, as other files of unsupported types are)."""
     suffix = path.suffix.lower()
     if not stat.S_ISREG(mode):
         # Opening a FIFO would wait for a writer forever; a device may never end.
@@ -141,10 +145,24 @@ def _read_path(path: Path, mode: int) -> Iterator[Document | Skipped | Notice]:
         yield from _guard(str(path), lambda: [read_html(path.read_bytes(), source=str(path))])
     elif suffix in TEXT_SUFFIXES:
         yield from _guard(str(path), lambda: [read_txt(path)])
+    elif suffix in FEED_SUFFIXES or suffix in XML_SUFFIXES:
+        quiet = not named and suffix in XML_SUFFIXES
+        yield from _guard(str(path), lambda: _read_feed_file(path, quiet))
     else:
         yield Skipped(
-            str(path), f"unsupported file type {suffix or '(none)'!r}; use .txt, .html, .jsonl", "unsupported"
+            str(path),
+            f"unsupported file type {suffix or '(none)'!r}; use .txt, .html, .jsonl, .rss, .atom or a feed .xml",
+            "unsupported",
         )
+
+
+def _read_feed_file(path: Path, quiet: bool) -> Iterable[Document | Skipped | Notice]:
+    from kg.ingest import feeds  # feeds reads its items' pages through this module
+
+    data = path.read_bytes()
+    if quiet and not feeds.is_feed(data):
+        return []
+    return feeds.read_feed(data, source=str(path))
 
 
 def _decode(data: bytes) -> str:
@@ -216,9 +234,18 @@ def read_html(html: bytes | str, source: str, url: str | None = None) -> Documen
     )
 
 
-def read_url(url: str, timeout: float = 30.0, max_bytes: int = MAX_DOWNLOAD_BYTES) -> Document:
-    """Fetch an article over http(s) (at most ``max_bytes``, at most ``MAX_REDIRECTS`` redirects);
-    HTML goes through trafilatura, plain text as is."""
+@dataclass(frozen=True)
+class Fetched:
+    """The body of an http(s) response, with what its headers say about it."""
+
+    url: str  # the normalised IRI asked for
+    body: bytes
+    content_type: str
+    encoding: str | None
+
+
+def fetch(url: str, timeout: float = 30.0, max_bytes: int = MAX_DOWNLOAD_BYTES) -> Fetched:
+    """GET ``url`` (at most ``max_bytes``, at most ``MAX_REDIRECTS`` redirects); an HTTP error is an InputError."""
     iri = normalize_url(url)
     if iri is None:
         raise InputError("not a valid http(s) URL", "unsupported")
@@ -234,15 +261,36 @@ def read_url(url: str, timeout: float = 30.0, max_bytes: int = MAX_DOWNLOAD_BYTE
                 body += chunk
                 if len(body) > max_bytes:
                     raise InputError(f"too large: more than {max_bytes:,} bytes (at most that is read)", "too-large")
-            content_type = response.headers.get("content-type", "")
-            encoding = response.charset_encoding
-    if "html" in content_type or not content_type:
-        html = bytes(body) if encoding is None else bytes(body).decode(encoding, errors="replace")
-        return read_html(html, source=url, url=iri)
-    if content_type.startswith("text/"):
-        text = _require_text(bytes(body).decode(encoding or "utf-8", errors="replace"))
-        return Document.from_text(text, url=iri, publisher=_host(iri), source=url)
-    raise InputError(f"unsupported content type {content_type!r}", "unsupported")
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            return Fetched(iri, bytes(body), content_type, response.charset_encoding)
+
+
+def article_from(fetched: Fetched, source: str) -> Document:
+    """The article in a fetched page: HTML goes through trafilatura, plain text as is."""
+    if "html" in fetched.content_type or not fetched.content_type:
+        html = fetched.body if fetched.encoding is None else fetched.body.decode(fetched.encoding, errors="replace")
+        return read_html(html, source=source, url=fetched.url)
+    if fetched.content_type.startswith("text/"):
+        text = _require_text(fetched.body.decode(fetched.encoding or "utf-8", errors="replace"))
+        return Document.from_text(text, url=fetched.url, publisher=_host(fetched.url), source=source)
+    raise InputError(f"unsupported content type {fetched.content_type!r}", "unsupported")
+
+
+def read_url(url: str, timeout: float = 30.0, max_bytes: int = MAX_DOWNLOAD_BYTES) -> Document:
+    """Fetch an article over http(s) (at most ``max_bytes``, at most ``MAX_REDIRECTS`` redirects);
+    HTML goes through trafilatura, plain text as is."""
+    return article_from(fetch(url, timeout, max_bytes), source=url)
+
+
+def read_url_or_feed(url: str) -> Iterator[Document | Skipped | Notice]:
+    """The article at ``url``, or each item of the RSS or Atom feed there."""
+    from kg.ingest import feeds  # feeds reads its items' pages through this module
+
+    fetched = fetch(url)
+    if feeds.is_feed_type(fetched.content_type):
+        yield from feeds.read_feed(fetched.body, source=url, feed_url=fetched.url)
+    else:
+        yield article_from(fetched, source=url)
 
 
 def read_jsonl(path: Path) -> Iterator[Document | Skipped | Notice]:

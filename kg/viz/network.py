@@ -138,7 +138,10 @@ def build_view(
         kind = attrs.get("kind", "entity")
         if kind == "event":
             info = {"type": attrs["type"], "time": attrs.get("time") or attrs.get("date") or ""}
-            info["evidence"] = _evidence([data.events[node]], evidence)
+            # An incident node stands for the events of all its reports: their latest sentences.
+            info["evidence"] = _evidence([data.events[e] for e in attrs.get("events", [node])], evidence)
+            if "reports" in attrs:
+                info["reports"] = attrs["reports"]
         else:
             info = {
                 "type": attrs["type"],

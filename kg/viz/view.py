@@ -87,6 +87,7 @@ def tooltip(item: dict, heading: str | None = None) -> str:
         fact(key, info.get(name))
     fact("PageRank", info.get("pagerank"))
     fact("support", info.get("support"))
+    fact("reports", info.get("reports"))  # documents telling an incident
     fact("events", [f"{name} ×{count}" for name, count in info.get("events", {}).items()])
     fact("relations", info.get("relations"))
     fact("documents", info.get("documents"))
