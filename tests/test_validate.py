@@ -145,3 +145,23 @@ def test_only_the_documents_named_are_checked(two_documents):
     assert {v.focus for v in everything.violations} == {ID + "doc/first"}
     assert validate_store(two_documents, documents=[ID + "doc/second"]).conforms
     assert not validate_store(two_documents, documents=[ID + "doc/first"]).conforms
+
+
+def test_a_node_two_documents_state_differently_is_caught_in_either_batch(two_documents):
+    """A role node is stated by each document that names it; two titles for one role break
+    sh:maxCount only when both documents are seen together."""
+    role = node("role/orin-talbek-minister")
+    for doc, title in (("first", "Minister"), ("second", "Chief Minister")):
+        graph = node(f"doc/{doc}")
+        two_documents.extend(
+            ox.Quad(s, p, o, graph)
+            for s, p, o in [
+                (role, RDF_TYPE, kg("Role")),
+                (role, LABEL, ox.Literal(title)),
+                (role, kg("roleOf"), node("country/VLM")),
+                (node("person/orin-talbek"), RDF_TYPE, kg("Person")),
+                (node("person/orin-talbek"), kg("holdsRole"), role),
+            ]
+        )
+    streamed, whole = both(two_documents)
+    assert streamed == whole and {v.focus for v in streamed} == {ID + "role/orin-talbek-minister"}

@@ -81,7 +81,8 @@ def time_store(engine: str, store_path: str) -> dict:
     documents = v.document_graphs(store)
     side = sorted(set(store.named_graphs()) - set(documents), key=str) + [ox.DefaultGraph()]
     batch = next(v._batches(store, documents, v.BATCH_QUADS))
-    facts = v._corpus_facts(store, batch, side)
+    entities = {q.subject for q in batch if q.predicate == v._TYPE and q.object in v._ENTITY_CLASSES}
+    facts = v._said_elsewhere(store, batch, side, entities)
     pieces = {
         "batch": v._to_graph([*batch, *facts, *v._types_of(store, v._nodes(facts))]),
         "corpus": v._to_graph(v._corpus_part(store, side)[0]),
@@ -89,11 +90,12 @@ def time_store(engine: str, store_path: str) -> dict:
     timing = {}
     for name, data in pieces.items():
         started = time.perf_counter()
+        # Timing only: the nodes present just for their type are not filtered out here, as kg validate does.
         if engine == "pyrudof":
-            conforms, _ = pyrudof_validate(data, shapes)
+            pyrudof_validate(data, shapes)
         else:
-            conforms = not v._check(data, shapes)
-        timing[name] = {"triples": len(data), "seconds": round(time.perf_counter() - started, 2), "conforms": conforms}
+            v._check(data, shapes)
+        timing[name] = {"triples": len(data), "seconds": round(time.perf_counter() - started, 2)}
     return timing
 
 

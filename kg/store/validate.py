@@ -4,9 +4,9 @@ A store is validated in pieces so that memory follows one piece, not the corpus
 (:func:`validate_store`):
 
 - **document graphs**, a batch at a time (about ``BATCH_QUADS`` quads), each with
-  the corpus facts about its own nodes (an entity's ``rdfs:label`` and counts, an
-  event's ``kg:incident``, a document's ``kg:duplicateOf``) and the types of the
-  nodes those facts point to;
+  what other graphs say about its own nodes (an entity's ``rdfs:label`` and counts,
+  an event's ``kg:incident``, a document's ``kg:duplicateOf``, a role that several
+  documents state) and the types of the nodes those facts point to;
 - **the corpus part**: every graph that is not a document's (the corpus graph, the
   analysis graph, the default graph), every triple about an entity from any graph
   (so one entity named in many documents is checked once, with all it is said to
@@ -169,14 +169,19 @@ def _corpus_part(
     return quads, {str(to_rdflib(node)) for node in owned | entities}
 
 
-def _corpus_facts(store: ox.Store, batch: list[ox.Quad], side: list) -> list[ox.Quad]:
-    """What the graphs that are no document's say about the nodes of ``batch``."""
-    return [
-        q
-        for subject in {q.subject for q in batch}
-        for graph in side
-        for q in store.quads_for_pattern(subject, None, None, graph)
-    ]
+def _said_elsewhere(store: ox.Store, batch: list[ox.Quad], side: list, entities: set) -> list[ox.Quad]:
+    """What other graphs say about the nodes of ``batch``: corpus facts (an event's kg:incident, a
+    document's kg:duplicateOf) and, for a node that several documents state (a role), what the
+    other documents say of it. Of an entity only the corpus facts: entities are checked in the
+    corpus part, with what every document says of them."""
+    here = {q.graph_name for q in batch}
+    elsewhere = []
+    for subject in {q.subject for q in batch}:
+        if subject in entities:
+            elsewhere += [q for graph in side for q in store.quads_for_pattern(subject, None, None, graph)]
+        else:
+            elsewhere += [q for q in store.quads_for_pattern(subject, None, None, None) if q.graph_name not in here]
+    return elsewhere
 
 
 def validate_store(
@@ -199,10 +204,9 @@ def validate_store(
     violations: set[Violation] = set()
     pieces = 0
     for batch in _batches(store, documents, batch_quads):
-        facts = _corpus_facts(store, batch, side)
-        data = _to_graph([*batch, *facts, *_types_of(store, _nodes(facts)), *schema])
-        # Entities are checked once, in the corpus part, with what every document says of them.
         entities = {q.subject for q in batch if q.predicate == _TYPE and q.object in _ENTITY_CLASSES}
+        facts = _said_elsewhere(store, batch, side, entities)
+        data = _to_graph([*batch, *facts, *_types_of(store, _nodes(facts)), *schema])
         violations |= _check(data, shapes_graph, owned=_subjects(q for q in batch if q.subject not in entities))
         pieces += 1
     corpus, owned = _corpus_part(store, side, None if chosen is None else documents)
