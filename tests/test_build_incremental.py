@@ -9,6 +9,7 @@ import sys
 
 import pyoxigraph as ox
 
+import kg
 from kg.build import build
 
 FIRST = "Velmoran President Orin Talbek met Prime Minister Asha Doruk of Kestria in Pellaston on Monday.\n"
@@ -39,7 +40,7 @@ def test_files_are_written_for_a_new_store_and_left_on_an_update(tmp_path):
     assert exported.documents_unchanged == 1 and not exported.stale
     assert {DOC + "first", DOC + "second"} <= graphs_in(out / "graph.nq")
 
-    fresh = build([str(tmp_path / "first.txt")], tmp_path / "bare", workers=1, export_files=False)
+    fresh = kg.build(tmp_path / "first.txt", tmp_path / "bare", workers=1, export=False)  # the public API
     assert "ttl" not in fresh.outputs and not (tmp_path / "bare" / "graph.ttl").exists() and not fresh.stale
 
 
