@@ -49,12 +49,17 @@ def build(
     force: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
+    export: bool | None = None,
+    validate: bool = False,
 ) -> BuildSummary:
     """Build (or update) a graph from articles, like ``kg build``; returns the build summary.
 
     ``sources`` are files (.txt, .html, .jsonl, .rss, .atom), directories or http(s) URLs (one, or several).
-    ``out`` receives graph.ttl, graph.nq, summary.json and the embedded store (``out/store``,
-    or ``store``: a store kept elsewhere and grown run after run). Documents already in the
+    ``out`` receives summary.json and the embedded store (``out/store``, or ``store``: a store
+    kept elsewhere and grown run after run), and graph.ttl and graph.nq when this run created
+    the store or ``export`` is True (``export=False``: never; an update lists old files in
+    ``summary.stale``). ``validate`` checks what the run wrote against the SHACL shapes
+    (``summary.validation``). Documents already in the
     store and unchanged are not extracted again, unless ``force``. ``model`` is an installed
     spaCy pipeline (default en_core_web_sm); ``base`` the base IRI of minted resources.
     Extraction runs in ``workers`` processes (default one per core, at most 8; 1: in this
@@ -82,6 +87,8 @@ def build(
         force=force,
         workers=workers,
         scheduler=scheduler,
+        export_files=export,
+        validate=validate,
     )
 
 

@@ -52,6 +52,10 @@ class BuildSummary:
     seconds: float = 0.0
     model: str = ""
     outputs: dict[str, str] = field(default_factory=dict)
+    # Export files in --out that this run left as they were (an update without --export): older than the store.
+    stale: list[str] = field(default_factory=list)
+    # With validate=True: {"conforms", "violations", "by_message"} of the graphs this run wrote.
+    validation: dict | None = None
 
     def skipped_by_kind(self) -> dict[str, int]:
         return dict(Counter(item["kind"] for item in self.skipped).most_common())
@@ -86,16 +90,23 @@ def build(
     force: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
+    export_files: bool | None = None,
+    validate: bool = False,
 ) -> BuildSummary:
     """Build (or update) the graph in ``out_dir`` from ``sources``; see the README.
     The embedded store is ``store_dir`` (a store kept elsewhere, grown run after run), else ``out_dir/store``.
     A stored document is extracted again when its text or the extractor changed, or with ``force``.
     Extraction runs in ``workers`` processes (None: one per core, capped; 1: this process), or on the
-    Dask cluster whose scheduler is at ``scheduler``; this process resolves and writes, in input order."""
+    Dask cluster whose scheduler is at ``scheduler``; this process resolves and writes, in input order.
+    graph.ttl and graph.nq are written when ``export_files`` is True, or when it is None and this run
+    created the store (an update costs what changed, not a rewrite of the whole store into files).
+    ``validate`` checks the document graphs written and the corpus facts against the SHACL shapes."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    store = EmbeddedStore(store_dir or out / "store", base=base)
+    store_path = Path(store_dir or out / "store")
+    created = not store_path.exists() or not any(store_path.iterdir())
+    store = EmbeddedStore(store_path, base=base)
     extraction = open_extractor(model, workers=workers, scheduler=scheduler, batch_size=batch_size)
     summary = BuildSummary()
 
@@ -172,8 +183,13 @@ def build(
     store.flush()
     summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
     summary.events_by_type = count_by_class(store, event_types())
+    if validate:
+        summary.validation = _validation(store, built)
     for fmt, name in OUTPUT_FILES.items():
-        summary.outputs[fmt] = str(export(store, out / name, fmt))
+        if export_files or (export_files is None and created):
+            summary.outputs[fmt] = str(export(store, out / name, fmt))
+        elif (out / name).exists():
+            summary.stale.append(str(out / name))
     summary.outputs["store"] = str(store.path)
     summary.quads = len(store)
     summary.seconds = round(time.perf_counter() - started, 2)
@@ -181,3 +197,14 @@ def build(
     summary.outputs["summary"] = str(summary_path)
     summary_path.write_text(summary.to_json() + "\n", encoding="utf-8")
     return summary
+
+
+def _validation(store: EmbeddedStore, graphs: list[str]) -> dict:
+    from kg.store.validate import validate_store  # pySHACL is loaded only when asked for
+
+    report = validate_store(store.ox, documents=graphs)
+    return {
+        "conforms": report.conforms,
+        "violations": len(report.violations),
+        "by_message": dict(report.by_message().most_common()),
+    }

@@ -44,7 +44,17 @@ def test_entity_view_colours_sizes_widths_and_tooltips(data):
     ]
     assert set(view.legend) == {"Person", "Organization", "Country", "Place", "Facility"}
     assert view.event_classes == ["Attack", "Bombing", "Meeting"]
-    assert view.physics and view.notes == []
+    assert view.physics and view.notes == ["1 isolated entities (joined to nothing shown) hidden: see the legend."]
+    mosque = "https://w3id.org/newskg/id/place/mosque"  # in no event and no relation
+    assert [n for n, record in shown.items() if record.get("isolated")] == [mosque]
+
+
+def test_size_follows_what_an_actor_did(data):
+    """Rank is PageRank on the event-and-relation graph: Iraq, named as a governor's country and in no
+    event, is smaller than every entity that takes part in an event."""
+    shown = nodes(build_view(data))
+    iraq = shown["https://w3id.org/newskg/id/country/IRQ"]["value"]
+    assert all(shown[x]["value"] > iraq for x in (ALI, BASHIR, BRIGADE, MOSUL))
 
 
 def test_event_view_shows_events_as_nodes(data):

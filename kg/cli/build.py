@@ -29,8 +29,20 @@ def build(
     scheduler: Annotated[
         str | None, typer.Option(help="Extract on the Dask cluster at this address (e.g. tcp://10.0.0.5:8786).")
     ] = None,
+    export_files: Annotated[
+        bool | None,
+        typer.Option(
+            "--export/--no-export",
+            help="Write graph.ttl and graph.nq (default: only when this run creates the store).",
+            show_default=False,
+        ),
+    ] = None,
+    validate: Annotated[
+        bool, typer.Option(help="Check what this run wrote against the SHACL shapes; exit 1 when it does not conform.")
+    ] = False,
 ) -> None:
-    """Build (or update) a graph from articles: store, graph.ttl, graph.nq and summary.json in --out."""
+    """Build (or update) a graph from articles: store and summary.json in --out, with graph.ttl and graph.nq
+    when the store is new (or with --export)."""
     from kg.build import build as run_build
     from kg.extract.pipeline import ModelNotFound
 
@@ -78,6 +90,8 @@ def build(
                 force=force,
                 workers=workers,
                 scheduler=scheduler,
+                export_files=export_files,
+                validate=validate,
             )
         except ModelNotFound as error:
             fail(str(error))
@@ -99,10 +113,25 @@ def build(
     out.print(f"Quads in store: {summary.quads}")
     for name, path in summary.outputs.items():
         out.print(f"  {name:8} {path}", highlight=False)
+    if summary.stale:
+        out.print(
+            "Not rewritten (older than the store; kg export, or kg build --export): " + ", ".join(summary.stale),
+            highlight=False,
+        )
+    if summary.validation is not None:
+        checked = summary.validation
+        if checked["conforms"]:
+            out.print("[green]Validation[/]: what this run wrote conforms to the shapes.")
+        else:
+            out.print(f"[red]Validation[/]: {checked['violations']} violation(s) in what this run wrote:")
+            for message, count in checked["by_message"].items():
+                out.print(f"  {count:5}  {message}", highlight=False)
     if summary.documents_read == 0:
         fail("nothing was built: no input could be read", code=1)
     if strict and summary.skipped:
         fail(f"--strict: {reasons} input(s) skipped", code=1)
+    if summary.validation is not None and not summary.validation["conforms"]:
+        fail("--validate: what this run wrote does not conform to the shapes (kg validate lists each)", code=1)
 
 
 def register(app: typer.Typer) -> None:
@@ -112,6 +141,7 @@ def register(app: typer.Typer) -> None:
             "kg build samples/ --out kg-out",
             "kg build news.jsonl https://example.org/article.html --store shared/store --batch-size 64",
             "kg build big.jsonl --workers 2",
+            "kg build one-more.txt --out kg-out --validate --export",
             "kg build big.jsonl --scheduler tcp://10.0.0.5:8786",
         )
     )(build)

@@ -105,7 +105,8 @@ def query(
 
 
 def validate(source: CopiedSourceArg, limit: LimitOpt = 20) -> None:
-    """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform."""
+    """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
+    Document graphs are checked a batch at a time, then the corpus facts: memory stays that of a batch."""
     from kg.store.validate import validate as run_validate
 
     try:
@@ -113,9 +114,12 @@ def validate(source: CopiedSourceArg, limit: LimitOpt = 20) -> None:
     except graph_errors() as error:
         fail(str(error))
     if report.conforms:
-        out.print(f"[green]conforms[/]: {report.triples} triples, no violations.")
+        out.print(f"[green]conforms[/]: {report.triples} quads in {report.graphs} piece(s), no violations.")
         return
-    out.print(f"[red]does not conform[/]: {len(report.violations)} violation(s) in {report.triples} triples.")
+    out.print(
+        f"[red]does not conform[/]: {len(report.violations)} violation(s) in {report.triples} quads"
+        f" ({report.graphs} piece(s))."
+    )
     for message, count in report.by_message().most_common():
         out.print(f"  {count:5}  {message}", highlight=False)
     for v in report.violations[:limit]:
@@ -307,7 +311,9 @@ def register(app: typer.Typer) -> None:
         )
     )(query)
     app.command(
-        epilog=examples("kg validate kg-out/store", "kg validate graph.nq --limit 50", "kg validate https://host/sparql")
+        epilog=examples(
+            "kg validate kg-out/store", "kg validate graph.nq --limit 50", "kg validate https://host/sparql"
+        )
     )(validate)
     app.command(
         epilog=examples(

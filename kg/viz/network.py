@@ -3,8 +3,12 @@
 The view is the entity graph (or, with ``events=True``, the bipartite entity-event
 graph) of :mod:`kg.analysis.projection` under the same filters, optionally cut to
 the ``hops`` around one focus entity, then capped to the ``max_nodes`` best by
-PageRank (the cut is reported in :attr:`View.notes`). Node size follows PageRank,
-edge width follows support, colour follows the class.
+rank (the cut is reported in :attr:`View.notes`). An entity's rank is
+:func:`kg.analysis.metrics.actor_rank` (PageRank on the event-and-relation graph: weight
+follows what an actor did); event nodes of the event view are ranked by PageRank of that
+view. Node size follows the rank, edge width follows support, colour follows the class.
+Entities joined to nothing shown (``isolated``) are hidden in the page behind a toggle
+that says how many there are.
 
 Article text (names, sentences, titles) goes into node and edge records as data;
 the page (:mod:`kg.viz.page`) only ever shows it as text.
@@ -28,6 +32,7 @@ import networkx as nx
 
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.lookup import resolve_entity
+from kg.analysis.metrics import actor_rank
 from kg.analysis.projection import entity_graph, event_graph
 from kg.analysis.read import ENTITY_CLASSES, EVIDENCE_PER_EDGE, Event, GraphData
 from kg.viz.colours import ENTITY_COLOURS, event_colours
@@ -98,6 +103,17 @@ def _layout(graph: nx.Graph, rank: dict[str, float], seed: int) -> dict[str, tup
     return positions
 
 
+def _rank(graph: nx.Graph, data: GraphData, filters: Filters, events: bool) -> dict[str, float]:
+    """Each shown node's rank: actor_rank for entities; in the event view, events by PageRank of the view."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    of_actors = actor_rank(data, filters)
+    if not events:
+        return {n: of_actors.get(n, 0.0) for n in graph}
+    in_view = nx.pagerank(graph, weight="weight")
+    return {n: of_actors.get(n, 0.0) if graph.nodes[n].get("kind") == "entity" else in_view[n] for n in graph}
+
+
 def build_view(
     data: GraphData,
     filters: Filters = NO_FILTERS,
@@ -121,9 +137,14 @@ def build_view(
         notes.append(f"Within {hops} hop(s) of {data.entities[centre].label}.")
     if graph.number_of_nodes() == 0:
         notes.append("Nothing to show: no entity passes the filters.")
-    rank = nx.pagerank(graph, weight="weight") if graph.number_of_nodes() else {}
+    rank = _rank(graph, data, filters, events)
     graph, cut = _cap(graph, rank, max_nodes, centre)
     notes += cut
+    isolated = {n for n in graph if graph.degree(n) == 0}
+    if isolated and len(isolated) < graph.number_of_nodes():
+        notes.append(f"{len(isolated)} isolated entities (joined to nothing shown) hidden: see the legend.")
+    else:
+        isolated = set()  # nothing but isolated entities: show them, there is nothing else
     precomputed = graph.number_of_nodes() > PRECOMPUTED_LAYOUT_ABOVE
     positions = _layout(graph, rank, seed) if precomputed else {}
 
@@ -132,7 +153,10 @@ def build_view(
     for event in kept_events(data, filters):
         for x in event.arguments:
             events_of.setdefault(x, []).append(event)
-    top_rank = max(rank.values(), default=1.0)
+    # Sizes are relative within a kind: entities by actor rank, events by PageRank of the view.
+    top_rank: dict[str, float] = {}
+    for node, kind in graph.nodes(data="kind", default="entity"):
+        top_rank[kind] = max(top_rank.get(kind, 0.0), rank[node])
     nodes: list[dict] = []
     for node, attrs in graph.nodes(data=True):
         kind = attrs.get("kind", "entity")
@@ -155,11 +179,13 @@ def build_view(
             "label": attrs["label"],
             "shape": "diamond" if kind == "event" else "dot",
             "color": colours.get(attrs["type"], "#999999"),
-            "value": rank[node] / top_rank,
+            "value": rank[node] / (top_rank[kind] or 1.0),
             "kind": kind,
             "cls": attrs["type"],
             "info": info,
         }
+        if node in isolated:
+            record["isolated"] = True
         if precomputed:
             record["x"], record["y"] = positions[node]
         nodes.append(record)

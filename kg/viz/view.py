@@ -22,7 +22,7 @@ vis-network options (:func:`vis_options`):
 >>> print(next(n["title"] for n in net.nodes if n["label"] == "Ali"))
 Ali
 type: Person
-PageRank: 0.37013
+PageRank: 0.35336
 """
 
 from __future__ import annotations

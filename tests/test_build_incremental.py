@@ -1,0 +1,73 @@
+"""An update costs what changed: graph.ttl/graph.nq are written for a new store or on request, and
+``--validate`` checks what the run wrote."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pyoxigraph as ox
+
+import kg
+from kg.build import build
+
+FIRST = "Velmoran President Orin Talbek met Prime Minister Asha Doruk of Kestria in Pellaston on Monday.\n"
+SECOND = "Gunmen attacked a police post in Corvado on Friday, killing two officers, the ministry said.\n"
+DOC = "https://w3id.org/newskg/id/doc/"
+
+
+def graphs_in(path) -> set[str]:
+    return {q.graph_name.value for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
+
+
+def test_files_are_written_for_a_new_store_and_left_on_an_update(tmp_path):
+    (tmp_path / "first.txt").write_text(FIRST)
+    (tmp_path / "second.txt").write_text(SECOND)
+    out = tmp_path / "out"
+    created = build([str(tmp_path / "first.txt")], out, workers=1)
+    assert set(created.outputs) == {"ttl", "nq", "store", "summary"} and not created.stale
+    written = (out / "graph.nq").read_bytes()
+    assert DOC + "first" in graphs_in(out / "graph.nq")
+
+    updated = build([str(tmp_path / "second.txt")], out, workers=1)
+    assert updated.documents_built == 1
+    assert "nq" not in updated.outputs and updated.stale == [str(out / "graph.ttl"), str(out / "graph.nq")]
+    assert (out / "graph.nq").read_bytes() == written  # not rewritten: older than the store, and said so
+    assert json.loads((out / "summary.json").read_text())["stale"] == updated.stale
+
+    exported = build([str(tmp_path / "second.txt")], out, workers=1, export_files=True)
+    assert exported.documents_unchanged == 1 and not exported.stale
+    assert {DOC + "first", DOC + "second"} <= graphs_in(out / "graph.nq")
+
+    fresh = kg.build(tmp_path / "first.txt", tmp_path / "bare", workers=1, export=False)  # the public API
+    assert "ttl" not in fresh.outputs and not (tmp_path / "bare" / "graph.ttl").exists() and not fresh.stale
+
+
+def test_build_validate_checks_what_the_run_wrote(tmp_path):
+    (tmp_path / "first.txt").write_text(FIRST)
+    (tmp_path / "second.txt").write_text(SECOND)
+    out = tmp_path / "out"
+    summary = build([str(tmp_path / "first.txt")], out, workers=1, validate=True)
+    assert summary.validation == {"conforms": True, "violations": 0, "by_message": {}}
+    assert build([str(tmp_path / "first.txt")], out, workers=1).validation is None  # only when asked
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(tmp_path / "second.txt"),
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            "--validate",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "what this run wrote conforms" in result.stdout
+    assert "Not rewritten" in result.stdout and "graph.nq" in result.stdout
