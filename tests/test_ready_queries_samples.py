@@ -15,6 +15,7 @@ PARAMS = {
     "entity": {"name": "Kemal Arslan"},
     "entity-timeline": {"name": "Kemal Arslan"},
     "documents-mentioning-both": {"first": "Turkey", "second": "Kemal Arslan"},
+    "quotes-about": {"name": "Andrés Villamizar"},
 }
 
 

@@ -31,7 +31,16 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.incidents import duplicates
-from kg.incidents.grouping import DAY_WINDOW, UNDATED_WINDOW, EventInfo, cluster, is_background, label_class, linked
+from kg.incidents.grouping import (
+    DAY_WINDOW,
+    UNDATED_WINDOW,
+    EventInfo,
+    cluster,
+    is_background,
+    label_class,
+    lexicon,
+    linked,
+)
 from kg.incidents.index import INDEX_FILE, IncidentIndex
 from kg.rdf.iri import mint
 from kg.rdf.namespaces import KG, PREFIXES
@@ -151,6 +160,8 @@ def read_events(store: EmbeddedStore | ox.Store, doc: str) -> tuple[dict, list[E
     for iri, item in found.items():
         # The most specific class: Bombing over Attack (both are stated when one is a subclass).
         event_class = label_class(item["classes"])
+        if event_class in lexicon()["not_happenings"]:
+            continue  # a statement is an utterance, not a happening: reports of it are no incident
         start, end, precision = _interval(item["time"], meta["issued"], is_background(item["sentence"]))
         args = {role: tuple(sorted(values)) for role, values in sorted(arguments[iri].items())}
         places = args.pop("place", ())
