@@ -61,8 +61,9 @@ class KnownActors:
         found: list[Span] = []
         replaced: set[int] = set()
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        text = doc.text  # read once: spaCy rebuilds it from every token on each access
         for sent in sentences:
-            uncased = _sentence_is_uncased(sent)
+            uncased = _sentence_is_uncased(sent, text)
             for n, ent in enumerate(ents):
                 if sent.start <= ent.start < sent.end:
                     retyped = self._retyped(ent)

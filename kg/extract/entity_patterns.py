@@ -153,8 +153,10 @@ def name_after(doc: Doc, i: int) -> int:
     return end
 
 
-def _sentence_is_uncased(sent: Span) -> bool:
-    letters = list(filter(str.isalpha, sent.doc.text[sent.start_char : sent.end_char]))
+def _sentence_is_uncased(sent: Span, text: str) -> bool:
+    """``text`` is the document's text, read once by the caller: spaCy rebuilds ``doc.text``
+    from every token on each access, so reading it per sentence costs sentences x tokens."""
+    letters = list(filter(str.isalpha, text[sent.start_char : sent.end_char]))
     if len(letters) < 12:
         return False
     upper = sum(map(str.isupper, letters))
@@ -177,8 +179,9 @@ class EntityPatterns:
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
         model_ents = list(doc.ents)  # read once: each read of doc.ents or sent.ents builds them all
+        text = doc.text  # read once, as doc.ents
         for sent in sentences:
-            uncased = _sentence_is_uncased(sent)
+            uncased = _sentence_is_uncased(sent, text)
             headline = _is_title_case_headline(sent)
             if not uncased:
                 drop.update(_no_names(sent, [e for e in model_ents if sent.start <= e.start < sent.end]))

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.actors  # noqa: F401  (registers the known-actor component)
+import kg.extract.attributes  # noqa: F401  (registers the memoized attribute ruler)
 import kg.extract.entities  # noqa: F401  (registers the entity components)
 import kg.extract.entity_patterns  # noqa: F401  (registers the entity corrections)
 import kg.extract.events  # noqa: F401  (registers the event component)
@@ -60,6 +61,10 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed ({err.__class__.__name__}); "
             f"install the default one with: {INSTALL_HINT}"
         ) from None
+    if "attribute_ruler" in nlp.pipe_names and kg.extract.attributes.supports(nlp.get_pipe("attribute_ruler")):
+        # The same attributes, the rules worked out once per kind of token (kg/extract/attributes.py).
+        nlp.add_pipe("newskg_attribute_ruler", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         # The same lemmas, remembered instead of worked out again for every token (kg/extract/lemmas.py).
         nlp.add_pipe("newskg_lemmatizer", after="lemmatizer")
