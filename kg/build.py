@@ -192,6 +192,7 @@ def build(
             summary.stale.append(str(out / name))
     summary.outputs["store"] = str(store.path)
     summary.quads = len(store)
+    store.close()  # the next writer (another build, kg remove) may open it at once
     summary.seconds = round(time.perf_counter() - started, 2)
     summary_path = out / "summary.json"
     summary.outputs["summary"] = str(summary_path)

@@ -172,7 +172,7 @@ def test_ctrl_c_stops_the_workers_and_a_rerun_ends_equal(corpus, serial, tmp_pat
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=60) == 130, "the build ended before it could be interrupted"
     assert workers and not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
-    summary = build(corpus, tmp_path, workers=2, batch_size=BATCH)
+    summary = build(corpus, tmp_path, workers=2, batch_size=BATCH, export_files=True)
     assert 0 < summary.documents_unchanged < DOCUMENTS  # what was stored before Ctrl-C is kept
     assert sorted_nquads(tmp_path) == serial
 

@@ -21,6 +21,7 @@ whole batch is in. A batch stopped midway is removed when the store is next open
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -169,6 +170,16 @@ class EmbeddedStore:
 
     def flush(self) -> None:
         self.ox.flush()
+
+    def close(self) -> None:
+        """Flush, and let another process write the store: drop the writer lock and the Oxigraph
+        store now, not whenever the garbage collector meets them (a cycle may hold them for long)."""
+        self.ox.flush()
+        del self.ox
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            lock.close()
+        gc.collect()
 
 
 class GraphWriter:
