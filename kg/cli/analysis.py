@@ -200,10 +200,10 @@ def register(app: typer.Typer) -> None:
             ENDPOINT_NOTE,
         )
     )(analyze)
-    app.command(epilog=examples('kg path kg-out/store "Juma Inad" Iraq --limit 5'))(path)
+    app.command(epilog=examples('kg path kg-out/store "Kemal Arslan" Iraq --limit 5'))(path)
     app.command(
         epilog=examples(
             "kg viz kg-out/store -o graph.html",
-            'kg viz kg-out/store -o around.html --focus "Juma Inad" --hops 2 --events',
+            'kg viz kg-out/store -o around.html --focus "Kemal Arslan" --hops 2 --events',
         )
     )(viz)

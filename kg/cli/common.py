@@ -11,8 +11,8 @@ The grammar, the same in every command:
 
 Old spellings keep working for one release; each prints one ``deprecated:`` line on stderr.
 
->>> parse_params(["name=Juma Inad", "?year=2025^^xsd:gYear"])
-{'name': 'Juma Inad', 'year': '2025^^xsd:gYear'}
+>>> parse_params(["name=Kemal Arslan", "?year=2025^^xsd:gYear"])
+{'name': 'Kemal Arslan', 'year': '2025^^xsd:gYear'}
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
     )(evaluate)
     app.command(
         epilog=examples(
-            'kg explain kg-out/store "Inad"',
+            'kg explain kg-out/store "Arslan"',
             "kg explain kg-out/graph.nq Iraq --format json",
             'kg explain kg-out/store --incident "Bombing in Baidoa"',
         )

@@ -305,7 +305,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         epilog=examples(
             "kg query kg-out/store 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format csv",
-            "kg query kg-out/graph.ttl --ready entity --param name='Juma Inad'",
+            "kg query kg-out/graph.ttl --ready entity --param name='Kemal Arslan'",
             "kg query http://localhost:7878/query -f my-query.rq --format json",
             ENDPOINT_NOTE,
         )
