@@ -229,6 +229,19 @@ def _order(row) -> tuple:
     return (row["issued"] or "9999", row["seq"])
 
 
+def _later_copies(index: IncidentIndex, doc: str) -> set[str]:
+    """The stored documents that ``doc`` (just indexed) may now be the original of: its LSH
+    neighbours after it in order that nearly copy it. No other document's original can change."""
+    row = index.document(doc)
+    mine = duplicates.from_bytes(row["signature"])
+    return {
+        other["doc"]
+        for other in index.documents(index.band_neighbours(doc)).values()
+        if _order(row) < _order(other)
+        and duplicates.similarity(mine, duplicates.from_bytes(other["signature"])) >= duplicates.NEAR_DUPLICATE_THRESHOLD
+    }
+
+
 def incident_layer(store: EmbeddedStore, graph: ox.NamedNode) -> set[ox.Triple]:
     """Every triple of the corpus graph written here: incidents and ``kg:incident``, ``kg:duplicateOf``,
     and the ``kg:sourceCount`` of roles and relations with the relations' reifications."""
@@ -287,7 +300,9 @@ def update_incidents(
             if incident:
                 touched_incidents.add(incident)
         facts.update(index.remove_facts_of(doc))
-        recheck.update(index.band_neighbours(doc) | index.copies_of(doc))
+        # Only a document that pointed to this one can point elsewhere now: for the others, this one
+        # was no candidate or not the earliest, and the earliest of what is left is unchanged.
+        recheck.update(index.copies_of(doc))
 
     for doc in sorted(removed):
         if index.document(doc) is None:
@@ -312,7 +327,7 @@ def update_incidents(
         facts.update(fact for fact, *_ in stated)
         seeds.extend(events)
         recheck.add(doc)
-        recheck.update(index.band_neighbours(doc))
+        recheck.update(_later_copies(index, doc))
         report.documents_indexed += 1
 
     # Near-duplicates: each rechecked document points to the earliest document it nearly copies.
