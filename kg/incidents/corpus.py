@@ -231,14 +231,19 @@ def _order(row) -> tuple:
 
 def _later_copies(index: IncidentIndex, doc: str) -> set[str]:
     """The stored documents that ``doc`` (just indexed) may now be the original of: its LSH
-    neighbours after it in order that nearly copy it. No other document's original can change."""
+    neighbours after it in order that nearly copy it and have no original before it. No other
+    document's original (the earliest document it nearly copies) can change."""
     row = index.document(doc)
     mine = duplicates.from_bytes(row["signature"])
+    neighbours = index.documents(index.band_neighbours(doc))
+    originals = index.documents(n["duplicate_of"] for n in neighbours.values() if n["duplicate_of"])
     return {
         other["doc"]
-        for other in index.documents(index.band_neighbours(doc)).values()
+        for other in neighbours.values()
         if _order(row) < _order(other)
-        and duplicates.similarity(mine, duplicates.from_bytes(other["signature"])) >= duplicates.NEAR_DUPLICATE_THRESHOLD
+        and (other["duplicate_of"] not in originals or _order(row) < _order(originals[other["duplicate_of"]]))
+        and duplicates.similarity(mine, duplicates.from_bytes(other["signature"]))
+        >= duplicates.NEAR_DUPLICATE_THRESHOLD
     }
 
 
