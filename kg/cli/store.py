@@ -104,14 +104,20 @@ def query(
         fail(str(error))
 
 
-def validate(source: CopiedSourceArg, limit: LimitOpt = 20) -> None:
+def validate(
+    source: CopiedSourceArg,
+    limit: LimitOpt = 20,
+    engine: Annotated[
+        str, typer.Option(help="SHACL engine: pyshacl (the reference) or pyshacl-turbo (faster; pip install it).")
+    ] = "pyshacl",
+) -> None:
     """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
     Document graphs are checked a batch at a time, then the corpus facts: memory stays that of a batch."""
     from kg.store.validate import validate as run_validate
 
     try:
-        report = run_validate(source)
-    except graph_errors() as error:
+        report = run_validate(source, engine=engine)
+    except (*graph_errors(), ValueError) as error:
         fail(str(error))
     if report.conforms:
         out.print(f"[green]conforms[/]: {report.triples} quads in {report.graphs} piece(s), no violations.")

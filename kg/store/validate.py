@@ -36,6 +36,7 @@ from kg.model import ENTITY_TYPES
 from kg.rdf.namespaces import KG
 from kg.rdf.ontology import SHAPES as SHAPES_FILE
 from kg.rdf.ontology import ontology_file
+from kg.store import sparql_constraints
 from kg.store.sources import as_store
 from kg.store.terms import to_rdflib
 from kg.store.union import union_graph
@@ -91,10 +92,27 @@ def _shapes(shapes: Path | Graph) -> Graph:
     return shapes if isinstance(shapes, Graph) else Graph().parse(shapes)
 
 
-def _check(data: Graph, shapes: Graph, owned: set[str] | None = None) -> set[Violation]:
+def _engine(name: str):
+    """The ``validate`` function of a SHACL engine with pySHACL's interface (pyshacl-turbo is optional:
+    ``pip install pyshacl-turbo``; benchmarks/README.md, "Engines", says what it was measured against)."""
+    if name == "pyshacl":
+        return pyshacl.validate
+    if name == "pyshacl-turbo":
+        try:
+            import pyshacl_turbo
+        except ImportError as error:
+            raise ValueError("engine pyshacl-turbo is not installed: pip install pyshacl-turbo") from error
+        return pyshacl_turbo.validate
+    raise ValueError(f"unknown SHACL engine {name!r}: one of {', '.join(ENGINES)}")
+
+
+ENGINES = ("pyshacl", "pyshacl-turbo")
+
+
+def _check(data: Graph, shapes: Graph, owned: set[str] | None = None, engine: str = "pyshacl") -> set[Violation]:
     """The violations of ``data``; with ``owned``, only those about these nodes (the others are in
     ``data`` only as a value's type, and are checked in the piece that holds their own triples)."""
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    _, report, _ = _engine(engine)(data, shacl_graph=shapes, inference="none", advanced=True)
     return {v for v in _violations(report) if owned is None or v.focus in owned}
 
 
@@ -189,12 +207,16 @@ def validate_store(
     shapes: Path | Graph = SHAPES,
     batch_quads: int = BATCH_QUADS,
     documents: Iterable[str] | None = None,
+    engine: str = "pyshacl",
 ) -> ValidationReport:
     """Validate a store piece by piece (see the module's docstring): the same violations as the whole
     union, with the memory of one batch of document graphs or of the corpus part.
     ``documents`` (graph IRIs) limits the check to those document graphs, the entities they name and
-    the graphs that are no document's (what a build wrote: ``kg build --validate``)."""
-    shapes_graph = _shapes(shapes)
+    the graphs that are no document's (what a build wrote: ``kg build --validate``).
+    ``engine``: pySHACL (the reference) or pyshacl-turbo (:data:`ENGINES`)."""
+    _engine(engine)  # an engine that is not installed fails before any work
+    # SPARQL-based constraints run once in Oxigraph over the store, not per focus node in rdflib.
+    in_store, shapes_graph = sparql_constraints.split(_shapes(shapes))
     every_document = document_graphs(store)
     side = sorted(set(store.named_graphs()) - set(every_document), key=str) + [ox.DefaultGraph()]
     chosen = None if documents is None else {str(d) for d in documents}
@@ -202,17 +224,26 @@ def validate_store(
     # Class hierarchies stated in the data (an ontology loaded into the store) count for sh:targetClass.
     schema = list(store.quads_for_pattern(None, _SUBCLASS, None, None))
     violations: set[Violation] = set()
+    checked: set[str] = set()  # with ``documents``: the nodes the pieces checked
     pieces = 0
     for batch in _batches(store, documents, batch_quads):
         entities = {q.subject for q in batch if q.predicate == _TYPE and q.object in _ENTITY_CLASSES}
         facts = _said_elsewhere(store, batch, side, entities)
         data = _to_graph([*batch, *facts, *_types_of(store, _nodes(facts)), *schema])
-        violations |= _check(data, shapes_graph, owned=_subjects(q for q in batch if q.subject not in entities))
+        owned = _subjects(q for q in batch if q.subject not in entities)
+        violations |= _check(data, shapes_graph, owned=owned, engine=engine)
+        checked |= owned if chosen is not None else set()
         pieces += 1
     corpus, owned = _corpus_part(store, side, None if chosen is None else documents)
     data = _to_graph([*corpus, *_types_of(store, _nodes(corpus)), *schema])
-    violations |= _check(data, shapes_graph, owned=owned)
+    violations |= _check(data, shapes_graph, owned=owned, engine=engine)
+    checked |= owned if chosen is not None else set()
     pieces += 1
+    # Every node is the subject of its own triples, so each focus is some piece's node; with ``documents``
+    # only those of the pieces checked are reported.
+    violations |= {
+        v for v in sparql_constraints.violations(store, in_store) if chosen is None or v.focus in checked
+    }
     # pySHACL's SPARQL constraints leave cycles of suspended generators whose frames hold the callers'
     # frames, and so the store a build still has open (its writer lock), until the collector runs.
     gc.collect()
@@ -220,9 +251,9 @@ def validate_store(
     return ValidationReport(not ordered, len(store), ordered, graphs=pieces)
 
 
-def validate(source: str | Path | ox.Store) -> ValidationReport:
+def validate(source: str | Path | ox.Store, engine: str = "pyshacl") -> ValidationReport:
     """Validate a store directory, RDF file or SPARQL endpoint against the newskg shapes, piece by piece."""
-    return validate_store(as_store(source))
+    return validate_store(as_store(source), engine=engine)
 
 
-__all__ = ["ValidationReport", "Violation", "union_graph", "validate", "validate_graph", "validate_store"]
+__all__ = ["ENGINES", "ValidationReport", "Violation", "union_graph", "validate", "validate_graph", "validate_store"]
