@@ -126,16 +126,19 @@ def validate(
         f"[red]does not conform[/]: {len(report.violations)} violation(s) in {report.triples} quads"
         f" ({report.graphs} piece(s))."
     )
+    # Messages and values are data: "rdfs:label" is no emoji code and "[...]" no markup.
     for message, count in report.by_message().most_common():
-        out.print(f"  {count:5}  {message}", highlight=False)
+        out.print(f"  {count:5}  {message}", highlight=False, markup=False, emoji=False)
     for v in report.violations[:limit]:
         out.print(
             f"- {v.severity}: {compact_iri(v.focus)}"
             + (f" {compact_iri(v.path)}" if v.path else "")
             + (f" = {compact_iri(v.value)[:80]}" if v.value else ""),
             highlight=False,
+            markup=False,
+            emoji=False,
         )
-        out.print(f"    {v.message}", highlight=False)
+        out.print(f"    {v.message}", highlight=False, markup=False, emoji=False)
     if len(report.violations) > limit:
         out.print(f"  ... and {len(report.violations) - limit} more (--limit N to list more)")
     raise typer.Exit(1)
