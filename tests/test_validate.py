@@ -221,3 +221,19 @@ def test_an_engine_not_installed_or_unknown_is_named():
             validate_store(ox.Store(), engine="pyshacl-turbo")
     with pytest.raises(ValueError, match="unknown SHACL engine"):
         validate_store(ox.Store(), engine="topbraid")
+
+
+def test_batches_checked_in_processes_find_the_same(tmp_path):
+    store = ox.Store(str(tmp_path / "store"))
+    for n in range(5):
+        document(store, f"d{n}", "Velmora said.", {"country/VLM": "Country", f"person/orin-{n}": "Person"})
+    misquote(store, "d3", "said!", 8, 12)
+    store.add(ox.Quad(node("doc/d1"), kg("sha256"), ox.Literal("short"), node("doc/d1")))
+    store.flush()
+    serial = validate_store(store, batch_quads=10)
+    parallel = validate_store(store, batch_quads=10, jobs=2, path=tmp_path / "store")
+    assert parallel.violations == serial.violations
+    assert sorted(v.focus.rsplit("/", 1)[-1] for v in serial.violations) == ["d1", "d1", "d3"]
+    assert parallel.graphs > 2  # batches cut by the average size of a document, so not the same count
+    named = validate_store(store, batch_quads=10, jobs=2, path=tmp_path / "store", documents=[ID + "doc/d3"])
+    assert [v.focus for v in named.violations] == [ID + "doc/d3"]

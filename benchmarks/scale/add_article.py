@@ -4,7 +4,7 @@
 
 The store is never written: each step runs on a fresh copy of it (``cp -r`` into ``--work``), as
 ``python -m kg build ARTICLE --store COPY --workers 1`` (or ``kg remove``) in its own process, and
-prints one JSON line: wall seconds and peak RSS of the process, and the build's own seconds
+prints one JSON line: wall and CPU seconds and peak RSS of the process, and the build's own seconds
 (``summary.json``: from opening the store to closing it, without start-up and imports).
 
 * ``add``: one invented article (no development data), dated, with a publisher;
@@ -27,7 +27,8 @@ from pathlib import Path
 MEASURE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
     "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - t, u.ru_maxrss, rc, u.ru_utime + u.ru_stime)"
 )
 ARTICLE = {
     "id": "bench-added-article",
@@ -43,7 +44,12 @@ def run(args: list[str]) -> dict:
     line = subprocess.run(
         [sys.executable, "-c", MEASURE, sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=True
     ).stdout.split()
-    return {"wall_s": round(float(line[0]), 2), "peak_mb": round(int(line[1]) / 1024), "exit": int(line[2])}
+    return {
+        "wall_s": round(float(line[0]), 2),
+        "cpu_s": round(float(line[3]), 2),
+        "peak_mb": round(int(line[1]) / 1024),
+        "exit": int(line[2]),
+    }
 
 
 def fresh_copy(store: Path, work: Path) -> Path:

@@ -110,13 +110,16 @@ def validate(
     engine: Annotated[
         str, typer.Option(help="SHACL engine: pyshacl (the reference) or pyshacl-turbo (faster; pip install it).")
     ] = "pyshacl",
+    jobs: Annotated[
+        int, typer.Option(min=1, help="Processes checking batches of a store directory (memory: a batch each).")
+    ] = 1,
 ) -> None:
     """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
     Document graphs are checked a batch at a time, then the corpus facts: memory stays that of a batch."""
     from kg.store.validate import validate as run_validate
 
     try:
-        report = run_validate(source, engine=engine)
+        report = run_validate(source, engine=engine, jobs=jobs)
     except (*graph_errors(), ValueError) as error:
         fail(str(error))
     if report.conforms:
