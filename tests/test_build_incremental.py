@@ -111,3 +111,29 @@ def test_an_update_redoes_the_corpus_facts_of_the_entities_it_touched_as_a_whole
     build([str(tmp_path / "third.txt")], out, workers=1)
     assert entity_facts(out / "store") == stepwise
     assert not (out / "store" / "kg-corpus-pending").exists()
+
+
+def test_removing_a_document_redoes_the_facts_of_its_entities_as_a_whole_refresh_does(tmp_path):
+    from kg.store.corpus import refresh_corpus_facts
+    from kg.store.documents import remove_documents
+    from kg.store.embedded import EmbeddedStore
+
+    (tmp_path / "first.txt").write_text(FIRST)
+    (tmp_path / "second.txt").write_text(SECOND)
+    (tmp_path / "third.txt").write_text("Prime Minister Asha Doruk of Kestria visited Corvado on Sunday.\n")
+    build([str(tmp_path / name) for name in ("first.txt", "second.txt", "third.txt")], tmp_path / "out", workers=1)
+    store = EmbeddedStore(tmp_path / "out" / "store")
+    removed, _ = remove_documents(store, ["third"])
+    store.close()
+    assert [str(g) for g in removed] == [DOC + "third"]
+    after = entity_facts(tmp_path / "out" / "store")
+    counts = {
+        (t.subject.value.rsplit("/", 1)[-1], t.object.value)
+        for t in after
+        if t.predicate.value.endswith("documentCount")
+    }
+    assert ("corvado", "1") in counts and ("asha_doruk", "1") in counts  # one document less each
+    store = EmbeddedStore(tmp_path / "out" / "store")
+    refresh_corpus_facts(store)
+    store.close()
+    assert entity_facts(tmp_path / "out" / "store") == after
