@@ -56,23 +56,22 @@ def split(shapes: Graph) -> tuple[list[SparqlConstraint], Graph]:
     for shape, constraint in shapes.subject_objects(SH.sparql):
         targets = tuple(sorted(str(t) for t in shapes.objects(shape, SH.targetClass)))
         select = shapes.value(constraint, SH.select)
-        messages = [str(m) for m in shapes.objects(constraint, SH.message)] or [
-            str(m) for m in shapes.objects(shape, SH.message)
-        ]
-        other_targets = any(
+        # One message, the constraint's (pySHACL reports the shape's messages too when it has any).
+        messages = [str(m) for m in shapes.objects(constraint, SH.message)]
+        elsewhere = any(
             shapes.value(shape, p) is not None
-            for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.path, RDF.type)
-            if p != RDF.type
+            for p in (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.path, SH.message)
         )
+        deactivated = Literal(True) in (shapes.value(constraint, SH.deactivated), shapes.value(shape, SH.deactivated))
         if (
             not targets
-            or other_targets
+            or elsewhere
+            or deactivated
             or select is None
             or len(messages) != 1
             or _SPECIAL.search(str(select))
-            or shapes.value(constraint, SH.deactivated) == Literal(True)
         ):
-            continue
+            continue  # left to the engine
         severity = shapes.value(shape, SH.severity) or SH.Violation
         found.append(
             SparqlConstraint(
@@ -88,7 +87,7 @@ def split(shapes: Graph) -> tuple[list[SparqlConstraint], Graph]:
         if p == SH.sparql and (s, o) in taken:
             continue
         rest.add((s, p, o))
-    # The constraint nodes themselves (blank nodes) are left dangling: harmless, nothing points to them.
+    # The constraint nodes (blank nodes) go too: nothing points to them any more.
     for _, constraint in taken:
         if isinstance(constraint, BNode):
             rest.remove((constraint, None, None))
