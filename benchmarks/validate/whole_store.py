@@ -1,8 +1,9 @@
 """Validate a whole store with one engine, print time and memory, and dump the violations to JSON
 (to compare engines field for field).
 
-    PYTHONPATH=.:/tmp/turbo python benchmarks/validate/whole_store.py STORE pyshacl-turbo [--documents N] [--jobs N]
-    python -c "import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); print(sorted(map(json.dumps,a))==sorted(map(json.dumps,b)))" A.json B.json
+    PYTHONPATH=.:/tmp/turbo python benchmarks/validate/whole_store.py STORE pyshacl-turbo [--documents N]
+
+Two dumps hold the same violations when their lists, sorted, are equal.
 """
 
 from __future__ import annotations
