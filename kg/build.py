@@ -22,13 +22,14 @@ from kg.rdf.mapping import document_iri, document_quads
 from kg.rdf.namespaces import DEFAULT_BASE
 from kg.resolve import resolve
 from kg.resolve.identity import CorpusIdentity
-from kg.store.corpus import count_by_class, refresh_corpus_facts
+from kg.store.corpus import count_by_class, entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
 # Tracebacks of unexpected errors met by single documents (the console gets one line each).
 ERRORS_LOG = "errors.log"
+CORPUS_PENDING = "kg-corpus-pending"  # beside the store: see build()
 
 
 def _log_error(log: Path, document: Document, error: Exception) -> str:
@@ -160,6 +161,12 @@ def build(
     # Cross-document identity consults the nodes already stored (short forms, homonyms).
     identity = CorpusIdentity.from_store(store, base)
     built = []
+    affected: set = set()  # entities whose corpus facts an update redoes
+    # Present while graphs are written and their corpus facts not yet redone: a build stopped in between
+    # (Ctrl-C, a crash) leaves it, and the next build redoes every entity's facts, not only its own.
+    pending = store.path / CORPUS_PENDING
+    whole_corpus = created or pending.exists()
+    pending.touch()
     with extraction as extractor, GraphWriter(store) as writer:
         summary.model = extractor.description["label"]
         extracted_by = extractor.description["extractor"]
@@ -172,13 +179,19 @@ def build(
             except Exception as error:  # noqa: BLE001  (a bug met by one document costs that document only)
                 skip(Skipped(item.doc.source or item.doc.id, _log_error(out / ERRORS_LOG, item.doc, error), "internal"))
                 continue
+            if not whole_corpus and store.ox.contains_named_graph(graph):
+                # A replaced document: the entities its old version named have their corpus facts redone too.
+                affected |= entities_in(store, [graph.value])
             writer.write(graph, quads)
             built.append(graph.value)
             identity.record(resolved)
             summary.documents_built += 1
             if on_document:
                 on_document(item.doc)
-    refresh_corpus_facts(store)
+    # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
+    refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
+    store.flush()
+    pending.unlink()
     update_incidents(store, added=built)
     store.flush()
     summary.entities_by_type = count_by_class(store, ENTITY_TYPES)

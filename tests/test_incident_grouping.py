@@ -77,3 +77,62 @@ def test_grouping_does_not_depend_on_input_order() -> None:
 def test_background_cues() -> None:
     assert is_background("A similar bombing in Baidoa killed 20 people.")
     assert not is_background("A car bomb exploded in Baidoa on Friday.")
+
+
+def every_group_tried(events, within) -> list[list[EventInfo]]:
+    """The grouping rule as the module states it, trying every group for every event (the reference
+    the indexed :func:`cluster` must agree with)."""
+    from kg.incidents.grouping import _order, compatible
+
+    found: list[list[EventInfo]] = []
+    for one in sorted(events, key=_order):
+        best, best_links = None, 0
+        for group in found:
+            if all(compatible(one, member, within) for member in group):
+                links = sum(linked(one, member, within) for member in group)
+                if links > best_links:
+                    best, best_links = group, links
+        if best is None:
+            found.append([one])
+        else:
+            best.append(one)
+    return sorted(found, key=lambda group: min(e.iri for e in group))
+
+
+def random_events(seed: int, count: int) -> list[EventInfo]:
+    import random
+
+    rng = random.Random(seed)
+    made = []
+    for n in range(count):
+        precision = rng.choice(["day", "day", "day", "document", "month", "year", None])
+        day = DAY + rng.randrange(-6, 7)
+        start, end = {
+            "day": (day, day),
+            "document": (day - 2, day),
+            "month": (DAY - 13, DAY + 17),
+            "year": (DAY - 72, DAY + 293),
+            None: (None, None),
+        }[precision]
+        arguments = {"agent": (rng.choice(["ga", "gb", "gc"]),)} if rng.random() < 0.5 else {}
+        if rng.random() < 0.4:
+            arguments["victim"] = (rng.choice(["va", "vb"]),)
+        made.append(
+            EventInfo(
+                f"e{n}",
+                f"d{rng.randrange(count // 2 + 1)}",
+                rng.choice(["Bombing", "Killing", "Attack", "Meeting"]),
+                start,
+                end,
+                precision,
+                tuple(rng.sample(["baidoa", "bay", "somalia", "kismayo"], rng.randrange(3))),
+                arguments,
+            )
+        )
+    return made
+
+
+def test_indexed_grouping_equals_trying_every_group() -> None:
+    for seed in range(300):
+        events = random_events(seed, 5 + seed % 40)
+        assert cluster(events, WITHIN) == every_group_tried(events, WITHIN), seed

@@ -123,3 +123,14 @@ def test_every_linked_country_and_place_is_its_geonames_iri(seed_build):
             assert geonames_id == country.geonames_id, (row["e"], same, iso)
         else:
             assert cities[str(geonames_id)]["countrycode"] == country.iso2, (row["e"], same, iso)
+
+
+def test_an_entity_tied_to_no_country_has_no_country_code_in_the_store_index(tmp_path):
+    # One person tied to a country, another to none: read back from the store, the second has no code
+    # (a code comes only through the entity's own kg:country, never from other countries stored).
+    tied = write(tmp_path, "a.txt", "Visit\n\nFrench President Marc Duval opened the summit in Paris.\n")
+    plain = write(tmp_path, "b.txt", "Speech\n\nOrva Tellin spoke about the economy for an hour.\n")
+    build([tied, plain], tmp_path / "out")
+    index = CorpusIdentity.from_store(EmbeddedStore(tmp_path / "out" / "store", read_only=True))
+    countries = {node.names.pop(): node.countries for node in index.nodes.values() if node.type == "Person"}
+    assert countries == {"Marc Duval": {"FRA"}, "Orva Tellin": set()}

@@ -165,3 +165,75 @@ def test_a_node_two_documents_state_differently_is_caught_in_either_batch(two_do
         )
     streamed, whole = both(two_documents)
     assert streamed == whole and {v.focus for v in streamed} == {ID + "role/orin-talbek-minister"}
+
+
+def misquote(store: ox.Store, doc_name: str, anchor: str, begin: int, end: int) -> None:
+    doc = node(f"doc/{doc_name}")
+    mention = node(f"doc/{doc_name}#char={begin},{end}")
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+    store.extend(
+        ox.Quad(mention, p, o, doc)
+        for p, o in [
+            (RDF_TYPE, kg("Mention")),
+            (ox.NamedNode(NIF + "referenceContext"), doc),
+            (ox.NamedNode(NIF + "anchorOf"), ox.Literal(anchor)),
+            (ox.NamedNode(NIF + "beginIndex"), ox.Literal(str(begin), datatype=integer)),
+            (ox.NamedNode(NIF + "endIndex"), ox.Literal(str(end), datatype=integer)),
+        ]
+    )
+
+
+def test_sparql_constraints_run_in_the_store_and_report_as_pyshacl_does(two_documents):
+    """The mention-offset check runs once in Oxigraph; its violations (focus, value, message with the
+    variables filled in) are those pySHACL gives on the whole union, and it is no longer in the shapes
+    the engine runs per piece."""
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    from kg.store import sparql_constraints
+    from kg.store.validate import SHAPES
+
+    misquote(two_documents, "first", "Velmora", 0, 7)  # right
+    misquote(two_documents, "first", "said!", 8, 12)  # wrong text
+    misquote(two_documents, "second", "Velmora again", 0, 9)  # wrong end
+    streamed, whole = both(two_documents)
+    assert streamed == whole
+    offsets = sorted((v.focus, v.message) for v in streamed if "does not match" in v.message)
+    assert [focus.rsplit("/", 1)[-1] for focus, _ in offsets] == ["first", "second"]
+    assert "nif:anchorOf said! of " + ID + "doc/first#char=8,12" in offsets[0][1]
+    assert offsets[0][1].endswith("which reads said.")
+    found, rest = sparql_constraints.split(Graph().parse(SHAPES))
+    assert [c.shape.rsplit("#", 1)[-1] for c in found] == ["DocumentTextShape"]
+    assert not list(rest.triples((None, SH.sparql, None)))
+
+
+def test_only_the_documents_named_have_their_offsets_checked(two_documents):
+    misquote(two_documents, "first", "said!", 8, 12)
+    assert not validate_store(two_documents, documents=[ID + "doc/first"]).conforms
+    assert validate_store(two_documents, documents=[ID + "doc/second"]).conforms
+
+
+def test_an_engine_not_installed_or_unknown_is_named():
+    import importlib.util
+
+    if importlib.util.find_spec("pyshacl_turbo") is None:
+        with pytest.raises(ValueError, match="pip install pyshacl-turbo"):
+            validate_store(ox.Store(), engine="pyshacl-turbo")
+    with pytest.raises(ValueError, match="unknown SHACL engine"):
+        validate_store(ox.Store(), engine="topbraid")
+
+
+def test_batches_checked_in_processes_find_the_same(tmp_path):
+    store = ox.Store(str(tmp_path / "store"))
+    for n in range(5):
+        document(store, f"d{n}", "Velmora said.", {"country/VLM": "Country", f"person/orin-{n}": "Person"})
+    misquote(store, "d3", "said!", 8, 12)
+    store.add(ox.Quad(node("doc/d1"), kg("sha256"), ox.Literal("short"), node("doc/d1")))
+    store.flush()
+    serial = validate_store(store, batch_quads=10)
+    parallel = validate_store(store, batch_quads=10, jobs=2, path=tmp_path / "store")
+    assert parallel.violations == serial.violations
+    assert sorted(v.focus.rsplit("/", 1)[-1] for v in serial.violations) == ["d1", "d1", "d3"]
+    assert parallel.graphs > 2  # batches cut by the average size of a document, so not the same count
+    named = validate_store(store, batch_quads=10, jobs=2, path=tmp_path / "store", documents=[ID + "doc/d3"])
+    assert [v.focus for v in named.violations] == [ID + "doc/d3"]

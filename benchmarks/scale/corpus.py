@@ -12,7 +12,7 @@ A handful of template articles go through the real pipeline once (``kg.build``);
 generated document is a copy of one template's graph under a new document IRI (its
 mentions, sentences, events and statements renamed with it, entities and roles shared),
 with its own publication date. The copies are bulk-loaded into a new store and the corpus
-facts recomputed, exactly as a build does. Deterministic for a given ``--documents``.
+facts, duplicates and incidents computed, exactly as a build does. Deterministic for a given ``--documents``.
 
     python benchmarks/scale/corpus.py --shape shared-role --documents 1000 --out /tmp/scale/role-1k
 """
@@ -106,6 +106,7 @@ def copy_graph(quads: list[ox.Quad], number: int, day: date) -> list[ox.Quad]:
 
 def generate(shape: str, documents: int, out: Path) -> Path:
     """Write a store of ``documents`` documents of ``shape`` under ``out/store``; returns the store path."""
+    from kg.incidents import update_incidents
     from kg.store.corpus import refresh_corpus_facts
     from kg.store.embedded import EmbeddedStore
 
@@ -125,6 +126,9 @@ def generate(shape: str, documents: int, out: Path) -> Path:
             batch = []
     store.ox.bulk_extend(batch)
     refresh_corpus_facts(store)
+    # Duplicates, incidents and source counts, as kg build leaves them: a new incident index beside the
+    # store indexes every stored document (in the order of their IRIs, the order they were generated).
+    update_incidents(store)
     store.flush()
     return out / "store"
 

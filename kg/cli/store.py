@@ -104,14 +104,23 @@ def query(
         fail(str(error))
 
 
-def validate(source: CopiedSourceArg, limit: LimitOpt = 20) -> None:
+def validate(
+    source: CopiedSourceArg,
+    limit: LimitOpt = 20,
+    engine: Annotated[
+        str, typer.Option(help="SHACL engine: pyshacl (the reference) or pyshacl-turbo (faster; pip install it).")
+    ] = "pyshacl",
+    jobs: Annotated[
+        int, typer.Option(min=1, help="Processes checking batches of a store directory (memory: a batch each).")
+    ] = 1,
+) -> None:
     """Check a graph against the newskg SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
     Document graphs are checked a batch at a time, then the corpus facts: memory stays that of a batch."""
     from kg.store.validate import validate as run_validate
 
     try:
-        report = run_validate(source)
-    except graph_errors() as error:
+        report = run_validate(source, engine=engine, jobs=jobs)
+    except (*graph_errors(), ValueError) as error:
         fail(str(error))
     if report.conforms:
         out.print(f"[green]conforms[/]: {report.triples} quads in {report.graphs} piece(s), no violations.")
@@ -120,16 +129,19 @@ def validate(source: CopiedSourceArg, limit: LimitOpt = 20) -> None:
         f"[red]does not conform[/]: {len(report.violations)} violation(s) in {report.triples} quads"
         f" ({report.graphs} piece(s))."
     )
+    # Messages and values are data: "rdfs:label" is no emoji code and "[...]" no markup.
     for message, count in report.by_message().most_common():
-        out.print(f"  {count:5}  {message}", highlight=False)
+        out.print(f"  {count:5}  {message}", highlight=False, markup=False, emoji=False)
     for v in report.violations[:limit]:
         out.print(
             f"- {v.severity}: {compact_iri(v.focus)}"
             + (f" {compact_iri(v.path)}" if v.path else "")
             + (f" = {compact_iri(v.value)[:80]}" if v.value else ""),
             highlight=False,
+            markup=False,
+            emoji=False,
         )
-        out.print(f"    {v.message}", highlight=False)
+        out.print(f"    {v.message}", highlight=False, markup=False, emoji=False)
     if len(report.violations) > limit:
         out.print(f"  ... and {len(report.violations) - limit} more (--limit N to list more)")
     raise typer.Exit(1)

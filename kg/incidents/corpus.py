@@ -32,16 +32,14 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.incidents import duplicates
 from kg.incidents.grouping import (
-    DAY_WINDOW,
     UNDATED_WINDOW,
     EventInfo,
-    cluster,
     is_background,
     label_class,
     lexicon,
-    linked,
 )
 from kg.incidents.index import INDEX_FILE, IncidentIndex
+from kg.incidents.regroup import regroup
 from kg.rdf.iri import mint
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.rdf.sparql import sparql_text
@@ -229,6 +227,24 @@ def _order(row) -> tuple:
     return (row["issued"] or "9999", row["seq"])
 
 
+def _later_copies(index: IncidentIndex, doc: str) -> set[str]:
+    """The stored documents that ``doc`` (just indexed) may now be the original of: its LSH
+    neighbours after it in order that nearly copy it and have no original before it. No other
+    document's original (the earliest document it nearly copies) can change."""
+    row = index.document(doc)
+    mine = duplicates.from_bytes(row["signature"])
+    neighbours = index.documents(index.band_neighbours(doc))
+    originals = index.documents(n["duplicate_of"] for n in neighbours.values() if n["duplicate_of"])
+    return {
+        other["doc"]
+        for other in neighbours.values()
+        if _order(row) < _order(other)
+        and (other["duplicate_of"] not in originals or _order(row) < _order(originals[other["duplicate_of"]]))
+        and duplicates.similarity(mine, duplicates.from_bytes(other["signature"]))
+        >= duplicates.NEAR_DUPLICATE_THRESHOLD
+    }
+
+
 def incident_layer(store: EmbeddedStore, graph: ox.NamedNode) -> set[ox.Triple]:
     """Every triple of the corpus graph written here: incidents and ``kg:incident``, ``kg:duplicateOf``,
     and the ``kg:sourceCount`` of roles and relations with the relations' reifications."""
@@ -282,12 +298,19 @@ def update_incidents(
     facts: set[str] = set()
     seeds: list[EventInfo] = []
 
+    lost: list[tuple[EventInfo, str | None]] = []  # events forgotten, with the incident each had
+
     def forget(doc: str) -> None:
-        for _, incident in index.remove_events_of(doc):
+        stored_events = {event.iri: event for event in index.events_of(doc)}
+        for iri, incident in index.remove_events_of(doc):
             if incident:
                 touched_incidents.add(incident)
+            if iri in stored_events:
+                lost.append((stored_events[iri], incident))
         facts.update(index.remove_facts_of(doc))
-        recheck.update(index.band_neighbours(doc) | index.copies_of(doc))
+        # Only a document that pointed to this one can point elsewhere now: for the others, this one
+        # was no candidate or not the earliest, and the earliest of what is left is unchanged.
+        recheck.update(index.copies_of(doc))
 
     for doc in sorted(removed):
         if index.document(doc) is None:
@@ -312,7 +335,7 @@ def update_incidents(
         facts.update(fact for fact, *_ in stated)
         seeds.extend(events)
         recheck.add(doc)
-        recheck.update(index.band_neighbours(doc))
+        recheck.update(_later_copies(index, doc))
         report.documents_indexed += 1
 
     # Near-duplicates: each rechecked document points to the earliest document it nearly copies.
@@ -341,36 +364,27 @@ def update_incidents(
             report.duplicates_changed += 1
         elif doc in added and original:
             new_triples.add(ox.Triple(ox.NamedNode(doc), T["duplicateOf"], ox.NamedNode(original)))
-    for doc in sources_changed:
-        seeds.extend(index.events_of(doc))
-        facts.update(index.facts_of(doc))
-
-    # Incidents: regroup every event connected to a changed one, then rewrite their incidents.
+    # Incidents: decide again only what the change can alter (kg.incidents.regroup), then rewrite the
+    # incidents whose members changed, and those of documents whose source changed (their counts).
     places = _Places(store)
-    for incident in touched_incidents:
-        seeds.extend(index.members(incident))
-    component: dict[str, EventInfo] = {}
-    frontier = list(seeds)
-    while frontier:
-        event = frontier.pop()
-        if event.iri in component:
-            continue
-        component[event.iri] = event
-        current = index.incident_of(event.iri)
-        nearby = [*index.near_in_time(event, max(DAY_WINDOW, UNDATED_WINDOW)), *index.events_of(event.doc)]
-        nearby += index.members(current) if current else []
-        within = places.add([event, *nearby])
-        frontier.extend(other for other in nearby if other.iri not in component and linked(event, other, within))
-    for event in component.values():
-        current = index.incident_of(event.iri)
-        if current:
-            touched_incidents.add(current)
-    for incident in sorted(touched_incidents):
+    groups, rewritten, decided = regroup(index, seeds, lost, places.add)
+    for doc in sources_changed:
+        facts.update(index.facts_of(doc))
+        for event in index.events_of(doc):
+            if any(event.iri == e.iri for group in groups.values() for e in group):
+                continue
+            key = index.incident_of(event.iri)
+            if key and key not in groups:
+                groups[key] = index.members(key)
+                rewritten.add(key)
+    for incident in sorted(rewritten):
         node = ox.NamedNode(incident)
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(None, T["incident"], node, graph))
-    within = places.add(component.values())
-    for group in cluster(component.values(), within):
+    within = places.add(e for group in groups.values() for e in group)
+    for _, group in sorted(groups.items()):
+        if not group:
+            continue  # every event it had is gone or went elsewhere
         incident = ox.NamedNode(str(mint("incident", min(e.iri for e in group), store.base, casefold=False)))
         docs = {e.doc for e in group}
         new_triples |= {
@@ -382,8 +396,8 @@ def update_incidents(
         new_triples |= {ox.Triple(ox.NamedNode(e.iri), T["incident"], incident) for e in group}
         index.set_incident([e.iri for e in group], incident.value)
         report.incidents_written += 1
-    report.incidents_removed = len(touched_incidents)
-    report.events_regrouped = len(component)
+    report.incidents_removed = len(rewritten)
+    report.events_regrouped = decided
 
     # Corroboration: how many independent sources state each touched role and relation.
     for fact in sorted(facts):

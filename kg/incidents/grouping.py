@@ -138,21 +138,49 @@ def _order(event: EventInfo) -> tuple:
     return (PRECISION_ORDER[event.precision], event.start if event.start is not None else 0, event.doc, event.iri)
 
 
+def _reach(event: EventInfo) -> list[tuple]:
+    """Keys under which an event is found by every event it could be linked to: its document (an
+    undated event links within its document only) and each day of its time interval."""
+    keys: list[tuple] = [("doc", event.doc)]
+    if event.start is not None and event.end is not None:
+        keys += [("day", event.family, day) for day in range(event.start, event.end + 1)]
+    return keys
+
+
+def _candidate_keys(event: EventInfo) -> list[tuple]:
+    """Keys of the events ``event`` could be linked to: its document, and the days its time
+    interval reaches with the widest window (``DAY_WINDOW``)."""
+    keys: list[tuple] = [("doc", event.doc)]
+    if event.start is not None and event.end is not None:
+        keys += [("day", event.family, day) for day in range(event.start - DAY_WINDOW, event.end + DAY_WINDOW + 1)]
+    return keys
+
+
 def cluster(events: Iterable[EventInfo], within: Mapping[str, set[str]]) -> list[list[EventInfo]]:
-    """Group events into incidents (complete linkage, a fixed order: see the module's text)."""
+    """Group events into incidents (complete linkage, a fixed order: see the module's text).
+
+    An event joins the group with the most links among those it is compatible with, the earliest
+    founded on a tie, and founds a group when none is linked to it. A group without any member
+    linked to the event can never be chosen, so only the groups of events near it in time (or of
+    its document) are looked at: the same groups as trying every group, at the cost of a few."""
     groups: list[list[EventInfo]] = []
+    found: dict[tuple, set[int]] = {}  # key (_reach) -> numbers of the groups holding an event under it
     for event in sorted(events, key=_order):
+        candidates = set().union(*(found.get(key, ()) for key in _candidate_keys(event)))
         best, best_links = None, 0
-        for group in groups:
+        for number in sorted(candidates):  # in the order the groups were founded
+            group = groups[number]
             if not all(compatible(event, member, within) for member in group):
                 continue
             links = sum(linked(event, member, within) for member in group)
             if links > best_links:
-                best, best_links = group, links
+                best, best_links = number, links
         if best is None:
-            groups.append([event])
-        else:
-            best.append(event)
+            best = len(groups)
+            groups.append([])
+        groups[best].append(event)
+        for key in _reach(event):
+            found.setdefault(key, set()).add(best)
     return sorted(groups, key=lambda group: min(e.iri for e in group))
 
 

@@ -48,6 +48,7 @@ from kg.rdf.sparql import sparql_text
 SHORTENED_TYPES = ("Person", "Organization")
 GUARDED_TYPES = ("Person", "Organization", "Place", "Facility")
 STORED_NODES = sparql_text(__package__, "queries/stored-nodes.rq")
+COUNTRY_CODES = sparql_text(__package__, "queries/country-codes.rq")
 
 
 def name_relation(form: str, name: str) -> str | None:
@@ -119,10 +120,14 @@ class CorpusIdentity:
         ox_store = getattr(store, "ox", store)
         index = cls(base)
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        codes: dict[str, set[str]] = defaultdict(set)
+        for row in ox_store.query(COUNTRY_CODES, prefixes=prefixes):
+            codes[row["c"].value].add(row["iso"].value)
         for row in ox_store.query(STORED_NODES, prefixes=prefixes):
             kind = row["type"].value.rsplit("#", 1)[1]
-            iso = row["iso"].value if row["iso"] is not None else None
-            index._add(row["e"].value, kind, row["name"].value, iso)
+            # An entity tied to no country has no code (not every code of the store).
+            for iso in codes.get(row["c"].value, {None}) if row["c"] is not None else (None,):
+                index._add(row["e"].value, kind, row["name"].value, iso)
         return index
 
     def _add(self, iri: str, kind: str, name: str, iso3: str | None) -> None:

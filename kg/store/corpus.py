@@ -27,6 +27,7 @@ NAMES = sparql_text(__package__, "queries/corpus-names.rq")
 ANCHORS = sparql_text(__package__, "queries/corpus-anchors.rq")
 DOCS = sparql_text(__package__, "queries/corpus-documents.rq")
 COUNTRIES = sparql_text(__package__, "queries/corpus-countries.rq")
+ENTITIES_IN = sparql_text(__package__, "queries/corpus-entities-in.rq")
 
 
 LABEL = ox.NamedNode(str(RDFS.label))
@@ -40,29 +41,51 @@ def corpus_graph(base: str) -> URIRef:
     return mint("graph", "corpus", base)
 
 
-def _select(store: EmbeddedStore, query: str):
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    return store.ox.query(query, prefixes=prefixes)
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 
-def refresh_corpus_facts(store: EmbeddedStore) -> int:
-    """Recompute labels, aliases, counts and countries for every entity; returns the triples the graph holds."""
+def _select(store: EmbeddedStore, query: str, **bound: ox.NamedNode):
+    return store.ox.query(query, prefixes=_PREFIXES, substitutions={ox.Variable(k): v for k, v in bound.items()})
+
+
+def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[ox.NamedNode]:
+    """The entities whose corpus facts the content of ``graphs`` bears on: those named, tied to a
+    country or typed a country there, and those its mentions point to."""
+    found: set[ox.NamedNode] = set()
+    for graph in graphs:
+        for row in _select(store, ENTITIES_IN, g=ox.NamedNode(graph)):
+            if isinstance(row["e"], ox.NamedNode):
+                found.add(row["e"])
+    return found
+
+
+def refresh_corpus_facts(store: EmbeddedStore, entities: Iterable[ox.NamedNode] | None = None) -> int:
+    """Recompute labels, aliases, counts and countries for every entity, or for ``entities`` only (those
+    of the documents a build changed: :func:`entities_in` of their old and new graphs; each entity's facts
+    depend on what is said of it alone, so the others' are unchanged); returns the triples written."""
     names: dict[str, Counter] = defaultdict(Counter)
     forms: dict[str, set[str]] = defaultdict(set)
     mentions: Counter = Counter()
     documents: dict[str, int] = {}
-    for row in _select(store, NAMES):
+    subjects = None if entities is None else sorted(set(entities), key=str)
+
+    def rows(query: str):
+        if subjects is None:
+            return _select(store, query)
+        return (row for e in subjects for row in _select(store, query, e=e))
+
+    for row in rows(NAMES):
         names[row["e"].value][row["name"].value] += int(row["docs"].value)
         forms[row["e"].value].add(row["name"].value)
-    for row in _select(store, ANCHORS):
+    for row in rows(ANCHORS):
         forms[row["e"].value].add(row["anchor"].value)
         mentions[row["e"].value] += int(row["n"].value)
-    for row in _select(store, DOCS):
+    for row in rows(DOCS):
         documents[row["e"].value] = int(row["docs"].value)
     in_country = ox.NamedNode(str(KG.inCountry))
     triples = {
         ox.Triple(row["e"], in_country, row["country"])
-        for row in _select(store, COUNTRIES)
+        for row in rows(COUNTRIES)
         if isinstance(row["e"], ox.NamedNode) and isinstance(row["country"], ox.NamedNode)
     }
     for entity, counts in names.items():
@@ -75,7 +98,7 @@ def refresh_corpus_facts(store: EmbeddedStore) -> int:
             # A country known only as a place's country is named in no sentence: no count.
             triples.add(ox.Triple(node, MENTION_COUNT, ox.Literal(str(mentions[entity]), datatype=INTEGER)))
         triples.add(ox.Triple(node, DOCUMENT_COUNT, ox.Literal(str(documents.get(entity, 0)), datatype=INTEGER)))
-    _write(store, ox.NamedNode(str(corpus_graph(store.base))), triples)
+    _write(store, ox.NamedNode(str(corpus_graph(store.base))), triples, subjects)
     return len(triples)
 
 
@@ -88,17 +111,24 @@ def _entity_fact(triple: ox.Triple, base: str) -> bool:
     return triple.predicate in ENTITY_FACTS and not triple.subject.value.startswith(f"{base}incident/")
 
 
-def _write(store: EmbeddedStore, graph: ox.NamedNode, triples: set[ox.Triple]) -> None:
-    """Make ``graph`` hold exactly ``triples`` as its entity facts, in one transaction, writing only what changed.
+def _write(
+    store: EmbeddedStore, graph: ox.NamedNode, triples: set[ox.Triple], subjects: list[ox.NamedNode] | None = None
+) -> None:
+    """Make ``graph`` hold exactly ``triples`` as its entity facts (of ``subjects`` only, when given), in one
+    transaction, writing only what changed.
 
     Rewriting the whole graph (46,000 triples on a 1M-quad store) cost seconds; after a
     build most corpus facts are unchanged, so only the difference is deleted and inserted.
     """
-    stored = {
-        quad.triple
-        for quad in store.ox.quads_for_pattern(None, None, None, graph)
-        if _entity_fact(quad.triple, store.base)
-    }
+    stored_quads = (
+        store.ox.quads_for_pattern(None, None, None, graph)
+        if subjects is None
+        else (q for s in subjects for q in store.ox.quads_for_pattern(s, None, None, graph))
+    )
+    stored = {quad.triple for quad in stored_quads if _entity_fact(quad.triple, store.base)}
+    if subjects is not None:
+        change_triples(store, graph, stored - triples, triples - stored)
+        return
     if not stored:
         store.ox.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)  # one transaction
         return

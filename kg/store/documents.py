@@ -1,8 +1,8 @@
 """Documents in an embedded store: find them by id and remove them with their facts.
 
 Removing documents drops their named graphs in one transaction, then recomputes the
-corpus facts (labels, aliases, counts) from the documents that remain, so an entity
-no document mentions any more loses its label and counts too.
+corpus facts (labels, aliases, counts) of the entities they named from the documents that
+remain, so an entity no document mentions any more loses its label and counts too.
 
 >>> import tempfile
 >>> from rdflib import Literal
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from rdflib import URIRef
 
 from kg.rdf.mapping import document_iri
-from kg.store.corpus import refresh_corpus_facts
+from kg.store.corpus import entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore
 
 
@@ -34,9 +34,11 @@ def document_graph(store: EmbeddedStore, doc: str) -> URIRef:
 def remove_documents(store: EmbeddedStore, docs: Iterable[str]) -> tuple[list[URIRef], list[str]]:
     """Remove documents and their facts; returns (graphs removed, ids not found)."""
     wanted = {doc: document_graph(store, doc) for doc in docs}
+    # The corpus facts of the entities these documents bear on are redone, not every entity's.
+    entities = entities_in(store, [str(graph) for graph in wanted.values()])
     removed = store.remove_graphs(wanted.values())
     missing = [doc for doc, graph in wanted.items() if graph not in removed]
     if removed:
-        refresh_corpus_facts(store)
+        refresh_corpus_facts(store, entities)
         store.flush()
     return removed, missing

@@ -15,8 +15,11 @@ A store is validated in pieces so that memory follows one piece, not the corpus
 
 Every shape targets a node whose triples lie in one of these pieces, so the
 violations are those of validating the whole union at once; a violation found in
-two pieces is reported once. pySHACL is the engine (benchmarks/README.md,
-"Validation", says why and what else was measured).
+two pieces is reported once. SPARQL-based constraints (the mention-offset check) are not run
+per piece: :mod:`kg.store.sparql_constraints` evaluates each once in Oxigraph over the store.
+pySHACL is the reference engine; pyshacl-turbo, when installed,
+passes the same shape tests at about a third of the time (benchmarks/README.md, "Engines", says
+what was measured). Batches are independent: ``jobs`` processes may check them at once.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from kg.model import ENTITY_TYPES
 from kg.rdf.namespaces import KG
 from kg.rdf.ontology import SHAPES as SHAPES_FILE
 from kg.rdf.ontology import ontology_file
+from kg.store import sparql_constraints
 from kg.store.sources import as_store
 from kg.store.terms import to_rdflib
 from kg.store.union import union_graph
@@ -91,10 +95,27 @@ def _shapes(shapes: Path | Graph) -> Graph:
     return shapes if isinstance(shapes, Graph) else Graph().parse(shapes)
 
 
-def _check(data: Graph, shapes: Graph, owned: set[str] | None = None) -> set[Violation]:
+def _engine(name: str):
+    """The ``validate`` function of a SHACL engine with pySHACL's interface (pyshacl-turbo is optional:
+    ``pip install pyshacl-turbo``; benchmarks/README.md, "Engines", says what it was measured against)."""
+    if name == "pyshacl":
+        return pyshacl.validate
+    if name == "pyshacl-turbo":
+        try:
+            import pyshacl_turbo
+        except ImportError as error:
+            raise ValueError("engine pyshacl-turbo is not installed: pip install pyshacl-turbo") from error
+        return pyshacl_turbo.validate
+    raise ValueError(f"unknown SHACL engine {name!r}: one of {', '.join(ENGINES)}")
+
+
+ENGINES = ("pyshacl", "pyshacl-turbo")
+
+
+def _check(data: Graph, shapes: Graph, owned: set[str] | None = None, engine: str = "pyshacl") -> set[Violation]:
     """The violations of ``data``; with ``owned``, only those about these nodes (the others are in
     ``data`` only as a value's type, and are checked in the piece that holds their own triples)."""
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    _, report, _ = _engine(engine)(data, shacl_graph=shapes, inference="none", advanced=True)
     return {v for v in _violations(report) if owned is None or v.focus in owned}
 
 
@@ -184,17 +205,58 @@ def _said_elsewhere(store: ox.Store, batch: list[ox.Quad], side: list, entities:
     return elsewhere
 
 
+def _check_batch(
+    store: ox.Store, batch: list[ox.Quad], side: list, schema: list[ox.Quad], shapes: Graph, engine: str
+) -> tuple[set[Violation], set[str]]:
+    """The violations of one batch of document graphs, and the nodes it checks."""
+    entities = {q.subject for q in batch if q.predicate == _TYPE and q.object in _ENTITY_CLASSES}
+    facts = _said_elsewhere(store, batch, side, entities)
+    data = _to_graph([*batch, *facts, *_types_of(store, _nodes(facts)), *schema])
+    owned = _subjects(q for q in batch if q.subject not in entities)
+    return _check(data, shapes, owned=owned, engine=engine), owned
+
+
+_WORKER: dict = {}  # in a worker process: its read-only store and what every batch shares
+
+
+def _start_worker(path: str, shapes_text: str, side: list[str], engine: str) -> None:
+    store = ox.Store.read_only(path)
+    _WORKER.update(
+        store=store,
+        shapes=Graph().parse(data=shapes_text, format="turtle"),
+        side=[ox.NamedNode(g) for g in side] + [ox.DefaultGraph()],
+        schema=list(store.quads_for_pattern(None, _SUBCLASS, None, None)),
+        engine=engine,
+    )
+
+
+def _worker_batch(graphs: list[str], keep_owned: bool) -> tuple[set[Violation], set[str]]:
+    w = _WORKER
+    batch = [q for g in graphs for q in w["store"].quads_for_pattern(None, None, None, ox.NamedNode(g))]
+    found, owned = _check_batch(w["store"], batch, w["side"], w["schema"], w["shapes"], w["engine"])
+    return found, owned if keep_owned else set()
+
+
 def validate_store(
     store: ox.Store,
     shapes: Path | Graph = SHAPES,
     batch_quads: int = BATCH_QUADS,
     documents: Iterable[str] | None = None,
+    engine: str = "pyshacl",
+    jobs: int = 1,
+    path: str | Path | None = None,
 ) -> ValidationReport:
     """Validate a store piece by piece (see the module's docstring): the same violations as the whole
     union, with the memory of one batch of document graphs or of the corpus part.
     ``documents`` (graph IRIs) limits the check to those document graphs, the entities they name and
-    the graphs that are no document's (what a build wrote: ``kg build --validate``)."""
-    shapes_graph = _shapes(shapes)
+    the graphs that are no document's (what a build wrote: ``kg build --validate``).
+    ``engine``: pySHACL (the reference) or pyshacl-turbo (:data:`ENGINES`).
+    ``jobs`` > 1 with ``path`` (the store's directory): batches are checked in that many processes,
+    each with a read-only handle of the store, while this one checks the corpus part (batches are
+    independent; memory is that of ``jobs`` batches)."""
+    _engine(engine)  # an engine that is not installed fails before any work
+    # SPARQL-based constraints run once in Oxigraph over the store, not per focus node in rdflib.
+    in_store, shapes_graph = sparql_constraints.split(_shapes(shapes))
     every_document = document_graphs(store)
     side = sorted(set(store.named_graphs()) - set(every_document), key=str) + [ox.DefaultGraph()]
     chosen = None if documents is None else {str(d) for d in documents}
@@ -202,17 +264,49 @@ def validate_store(
     # Class hierarchies stated in the data (an ontology loaded into the store) count for sh:targetClass.
     schema = list(store.quads_for_pattern(None, _SUBCLASS, None, None))
     violations: set[Violation] = set()
+    checked: set[str] = set()  # with ``documents``: the nodes the pieces checked
     pieces = 0
-    for batch in _batches(store, documents, batch_quads):
-        entities = {q.subject for q in batch if q.predicate == _TYPE and q.object in _ENTITY_CLASSES}
-        facts = _said_elsewhere(store, batch, side, entities)
-        data = _to_graph([*batch, *facts, *_types_of(store, _nodes(facts)), *schema])
-        violations |= _check(data, shapes_graph, owned=_subjects(q for q in batch if q.subject not in entities))
-        pieces += 1
+    pool = None
+    futures = []
+    if jobs > 1 and path is not None and documents:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Batches of about ``batch_quads`` quads, from the store's average per document (not read twice).
+        per_batch = max(1, batch_quads * len(every_document) // max(1, len(store)))
+        named = [g.value for g in side if isinstance(g, ox.NamedNode)]
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(str(path), shapes_graph.serialize(format="turtle"), named, engine),
+        )
+        for start in range(0, len(documents), per_batch):
+            graphs = [d.value for d in documents[start : start + per_batch]]
+            futures.append(pool.submit(_worker_batch, graphs, chosen is not None))
+    else:
+        for batch in _batches(store, documents, batch_quads):
+            found, owned = _check_batch(store, batch, side, schema, shapes_graph, engine)
+            violations |= found
+            checked |= owned if chosen is not None else set()
+            pieces += 1
     corpus, owned = _corpus_part(store, side, None if chosen is None else documents)
     data = _to_graph([*corpus, *_types_of(store, _nodes(corpus)), *schema])
-    violations |= _check(data, shapes_graph, owned=owned)
+    violations |= _check(data, shapes_graph, owned=owned, engine=engine)
+    checked |= owned if chosen is not None else set()
     pieces += 1
+    del data, corpus
+    in_store_found = sparql_constraints.violations(store, in_store)
+    for future in futures:
+        found, owned = future.result()
+        violations |= found
+        checked |= owned
+        pieces += 1
+    if pool is not None:
+        pool.shutdown()
+    # Every node is the subject of its own triples, so each focus is some piece's node; with ``documents``
+    # only those of the pieces checked are reported.
+    violations |= {v for v in in_store_found if chosen is None or v.focus in checked}
     # pySHACL's SPARQL constraints leave cycles of suspended generators whose frames hold the callers'
     # frames, and so the store a build still has open (its writer lock), until the collector runs.
     gc.collect()
@@ -220,9 +314,11 @@ def validate_store(
     return ValidationReport(not ordered, len(store), ordered, graphs=pieces)
 
 
-def validate(source: str | Path | ox.Store) -> ValidationReport:
-    """Validate a store directory, RDF file or SPARQL endpoint against the newskg shapes, piece by piece."""
-    return validate_store(as_store(source))
+def validate(source: str | Path | ox.Store, engine: str = "pyshacl", jobs: int = 1) -> ValidationReport:
+    """Validate a store directory, RDF file or SPARQL endpoint against the newskg shapes, piece by piece
+    (with ``jobs`` > 1, a store directory's batches in that many processes)."""
+    directory = None if isinstance(source, ox.Store) or not Path(source).is_dir() else Path(source)
+    return validate_store(as_store(source), engine=engine, jobs=jobs, path=directory)
 
 
-__all__ = ["ValidationReport", "Violation", "union_graph", "validate", "validate_graph", "validate_store"]
+__all__ = ["ENGINES", "ValidationReport", "Violation", "union_graph", "validate", "validate_graph", "validate_store"]
