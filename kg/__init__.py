@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "build", "open_dataset", "open_graph", "query", "viz"]
 
+
 def build(
     sources: str | Path | Iterable[str | Path],
     out: str | Path = "kg-out",
@@ -168,8 +169,8 @@ def analyze(
     Filters: ``types`` (entity classes), ``event_classes`` (with their subclasses), ``since`` /
     ``until`` (``2025``, ``2025-03``, ``2025-03-14``; inclusive), ``min_support`` (least support of
     an edge); ``evidence`` is how many of the latest sentences each edge keeps. ``.graph`` is the
-    networkx entity graph, ``.metrics`` its metrics by node,
-    ``.ranking()`` the nodes by PageRank; ``.write_report(dir)`` writes report.md, metrics.json/.csv
+    networkx entity graph, ``.metrics`` its metrics by node, ``.ranking()`` the nodes by actor rank
+    (PageRank on events and relations); ``.write_report(dir)`` writes report.md, metrics.json/.csv
     and charts, ``.write_projection(path)`` the graph as GraphML or GEXF.
 
     >>> import kg, tempfile, pathlib

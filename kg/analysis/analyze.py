@@ -1,5 +1,9 @@
 """One analysis run: read a source, project it, compute every metric, rank the actors.
 
+Who matters is ranked by :func:`kg.analysis.metrics.actor_rank` (PageRank on the
+event-and-relation graph, the rank ``kg viz`` sizes nodes by), kept in each node's metrics as
+``actor_rank``; ``pagerank`` stays PageRank on the entity graph.
+
 >>> import pyoxigraph as ox
 >>> from kg.analysis.read import EXAMPLE_TTL
 >>> store = ox.Store()
@@ -21,7 +25,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
-from kg.analysis.metrics import Activity, activity, grouped, node_metrics
+from kg.analysis.metrics import Activity, activity, actor_rank, grouped, node_metrics
 from kg.analysis.projection import entity_graph
 from kg.analysis.read import EVIDENCE_PER_EDGE, Event, GraphData, read_graph
 from kg.query.select import Source
@@ -56,6 +60,7 @@ class Analysis:
         return sorted(
             self.graph,
             key=lambda n: (
+                -round(self.metrics[n]["actor_rank"], 12),
                 -round(self.metrics[n]["pagerank"], 12),
                 -self.events_of(n),
                 -self.graph.nodes[n].get("mentions", 0),
@@ -65,7 +70,8 @@ class Analysis:
         )
 
     def ranking(self, types: tuple[str, ...] | None = None) -> list[str]:
-        """Nodes by PageRank, then by events taken part in, mentions, label and IRI (highest first)."""
+        """Nodes by actor rank, then by entity-graph PageRank, events taken part in, mentions, label and IRI
+        (highest first)."""
         return [n for n in self._ranked if types is None or self.graph.nodes[n]["type"] in types]
 
     def community_classes(self, members: list[str]) -> Counter:
@@ -102,6 +108,9 @@ def analyze(
     graph = entity_graph(data, filters, evidence=evidence)
     events = kept_events(data, filters)
     metrics = node_metrics(graph, seed=seed, betweenness_k=betweenness_k)
+    ranks = actor_rank(data, filters)
+    for node, values in metrics.items():
+        values["actor_rank"] = ranks.get(node, 0.0)
     return Analysis(
         data=data,
         filters=filters,

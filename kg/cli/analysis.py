@@ -114,7 +114,7 @@ def analyze(
     )
     top = [g.nodes[n]["label"] for n in run.ranking()[:5]]
     if top:
-        out.print("Top by PageRank: " + ", ".join(top), highlight=False)
+        out.print("Top by actor rank (PageRank on events and relations): " + ", ".join(top), highlight=False)
     _write_metrics(run, source, base, paths["rdf"], write_back, update_endpoint)
     for name, path in paths.items():
         out.print(f"  {name:17} {path}", highlight=False)
@@ -167,7 +167,7 @@ def viz(
     focus: Annotated[str | None, typer.Option(help="Show only the neighbourhood of this entity.")] = None,
     hops: Annotated[int, typer.Option(help="With --focus: how many steps around it.")] = 1,
     events: Annotated[bool, typer.Option("--events", help="Show events as nodes (entity-event graph).")] = False,
-    max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by PageRank.")] = 500,
+    max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by actor rank.")] = 500,
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
     evidence: EvidenceOpt = 3,
 ) -> None:
