@@ -204,13 +204,14 @@ def viz(
     max_nodes: int = 500,
     title: str = "newskg graph",
     evidence: int = 3,
+    quotes: int = 3,
 ) -> View:
     """An interactive view of the graph, like ``kg viz``; returns the View.
 
     The filters are those of :func:`analyze`; ``events`` shows events as nodes, ``focus`` keeps
-    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by PageRank,
-    ``evidence`` the latest sentences shown per node and edge. ``.write(path)`` writes the
-    self-contained page (``.html()`` its text; a notebook shows it
+    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by actor rank,
+    ``evidence`` the latest sentences shown per node and edge, ``quotes`` the latest quotes shown per
+    entity. ``.write(path)`` writes the self-contained page (``.html()`` its text; a notebook shows it
     inline), ``.network()`` gives a ``pyvis.network.Network`` of the same nodes, edges and options,
     ``.graph`` the networkx graph behind it.
 
@@ -230,7 +231,7 @@ def viz(
 
     filters = make_filters(types, event_classes, since, until, min_support)
     return build_view(
-        read_graph(source, evidence=evidence),
+        read_graph(source, evidence=evidence, quotes=quotes),
         filters,
         events=events,
         focus=focus,

@@ -170,15 +170,18 @@ def viz(
     max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by actor rank.")] = 500,
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
     evidence: EvidenceOpt = 3,
+    quotes: Annotated[
+        int, typer.Option(help="Show each entity's N latest quotes (kg:Statement, by date) in its tooltip; 0: none.")
+    ] = 3,  # kg.analysis.read.QUOTES_PER_SPEAKER (not imported: the CLI starts without the analysis modules)
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
     from kg.analysis.lookup import UnknownEntity
     from kg.viz.network import build_view
     from kg.viz.page import write_page
 
-    if max_nodes < 1 or hops < 0:
-        fail("--max-nodes must be at least 1 and --hops at least 0")
-    data = read_graph_data(source, evidence)
+    if max_nodes < 1 or hops < 0 or quotes < 0:
+        fail("--max-nodes must be at least 1, --hops and --quotes at least 0")
+    data = read_graph_data(source, evidence, quotes)
     chosen = filters(types, event_classes, since, until, min_support)
     try:
         view = build_view(data, chosen, events=events, focus=focus, hops=hops, max_nodes=max_nodes, evidence=evidence)
