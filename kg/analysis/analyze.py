@@ -15,7 +15,7 @@ event-and-relation graph, the rank ``kg viz`` sizes nodes by), kept in each node
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -74,10 +74,23 @@ class Analysis:
         (highest first)."""
         return [n for n in self._ranked if types is None or self.graph.nodes[n]["type"] in types]
 
+    @cached_property
+    def _events_by_node(self) -> dict[str, list[int]]:
+        """Each node's events, as positions in ``events``."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for position, event in enumerate(self.events):
+            for x in event.arguments:
+                index[x].append(position)
+        return index
+
     def community_classes(self, members: list[str]) -> Counter:
-        """The event classes the community's members take part in (events counted once)."""
-        inside = set(members)
-        return Counter(e.event_class for e in self.events if inside & set(e.arguments))
+        """The event classes the community's members take part in (events counted once, in event order).
+
+        Looked up through each member's events, so asking it of every community costs what the
+        members take part in, not communities x events.
+        """
+        taking_part = sorted({i for m in members for i in self._events_by_node.get(m, ())})
+        return Counter(self.events[i].event_class for i in taking_part)
 
     def write_report(self, out_dir: str | Path) -> dict[str, Path]:
         """Write report.md, metrics.json, metrics.csv and the charts into ``out_dir``; their paths by name."""

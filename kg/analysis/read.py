@@ -163,8 +163,19 @@ class Event:
     @property
     def event_class(self) -> str:
         """The most specific class (a subclass before its superclass, then by name)."""
-        subclasses = event_subclasses()
-        return min(self.classes, key=lambda c: (len(subclasses.get(c, ())), c))
+        return most_specific(frozenset(self.classes))
+
+
+@lru_cache(maxsize=4096)
+def most_specific(classes: frozenset[str]) -> str:
+    """The most specific of some event classes (a subclass before its superclass, then by name); asked
+    once per event by every projection, so answered once per combination of classes.
+
+    >>> most_specific(frozenset({"Attack", "Bombing"}))
+    'Bombing'
+    """
+    subclasses = event_subclasses()
+    return min(classes, key=lambda c: (len(subclasses.get(c, ())), c))
 
 
 @dataclass
