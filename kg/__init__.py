@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "build", "open_dataset", "open_graph", "query", "viz"]
 
+
 def build(
     sources: str | Path | Iterable[str | Path],
     out: str | Path = "kg-out",
@@ -168,8 +169,8 @@ def analyze(
     Filters: ``types`` (entity classes), ``event_classes`` (with their subclasses), ``since`` /
     ``until`` (``2025``, ``2025-03``, ``2025-03-14``; inclusive), ``min_support`` (least support of
     an edge); ``evidence`` is how many of the latest sentences each edge keeps. ``.graph`` is the
-    networkx entity graph, ``.metrics`` its metrics by node,
-    ``.ranking()`` the nodes by PageRank; ``.write_report(dir)`` writes report.md, metrics.json/.csv
+    networkx entity graph, ``.metrics`` its metrics by node, ``.ranking()`` the nodes by actor rank
+    (PageRank on events and relations); ``.write_report(dir)`` writes report.md, metrics.json/.csv
     and charts, ``.write_projection(path)`` the graph as GraphML or GEXF.
 
     >>> import kg, tempfile, pathlib
@@ -203,13 +204,14 @@ def viz(
     max_nodes: int = 500,
     title: str = "newskg graph",
     evidence: int = 3,
+    quotes: int = 3,
 ) -> View:
     """An interactive view of the graph, like ``kg viz``; returns the View.
 
     The filters are those of :func:`analyze`; ``events`` shows events as nodes, ``focus`` keeps
-    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by PageRank,
-    ``evidence`` the latest sentences shown per node and edge. ``.write(path)`` writes the
-    self-contained page (``.html()`` its text; a notebook shows it
+    the ``hops`` around one entity (a name or alias), ``max_nodes`` the best by actor rank,
+    ``evidence`` the latest sentences shown per node and edge, ``quotes`` the latest quotes shown per
+    entity. ``.write(path)`` writes the self-contained page (``.html()`` its text; a notebook shows it
     inline), ``.network()`` gives a ``pyvis.network.Network`` of the same nodes, edges and options,
     ``.graph`` the networkx graph behind it.
 
@@ -229,7 +231,7 @@ def viz(
 
     filters = make_filters(types, event_classes, since, until, min_support)
     return build_view(
-        read_graph(source, evidence=evidence),
+        read_graph(source, evidence=evidence, quotes=quotes),
         filters,
         events=events,
         focus=focus,

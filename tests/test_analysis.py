@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import numpy as np
+import pyoxigraph as ox
 import pytest
 
 from kg.analysis.analyze import analyze
 from kg.analysis.filters import kept_events, make_filters
 from kg.analysis.lookup import find_entities
-from kg.analysis.metrics import activity, communities, components, node_metrics, period_of
+from kg.analysis.metrics import activity, actor_rank, communities, components, node_metrics, period_of
 from kg.analysis.projection import entity_graph, event_graph
 from kg.analysis.read import read_graph
 from tests.analysis_sample import ALI, BASHIR, BRIGADE, E1, E2, E3, E4, IRAQ, MOSQUE, MOSUL, write_sample
@@ -183,14 +185,37 @@ def test_period_of_rejects_unknown_periods():
         period_of(date(2025, 1, 1), "decade")
 
 
-def test_ranking_puts_pagerank_first(data, tmp_path):
+def test_ranking_puts_actor_rank_first(data, tmp_path):
     run = analyze(write_sample(tmp_path))
     ranked = run.ranking()
-    assert [run.metrics[n]["pagerank"] for n in ranked] == sorted(
-        (run.metrics[n]["pagerank"] for n in ranked), reverse=True
+    assert [run.metrics[n]["actor_rank"] for n in ranked] == sorted(
+        (run.metrics[n]["actor_rank"] for n in ranked), reverse=True
     )
+    # The same numbers kg viz sizes nodes by; pagerank stays the entity graph's.
+    assert {n: run.metrics[n]["actor_rank"] for n in ranked} == pytest.approx(actor_rank(run.data))
+    assert {n: run.metrics[n]["pagerank"] for n in ranked} == pytest.approx(nx.pagerank(run.graph, weight="weight"))
     assert run.ranking(("Person",)) == [n for n in ranked if n in (ALI, BASHIR)]
     assert run.community_classes([BASHIR]) == {"Meeting": 1, "Statement": 1}
+
+
+def test_who_matters_is_who_acted_not_the_country_everyone_is_of():
+    """Four people of one country, two of whom fight: on the entity graph the country is the hub (top
+    PageRank); ranked by what they did, the two fighters come first and the country after them."""
+    people = "".join(
+        f'<http://x/p{i}> a kg:Person ; rdfs:label "Person {i}" ; kg:country <http://x/c> .\n' for i in range(4)
+    )
+    store = ox.Store()
+    store.load(
+        input=f"""@prefix kg: <https://w3id.org/newskg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<http://x/c> a kg:Country ; rdfs:label "Country" .
+{people}<http://x/e> a kg:Event , kg:Attack ; kg:agent <http://x/p0> ; kg:target <http://x/p1> .
+""",
+        format=ox.RdfFormat.TURTLE,
+    )
+    run = analyze(store)
+    assert max(run.metrics, key=lambda n: run.metrics[n]["pagerank"]) == "http://x/c"
+    assert run.ranking()[:3] == ["http://x/p0", "http://x/p1", "http://x/c"]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from kg.analysis.metrics import actor_rank
 from kg.analysis.projection import entity_graph
 from kg.analysis.read import read_graph
 from kg.cli import app
@@ -53,20 +54,24 @@ def test_analyze_writes_every_output(sample_store):
     assert [r["label"] for r in rows] == [n["label"] for n in facts["nodes"]]
     assert facts["activity"]["periods"] and facts["activity"]["events_by_class"]
     assert sum(len(c["members"]) for c in facts["communities"]) == facts["graph"]["nodes"]
-    assert "Top by PageRank" in output
+    assert "Top by actor rank" in output
 
 
 def test_report_names_the_top_actors_of_the_samples(sample_store):
     store, report_dir, _ = sample_store
     report = (report_dir / "report.md").read_text()
-    # Recompute the ranking independently from the store.
-    graph = entity_graph(read_graph(store))
-    rank = nx.pagerank(graph, weight="weight")
+    # Recompute the ranking from the store: by actor rank (what it did), with the entity graph's PageRank beside it.
+    data = read_graph(store)
+    graph = entity_graph(data)
+    rank, pagerank = actor_rank(data), nx.pagerank(graph, weight="weight")
     actors = [n for n in graph if graph.nodes[n]["type"] in ("Person", "Organization", "Country")]
     best = max(actors, key=lambda n: rank[n])
     top_section = report.split("## Top actors")[1].split("## Top places")[0]
     first_row = next(line for line in top_section.splitlines() if line.startswith("| 1 |"))
-    assert f"| {graph.nodes[best]['label']} |" in first_row
+    label, kind = graph.nodes[best]["label"], graph.nodes[best]["type"]
+    assert f"| {label} | {kind} | {rank[best]:.4f} | {pagerank[best]:.4f} |" in first_row
+    # The country most people are of is the entity graph's hub, not the top actor (issue 16).
+    assert graph.nodes[max(actors, key=pagerank.__getitem__)]["type"] == "Country" != graph.nodes[best]["type"]
     # Countries the sample articles are about, and the leaders who met in Nairobi.
     for name in ("Turkey", "Kenya", "Abdirahman Warsame", "Daniel Mwangi"):
         assert f"| {name} |" in top_section

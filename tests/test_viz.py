@@ -10,7 +10,7 @@ import pytest
 
 from kg.analysis.filters import make_filters
 from kg.analysis.lookup import UnknownEntity
-from kg.analysis.read import read_graph
+from kg.analysis.read import read_graph, read_quotes
 from kg.viz.colours import ENTITY_COLOURS, event_colours
 from kg.viz.network import build_view
 from kg.viz.page import render_page, script_json
@@ -188,3 +188,39 @@ id:doc\\/d\\#s nif:anchorOf "They struck {link}." .
     assert "popup.innerHTML" not in html  # pyvis's HTML popup (switched on by "href" in a title) stays off
     nodes_written, _edges, _options = pyvis_page_data(html)
     assert any(script in n["title"] for n in nodes_written)
+
+
+def test_entities_show_their_latest_quotes_newest_first(tmp_path):
+    """Dated by kg:time, else by the document; a quote repeated by two documents shows once (the store
+    groups it); a claim of responsibility is not a quote; --quotes N keeps N; article text stays data."""
+    from tests.quotes_sample import IMG, SCRIPT, SPEAKER, write_quotes
+
+    source = write_quotes(tmp_path)
+    said = read_quotes(source, limit=10)[SPEAKER]
+    assert [(q.sentence, q.date.isoformat()) for q in said] == [
+        ("Nobody was hurt", "2024-09-01"),
+        (f"Talks resume {IMG} soon & calmly", "2024-06-10"),
+        ("The harbour stays open", "2024-06-10"),
+        (f"We reject {SCRIPT} threats", "2024-01-20"),
+    ]
+    view = build_view(read_graph(source, quotes=2))
+    quotes = nodes(view)[SPEAKER]["info"]["quotes"]
+    assert quotes == [
+        ["Nobody was hurt", f"Report q3 {IMG}", "2024-09-01"],
+        [f"Talks resume {IMG} soon & calmly", f"Report q2 {IMG}", "2024-06-10"],
+    ]
+    assert "quotes" not in nodes(build_view(read_graph(source)))[SPEAKER]["info"]  # not asked: not read
+    page = render_page(view)
+    assert IMG not in page and "\\u003cimg src=x onerror=alert(1)\\u003e" in page
+
+
+def test_viz_quotes_option(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.quotes_sample import write_quotes
+
+    page = str(tmp_path / "v.html")
+    result = CliRunner().invoke(app, ["viz", str(write_quotes(tmp_path)), "-o", page, "--quotes", "-1"])
+    assert result.exit_code != 0 and "--quotes" in result.output
+    assert "--quotes" in CliRunner().invoke(app, ["viz", "--help"]).output

@@ -6,6 +6,7 @@ page attempts none.
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 
@@ -292,4 +293,46 @@ def test_a_large_view_opens_with_readable_labels(browser, tmp_path):
     scale = opened.js("kg.network.getScale()")
     assert scale * view.options["nodes"]["scaling"]["label"]["min"] == pytest.approx(10)  # fitting gave less
     assert opened.counts()[0] == 240
+    opened.assert_clean()
+
+
+def test_tooltip_shows_a_speakers_latest_quotes_as_text(browser, tmp_path):
+    """kg viz --quotes 2: hovering the speaker shows its two latest quotes, newest first, markup in the
+    quotes and titles shown as text; the page's data, parsed back from the HTML file, holds the same."""
+    from html.parser import HTMLParser
+
+    from tests.quotes_sample import IMG, SCRIPT, SPEAKER, write_quotes
+
+    page = viz(write_quotes(tmp_path), tmp_path / "quotes.html", "--quotes", "2")
+
+    class Data(HTMLParser):
+        inside, text = False, ""
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = tag == "script" and ("id", "kg-data") in attrs
+
+        def handle_data(self, data):
+            if self.inside:
+                self.text += data
+
+    parser = Data()
+    parser.feed(page.read_text(encoding="utf-8"))
+    record = next(n for n in json.loads(parser.text)["nodes"] if n["id"] == SPEAKER)
+    assert [q[0] for q in record["info"]["quotes"]] == ["Nobody was hurt", f"Talks resume {IMG} soon & calmly"]
+
+    opened = Opened(browser, page)
+    x, y = opened.js(
+        f"(() => {{ const p = kg.network.canvasToDOM(kg.network.getPosition('{SPEAKER}')); return [p.x, p.y]; }})()"
+    )
+    box = opened.page.locator("#graph").bounding_box()
+    opened.page.mouse.move(box["x"] + x, box["y"] + y)
+    opened.page.wait_for_selector("#tip", state="visible")
+    said = opened.page.locator("#tip .quote").all_text_contents()
+    assert said == [
+        "said: “Nobody was hurt” Report q3 " + IMG + ", 2024-09-01",
+        f"said: “Talks resume {IMG} soon & calmly” Report q2 {IMG}, 2024-06-10",
+    ]
+    tip = opened.page.text_content("#tip")
+    assert "The harbour stays open" not in tip and SCRIPT not in tip and "We did it" not in tip
+    assert opened.js("document.querySelectorAll('img').length") == 0
     opened.assert_clean()

@@ -3,7 +3,9 @@
     python benchmarks/scale/timing.py --store /tmp/scale/role-1k/store --commands analyze viz path
 
 Each command runs as ``python -m kg ...`` in its own process (peak memory is that process's
-maximum resident set, from ``resource.getrusage(RUSAGE_CHILDREN)`` of a fresh helper).
+maximum resident set, and CPU seconds its user + system time, from
+``resource.getrusage(RUSAGE_CHILDREN)`` of a fresh helper). On a shared machine wall seconds
+follow the load; CPU seconds are the firmer number.
 Prints one JSON line per command.
 """
 
@@ -20,7 +22,8 @@ from pathlib import Path
 MEASURE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "
     "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - t, u.ru_maxrss, rc, u.ru_utime + u.ru_stime)"
 )
 
 
@@ -37,7 +40,12 @@ def run(args: list[str]) -> dict:
     line = subprocess.run(
         [sys.executable, "-c", MEASURE, sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=True
     ).stdout.split()
-    return {"seconds": round(float(line[0]), 2), "peak_mb": round(int(line[1]) / 1024), "exit": int(line[2])}
+    return {
+        "seconds": round(float(line[0]), 2),
+        "cpu_seconds": round(float(line[3]), 2),
+        "peak_mb": round(int(line[1]) / 1024),
+        "exit": int(line[2]),
+    }
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ would filter on. Written by networkx's own writers.
 
 Nodes (id: the IRI): ``label``, ``type``, ``mentions``, ``events`` (analysed events taken part in),
 ``aliases``, ``roles`` and every metric of :func:`kg.analysis.metrics.node_metrics` (``degree``,
-``weighted_degree``, ``pagerank``, ``betweenness``, ``component``, ``core``, ``community``).
+``weighted_degree``, ``pagerank``, ``betweenness``, ``component``, ``core``, ``community``) and
+``actor_rank`` (:func:`kg.analysis.metrics.actor_rank`).
 
 Edges: ``weight`` and ``support`` (the same number: shared events plus documents stating a
 relation), ``events``, ``event_classes`` (``Attack=2; Bombing=1``), ``event_class_count``,

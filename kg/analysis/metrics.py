@@ -11,9 +11,9 @@ All metrics are networkx's; the choices made here:
   first member's IRI), so ``component 0`` is the largest. Louvain is seeded: the same
   graph and seed always give the same communities.
 * ``core`` is the core number (the largest k of a k-core holding the node).
-* :func:`actor_rank` (what views size nodes by) is PageRank on the event-and-relation graph, so
-  that an actor's weight reflects what it did rather than how many entities name it as their
-  country or place.
+* :func:`actor_rank` (what ``kg analyze`` ranks by and views size nodes by) is PageRank on the
+  event-and-relation graph, so that an actor's weight reflects what it did rather than how many
+  entities name it as their country or place. ``pagerank`` stays PageRank on the entity graph.
 
 >>> import networkx as nx
 >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
@@ -25,7 +25,7 @@ All metrics are networkx's; the choices made here:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import networkx as nx
@@ -39,6 +39,8 @@ EXACT_BETWEENNESS_LIMIT = 1000
 # A relation stated by one document counts this much of taking part in one event (actor_rank).
 RELATION_WEIGHT = 0.25
 METRIC_NAMES = ("degree", "weighted_degree", "pagerank", "betweenness", "component", "core", "community")
+# Added after METRIC_NAMES (keys are only ever added): actor_rank, what "who matters" is ranked by.
+RANKED_METRIC_NAMES = (*METRIC_NAMES, "actor_rank")
 
 
 def _numbered(groups) -> list[list[str]]:
@@ -124,7 +126,8 @@ def actor_rank(
     >>> rank["p0"] > rank["c"] > rank["p2"], round(sum(rank.values()), 6)
     (True, 1.0)
     """
-    graph = event_graph(data, filters)
+    # min_support thins what a view or report shows, never the graph an actor's weight flows on.
+    graph = event_graph(data, replace(filters, min_support=1))
     entities = {n for n, kind in graph.nodes(data="kind") if kind == "entity"}
     for (a, _relation, b), graphs in data.relations.items():
         if a in entities and b in entities and a != b:

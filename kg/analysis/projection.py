@@ -50,6 +50,7 @@ Choices, so that numbers can be explained:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 import networkx as nx
@@ -57,6 +58,12 @@ import networkx as nx
 from kg.analysis.filters import NO_FILTERS, Filters, kept_events
 from kg.analysis.read import EVIDENCE_PER_EDGE, Event, Evidence, GraphData, latest
 from kg.incidents.grouping import label_class
+
+
+@lru_cache(maxsize=4096)
+def _naming_class(classes: frozenset[str]) -> str:
+    """The class that names an incident of events of these classes (one answer per combination)."""
+    return label_class(classes)
 
 
 def _kept_entities(data: GraphData, filters: Filters, events: list[Event]) -> set[str]:
@@ -159,7 +166,7 @@ def event_graph(data: GraphData, filters: Filters = NO_FILTERS) -> nx.Graph:
         if not roles:
             continue
         # The incident's naming event: of its naming class (Bombing before the Killing it caused), dated if any is.
-        naming = label_class(e.event_class for e in told)
+        naming = _naming_class(frozenset(e.event_class for e in told))
         first = min(told, key=lambda e: (e.event_class != naming, e.date is None, e.iri))
         reports = first.reports or len({e.document for e in told})
         graph.add_node(

@@ -33,6 +33,8 @@ ROLES = ("agent", "target", "victim", "participant", "place")
 RELATIONS = ("memberOf", "country", "locatedIn")
 # Evidence sentences kept per relation and per edge, the latest first (``--evidence N``).
 EVIDENCE_PER_EDGE = 3
+# Quotes kept per speaker, the latest first (``kg viz --quotes N``).
+QUOTES_PER_SPEAKER = 3
 KG_NS = str(KG._NS)
 QUERIES = Path(__file__).with_name("queries")
 
@@ -161,8 +163,19 @@ class Event:
     @property
     def event_class(self) -> str:
         """The most specific class (a subclass before its superclass, then by name)."""
-        subclasses = event_subclasses()
-        return min(self.classes, key=lambda c: (len(subclasses.get(c, ())), c))
+        return most_specific(frozenset(self.classes))
+
+
+@lru_cache(maxsize=4096)
+def most_specific(classes: frozenset[str]) -> str:
+    """The most specific of some event classes (a subclass before its superclass, then by name); asked
+    once per event by every projection, so answered once per combination of classes.
+
+    >>> most_specific(frozenset({"Attack", "Bombing"}))
+    'Bombing'
+    """
+    subclasses = event_subclasses()
+    return min(classes, key=lambda c: (len(subclasses.get(c, ())), c))
 
 
 @dataclass
@@ -176,10 +189,46 @@ class GraphData:
     relation_evidence: dict[tuple[str, str, str], list[Evidence]] = field(default_factory=dict)
     # (a, relation, b) -> how many documents state it with a sentence (kept or not)
     relation_sentences: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # speaker (an entity) -> its latest quotes, as Evidence(words, document title, date); read when asked
+    quotes: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
-def read_graph(source: Source, evidence: int = EVIDENCE_PER_EDGE) -> GraphData:
-    """Read entities, events with their arguments, and relations from ``source``.
+QUOTES_EXAMPLE_TTL = """@prefix kg: <https://w3id.org/newskg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://x/s1> a kg:Event , kg:Statement ; kg:agent <http://x/ali> ; kg:quote "We <b>won</b> & left" ;
+    kg:time "2025-03-02"^^xsd:date .
+<http://x/s2> a kg:Event , kg:Statement ; kg:agent <http://x/ali> ; kg:quote "Calm returned" ;
+    kg:time "2025-04"^^xsd:gYearMonth .
+"""
+
+
+def read_quotes(source: Source, limit: int = QUOTES_PER_SPEAKER) -> dict[str, list[Evidence]]:
+    """Each entity's ``limit`` latest quotes (a ``kg:Statement``: ``kg:agent`` said ``kg:quote``), newest first.
+
+    The store groups the statements (``quotes.rq``: one row per speaker and distinct quote, with
+    its latest date), so a quote repeated by a thousand documents costs one row.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> _ = store.load(input=EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> _ = store.load(input=QUOTES_EXAMPLE_TTL, format=ox.RdfFormat.TURTLE)
+    >>> [(q.sentence, q.date.isoformat()) for q in read_quotes(store)["http://x/ali"]]
+    [('Calm returned', '2025-04-01'), ('We <b>won</b> & left', '2025-03-02')]
+    """
+    if limit < 1:
+        return {}
+    quotes: dict[str, list[Evidence]] = defaultdict(list)
+    for row in select(open_graph(source), sparql("quotes")):
+        said = quotes[row["speaker"]]
+        said.append(Evidence(row["quote"], row.get("title", ""), parse_date(row.get("date"))))
+        if len(said) > 4 * limit + 16:  # trim as rows arrive: memory stays ~limit per speaker
+            quotes[row["speaker"]] = latest(said, limit)
+    return {speaker: latest(said, limit) for speaker, said in quotes.items()}
+
+
+def read_graph(source: Source, evidence: int = EVIDENCE_PER_EDGE, quotes: int = 0) -> GraphData:
+    """Read entities, events with their arguments, and relations from ``source``; with ``quotes``,
+    also each entity's ``quotes`` latest quotes (:func:`read_quotes`).
 
     Each relation keeps the sentences of its ``evidence`` latest stating documents: the store
     sends one row per relation and document, so the cost follows what the graph states, and
@@ -252,4 +301,5 @@ def read_graph(source: Source, evidence: int = EVIDENCE_PER_EDGE) -> GraphData:
             if len(stated[key]) > 4 * evidence + 16:  # trim as rows arrive: memory stays ~evidence per relation
                 stated[key] = latest(stated[key], evidence)
     kept = {key: latest(items, evidence) for key, items in stated.items()}
-    return GraphData(entities, dict(events), dict(relations), kept, dict(sentences))
+    said = {speaker: q for speaker, q in read_quotes(source, quotes).items() if speaker in entities}
+    return GraphData(entities, dict(events), dict(relations), kept, dict(sentences), said)

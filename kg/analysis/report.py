@@ -24,7 +24,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from kg.analysis.analyze import ACTOR_TYPES, Analysis
-from kg.analysis.metrics import METRIC_NAMES
+from kg.analysis.metrics import RANKED_METRIC_NAMES
 
 TOP = 15
 
@@ -125,6 +125,7 @@ def _rank_table(run: Analysis, types: tuple[str, ...]) -> list[str]:
                 i,
                 _label(run, node),
                 run.graph.nodes[node]["type"],
+                f"{m['actor_rank']:.4f}",
                 f"{m['pagerank']:.4f}",
                 m["degree"],
                 f"{m['weighted_degree']:g}",
@@ -133,7 +134,8 @@ def _rank_table(run: Analysis, types: tuple[str, ...]) -> list[str]:
                 m["community"],
             ]
         )
-    header = ["#", "name", "type", "PageRank", "degree", "weighted degree", "betweenness", "events", "community"]
+    header = ["#", "name", "type", "actor rank", "PageRank", "degree", "weighted degree", "betweenness", "events"]
+    header.append("community")
     return _table(header, rows) if rows else ["(none)"]
 
 
@@ -151,7 +153,9 @@ def markdown(run: Analysis, facts: dict, charts: dict[str, Path]) -> str:
         "",
         "## Top actors",
         "",
-        "People, organizations and countries by PageRank (edge weight = supporting events and documents).",
+        "People, organizations and countries by actor rank: PageRank on the event-and-relation graph, so that "
+        "an actor's weight follows the events it took part in. PageRank: on the entity graph (edge weight = "
+        "supporting events and documents).",
         "",
         *_rank_table(run, ACTOR_TYPES),
         "",
@@ -211,8 +215,8 @@ def _chart_top_actors(rows: list[dict], path: Path) -> None:
     # A bare Figure draws with the Agg canvas and leaves pyplot's global backend alone.
     fig = Figure(figsize=(8, 0.35 * max(len(top), 3) + 1.2))
     ax = fig.subplots()
-    ax.barh([r["label"] for r in top], [r["pagerank"] for r in top], color="#4e79a7")
-    ax.set_xlabel("PageRank")
+    ax.barh([r["label"] for r in top], [r["actor_rank"] for r in top], color="#4e79a7")
+    ax.set_xlabel("actor rank (PageRank on events and relations)")
     ax.set_title("Top actors")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -251,7 +255,7 @@ def write_report(run: Analysis, out_dir: Path, source: str) -> dict[str, Path]:
     }
     paths["json"].write_text(json.dumps(facts, indent=2, ensure_ascii=False), encoding="utf-8")
     with paths["csv"].open("w", newline="", encoding="utf-8") as handle:
-        columns = ["rank", "iri", "label", "type", "events", "mentions", *METRIC_NAMES]
+        columns = ["rank", "iri", "label", "type", "events", "mentions", *RANKED_METRIC_NAMES]
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(facts["nodes"])

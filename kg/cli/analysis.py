@@ -114,7 +114,7 @@ def analyze(
     )
     top = [g.nodes[n]["label"] for n in run.ranking()[:5]]
     if top:
-        out.print("Top by PageRank: " + ", ".join(top), highlight=False)
+        out.print("Top by actor rank (PageRank on events and relations): " + ", ".join(top), highlight=False)
     _write_metrics(run, source, base, paths["rdf"], write_back, update_endpoint)
     for name, path in paths.items():
         out.print(f"  {name:17} {path}", highlight=False)
@@ -167,18 +167,21 @@ def viz(
     focus: Annotated[str | None, typer.Option(help="Show only the neighbourhood of this entity.")] = None,
     hops: Annotated[int, typer.Option(help="With --focus: how many steps around it.")] = 1,
     events: Annotated[bool, typer.Option("--events", help="Show events as nodes (entity-event graph).")] = False,
-    max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by PageRank.")] = 500,
+    max_nodes: Annotated[int, typer.Option(help="Show at most this many nodes, the best by actor rank.")] = 500,
     title: Annotated[str, typer.Option(help="The page title.")] = "newskg graph",
     evidence: EvidenceOpt = 3,
+    quotes: Annotated[
+        int, typer.Option(help="Show each entity's N latest quotes (kg:Statement, by date) in its tooltip; 0: none.")
+    ] = 3,  # kg.analysis.read.QUOTES_PER_SPEAKER (not imported: the CLI starts without the analysis modules)
 ) -> None:
     """An interactive, self-contained HTML view of the graph (opens offline in any browser)."""
     from kg.analysis.lookup import UnknownEntity
     from kg.viz.network import build_view
     from kg.viz.page import write_page
 
-    if max_nodes < 1 or hops < 0:
-        fail("--max-nodes must be at least 1 and --hops at least 0")
-    data = read_graph_data(source, evidence)
+    if max_nodes < 1 or hops < 0 or quotes < 0:
+        fail("--max-nodes must be at least 1, --hops and --quotes at least 0")
+    data = read_graph_data(source, evidence, quotes)
     chosen = filters(types, event_classes, since, until, min_support)
     try:
         view = build_view(data, chosen, events=events, focus=focus, hops=hops, max_nodes=max_nodes, evidence=evidence)

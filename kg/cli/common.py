@@ -115,15 +115,15 @@ def filters(types: list[str], event_classes: list[str], since: str | None, until
         fail(str(error))
 
 
-def read_graph_data(source: str, evidence: int = 3):
+def read_graph_data(source: str, evidence: int = 3, quotes: int = 0):
     """The projection's input read from SOURCE (questions go to an endpoint, nothing is copied),
-    with the ``evidence`` latest sentences of each relation."""
+    with the ``evidence`` latest sentences of each relation (and each entity's ``quotes`` latest quotes)."""
     from kg.analysis.read import read_graph
 
     if evidence < 1:
         fail("--evidence must be at least 1")
     try:
-        return read_graph(source, evidence=evidence)
+        return read_graph(source, evidence=evidence, quotes=quotes)
     except graph_errors() as error:
         fail(str(error))
 

@@ -8,7 +8,8 @@ rank (the cut is reported in :attr:`View.notes`). An entity's rank is
 follows what an actor did); event nodes of the event view are ranked by PageRank of that
 view. Node size follows the rank, edge width follows support, colour follows the class.
 Entities joined to nothing shown (``isolated``) are hidden in the page behind a toggle
-that says how many there are.
+that says how many there are. An entity quoted in the graph (``kg:Statement``) shows its latest
+quotes, as many as :func:`kg.analysis.read.read_graph` was asked to read (``kg viz --quotes N``).
 
 Article text (names, sentences, titles) goes into node and edge records as data;
 the page (:mod:`kg.viz.page`) only ever shows it as text.
@@ -174,6 +175,9 @@ def build_view(
                 "evidence": _evidence(events_of.get(node, []), evidence),
                 "pagerank": round(rank[node], 5),
             }
+            said = data.quotes.get(node)
+            if said:  # read_graph(quotes=N) kept the latest N: words, document title, date
+                info["quotes"] = [[q.sentence, q.title, q.date.isoformat() if q.date else ""] for q in said]
         record = {
             "id": node,
             "label": attrs["label"],

@@ -70,11 +70,12 @@ def tooltip(item: dict, heading: str | None = None) -> str:
     """A node's or an edge's details as plain text, one fact a line (what the page's panel shows).
 
     >>> print(tooltip({"label": "Ali", "info": {"type": "Person", "aliases": ["A.", "Ali H."],
-    ...     "evidence": [["Ali  spoke.", "Doc <1>"]]}}))
+    ...     "evidence": [["Ali  spoke.", "Doc <1>"]], "quotes": [["We <b>won</b>", "Doc <2>", "2025-03-02"]]}}))
     Ali
     type: Person
     aliases: A.; Ali H.
     “Ali spoke.” — Doc <1>
+    said: “We <b>won</b>” — Doc <2>, 2025-03-02
     """
     info = item.get("info", {})
     lines = [heading or str(item.get("label", "connection"))]
@@ -96,6 +97,9 @@ def tooltip(item: dict, heading: str | None = None) -> str:
         lines.append(textwrap.fill(f"“{' '.join(sentence.split())}” — {document}", TOOLTIP_WIDTH))
     if info.get("evidence_count", 0) > len(evidence):
         fact("more evidence", info["evidence_count"] - len(evidence))
+    for words, document, day in info.get("quotes", []):
+        said = f"said: “{' '.join(words.split())}” — {document}" + (f", {day}" if day else "")
+        lines.append(textwrap.fill(said, TOOLTIP_WIDTH))
     # pyvis shows a node's title as HTML (innerHTML) as soon as any title contains "href": keep text text.
     return "\n".join(lines).replace("href", "h\u200bref")
 
