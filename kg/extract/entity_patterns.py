@@ -42,6 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import load_lexicon, word_list
+from kg.extract.name_boundaries import trimmed_name_spans
+from kg.extract.sports_teams import is_sports_report, team_names
 from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places, name_keys
 from kg.names.normalize import ARTICLES, compact_key
 
@@ -178,6 +180,7 @@ class EntityPatterns:
         full_names: dict[tuple[int, int], str] = {}
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
+        doc.ents = trimmed_name_spans(doc)  # names cut back to their words before any rule reads them
         model_ents = list(doc.ents)  # read once: each read of doc.ents or sent.ents builds them all
         text = doc.text  # read once, as doc.ents
         for sent in sentences:
@@ -192,8 +195,10 @@ class EntityPatterns:
                 self._facilities(sent, found, full_names)
             self._gazetteer(sent, found, uncased)
         # Teams in lines of results and standings come first: they win over a city of the same name.
-        found = score_line_teams(doc) + found
+        result_lines = score_line_teams(doc)
+        found = result_lines + found
         self._apply(doc, found, drop)
+        doc.ents = team_names(doc, is_sports_report(doc, has_result_lines=bool(result_lines)))
         doc.user_data["kg_full_names"] = {
             key: name for key, name in full_names.items() if any((e.start_char, e.end_char) == key for e in doc.ents)
         }

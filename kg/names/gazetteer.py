@@ -140,6 +140,22 @@ def country_of_capital(text: str) -> Country | None:
 
 
 @lru_cache(maxsize=1)
+def _nation_keys() -> frozenset[str]:
+    keys = {compact_key(sub.name.split(" [")[0]) for sub in pycountry.subdivisions if sub.type == "Country"}
+    return frozenset(keys)
+
+
+def is_nation(text: str) -> bool:
+    """A country, or a nation that ISO 3166-2 lists inside one ("Scotland"): sports teams named so
+    are national sides, which news calls by the country.
+
+    >>> is_nation("Scotland"), is_nation("France"), is_nation("Kent")
+    (True, True, False)
+    """
+    return lookup_country(text, allow_codes=False) is not None or compact_key(text) in _nation_keys()
+
+
+@lru_cache(maxsize=1)
 def continent_keys() -> frozenset[str]:
     """Compact keys of the continents' English names (GeoNames): never a city's name."""
     keys = set()
