@@ -77,3 +77,8 @@ def test_schedule_lines_name_teams(nlp):
     text = "Baseball standings and schedule of the league season :\nWESTMARCH AT CASTLEBY\nBOSTON AT DENVER"
     found = mentions(nlp, text)
     assert ("BOSTON", "Organization") in found and ("DENVER", "Organization") in found
+
+
+def test_a_small_town_is_a_place_where_the_words_call_it_one(nlp):
+    found = mentions(nlp, "Gunmen attacked the village of Aguelhok, officials in Mali said.")
+    assert ("Aguelhok", "Place") in found

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from kg.extract.entity_patterns import JOINERS, RUN_CONNECTORS, _org_cues, _places, _sentence_is_uncased
 from kg.extract.lexicon import word_list
 from kg.names import actors as dictionary
-from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places
+from kg.names.gazetteer import is_known_place, lookup_country, lookup_demonym
 from kg.names.normalize import ARTICLES, compact_key
 
 ACTOR_LABELS = {"Person": "PERSON", "Organization": "ORG"}
@@ -50,7 +50,7 @@ def _cue_type(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _is_place_name(text: str) -> bool:
-    return bool(lookup_country(text, allow_codes=False) or lookup_demonym(text) or lookup_places(text))
+    return bool(lookup_country(text, allow_codes=False) or lookup_demonym(text) or is_known_place(text))
 
 
 class KnownActors:

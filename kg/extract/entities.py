@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import word_list
 from kg.model import Entity
 from kg.names.actors import known_actor
-from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
+from kg.names.gazetteer import country_of_capital, is_known_place, lookup_country, lookup_demonym
 from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
@@ -190,7 +190,7 @@ def consistent_types(typed: list[Span]) -> list[Span]:
         if span.label_ in TYPE_PREFERENCE:
             labels.setdefault(span.text, Counter())[span.label_] += 1
     for text, counts in labels.items():
-        if "Place" in counts and len(counts) > 1 and lookup_places(text):
+        if "Place" in counts and len(counts) > 1 and is_known_place(text):
             counts["Place"] += GAZETTEER_SUPPORT
     best = {
         text: min(counts, key=lambda label: (-counts[label], TYPE_PREFERENCE.index(label)))

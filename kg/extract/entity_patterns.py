@@ -442,10 +442,14 @@ def score_line_teams(doc: Doc) -> list[Span]:
 
 def _placed_by_context(doc: Doc, i: int) -> bool:
     """The words before token ``i`` say a place follows: "in Lyon", "the city of Lyon"."""
-    places = _places()
-    if i > 0 and doc[i - 1].lower_ in places["locative_prepositions"]:
+    if i > 0 and doc[i - 1].lower_ in _places()["locative_prepositions"]:
         return True
-    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in places["place_nouns_before_of"]
+    return _named_as_place(doc, i)
+
+
+def _named_as_place(doc: Doc, i: int) -> bool:
+    """ "the town of X", "the province of X": a place noun and "of" before token ``i``."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _places()["place_nouns_before_of"]
 
 
 def _country(span: Span) -> bool:
@@ -474,6 +478,9 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
                     return Span(doc, i, end, label="GPE")
+            # Any town of the table where the words call it one: "the village of Sevare".
+            if places and not uncased and _named_as_place(doc, i):
+                return Span(doc, i, end, label="GPE")
             # A province or state (ISO 3166-2) where the words say a place is meant: "in Sindh",
             # "Sindh province"; names like "Centre" or "North" are common words otherwise.
             if places and any(p.kind == "subdivision" for p in places) and not uncased:

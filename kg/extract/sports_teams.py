@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.names.gazetteer import is_nation, lookup_places
+from kg.names.gazetteer import is_known_place, is_nation
 
 # Labels a team named after a place gets from the model.
 PLACE_OR_PERSON = {"GPE", "LOC", "PERSON", "FAC", "ORG"}
@@ -131,7 +131,7 @@ def team_names(doc: Doc, sports_report: bool) -> list[Span]:
         if e.label_ in PLACE_OR_PERSON
         and not is_nation(e.text)
         # A player who wins is still a person; a "person" named like a place is a team the model misread.
-        and (e.label_ != "PERSON" or lookup_places(e.text))
+        and (e.label_ != "PERSON" or is_known_place(e.text))
         and _plays(e)
     }
     ents = ents + _unlabelled_teams(doc)
@@ -157,6 +157,6 @@ def _unlabelled_teams(doc: Doc) -> list[Span]:
             continue
         before_score = token.i + 1 < len(doc) and _is_score(doc[token.i + 1])
         after_fixture = token.i > 0 and doc[token.i - 1].lower_ in words["fixture_words"]
-        if (before_score or after_fixture) and not is_nation(token.text) and lookup_places(token.text):
+        if (before_score or after_fixture) and not is_nation(token.text) and is_known_place(token.text):
             found.append(Span(doc, token.i, token.i + 1, label="ORG"))
     return found
