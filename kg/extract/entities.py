@@ -299,13 +299,32 @@ class MentionClusters:
         return doc
 
 
+def names_a_thing(span: Span) -> bool:
+    """The mention names a ship or a product after the actor it is named for: "the carrier John
+    Doe", "a Norvik", "Norvik trucks" (``lexicons/named_things.json``).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The carrier Hadi Rashad and a Norvik pickup met Hadi Rashad.")
+    >>> names_a_thing(doc[2:4]), names_a_thing(doc[6:7]), names_a_thing(doc[9:11])
+    (True, True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in word_list("named_things.json", "vessel_nouns"):
+        return True
+    if after in word_list("named_things.json", "product_nouns"):
+        return True
+    return span.label_ == "Organization" and before in word_list("named_things.json", "indefinite_articles")
+
+
 def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dict[str, str], list[str]]:
     """Clusters whose names the actor dictionary gives to one actor of their type are one entity
     ("ISIS" and "Islamic State"); a cluster whose names point to two actors gets none.
     Returns (cluster -> actor id, the clusters of the mentions after joining)."""
     actors: dict[str, set[str]] = {}
     for span, cluster in zip(mentions, cluster_of, strict=True):
-        if span.label_ in ("Person", "Organization"):
+        if span.label_ in ("Person", "Organization") and not names_a_thing(span):
             actor = known_actor(span.text, span.label_)
             if actor is not None:
                 actors.setdefault(cluster, set()).add(actor.id)
