@@ -82,3 +82,13 @@ def test_schedule_lines_name_teams(nlp):
 def test_a_small_town_is_a_place_where_the_words_call_it_one(nlp):
     found = mentions(nlp, "Gunmen attacked the village of Aguelhok, officials in Mali said.")
     assert ("Aguelhok", "Place") in found
+
+
+def test_names_in_text_without_capitals_are_kept():
+    import spacy
+
+    from kg.extract.name_boundaries import trimmed_name_spans
+
+    doc = spacy.blank("en")("officials of the norvik liberation front met 12 envoys")
+    doc.ents = [doc.char_span(17, 40, "ORG")]
+    assert [(e.text, e.label_) for e in trimmed_name_spans(doc)] == [("norvik liberation front", "ORG")]

@@ -4,7 +4,8 @@ A statistical tagger reads tables, result lists and wrapped headlines badly: it 
 across a line break ("Lena\\nMarsh"), into a bracketed note ("Lena Marsh ( Norvalia"), over a
 spaced dash ("NORVALIA - LENA MARSH"), a score or rank ("64 Lena Marsh", "Marsh 5-0-31-0")
 or lower-case words after it ("Norvale news agency"). None of these is ever part of a name in
-cased news text, so each name span is split at them and trimmed to its capitalized words;
+cased news text, so each name span is split at them and trimmed to its words (in text without
+capitals, where the model still finds names, only the breaks, scores and punctuation go);
 a piece that is a country name becomes a GPE, the others keep the model's label.
 
 >>> import spacy
@@ -68,7 +69,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
             end -= 1  # "Norvale news agency": the lower-case words describe the name
         else:
             break
-    if start >= end or not any(_is_named(t) for t in doc[start:end]):
+    if start >= end or not any(t.is_alpha for t in doc[start:end]):
         return None
     return start, end
 
