@@ -130,6 +130,9 @@ def choose_place(candidates: list[PlaceCandidate], document_countries: set[str])
     ('USA', 1)
     >>> choose_place([b, c], set()), choose_place([b, c], {"USA"}).geonames_id
     (None, 2)
+    >>> province = PlaceCandidate("Paris", "USA", None, 0, "subdivision")
+    >>> choose_place([a, province], {"FRA", "USA"}).geonames_id  # the one city of the name
+    1
     """
     if not candidates:
         return None
@@ -147,7 +150,7 @@ def choose_place(candidates: list[PlaceCandidate], document_countries: set[str])
     if len(in_document) < len(candidates):
         return choose_place(in_document, document_countries)
     ranked = sorted(cities or candidates, key=lambda c: -c.population)
-    if ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
+    if len(ranked) == 1 or ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
         return ranked[0]
     return None
 
