@@ -92,3 +92,13 @@ def test_names_in_text_without_capitals_are_kept():
     doc = spacy.blank("en")("officials of the norvik liberation front met 12 envoys")
     doc.ents = [doc.char_span(17, 40, "ORG")]
     assert [(e.text, e.label_) for e in trimmed_name_spans(doc)] == [("norvik liberation front", "ORG")]
+
+
+def test_abbreviated_names_are_kept():
+    import spacy
+
+    from kg.extract.name_boundaries import trimmed_name_spans
+
+    doc = spacy.blank("en")("Talks with U.S. envoys")
+    doc.ents = [doc.char_span(11, 15, "GPE")]
+    assert [e.text for e in trimmed_name_spans(doc)] == ["U.S."]

@@ -69,7 +69,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
             end -= 1  # "Norvale news agency": the lower-case words describe the name
         else:
             break
-    if start >= end or not any(t.is_alpha for t in doc[start:end]):
+    if start >= end or not any(c.isalpha() for c in doc[start:end].text):  # "U.S." has letters
         return None
     return start, end
 
