@@ -66,6 +66,11 @@ class KnownActors:
             uncased = _sentence_is_uncased(sent, text)
             for n, ent in enumerate(ents):
                 if sent.start <= ent.start < sent.end:
+                    known = _known_name_before_nouns(ent) if uncased else None
+                    if known is not None:
+                        found.append(known)
+                        replaced.add(n)
+                        continue
                     retyped = self._retyped(ent)
                     if retyped is not None:
                         found.append(retyped)
@@ -127,6 +132,24 @@ class KnownActors:
                     continue
                 return Span(doc, span.start, span.end, label=ACTOR_LABELS[kind])
         return None
+
+
+def _known_name_before_nouns(ent: Span) -> Span | None:
+    """In text without capitals the model runs a name into the nouns after it ("red cross
+    workers"): a dictionary name followed only by common nouns is that name alone."""
+    if ent.label_ not in ("ORG", "PERSON"):
+        return None
+    start = ent.start + 1 if len(ent) > 1 and ent[0].lower_ in ARTICLES else ent.start
+    doc = ent.doc
+    index = dictionary._lexicon()[0]
+    keys = [compact_key(doc[i].text) for i in range(start, ent.end)]
+    for end in range(ent.end - 1, start, -1):
+        if "".join(keys[: end - start]) not in index or not all(t.pos_ == "NOUN" for t in doc[end : ent.end]):
+            continue
+        kind = dictionary.actor_type(doc[start:end].text)
+        if kind in ACTOR_LABELS:
+            return Span(doc, start, end, label=ACTOR_LABELS[kind])
+    return None
 
 
 def _may_stand_alone(span: Span, uncased: bool) -> bool:

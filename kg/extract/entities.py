@@ -301,12 +301,14 @@ class MentionClusters:
 
 def names_a_thing(span: Span) -> bool:
     """The mention names a ship or a product after the actor it is named for: "the carrier John
-    Doe", "a Norvik", "Norvik trucks" (``lexicons/named_things.json``).
+    Doe", "a Norvik", "Norvik trucks", "Norvik 727" (``lexicons/named_things.json``).
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("The carrier Hadi Rashad and a Norvik pickup met Hadi Rashad.")
+    >>> doc = spacy.blank("en")("The carrier Hadi Rashad and a Norvik pickup met Hadi Rashad in a Norvik 727.")
     >>> names_a_thing(doc[2:4]), names_a_thing(doc[6:7]), names_a_thing(doc[9:11])
     (True, True, False)
+    >>> names_a_thing(doc.char_span(65, 71, "Organization"))
+    True
     """
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -315,7 +317,25 @@ def names_a_thing(span: Span) -> bool:
         return True
     if after in word_list("named_things.json", "product_nouns"):
         return True
-    return span.label_ == "Organization" and before in word_list("named_things.json", "indefinite_articles")
+    if span.label_ != "Organization":
+        return False
+    # "a Norvik", "Norvik 727": one of the company's products, a model named by its number.
+    model_number = span.end < len(doc) and any(c.isdigit() for c in doc[span.end].text)
+    return before in word_list("named_things.json", "indefinite_articles") or model_number
+
+
+def names_an_office(span: Span) -> bool:
+    """The mention names an office, not an actor: a title, alone or followed by "of" ("secretary of
+    state", "minister of the interior"), whoever holds it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the secretary of state met the Norvik Council and General Norvik Motors")
+    >>> names_an_office(doc[1:4]), names_an_office(doc[6:8]), names_an_office(doc[9:12])
+    (True, False, False)
+    """
+    if span[0].lower_ not in word_list("titles.json", "heads"):
+        return False
+    return len(span) == 1 or span[1].lower_ == "of"  # not "General Motors"
 
 
 def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -324,7 +344,7 @@ def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dic
     Returns (cluster -> actor id, the clusters of the mentions after joining)."""
     actors: dict[str, set[str]] = {}
     for span, cluster in zip(mentions, cluster_of, strict=True):
-        if span.label_ in ("Person", "Organization") and not names_a_thing(span):
+        if span.label_ in ("Person", "Organization") and not names_a_thing(span) and not names_an_office(span):
             actor = known_actor(span.text, span.label_)
             if actor is not None:
                 actors.setdefault(cluster, set()).add(actor.id)
