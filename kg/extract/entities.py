@@ -332,10 +332,20 @@ def names_an_office(span: Span) -> bool:
     >>> doc = spacy.blank("en")("the secretary of state met the Norvik Council and General Norvik Motors")
     >>> names_an_office(doc[1:4]), names_an_office(doc[6:8]), names_an_office(doc[9:12])
     (True, False, False)
+    >>> names_an_office(spacy.blank("en")("u.s. secretary of state")[:])
+    True
     """
-    if span[0].lower_ not in word_list("titles.json", "heads"):
+    start = span.start
+    while start < span.end - 1 and _names_a_country(span.doc[start].text):
+        start += 1  # "U.S. secretary of state": the country says whose office
+    words = span.doc[start : span.end]
+    if words[0].lower_ not in word_list("titles.json", "heads"):
         return False
-    return len(span) == 1 or span[1].lower_ == "of"  # not "General Motors"
+    return len(words) == 1 or words[1].lower_ == "of"  # not "General Motors"
+
+
+def _names_a_country(word: str) -> bool:
+    return bool(lookup_country(word) or lookup_demonym(word) or lookup_country(word.upper()))
 
 
 def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dict[str, str], list[str]]:
