@@ -4,7 +4,7 @@ Extracts and resolves the first N documents of a MUC-4 file (default ../shared/d
 a set no rule was tuned on) and prints a seeded random sample of the distinct (name, type,
 code, country) the known-actor dictionary gave, with the sentence of a first mention.
 
-Run: ``.venv/bin/python benchmarks/actor_codes_sample.py [--documents 400] [--sample 30]``.
+Run: ``.venv/bin/python benchmarks/actor_codes_sample.py [--skip 0] [--documents 400] [--sample 30]``.
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=SHARED / "muc4" / "train.json")
     parser.add_argument("--documents", type=int, default=400)
+    parser.add_argument("--skip", type=int, default=0, help="Documents to pass over first (a fresh sample).")
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
     nlp = load_pipeline()
-    docs = [Document.from_text(d.text, id=d.id) for d in islice(read_muc4(args.data), args.documents)]
+    chosen = islice(read_muc4(args.data), args.skip, args.skip + args.documents)
+    docs = [Document.from_text(d.text, id=d.id) for d in chosen]
     found: dict[tuple, str] = {}
     for extraction in extract(docs, nlp):
         resolved = resolve(extraction)

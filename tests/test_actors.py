@@ -27,6 +27,8 @@ INVENTED = [
     ["tarvani liberation front", "Organization", ["tarvani liberation front", "tlf", "tarvani front"],
      [["KGZREB", "", ""]]],
     ["nesto amarel", None, ["nesto amarel"], [["IGOUNO", "", ""]]],
+    ["ilmar brask", "Person", ["ilmar brask"], [["KGZGOVAGR", "2006-03-01", "2010-01-31"]]],
+    ["norvik motors", "Organization", ["norvik motors", "norvik"], [["MNCKGZ", "", ""]]],
 ]
 
 
@@ -192,3 +194,44 @@ def test_actor_codes_are_written_to_rdf(invented_lexicon, nlp):
     _, quads = document_quads(run(nlp, "Zoran Velkovic spoke in Kyrgyzstan on Monday.", "2006-05-01"))
     codes = {q.object.value for q in quads if q.predicate.value.endswith("#actorCode")}
     assert codes == {"KGZGOV"}
+
+
+def test_an_actor_known_only_for_dated_spells_gets_no_code_without_the_articles_date(invented_lexicon, nlp):
+    text = "Ilmar Brask spoke in Kyrgyzstan on Monday."
+    assert by_name(run(nlp, text, "2008-05-01"), "Ilmar Brask").actor_code == "KGZGOVAGR"
+    assert by_name(run(nlp, text, "1990-05-01"), "Ilmar Brask").actor_code is None  # before the spell
+    assert by_name(run(nlp, text, None), "Ilmar Brask").actor_code is None  # when? a namesake, maybe
+    assert by_name(run(nlp, "Zoran Velkovic spoke in Kyrgyzstan.", None), "Zoran Velkovic").actor_code == "KGZELI"
+
+
+def test_a_ship_or_a_product_named_after_an_actor_gets_no_code(invented_lexicon, nlp):
+    ship = run(nlp, "The aircraft carrier Zoran Velkovic sailed from Kyrgyzstan on Monday.", "2006-05-01")
+    assert not [e for e in ship.entities if e.actor_code]
+    car = run(nlp, "Gunmen in a Norvik pickup fired on troops in Kyrgyzstan on Monday.", "2006-05-01")
+    assert not [e for e in car.entities if e.actor_code]
+    company = run(nlp, "Norvik Motors said on Monday it would build a plant in Kyrgyzstan.", "2006-05-01")
+    assert by_name(company, "Norvik Motors").actor_code == "MNCKGZ"
+
+
+def test_an_office_and_a_model_number_get_no_code(invented_lexicon, nlp):
+    plane = run(nlp, "The Norvik 727 crashed in Kyrgyzstan on Monday.", "2006-05-01")
+    assert not [e for e in plane.entities if e.actor_code]
+    from kg.extract.entities import names_an_office
+
+    office = nlp("The minister of agriculture met the Tarvani Liberation Front in Kyrgyzstan.")
+    spans = list(office.spans["kg_mentions"])
+    assert not [s for s in spans if names_an_office(s) and s.text.lower().startswith("tarvani")]
+    assert names_an_office(office[1:4])
+
+
+def test_a_known_name_run_into_nouns_in_lower_case_text_is_the_name(invented_lexicon):
+    import spacy
+
+    from kg.extract.actors import _known_name_before_nouns
+
+    doc = spacy.blank("en")("tarvani liberation front workers and tarvani liberation front leader lena")
+    for token in doc:
+        token.pos_ = "PROPN" if token.text == "lena" else "NOUN"
+    workers, leader = doc.char_span(0, 32, "ORG"), doc.char_span(37, 73, "ORG")
+    assert _known_name_before_nouns(workers).text == "tarvani liberation front"
+    assert _known_name_before_nouns(leader) is None  # a name follows: not only common nouns

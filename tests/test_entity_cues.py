@@ -38,3 +38,67 @@ def test_teams_in_results_and_standings_lines_are_organizations(nlp):
 def test_prose_with_numbers_keeps_its_places(nlp):
     found = mentions(nlp, "Officials in Lyon said 2 people died and 3 were hurt.")
     assert ("Lyon", "Place") in found
+
+
+def test_names_are_cut_at_line_breaks_brackets_and_scores(nlp):
+    text = "Results of the Westmarch meeting:\n1. Lena Marsh ( Norway ) 11.07\n2. Tomas Brandt ( Sweden ) 11.20"
+    found = mentions(nlp, text)
+    names = [name for name, _ in found]
+    assert "Norway" in names and "Sweden" in names
+    assert not any("(" in name or "\n" in name or any(c.isdigit() for c in name) for name in names)
+
+
+def test_lower_case_words_after_a_name_are_not_part_of_it(nlp):
+    found = mentions(nlp, "The Vantoria news agency said the talks would resume on Monday.")
+    assert not any(name.endswith("agency") for name, _ in found)
+
+
+def test_teams_named_after_places_in_a_sports_report(nlp):
+    text = (
+        "CRICKET - COUNTY CHAMPIONSHIP RESULTS .\n"
+        "At Leicester : Kent beat Essex by 40 runs .\n"
+        "Kent 259 and 207 , Essex 114 and 211 .\n"
+        "Kent 22 points , Essex 4 .\n"
+        "The match against Scotland starts on Monday ."
+    )
+    found = mentions(nlp, text)
+    assert ("Kent", "Organization") in found and ("Essex", "Organization") in found
+    assert ("Leicester", "Organization") not in found  # the venue stays a place
+    assert ("Scotland", "Organization") not in found  # a national side is named by its nation
+    assert ("CRICKET", "Organization") not in found
+
+
+def test_places_outside_sports_reports_stay_places(nlp):
+    found = mentions(nlp, "Floods hit Kent on Monday and 259 homes were flooded in Essex, officials said.")
+    assert ("Kent", "Organization") not in found and ("Essex", "Organization") not in found
+
+
+def test_schedule_lines_name_teams(nlp):
+    text = "Baseball standings and schedule of the league season :\nWESTMARCH AT CASTLEBY\nBOSTON AT DENVER"
+    found = mentions(nlp, text)
+    assert ("BOSTON", "Organization") in found and ("DENVER", "Organization") in found
+
+
+def test_a_small_town_is_a_place_where_the_words_call_it_one(nlp):
+    found = mentions(nlp, "Gunmen attacked the village of Aguelhok, officials in Mali said.")
+    assert ("Aguelhok", "Place") in found
+
+
+def test_names_in_text_without_capitals_are_kept():
+    import spacy
+
+    from kg.extract.name_boundaries import trimmed_name_spans
+
+    doc = spacy.blank("en")("officials of the norvik liberation front met 12 envoys")
+    doc.ents = [doc.char_span(17, 40, "ORG")]
+    assert [(e.text, e.label_) for e in trimmed_name_spans(doc)] == [("norvik liberation front", "ORG")]
+
+
+def test_abbreviated_names_are_kept():
+    import spacy
+
+    from kg.extract.name_boundaries import trimmed_name_spans
+
+    doc = spacy.blank("en")("Talks with U.S. envoys")
+    doc.ents = [doc.char_span(11, 15, "GPE")]
+    assert [e.text for e in trimmed_name_spans(doc)] == ["U.S."]

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from kg.extract.entity_patterns import JOINERS, RUN_CONNECTORS, _org_cues, _places, _sentence_is_uncased
 from kg.extract.lexicon import word_list
 from kg.names import actors as dictionary
-from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places
+from kg.names.gazetteer import is_known_place, lookup_country, lookup_demonym
 from kg.names.normalize import ARTICLES, compact_key
 
 ACTOR_LABELS = {"Person": "PERSON", "Organization": "ORG"}
@@ -50,7 +50,7 @@ def _cue_type(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _is_place_name(text: str) -> bool:
-    return bool(lookup_country(text, allow_codes=False) or lookup_demonym(text) or lookup_places(text))
+    return bool(lookup_country(text, allow_codes=False) or lookup_demonym(text) or is_known_place(text))
 
 
 class KnownActors:
@@ -66,6 +66,11 @@ class KnownActors:
             uncased = _sentence_is_uncased(sent, text)
             for n, ent in enumerate(ents):
                 if sent.start <= ent.start < sent.end:
+                    known = _known_name_before_nouns(ent) if uncased else None
+                    if known is not None:
+                        found.append(known)
+                        replaced.add(n)
+                        continue
                     retyped = self._retyped(ent)
                     if retyped is not None:
                         found.append(retyped)
@@ -127,6 +132,24 @@ class KnownActors:
                     continue
                 return Span(doc, span.start, span.end, label=ACTOR_LABELS[kind])
         return None
+
+
+def _known_name_before_nouns(ent: Span) -> Span | None:
+    """In text without capitals the model runs a name into the nouns after it ("red cross
+    workers"): a dictionary name followed only by common nouns is that name alone."""
+    if ent.label_ not in ("ORG", "PERSON"):
+        return None
+    start = ent.start + 1 if len(ent) > 1 and ent[0].lower_ in ARTICLES else ent.start
+    doc = ent.doc
+    index = dictionary._lexicon()[0]
+    keys = [compact_key(doc[i].text) for i in range(start, ent.end)]
+    for end in range(ent.end - 1, start, -1):
+        if "".join(keys[: end - start]) not in index or not all(t.pos_ == "NOUN" for t in doc[end : ent.end]):
+            continue
+        kind = dictionary.actor_type(doc[start:end].text)
+        if kind in ACTOR_LABELS:
+            return Span(doc, start, end, label=ACTOR_LABELS[kind])
+    return None
 
 
 def _may_stand_alone(span: Span, uncased: bool) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.lexicon import word_list
 from kg.model import Entity
 from kg.names.actors import known_actor
-from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym, lookup_places
+from kg.names.gazetteer import country_of_capital, is_known_place, lookup_country, lookup_demonym
 from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
@@ -190,7 +190,7 @@ def consistent_types(typed: list[Span]) -> list[Span]:
         if span.label_ in TYPE_PREFERENCE:
             labels.setdefault(span.text, Counter())[span.label_] += 1
     for text, counts in labels.items():
-        if "Place" in counts and len(counts) > 1 and lookup_places(text):
+        if "Place" in counts and len(counts) > 1 and is_known_place(text):
             counts["Place"] += GAZETTEER_SUPPORT
     best = {
         text: min(counts, key=lambda label: (-counts[label], TYPE_PREFERENCE.index(label)))
@@ -299,13 +299,62 @@ class MentionClusters:
         return doc
 
 
+def names_a_thing(span: Span) -> bool:
+    """The mention names a ship or a product after the actor it is named for: "the carrier John
+    Doe", "a Norvik", "Norvik trucks", "Norvik 727" (``lexicons/named_things.json``).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The carrier Hadi Rashad and a Norvik pickup met Hadi Rashad in a Norvik 727.")
+    >>> names_a_thing(doc[2:4]), names_a_thing(doc[6:7]), names_a_thing(doc[9:11])
+    (True, True, False)
+    >>> names_a_thing(doc.char_span(65, 71, "Organization"))
+    True
+    """
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in word_list("named_things.json", "vessel_nouns"):
+        return True
+    if after in word_list("named_things.json", "product_nouns"):
+        return True
+    if span.label_ != "Organization":
+        return False
+    # "a Norvik", "Norvik 727": one of the company's products, a model named by its number.
+    model_number = span.end < len(doc) and any(c.isdigit() for c in doc[span.end].text)
+    return before in word_list("named_things.json", "indefinite_articles") or model_number
+
+
+def names_an_office(span: Span) -> bool:
+    """The mention names an office, not an actor: a title, alone or followed by "of" ("secretary of
+    state", "minister of the interior"), whoever holds it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the secretary of state met the Norvik Council and General Norvik Motors")
+    >>> names_an_office(doc[1:4]), names_an_office(doc[6:8]), names_an_office(doc[9:12])
+    (True, False, False)
+    >>> names_an_office(spacy.blank("en")("u.s. secretary of state")[:])
+    True
+    """
+    start = span.start
+    while start < span.end - 1 and _names_a_country(span.doc[start].text):
+        start += 1  # "U.S. secretary of state": the country says whose office
+    words = span.doc[start : span.end]
+    if words[0].lower_ not in word_list("titles.json", "heads"):
+        return False
+    return len(words) == 1 or words[1].lower_ == "of"  # not "General Motors"
+
+
+def _names_a_country(word: str) -> bool:
+    return bool(lookup_country(word) or lookup_demonym(word) or lookup_country(word.upper()))
+
+
 def _join_known_actors(mentions: list[Span], cluster_of: list[str]) -> tuple[dict[str, str], list[str]]:
     """Clusters whose names the actor dictionary gives to one actor of their type are one entity
     ("ISIS" and "Islamic State"); a cluster whose names point to two actors gets none.
     Returns (cluster -> actor id, the clusters of the mentions after joining)."""
     actors: dict[str, set[str]] = {}
     for span, cluster in zip(mentions, cluster_of, strict=True):
-        if span.label_ in ("Person", "Organization"):
+        if span.label_ in ("Person", "Organization") and not names_a_thing(span) and not names_an_office(span):
             actor = known_actor(span.text, span.label_)
             if actor is not None:
                 actors.setdefault(cluster, set()).add(actor.id)

@@ -42,6 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import load_lexicon, word_list
+from kg.extract.name_boundaries import trimmed_name_spans
+from kg.extract.sports_teams import is_sports_report, team_names
 from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places, name_keys
 from kg.names.normalize import ARTICLES, compact_key
 
@@ -178,6 +180,7 @@ class EntityPatterns:
         full_names: dict[tuple[int, int], str] = {}
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
+        doc.ents = trimmed_name_spans(doc)  # names cut back to their words before any rule reads them
         model_ents = list(doc.ents)  # read once: each read of doc.ents or sent.ents builds them all
         text = doc.text  # read once, as doc.ents
         for sent in sentences:
@@ -192,8 +195,10 @@ class EntityPatterns:
                 self._facilities(sent, found, full_names)
             self._gazetteer(sent, found, uncased)
         # Teams in lines of results and standings come first: they win over a city of the same name.
-        found = score_line_teams(doc) + found
+        result_lines = score_line_teams(doc)
+        found = result_lines + found
         self._apply(doc, found, drop)
+        doc.ents = team_names(doc, is_sports_report(doc, has_result_lines=bool(result_lines)))
         doc.user_data["kg_full_names"] = {
             key: name for key, name in full_names.items() if any((e.start_char, e.end_char) == key for e in doc.ents)
         }
@@ -437,10 +442,14 @@ def score_line_teams(doc: Doc) -> list[Span]:
 
 def _placed_by_context(doc: Doc, i: int) -> bool:
     """The words before token ``i`` say a place follows: "in Lyon", "the city of Lyon"."""
-    places = _places()
-    if i > 0 and doc[i - 1].lower_ in places["locative_prepositions"]:
+    if i > 0 and doc[i - 1].lower_ in _places()["locative_prepositions"]:
         return True
-    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in places["place_nouns_before_of"]
+    return _named_as_place(doc, i)
+
+
+def _named_as_place(doc: Doc, i: int) -> bool:
+    """ "the town of X", "the province of X": a place noun and "of" before token ``i``."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _places()["place_nouns_before_of"]
 
 
 def _country(span: Span) -> bool:
@@ -469,6 +478,9 @@ def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None
             if places and places[0].kind == "city" and places[0].population >= CITY_POPULATION:
                 if not uncased or not any(t.is_stop for t in span):
                     return Span(doc, i, end, label="GPE")
+            # Any town of the table where the words call it one: "the village of Sevare".
+            if places and not uncased and _named_as_place(doc, i):
+                return Span(doc, i, end, label="GPE")
             # A province or state (ISO 3166-2) where the words say a place is meant: "in Sindh",
             # "Sindh province"; names like "Centre" or "North" are common words otherwise.
             if places and any(p.kind == "subdivision" for p in places) and not uncased:

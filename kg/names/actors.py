@@ -10,6 +10,9 @@ built only when a text names it.
 >>> actor = Actor("x", "Person", ("hadi rashad",), (("KGZGOV", "2001-01-01", "2004-12-31"), ("KGZELI", "", "")))
 >>> actor.code_at("2003-05-02"), actor.code_at("2010-01-01"), actor.code_at(None)
 ('KGZGOV', 'KGZELI', 'KGZELI')
+>>> minister = Actor("y", "Person", ("lena marsh",), (("KGZGOVAGR", "2006-03-01", "2010-01-31"),))
+>>> minister.code_at("2008-01-01"), minister.code_at("1990-01-01"), minister.code_at(None)
+('KGZGOVAGR', None, None)
 >>> sector_code("the police", "NGA"), sector_code("rebels", None), sector_code("a table", "NGA")
 ('NGACOP', '~REB', None)
 """
@@ -36,15 +39,16 @@ class Actor:
 
     def code_at(self, date: str | None) -> str | None:
         """The code valid on ``date`` (ISO, "YYYY-MM-DD..."): the first dated range holding it,
-        else the undated code; without a date, the undated code, else the last listed."""
+        else the undated code. Without a date, only the undated code: an actor the dictionary
+        knows only for dated spells (an office held for some years, a president in office) may
+        be a namesake or a thing named after them at any other time, so no spell is guessed."""
         undated = next((code for code, since, to in self.codes if not since and not to), None)
         if date:
             day = date[:10]
             for code, since, to in self.codes:
                 if (since or to) and (not since or since <= day) and (not to or day <= to):
                     return code
-            return undated
-        return undated or (self.codes[-1][0] if self.codes else None)
+        return undated
 
 
 @cache

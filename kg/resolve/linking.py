@@ -3,10 +3,11 @@
 Countries get their canonical name, ISO code and GeoNames id, and so does the
 country an entity is linked to (``Entity.country_name``/``country_geonames_id``:
 the mapping writes that country's node from them). A place name found
-in GeoNames or ISO 3166-2 is linked when it is unambiguous, or when the
-countries the document mentions pick exactly one candidate, or when one
-candidate is by far the most populous ("Paris"); otherwise it stays unlinked,
-never linked at random.
+in GeoNames (cities above 500 people) or ISO 3166-2 is linked when it is the only candidate,
+or when the countries the document mentions pick exactly one candidate or one by far the most
+populous; a city in a country the document does not mention is never chosen over others,
+unless it is that country's capital and the most populous of the name ("Paris"). Otherwise
+the name stays unlinked, never linked at random.
 """
 
 from __future__ import annotations
@@ -116,10 +117,22 @@ def _link_country(entity: Entity) -> Entity:
 def choose_place(candidates: list[PlaceCandidate], document_countries: set[str]) -> PlaceCandidate | None:
     """The one candidate a place name stands for in a document, or None when unsure.
 
+    The only candidate (or a city and its province of the same name) is it; otherwise only
+    candidates in the countries the document names count (a place never links to a city in a
+    country the document does not mention, save a national capital that is also the most
+    populous of its name: it names its country), and among those one that is by far the most
+    populous is what a reader means.
+
     >>> a = PlaceCandidate("Paris", "FRA", 1, 2_000_000, "city")
     >>> b = PlaceCandidate("Paris", "USA", 2, 25_000, "city")
-    >>> choose_place([a, b], {"USA"}).country_iso3, choose_place([a, b], set()).country_iso3
-    ('USA', 'FRA')
+    >>> c = PlaceCandidate("Paris", "USA", 3, 500, "city")
+    >>> choose_place([a, b], {"USA"}).country_iso3, choose_place([a, b, c], {"FRA", "USA"}).geonames_id
+    ('USA', 1)
+    >>> choose_place([b, c], set()), choose_place([b, c], {"USA"}).geonames_id
+    (None, 2)
+    >>> province = PlaceCandidate("Paris", "USA", None, 0, "subdivision")
+    >>> choose_place([a, province], {"FRA", "USA"}).geonames_id  # the one city of the name
+    1
     """
     if not candidates:
         return None
@@ -128,12 +141,23 @@ def choose_place(candidates: list[PlaceCandidate], document_countries: set[str])
         # One place, or a city and its province of the same name: the city has the GeoNames id.
         return cities[0] if cities else candidates[0]
     in_document = [c for c in candidates if c.country_iso3 in document_countries]
-    if in_document and len(in_document) < len(candidates):
-        return choose_place(in_document, set())
+    if not in_document:
+        # A national capital names its country ("Paris" says France, as "Baghdad withdrew" says
+        # Iraq): the one exception, when it is also the most populous of the name.
+        capitals = [c for c in cities if _is_capital(c)]
+        most_populous = max(candidates, key=lambda c: c.population)
+        return capitals[0] if len(capitals) == 1 and capitals[0] == most_populous else None
+    if len(in_document) < len(candidates):
+        return choose_place(in_document, document_countries)
     ranked = sorted(cities or candidates, key=lambda c: -c.population)
     if len(ranked) == 1 or ranked[0].population >= PROMINENCE_RATIO * max(ranked[1].population, 1):
         return ranked[0]
     return None
+
+
+def _is_capital(candidate: PlaceCandidate) -> bool:
+    country = country_by_iso3(candidate.country_iso3)
+    return bool(country and country.capital and compact_key(country.capital) == compact_key(candidate.name))
 
 
 def _link_place(entity: Entity, document_countries: set[str]) -> Entity:
