@@ -49,9 +49,14 @@ ATTRIBUTED = [
         "the budget was balanced",
     ),
     ('Mira Halden was blunt. "The council has no money left," she said.', ("Mira Halden",), "no money left"),
-    ('"The dam will hold," said engineer Piet Okonjo. "We have checked every wall."', ("Piet Okonjo",), "The dam will hold"),
     (
-        '"There is no cholera in the camps. The water is clean," the Kestrel health minister, Ada Brun, told the agency.',
+        '"The dam will hold," said engineer Piet Okonjo. "We have checked every wall."',
+        ("Piet Okonjo",),
+        "The dam will hold",
+    ),
+    (
+        '"There is no cholera in the camps. The water is clean," '
+        "the Kestrel health minister, Ada Brun, told the agency.",
         ("Ada Brun",),
         "no cholera in the camps",
     ),
@@ -125,7 +130,8 @@ ATTRIBUTED = [
         "the talks had been useful",
     ),
     (
-        "Velmar army kills 12 rebels in border raid\n\nThe Velmar army said on Friday that its troops had killed 12 rebels.",
+        "Velmar army kills 12 rebels in border raid\n\n"
+        "The Velmar army said on Friday that its troops had killed 12 rebels.",
         ("Velmar army",),
         "its troops had killed 12 rebels",
     ),
