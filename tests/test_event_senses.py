@@ -291,3 +291,37 @@ def test_mobilisation_is_military_only_with_armed_forces(extract_one, text, mili
 )
 def test_events_quoted_as_terms_stay_events(extract_one, text, kind):
     assert kind in classes(extract_one(text))
+
+
+# -- CAMEO verbs (cameo_verbs.json) in the sense the parse gives them (cameo_senses.json) ---------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two men stabbed a guard outside the Kesh bank.", [("Injury", "stabbed")]),
+        ("Soldiers tortured three students at the Brano camp.", [("Injury", "tortured")]),
+        ("Vorin Front fighters recaptured the police station.", [("Takeover", "recaptured")]),
+    ],
+)
+def test_a_cameo_verb_names_an_event_when_its_parse_fits_the_class(extract_one, text, expected):
+    assert kinds(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dancer stabbed the air with her fan.",  # no person acted upon
+        "Farming families inhabit the Kesh valley.",  # a place, but nobody armed takes it
+        "The Brano council recaptured its lost voters.",  # no place taken
+        "The committee convicted nobody and sued the Kesh Water Board.",  # legal action: no arrest
+        "The new tax annoyed the Brano traders.",  # CAMEO's protest synonyms are feelings
+    ],
+)
+def test_a_cameo_verb_in_another_sense_names_no_event(extract_one, text):
+    assert kinds(extract_one(text)) == []
+
+
+def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
+    x = extract_one("Vorin Front fighters bombed the Kesh market. The bombing targeted Brano police officers.")
+    assert [k for k, _ in kinds(x)] == ["Bombing", "Bombing"]

@@ -5,7 +5,9 @@ nouns and adjectives by lemma, multi-word phrases matched in the parse ("claimed
 responsibility"). A noun that only describes another thing ("attack dog", "meeting
 room") or that a modifier makes something else ("heart attack") is no trigger; a
 trigger modifying another trigger ("bombing attack") is folded into one event of the
-more specific class.
+more specific class. Verbs of the PETRARCH2 CAMEO dictionary (``lexicons/cameo_verbs.json``,
+derived by ``scripts/cameo_lexicon.py``) add triggers of the classes ``lexicons/cameo_senses.json``
+lists, only where the parse gives them that class's sense (what they act on, who acts).
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> doc = load_pipeline()("Rebels attacked the town in March. The attack dog barked.")
@@ -139,6 +141,72 @@ def _words() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list
 
 
 @lru_cache(maxsize=1)
+def cameo_verbs() -> dict[str, tuple[str, dict]]:
+    """Verbs of the PETRARCH2 CAMEO dictionary (``cameo_verbs.json``) that name an event of a
+    class of ``cameo_senses.json`` when the parse gives them that sense: lemma -> (class, the
+    class's sense frame). Verbs of ``event_types.json`` keep their own class and are left out.
+
+    >>> cameo_verbs()["stab"][0], "annoy" in cameo_verbs(), "kill" in cameo_verbs()
+    ('Injury', False, False)
+    """
+    senses = {k: v for k, v in load_lexicon("cameo_senses.json").items() if not k.startswith("_")}
+    own = _words()[0]
+    found = {}
+    for verb, (code, name) in load_lexicon("cameo_verbs.json")["verbs"].items():
+        frame = senses.get(name)
+        if frame is not None and code in frame["codes"] and verb not in own and " " not in verb:
+            found[verb] = (name, frame)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``) and of armed forces."""
+    return frozenset(load_lexicon("actor_nouns.json")["nouns"]) | syntax()["military_nouns"]
+
+
+def _kinds(token: Token, mention_at: dict) -> set[str]:
+    """What a word of the parse names, for the sense frames: ``person``, ``group``, ``place``
+    (an entity's type, else a noun of people or of places) and ``armed`` (a military noun)."""
+    kinds = set()
+    if token.i in mention_at:
+        label = mention_at[token.i][1].label_
+        kinds |= {"Person": {"person"}, "Organization": {"group"}, "Country": {"group", "place"}}.get(label, set())
+        kinds |= {"place"} if label in PLACE_TYPES else set()
+        return kinds
+    words = {token.lemma_.lower(), token.lower_}
+    if words & _people_nouns():
+        kinds.add("person")
+    if words & syntax()["military_nouns"]:
+        kinds.add("armed")
+    if words & syntax()["place_nouns"]:
+        kinds.add("place")
+    return kinds
+
+
+def _cameo_sense(verb: Token, frame: dict, mention_at: dict) -> bool:
+    """Whether a CAMEO verb has its class's sense here, by its parse (``cameo_senses.json``):
+    what it acts on ("stabbed a guard" is an injury, "stabbed the air" none), whether it
+    takes an object ("the students marched"), whether an armed party takes part; never when
+    its subject is an event or a weapon, which the verb only tells more of."""
+    nouns = _words()[1]
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in nouns or subject.lemma_.lower() in syntax()["instrument_nouns"]:
+            return False  # "the attack targeted the police", "a bomb destroyed the bridge": what it did, no new event
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if "object" in frame and not any(_kinds(o, mention_at) & set(frame["object"]) for o in objects):
+        return False
+    if frame.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if frame.get("armed"):
+        parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        parties += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+        if not any(_kinds(t, mention_at) & {"armed", "group"} for t in parties):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
 def _not_with() -> dict[str, set[str]]:
     return {name: set(e["not_with"]) for name, e in _lexicon().items()}
 
@@ -199,7 +267,7 @@ def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
-    words = {*verbs, *nouns, *adjectives, *phrases}
+    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs()}
     forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
     return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
 
@@ -263,6 +331,8 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         name, kind = _choose(token, nouns[noun], mention_at), "noun"
     elif token.pos_ == "ADJ" and token.lower_ in adjectives:
         name, kind = adjectives[token.lower_][0], "adjective"
+    elif token.pos_ == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
+        name, kind = cameo[0], "verb"
     else:
         return None
     if _other_sense(token, name, kind):
