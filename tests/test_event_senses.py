@@ -325,3 +325,35 @@ def test_a_cameo_verb_in_another_sense_names_no_event(extract_one, text):
 def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
     x = extract_one("Vorin Front fighters bombed the Kesh market. The bombing targeted Brano police officers.")
     assert [k for k, _ in kinds(x)] == ["Bombing", "Bombing"]
+
+
+# -- who attacks decides the CAMEO root: state armed forces fight (19), others assault (18) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talvoran troops attacked the rebel camp near Kesh.",
+        "The village was attacked by the army on Monday.",
+        "An army assault on the valley began at dawn.",
+        "Soldiers opened fire on the crowd.",  # was an Attack in tests/test_events.py before the CAMEO 18/19 rule
+    ],
+)
+def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
+    assert classes(extract_one(text)) == ["MilitaryOperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked the army camp near Kesh.",  # the army is attacked, not attacking
+        "Vorin Front rebels attacked the town.",
+    ],
+)
+def test_an_attack_by_others_stays_an_attack(extract_one, text):
+    assert classes(extract_one(text)) == ["Attack"]
+
+
+def test_a_place_taken_is_a_takeover_even_where_the_parse_takes_its_possessor_for_the_object(extract_one):
+    x = extract_one("Kurdish-led militias captured IS’ last remaining territory in March.")
+    assert classes(x) == ["Takeover"]

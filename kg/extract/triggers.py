@@ -243,7 +243,7 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
-    if any(o.i not in mention_at and o.lemma_.lower() in syntax()["place_nouns"] for o in objects):
+    if any(o.i not in mention_at and _phrase_noun(o).lemma_.lower() in syntax()["place_nouns"] for o in objects):
         kinds.add("Place")  # "captured the town", "seized the airport": a place is taken, not arrested
     for name in candidates:
         role = event_types()[name].object_role
@@ -252,6 +252,20 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
         if kinds & PLACE_TYPES and role == "target":
             return name
     return candidates[0]
+
+
+def _phrase_noun(token: Token) -> Token:
+    """The last noun of a noun phrase before any prepositional phrase: its head word, also
+    where the parse took a possessor for the head ("captured IS' last territory" parsed with
+    "IS" as the object), never a noun of an of-phrase ("the leader of the town")."""
+    words = [token]
+    todo = [c for c in token.children if c.dep_ != "prep"]
+    while todo:
+        child = todo.pop()
+        words.append(child)
+        todo += [c for c in child.children if c.dep_ != "prep"]
+    nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN") and w.i >= token.i]
+    return max(nouns, key=lambda w: w.i) if nouns else token
 
 
 def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
@@ -306,7 +320,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
         for words, name in phrases.get(lemma, ()):
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
-                found.append(Trigger(matched, name, token, "phrase"))
+                found.append(Trigger(matched, _by_attacker(token, name), token, "phrase"))
                 used |= {t.i for t in matched}
                 break
         else:
@@ -337,7 +351,7 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         return None
     if _other_sense(token, name, kind):
         return None
-    return Trigger([token], _by_instrument(token, name), token, kind)
+    return Trigger([token], _by_attacker(token, _by_instrument(token, name)), token, kind)
 
 
 def _other_sense(token: Token, name: str, kind: str) -> bool:
@@ -468,6 +482,34 @@ def _by_instrument(token: Token, name: str) -> str:
     for subclass, etype in event_types().items():
         if etype.parent == name and lemmas & etype.instruments:
             return subclass
+    return name
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> frozenset[str]:
+    """State armed forces: the ``&MILITARY`` synonym set of CAMEO.2.0 (``cameo_verbs.json``)."""
+    return frozenset(load_lexicon("cameo_verbs.json")["military"])
+
+
+def _by_attacker(token: Token, name: str) -> str:
+    """``MilitaryOperation`` for an attack by state armed forces ("troops attacked the
+    village", "an army assault"): CAMEO codes it 19 (conventional military force), not 18
+    (unconventional violence, kg:Attack); else ``name``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
+    >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack")
+    ('MilitaryOperation', 'Attack')
+    """
+    if name != "Attack":
+        return name
+    attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
+    attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
+    forces = _state_forces()
+    for attacker in attackers:
+        words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
+        if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
+            return "MilitaryOperation"
     return name
 
 
