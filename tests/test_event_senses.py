@@ -357,3 +357,41 @@ def test_an_attack_by_others_stays_an_attack(extract_one, text):
 def test_a_place_taken_is_a_takeover_even_where_the_parse_takes_its_possessor_for_the_object(extract_one):
     x = extract_one("Kurdish-led militias captured IS’ last remaining territory in March.")
     assert classes(x) == ["Takeover"]
+
+
+# -- events that did not happen, or may ------------------------------------------------------------
+
+
+def modalities(x):
+    return sorted((e.type, e.modality) for e in x.events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kesh army thwarted an attack on the base.", [("Attack", "negated")]),
+        ("Police foiled a plot to bomb the Talvoran embassy.", [("Bombing", "negated")]),
+        ("The plot to kill Mayor Ines Kardo was uncovered.", [("Killing", "hypothetical")]),
+        ("The risk of kidnappings in Brano remains high.", [("Kidnapping", "hypothetical")]),
+        ("Rebels attacked the base, but the army repelled them.", [("Attack", None)]),  # near miss: it happened
+    ],
+)
+def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent, kept",
+    [
+        ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),
+        ("None of the Brano guards were injured in the attack.", "Injury", "Attack"),
+        ("Neither man was wounded in the ambush.", "Injury", "Attack"),
+    ],
+)
+def test_an_event_nobody_suffered_is_not_made(extract_one, text, absent, kept):
+    found = [e.type for e in extract_one(text).events]
+    assert absent not in found and kept in found
+
+
+def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
+    assert [e.type for e in extract_one("One guard was hurt in the Kesh blast.").events].count("Injury") == 1
