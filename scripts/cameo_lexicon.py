@@ -3,9 +3,10 @@
 Reads ``CAMEO.2.0.txt`` (the PETRARCH2 verb dictionary, MIT, Open Event Data Alliance) and
 writes ``kg/extract/lexicons/cameo_verbs.json``: every verb whose CAMEO code falls under the
 code of one of the ontology's event classes (``event_types.json`` carries each class's code;
-the longest code that prefixes a verb's code decides its class), and the verb + object-word
-patterns of those codes. Codes the ontology says are no event of its classes are left out
-(``EXCLUDED``: telephone talks are no meeting, declining to comment is no statement).
+the longest code that prefixes a verb's code decides its class), the verb + object-word
+patterns of those codes, and the words of the ``&MILITARY`` synonym set (state armed forces).
+Codes the ontology says are no event of its classes are left out (``EXCLUDED``: telephone
+talks are no meeting, declining to comment is no statement).
 
     python scripts/cameo_lexicon.py ../shared/data/petrarch2/CAMEO.2.0.txt
 
@@ -54,6 +55,22 @@ def class_of(code: str, classes: dict[str, str]) -> str | None:
     return classes[best] if best else None
 
 
+def synset(text: str, name: str) -> list[str]:
+    """The words of one synonym set of the dictionary's head (``&MILITARY`` then ``+ARMY`` lines),
+    lower-cased, ``_`` as a space."""
+    words: list[str] = []
+    inside = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line == name:
+            inside = True
+        elif inside and line.startswith("+"):
+            words.append(line[1:].strip().lower().replace("_", " "))
+        elif inside:
+            break
+    return words
+
+
 def derive(text: str) -> dict:
     classes = class_codes()
     verbs: dict[str, list[str]] = {}
@@ -86,6 +103,8 @@ def derive(text: str) -> dict:
         "_doc": (
             "Verbs and verb + object patterns of the PETRARCH2 CAMEO verb dictionary (CAMEO.2.0.txt) whose "
             "CAMEO code falls under the code of one of the ontology's event classes, with that code and class; "
+            "'military' is the dictionary's &MILITARY synonym set (state armed forces: their attacks are CAMEO 19, "
+            "kg:MilitaryOperation, not CAMEO 18 kg:Attack); "
             "derived by scripts/cameo_lexicon.py, do not edit by hand. Many entries are broad WordNet synonyms: "
             "the extractor uses a verb only where the parse gives it the class's sense (e.g. a reporting verb "
             "with a reported clause or quote). Excluded codes: " + "; ".join(f"{k} {v}" for k, v in EXCLUDED.items())
@@ -94,6 +113,7 @@ def derive(text: str) -> dict:
             "Derived from the PETRARCH2 dictionaries, Copyright (c) 2015 Open Event Data Alliance, MIT License "
             "(see LICENSE)."
         ),
+        "military": sorted(synset(text, "&MILITARY")),
         "verbs": dict(sorted(verbs.items())),
         "patterns": sorted(patterns),
     }

@@ -291,3 +291,107 @@ def test_mobilisation_is_military_only_with_armed_forces(extract_one, text, mili
 )
 def test_events_quoted_as_terms_stay_events(extract_one, text, kind):
     assert kind in classes(extract_one(text))
+
+
+# -- CAMEO verbs (cameo_verbs.json) in the sense the parse gives them (cameo_senses.json) ---------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two men stabbed a guard outside the Kesh bank.", [("Injury", "stabbed")]),
+        ("Soldiers tortured three students at the Brano camp.", [("Injury", "tortured")]),
+        ("Vorin Front fighters recaptured the police station.", [("Takeover", "recaptured")]),
+    ],
+)
+def test_a_cameo_verb_names_an_event_when_its_parse_fits_the_class(extract_one, text, expected):
+    assert kinds(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dancer stabbed the air with her fan.",  # no person acted upon
+        "Farming families inhabit the Kesh valley.",  # a place, but nobody armed takes it
+        "The Brano council recaptured its lost voters.",  # no place taken
+        "The committee convicted nobody and sued the Kesh Water Board.",  # legal action: no arrest
+        "The new tax annoyed the Brano traders.",  # CAMEO's protest synonyms are feelings
+    ],
+)
+def test_a_cameo_verb_in_another_sense_names_no_event(extract_one, text):
+    assert kinds(extract_one(text)) == []
+
+
+def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
+    x = extract_one("Vorin Front fighters bombed the Kesh market. The bombing targeted Brano police officers.")
+    assert [k for k, _ in kinds(x)] == ["Bombing", "Bombing"]
+
+
+# -- who attacks decides the CAMEO root: state armed forces fight (19), others assault (18) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talvoran troops attacked the rebel camp near Kesh.",
+        "The village was attacked by the army on Monday.",
+        "An army assault on the valley began at dawn.",
+        "Soldiers opened fire on the crowd.",  # was an Attack in tests/test_events.py before the CAMEO 18/19 rule
+    ],
+)
+def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
+    assert classes(extract_one(text)) == ["MilitaryOperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked the army camp near Kesh.",  # the army is attacked, not attacking
+        "Vorin Front rebels attacked the town.",
+    ],
+)
+def test_an_attack_by_others_stays_an_attack(extract_one, text):
+    assert classes(extract_one(text)) == ["Attack"]
+
+
+def test_a_place_taken_is_a_takeover_even_where_the_parse_takes_its_possessor_for_the_object(extract_one):
+    x = extract_one("Kurdish-led militias captured IS’ last remaining territory in March.")
+    assert classes(x) == ["Takeover"]
+
+
+# -- events that did not happen, or may ------------------------------------------------------------
+
+
+def modalities(x):
+    return sorted((e.type, e.modality) for e in x.events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kesh army thwarted an attack on the base.", [("Attack", "negated")]),
+        ("Police foiled a plot to bomb the Talvoran embassy.", [("Bombing", "negated")]),
+        ("The plot to kill Mayor Ines Kardo was uncovered.", [("Killing", "hypothetical")]),
+        ("The risk of kidnappings in Brano remains high.", [("Kidnapping", "hypothetical")]),
+        ("Rebels attacked the base, but the army repelled them.", [("Attack", None)]),  # near miss: it happened
+    ],
+)
+def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent, kept",
+    [
+        ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),
+        ("None of the Brano guards were injured in the attack.", "Injury", "Attack"),
+        ("Neither man was wounded in the ambush.", "Injury", "Attack"),
+    ],
+)
+def test_an_event_nobody_suffered_is_not_made(extract_one, text, absent, kept):
+    found = [e.type for e in extract_one(text).events]
+    assert absent not in found and kept in found
+
+
+def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
+    assert [e.type for e in extract_one("One guard was hurt in the Kesh blast.").events].count("Injury") == 1

@@ -78,7 +78,7 @@ def only(x, kind):
             {"agent": ["workers"], "place": ["Paris"]},
         ),
         ("Iran threatened Israel with sanctions.", "Threat", "threatened", {"agent": ["Iran"], "target": ["Israel"]}),
-        ("Soldiers opened fire on the crowd.", "Attack", "opened fire", {"agent": ["Soldiers"], "target": ["crowd"]}),
+        ("Gunmen opened fire on the crowd.", "Attack", "opened fire", {"agent": ["Gunmen"], "target": ["crowd"]}),
     ],
 )
 def test_each_class_with_its_arguments(extract_one, text, kind, trigger, expected):

@@ -31,7 +31,7 @@ def _modality_words() -> dict[str, set[str]]:
 def is_absent(trigger: Trigger) -> bool:
     """Whether the text says there was no such event at all: a "no" on the trigger noun or on
     the subject of its clause ("no claim of responsibility was made", "no group claimed
-    responsibility", "no injuries were reported"). Such an event is not made; a denied or
+    responsibility", "no injuries were reported", "nobody was hurt"). Such an event is not made; a denied or
     negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
 
     >>> from kg.extract.pipeline import load_pipeline
@@ -48,6 +48,8 @@ def is_absent(trigger: Trigger) -> bool:
     for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
             return True
+        if subject.lower_ in _modality_words()["negating_subjects"]:
+            return True  # "nobody was hurt", "none of the guards were injured"
     return False
 
 

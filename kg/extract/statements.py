@@ -76,6 +76,25 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+HEADING_END = re.compile(r"""[.!?\u2026"'\u201d\u2019)\]]\s*$""")
+
+
+def headings(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each heading of a text: a one-line paragraph without the punctuation a
+    sentence of the story ends with (a headline, a section title).
+
+    >>> t = "Storm hits Kesh; port closes\\n\\nThe storm closed the port, officials said."
+    >>> [t[a:b] for a, b in headings(t)]
+    ['Storm hits Kesh; port closes']
+    """
+    found = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        line = paragraph.group()
+        if "\n" not in line and line.strip() and not HEADING_END.search(line):
+            found.append((paragraph.start(), paragraph.end()))
+    return found
+
+
 class StatementReader:
     """Finds the statements of a document's sentences; one per document."""
 
@@ -85,10 +104,13 @@ class StatementReader:
         self.quotes = quotations(doc.text)
         words = _words()
         self.verbs = words["reporting_verbs"]
+        self.headings = headings(doc.text)
 
     def read(self, ctx: SentenceContext, published: str | None) -> Iterator[tuple[Event, Trigger]]:
         """(statement, its trigger) for every attributed utterance of one sentence."""
         for token in ctx.sent:
+            if any(start <= token.idx < end for start, end in self.headings):
+                continue  # a headline sums up the story below it: "Car bomb kills 12; group claims ..."
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
@@ -182,12 +204,15 @@ class StatementReader:
         if is_pronoun(token) or token.pos_ not in ("NOUN", "PROPN"):
             return None
         words = _words()
+        if token.lemma_.lower() in words["representative_nouns"] and (represented := _represented(token, ctx)):
+            return represented  # "a spokesman for the Harlow Guard said": the Guard speaks
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod", "poss")}
         if determiners & words["indefinite_determiners"] or any(c.like_num for c in token.children):
             return None
         plural = token.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in token.children)
-        if token.lemma_.lower() in words["vague_speakers"] and (plural or not definite):
+        vague = {token.lemma_.lower(), token.lower_} & words["vague_speakers"]  # "media" -> "medium"
+        if vague and (plural or not definite):
             return None
         left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
         return Argument("agent", token_span([*left, token]))
@@ -231,6 +256,18 @@ class StatementReader:
             if ent.root.i in below and not inside and (value := normalize_time(ent.text, published)):
                 return value, ent.text
         return None, None
+
+
+def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
+    """The entity a spokesman or an office speaks for: its possessor ("the Guard's
+    spokesman") or its for- or of-phrase ("a spokesman for the Guard"), when that is an
+    entity mention that can speak."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children]
+    for owner in owners:
+        if owner.i in ctx.mention_at and (span := ctx.mention_at[owner.i][1]).label_ in SPEAKER_TYPES:
+            return Argument("agent", span_of(span), f"m{ctx.mention_at[owner.i][0]}")
+    return None
 
 
 def _other_event(verb: Token, ctx: SentenceContext) -> bool:

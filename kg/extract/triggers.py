@@ -5,7 +5,9 @@ nouns and adjectives by lemma, multi-word phrases matched in the parse ("claimed
 responsibility"). A noun that only describes another thing ("attack dog", "meeting
 room") or that a modifier makes something else ("heart attack") is no trigger; a
 trigger modifying another trigger ("bombing attack") is folded into one event of the
-more specific class.
+more specific class. Verbs of the PETRARCH2 CAMEO dictionary (``lexicons/cameo_verbs.json``,
+derived by ``scripts/cameo_lexicon.py``) add triggers of the classes ``lexicons/cameo_senses.json``
+lists, only where the parse gives them that class's sense (what they act on, who acts).
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> doc = load_pipeline()("Rebels attacked the town in March. The attack dog barked.")
@@ -139,6 +141,72 @@ def _words() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list
 
 
 @lru_cache(maxsize=1)
+def cameo_verbs() -> dict[str, tuple[str, dict]]:
+    """Verbs of the PETRARCH2 CAMEO dictionary (``cameo_verbs.json``) that name an event of a
+    class of ``cameo_senses.json`` when the parse gives them that sense: lemma -> (class, the
+    class's sense frame). Verbs of ``event_types.json`` keep their own class and are left out.
+
+    >>> cameo_verbs()["stab"][0], "annoy" in cameo_verbs(), "kill" in cameo_verbs()
+    ('Injury', False, False)
+    """
+    senses = {k: v for k, v in load_lexicon("cameo_senses.json").items() if not k.startswith("_")}
+    own = _words()[0]
+    found = {}
+    for verb, (code, name) in load_lexicon("cameo_verbs.json")["verbs"].items():
+        frame = senses.get(name)
+        if frame is not None and code in frame["codes"] and verb not in own and " " not in verb:
+            found[verb] = (name, frame)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``) and of armed forces."""
+    return frozenset(load_lexicon("actor_nouns.json")["nouns"]) | syntax()["military_nouns"]
+
+
+def _kinds(token: Token, mention_at: dict) -> set[str]:
+    """What a word of the parse names, for the sense frames: ``person``, ``group``, ``place``
+    (an entity's type, else a noun of people or of places) and ``armed`` (a military noun)."""
+    kinds = set()
+    if token.i in mention_at:
+        label = mention_at[token.i][1].label_
+        kinds |= {"Person": {"person"}, "Organization": {"group"}, "Country": {"group", "place"}}.get(label, set())
+        kinds |= {"place"} if label in PLACE_TYPES else set()
+        return kinds
+    words = {token.lemma_.lower(), token.lower_}
+    if words & _people_nouns():
+        kinds.add("person")
+    if words & syntax()["military_nouns"]:
+        kinds.add("armed")
+    if words & syntax()["place_nouns"]:
+        kinds.add("place")
+    return kinds
+
+
+def _cameo_sense(verb: Token, frame: dict, mention_at: dict) -> bool:
+    """Whether a CAMEO verb has its class's sense here, by its parse (``cameo_senses.json``):
+    what it acts on ("stabbed a guard" is an injury, "stabbed the air" none), whether it
+    takes an object ("the students marched"), whether an armed party takes part; never when
+    its subject is an event or a weapon, which the verb only tells more of."""
+    nouns = _words()[1]
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in nouns or subject.lemma_.lower() in syntax()["instrument_nouns"]:
+            return False  # "the attack targeted the police", "a bomb destroyed the bridge": what it did, no new event
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if "object" in frame and not any(_kinds(o, mention_at) & set(frame["object"]) for o in objects):
+        return False
+    if frame.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if frame.get("armed"):
+        parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        parties += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+        if not any(_kinds(t, mention_at) & {"armed", "group"} for t in parties):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
 def _not_with() -> dict[str, set[str]]:
     return {name: set(e["not_with"]) for name, e in _lexicon().items()}
 
@@ -175,7 +243,7 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
-    if any(o.i not in mention_at and o.lemma_.lower() in syntax()["place_nouns"] for o in objects):
+    if any(o.i not in mention_at and _phrase_noun(o).lemma_.lower() in syntax()["place_nouns"] for o in objects):
         kinds.add("Place")  # "captured the town", "seized the airport": a place is taken, not arrested
     for name in candidates:
         role = event_types()[name].object_role
@@ -184,6 +252,20 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
         if kinds & PLACE_TYPES and role == "target":
             return name
     return candidates[0]
+
+
+def _phrase_noun(token: Token) -> Token:
+    """The last noun of a noun phrase before any prepositional phrase: its head word, also
+    where the parse took a possessor for the head ("captured IS' last territory" parsed with
+    "IS" as the object), never a noun of an of-phrase ("the leader of the town")."""
+    words = [token]
+    todo = [c for c in token.children if c.dep_ != "prep"]
+    while todo:
+        child = todo.pop()
+        words.append(child)
+        todo += [c for c in child.children if c.dep_ != "prep"]
+    nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN") and w.i >= token.i]
+    return max(nouns, key=lambda w: w.i) if nouns else token
 
 
 def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
@@ -199,7 +281,7 @@ def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
-    words = {*verbs, *nouns, *adjectives, *phrases}
+    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs()}
     forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
     return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
 
@@ -238,7 +320,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
         for words, name in phrases.get(lemma, ()):
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
-                found.append(Trigger(matched, name, token, "phrase"))
+                found.append(Trigger(matched, _by_attacker(token, name), token, "phrase"))
                 used |= {t.i for t in matched}
                 break
         else:
@@ -263,11 +345,13 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         name, kind = _choose(token, nouns[noun], mention_at), "noun"
     elif token.pos_ == "ADJ" and token.lower_ in adjectives:
         name, kind = adjectives[token.lower_][0], "adjective"
+    elif token.pos_ == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
+        name, kind = cameo[0], "verb"
     else:
         return None
     if _other_sense(token, name, kind):
         return None
-    return Trigger([token], _by_instrument(token, name), token, kind)
+    return Trigger([token], _by_attacker(token, _by_instrument(token, name)), token, kind)
 
 
 def _other_sense(token: Token, name: str, kind: str) -> bool:
@@ -398,6 +482,34 @@ def _by_instrument(token: Token, name: str) -> str:
     for subclass, etype in event_types().items():
         if etype.parent == name and lemmas & etype.instruments:
             return subclass
+    return name
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> frozenset[str]:
+    """State armed forces: the ``&MILITARY`` synonym set of CAMEO.2.0 (``cameo_verbs.json``)."""
+    return frozenset(load_lexicon("cameo_verbs.json")["military"])
+
+
+def _by_attacker(token: Token, name: str) -> str:
+    """``MilitaryOperation`` for an attack by state armed forces ("troops attacked the
+    village", "an army assault"): CAMEO codes it 19 (conventional military force), not 18
+    (unconventional violence, kg:Attack); else ``name``.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
+    >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack")
+    ('MilitaryOperation', 'Attack')
+    """
+    if name != "Attack":
+        return name
+    attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
+    attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
+    forces = _state_forces()
+    for attacker in attackers:
+        words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
+        if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
+            return "MilitaryOperation"
     return name
 
 
