@@ -191,6 +191,8 @@ def test_ranking_puts_actor_rank_first(data, tmp_path):
     assert [run.metrics[n]["actor_rank"] for n in ranked] == sorted(
         (run.metrics[n]["actor_rank"] for n in ranked), reverse=True
     )
+    # --min-support thins what is shown, not the graph the rank flows on.
+    assert actor_rank(run.data, make_filters(min_support=3)) == actor_rank(run.data)
     # The same numbers kg viz sizes nodes by; pagerank stays the entity graph's.
     assert {n: run.metrics[n]["actor_rank"] for n in ranked} == pytest.approx(actor_rank(run.data))
     assert {n: run.metrics[n]["pagerank"] for n in ranked} == pytest.approx(nx.pagerank(run.graph, weight="weight"))

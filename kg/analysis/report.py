@@ -134,8 +134,8 @@ def _rank_table(run: Analysis, types: tuple[str, ...]) -> list[str]:
                 m["community"],
             ]
         )
-    header = ["#", "name", "type", "actor rank", "PageRank", "degree", "weighted degree", "betweenness", "events"]
-    header.append("community")
+    header = ["#", "name", "type", "actor rank", "PageRank", "degree", "weighted degree", "betweenness"]
+    header += ["events", "community"]
     return _table(header, rows) if rows else ["(none)"]
 
 
