@@ -67,6 +67,11 @@ def test_a_spokesman_speaks_for_the_group_he_represents(extract_one, text):
     assert [s[0] for s in statements(extract_one(text))] == ["Harlow Guard"]
 
 
+def test_a_group_speaker_keeps_its_possessor(extract_one):
+    x = extract_one("The gate was shut, according to the regional ombudsman's office.")
+    assert [s[0] for s in statements(x)] == ["regional ombudsman's office"]
+
+
 def test_local_media_are_no_speaker(extract_one):
     assert not statements(extract_one("According to local media, the dam had cracked."))
 

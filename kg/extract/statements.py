@@ -215,6 +215,11 @@ class StatementReader:
         if vague and (plural or not definite):
             return None
         left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        for owner in (t for t in token.lefts if t.dep_ == "poss" and not is_pronoun(t)):
+            left += [t for t in owner.subtree if t.dep_ != "det"]  # "the regional ombudsman's office"
+        left = sorted(left, key=lambda t: t.i)
+        if left and any(b.i - a.i > 1 for a, b in zip(left, [*left[1:], token], strict=True)):
+            left = []  # words apart from the noun: keep the noun alone
         return Argument("agent", token_span([*left, token]))
 
     def _event(
