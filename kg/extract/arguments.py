@@ -8,7 +8,7 @@ modifies ("the militants who attacked"). For a noun trigger the possessor, a
 modifying name ("a Red Brigade attack"), the ``by``- and ``of``-phrases and the subject of
 a light verb ("EFD carried out the attack") fill the roles. ``on``/``against``
 phrases give what is attacked, ``in``/``at``/``near`` + a place the place (else the
-nearest place of the sentence no other event holds), DATE entities the time
+place a "where" clause hangs on), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
 the modality is read by :mod:`kg.extract.modality`. The general syntax words live in
 ``lexicons/event_syntax.json``.
@@ -87,6 +87,7 @@ class ArgumentReader:
         self.etype = etype
         self.ctx = ctx
         self.args: list[Argument] = []
+        self.arg_tokens: list[Token] = []  # the words the non-place arguments were read at
         self.count: int | None = None
 
     # -- adding ------------------------------------------------------------------------
@@ -100,6 +101,8 @@ class ArgumentReader:
             arg = self._argument(role, member)
             if arg and not any(a.role == role and a.span.start == arg.span.start for a in self.args):
                 self.args.append(arg)
+                if role != "place":
+                    self.arg_tokens.append(member)
 
     def _argument(self, role: str, token: Token) -> Argument | None:
         ctx = self.ctx
@@ -316,35 +319,29 @@ class ArgumentReader:
                 self.add("target", obj)
 
     def _place_fallback(self) -> None:
-        """No place of its own: the place a 'where' clause hangs on ("provinces where attacks
-        are common"), else the nearest place of the sentence that no other trigger holds."""
+        """No place of its own: the place phrase of one of its arguments ("attacked a hotel in
+        Mogadishu", "by the rebels near Kandahar"), else the place a 'where' clause hangs on
+        ("provinces where attacks are common", "the station, where six were killed"). The
+        nearest place of the sentence is no guess at all: on the WikiEvents tune half it was
+        the event's place 5 times in 33 (0 in 22 on the check half)."""
+        if any(a.role == "place" for a in self.args):
+            return
+        for token in self.arg_tokens:
+            self._preps(token, places_only=True)
         if any(a.role == "place" for a in self.args):
             return
         head = self.trigger.head
         for ancestor in [head, *head.ancestors]:
             if ancestor.dep_ == "relcl" and any(c.lower_ == "where" for c in ancestor.children):
                 noun = ancestor.head
+                if self.ctx.label(noun) in PLACE_TYPES or (noun.i not in self.ctx.mention_at and _place_word(noun)):
+                    self.add("place", noun)
+                    return
                 clause = {t.i for t in ancestor.subtree}
                 places = [t for t in noun.subtree if t.i not in clause and self.ctx.label(t) in PLACE_TYPES]
                 for token in places:
                     self.add("place", token)
-                if places:
-                    return
-                break
-        taken = {a.span.start for a in self.args}
-        best = None
-        for index, span in self.ctx.mentions.items():
-            if span.label_ not in ("Place", "Facility") or span.start_char in taken:
-                continue
-            owner = event_owner(span.root, self.ctx)
-            if owner is not None and self.ctx.triggers[owner].head.i != head.i:
-                continue
-            distance = abs(span.start - head.i)
-            if best is None or distance < best[0]:
-                best = (distance, index, span)
-        if best is not None:
-            _, index, span = best
-            self.args.append(Argument("place", span_of(span), f"m{index}"))
+                return
 
 
 @lru_cache(maxsize=1)
