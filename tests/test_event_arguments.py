@@ -113,3 +113,56 @@ def test_things_and_ideas_are_never_agents(extract_one, text):
 def test_noun_phrases_naming_people_or_groups_stay_agents(extract_one, text, agent):
     agents = [a.span.text for e in extract_one(text).events for a in e.arguments if a.role == "agent"]
     assert agents == [agent]
+
+
+def _roles(x, event) -> list[tuple[str, str]]:
+    names = {e.key: e.name for e in x.entities}
+    return sorted((a.role, names[a.entity] if a.entity else a.span.text) for a in event.arguments)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Gunmen attacked a hotel in Mogadishu.", "Mogadishu"),  # the place phrase of the target
+        ("A convoy was attacked by the rebels near Kandahar.", "Kandahar"),  # ... of the agent
+        ("The blast hit the Orvo bus station, where six people were killed.", "Orvo bus station"),
+    ],
+)
+def test_the_place_of_an_argument_or_a_where_clause_is_the_events(extract_one, text, place):
+    x = extract_one(text)
+    event = x.events[-1]
+    assert ("place", place) in _roles(x, event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A place the sentence names for something else is not where the event happened.
+        "Tomas Vell, who was born in Brano, was killed on Monday.",
+        "Protesters from Kesh said soldiers arrested two men.",
+    ],
+)
+def test_the_nearest_place_of_the_sentence_is_no_guess(extract_one, text):
+    x = extract_one(text)
+    violent = [e for e in x.events if e.type in ("Killing", "Arrest")]
+    assert violent and not [a for e in violent for a in e.arguments if a.role == "place"]
+
+
+def test_those_included_share_the_role(extract_one):
+    x = extract_one("Gunmen killed five villagers, including two children, in Karsa.")
+    (killing,) = [e for e in x.events if e.type == "Killing"]
+    assert [t for r, t in _roles(x, killing) if r == "victim"] == ["five villagers", "two children"]
+    x = extract_one("Dozens of students were arrested, including Amal Rudi and her brother Tomas Vel.")
+    (arrest,) = [e for e in x.events if e.type == "Arrest"]
+    assert [t for r, t in _roles(x, arrest) if r == "victim"] == ["Amal Rudi", "Tomas Vel", "students"]
+
+
+def test_a_named_apposition_is_the_argument(extract_one):
+    x = extract_one("Gunmen abducted the driver, Ali Kanu, near Bolo.")
+    assert ("victim", "Ali Kanu") in _roles(x, x.events[0])
+
+
+def test_a_bomb_is_never_what_a_bombing_targets(extract_one):
+    x = extract_one("The bomb was hidden in a car and detonated near the market.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert not [a for a in bombing.arguments if a.role in ("target", "victim", "agent")]

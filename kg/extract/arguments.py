@@ -33,7 +33,7 @@ from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, syntax
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, is_subclass, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -95,14 +95,21 @@ class ArgumentReader:
     def add(self, role: str | None, token: Token | None) -> None:
         if role is None or token is None:
             return
-        if role == "agent" and token.lemma_.lower() in syntax()["instrument_nouns"]:
-            return  # "a roadside bomb killed two": the bomb is how, not who
+        if token.lemma_.lower() in syntax()["instrument_nouns"] and (
+            role == "agent" or role != "place" and is_subclass(self.etype.name, "Bombing")
+        ):
+            return  # "a roadside bomb killed two", "the bomb was detonated": the bomb is how, not who or what
         for member in [token, *token.conjuncts]:
             arg = self._argument(role, member)
             if arg and not any(a.role == role and a.span.start == arg.span.start for a in self.args):
                 self.args.append(arg)
                 if role != "place":
                     self.arg_tokens.append(member)
+            if role != "place":
+                for prep in member.children:
+                    if prep.dep_ == "prep" and prep.lower_ in syntax()["member_preps"]:
+                        # "five villagers, including two children": the children too
+                        self.add(role, next((g for g in prep.children if g.dep_ == "pobj"), None))
 
     def _argument(self, role: str, token: Token) -> Argument | None:
         ctx = self.ctx
@@ -121,6 +128,9 @@ class ArgumentReader:
             return self._pronoun(role, token)
         if token.pos_ not in ("NOUN", "PROPN", "NUM"):
             return None
+        named = next((c for c in token.children if c.dep_ == "appos" and ctx.label(c) in ACTOR_TYPES), None)
+        if role != "place" and named is not None:
+            return self._argument(role, named)  # "her brother Tomas Vel", "the driver, Ali Khan,": the name
         if role != "place" and ctx.coreference is not None:
             antecedent = ctx.coreference.resolve(token)  # "the group", "the minister"
             if antecedent is not None:
@@ -306,7 +316,9 @@ class ArgumentReader:
                     continue
             if places_only:
                 continue
-            if prep in words["agent_preps"] and token.pos_ != "VERB":
+            if prep in words["member_preps"] and self.etype.object_role in ("victim", "target"):
+                self.add(self.etype.object_role, obj)  # "were arrested, including X and Y"
+            elif prep in words["agent_preps"] and token.pos_ != "VERB":
                 self.add(self.etype.subject_role, obj)
             elif prep == "of" and token.pos_ in ("NOUN", "PROPN"):
                 self.add(self.etype.of_role, obj)
