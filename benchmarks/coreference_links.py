@@ -28,6 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--show", action="store_true", help="print each description link (look at the tune half only)")
     args = parser.parse_args()
     nlp = load_pipeline()
     counts: Counter[str] = Counter()
@@ -52,7 +53,10 @@ def main() -> None:
             span = coreference.mentions[found]
             antecedents = {i for i, (a, b) in spans.items() if a < span.end_char and span.start_char < b}
             same = set().union(*(cluster_of.get(i, {i}) for i in own))
-            counts[f"{kind}: {'right' if same & antecedents else 'wrong'}"] += 1
+            verdict = "right" if same & antecedents else "wrong"
+            counts[f"{kind}: {verdict}"] += 1
+            if args.show and kind == "description":
+                print(f"{verdict}: {token.sent.text.strip()[:160]!r}: {token.text!r} -> {span.text!r}")
     for kind in ("pronoun", "description"):
         right, wrong = counts[f"{kind}: right"], counts[f"{kind}: wrong"]
         precision = right / (right + wrong) if right + wrong else 0.0

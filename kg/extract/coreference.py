@@ -91,10 +91,11 @@ class Coreference:
             return None
         if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children if c.pos_ == "PROPN"):
             return None  # "the Red group": a name of its own
+        if token.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in token.children):
+            return None  # "X, the defence secretary", "the group ETA": the apposition names it, not a sentence before
         lemma, text = token.lemma_.lower(), token.lower_
         if lemma in words["group_nouns"] or text in words["group_nouns"]:
-            found = self._before(token, {"Organization"}, words["window"]["group"])
-            return found[0] if found else None
+            return self._pick(token, self._before(token, {"Organization"}, words["window"]["group"]))
         if lemma in _title_heads():
             for index in self._before(token, {"Person"}, words["window"]["title"]):
                 if lemma in self.titles[index]:
