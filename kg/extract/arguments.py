@@ -113,6 +113,8 @@ class ArgumentReader:
 
     def _argument(self, role: str, token: Token) -> Argument | None:
         ctx = self.ctx
+        if _line_break_between(token, self.trigger.head):
+            return None  # a heading or dateline the parser ran into the sentence ("1 min read\n\nX met ...")
         if token.i in ctx.mention_at:
             index, span = ctx.mention_at[token.i]
             if role == "place" and span.label_ not in PLACE_TYPES:
@@ -225,12 +227,16 @@ class ArgumentReader:
         if dep == "advcl" and verb.tag_ == "VBG":
             dep = "xcomp"  # "a bomber blew himself up, killing six": the participle's subject is the clause's
         controller = _object_controller(governor) if dep == "xcomp" and verb.dep_ == "xcomp" else None
+        # A passive complement: its borrowed subject is acted upon ("left a student injured",
+        # "appeared to have been shot").
+        passive_complement = dep == "xcomp" and verb.dep_ in ("xcomp", "ccomp", "oprd") and _passive(verb)
+        own_role = self.etype.object_role if passive_complement else subject_role
         if controller is not None:
-            self.add(subject_role, controller)  # "urged the army to withdraw": the army withdraws
+            self.add(own_role, controller)  # "urged the army to withdraw": the army withdraws
         elif dep in ("conj", "xcomp") and governor is not verb:
             for child in governor.children:
                 if child.dep_ == "nsubj":
-                    self.add(subject_role, child)
+                    self.add(own_role, child)
                 elif child.dep_ == "nsubjpass" and dep == "conj":
                     self.add(self.etype.object_role, child)
                 elif child.dep_ == "agent" and dep == "conj":
@@ -392,6 +398,18 @@ def _clean(arg: Argument) -> Argument | None:
     return arg
 
 
+def _line_break_between(a: Token, b: Token) -> bool:
+    """Whether a line break stands between two words of one parsed sentence.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("2 min read\\n\\nTomas Vell met army commanders.")
+    >>> _line_break_between(doc[2], doc[6]), _line_break_between(doc[4], doc[6])
+    (True, False)
+    """
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
+
+
 def _object_controller(verb: Token) -> Token | None:
     """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."."""
     for child in verb.children:
@@ -400,6 +418,13 @@ def _object_controller(verb: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "on":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: with a passive auxiliary ("was shot"), or a bare past participle ("left him injured")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _place_word(token: Token) -> bool:
