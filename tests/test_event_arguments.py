@@ -201,3 +201,11 @@ def test_a_passive_complement_takes_its_subject_as_acted_upon(extract_one, text,
     event = x.events[-1]
     assert (role, words) in _roles(x, event)
     assert not [a for a in event.arguments if a.span.text == words and a.role != role]
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels attacked the town at dawn.", "Gunmen opened fire at midnight on Sunday, killing three."]
+)
+def test_a_time_of_day_is_no_argument(extract_one, text):
+    x = extract_one(text)
+    assert x.events and not [a for e in x.events for a in e.arguments if a.span.text in ("dawn", "midnight")]

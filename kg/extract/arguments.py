@@ -122,8 +122,12 @@ class ArgumentReader:
             if role == "victim" and span.label_ in ("Place", "Facility"):
                 return None  # people are killed, hurt, kidnapped and arrested, not places
             return Argument(role, span_of(span), f"m{index}")
-        if token.ent_type_ in NOT_ARGUMENTS or token.i in ctx.trigger_at:
-            return None
+        if (
+            token.ent_type_ in NOT_ARGUMENTS
+            or token.i in ctx.trigger_at
+            or token.lemma_.lower() in syntax()["time_nouns"]
+        ):
+            return None  # an amount, a date, a time of day ("at dawn"), or another event
         if role == "place" and not _place_word(token):
             return None
         if is_pronoun(token):
