@@ -209,3 +209,15 @@ def test_a_passive_complement_takes_its_subject_as_acted_upon(extract_one, text,
 def test_a_time_of_day_is_no_argument(extract_one, text):
     x = extract_one(text)
     assert x.events and not [a for e in x.events for a in e.arguments if a.span.text in ("dawn", "midnight")]
+
+
+def test_coordinated_event_nouns_share_the_of_phrase(extract_one):
+    x = extract_one("Witnesses condemned the slaughter and maiming of villagers near Tolu.")
+    maiming = next(e for e in x.events if e.type == "Injury")
+    assert ("victim", "villagers") in _roles(x, maiming)
+
+
+def test_who_suffered_an_injury_is_its_victim(extract_one):
+    x = extract_one("Two guards suffered serious injuries in the blast.")
+    injury = next(e for e in x.events if e.type == "Injury")
+    assert ("victim", "Two guards") in _roles(x, injury)

@@ -276,12 +276,23 @@ class ArgumentReader:
             if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("conj", "xcomp"):
                 self.add(self.etype.subject_role, next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
+        elif noun.dep_ == "dobj" and verb.lemma_.lower() in syntax()["experiencer_verbs"]:
+            # "two guards suffered injuries": what befalls the subject
+            self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
+            self._preps(verb, places_only=True)
         elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
         elif noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
             self._preps(verb, places_only=True)
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            # "the killing and wounding of civilians": coordinated event nouns share the of-phrase
+            for other in [noun.head] if noun.dep_ == "conj" else [c for c in noun.children if c.dep_ == "conj"]:
+                if other.pos_ == "NOUN":
+                    for prep in other.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            self.add(self.etype.of_role, next((g for g in prep.children if g.dep_ == "pobj"), None))
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
