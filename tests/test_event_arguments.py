@@ -221,3 +221,9 @@ def test_who_suffered_an_injury_is_its_victim(extract_one):
     x = extract_one("Two guards suffered serious injuries in the blast.")
     injury = next(e for e in x.events if e.type == "Injury")
     assert ("victim", "Two guards") in _roles(x, injury)
+
+
+def test_a_series_of_attacks_takes_the_arguments_of_the_verb_that_launched_it(extract_one):
+    x = extract_one("The Zarvan Front launched a series of attacks on police posts in Kesh.")
+    attack = next(e for e in x.events if e.type == "Attack")
+    assert {("agent", "Zarvan Front"), ("target", "police posts")} <= set(_roles(x, attack))

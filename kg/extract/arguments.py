@@ -266,8 +266,15 @@ class ArgumentReader:
                     self.add("place", child)
             elif child.dep_ == "nummod" and child.ent_type_ != "DATE":
                 self.count = parse_count(child)
-        verb = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["light_verbs"]:
+        slot = noun  # where the event noun stands in its clause
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in syntax()["series_nouns"]
+        ):
+            slot = noun.head.head  # "EFD launched a series of attacks": as if "EFD launched attacks"
+        verb = slot.head
+        if slot.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["light_verbs"]:
             # "EFD carried out the attack", "the attack was carried out by EFD"
             self.add(self.etype.subject_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
             for child in verb.children:
@@ -276,13 +283,13 @@ class ArgumentReader:
             if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("conj", "xcomp"):
                 self.add(self.etype.subject_role, next((c for c in verb.head.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
-        elif noun.dep_ == "dobj" and verb.lemma_.lower() in syntax()["experiencer_verbs"]:
+        elif slot.dep_ == "dobj" and verb.lemma_.lower() in syntax()["experiencer_verbs"]:
             # "two guards suffered injuries": what befalls the subject
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
-        elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
-        elif noun.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
+        elif slot.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
             self._preps(verb, places_only=True)
