@@ -250,3 +250,10 @@ def test_coreference_precision_on_the_hand_checked_sentences(nlp):
     # ("Brano" read as a person, "Ana Voss" as no person), not the coreference rules.
     assert right / len(links) >= 0.85, outcomes
     assert right / sum(1 for e, _ in outcomes if e is not None) >= 0.85, outcomes
+
+
+def test_a_name_inside_the_place_phrase_is_no_second_place(extract_one):
+    x = extract_one("The worst explosion was at the busy Orvo Street bus station.")
+    assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["busy Orvo Street bus station"]
+    x = extract_one("A bomb exploded near a market in Kesh.")  # the town the market is in is a place too
+    assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["Kesh", "market"]

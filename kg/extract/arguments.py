@@ -337,7 +337,8 @@ class ArgumentReader:
                 if obj.i not in self.ctx.mention_at:
                     # "near a market in Mosul": the named place the place word is in, too
                     for inner in obj.subtree:
-                        if inner is not obj and self.ctx.label(inner) in PLACE_TYPES:
+                        # after the place word: "a market in Mosul", not the name in "the Orvo bus station"
+                        if inner.i > obj.i and self.ctx.label(inner) in PLACE_TYPES:
                             self.add("place", inner)
                             break
                 if not (prep == "at" and self.etype.object_role == "target" and self.ctx.label(obj) == "Facility"):
