@@ -105,11 +105,6 @@ class ArgumentReader:
                 self.args.append(arg)
                 if role != "place":
                     self.arg_tokens.append(member)
-            if role != "place":
-                for prep in member.children:
-                    if prep.dep_ == "prep" and prep.lower_ in syntax()["member_preps"]:
-                        # "five villagers, including two children": the children too
-                        self.add(role, next((g for g in prep.children if g.dep_ == "pobj"), None))
 
     def _argument(self, role: str, token: Token) -> Argument | None:
         ctx = self.ctx
@@ -293,13 +288,6 @@ class ArgumentReader:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
             self._preps(verb, places_only=True)
-        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            # "the killing and wounding of civilians": coordinated event nouns share the of-phrase
-            for other in [noun.head] if noun.dep_ == "conj" else [c for c in noun.children if c.dep_ == "conj"]:
-                if other.pos_ == "NOUN":
-                    for prep in other.children:
-                        if prep.dep_ == "prep" and prep.lower_ == "of":
-                            self.add(self.etype.of_role, next((g for g in prep.children if g.dep_ == "pobj"), None))
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
@@ -345,9 +333,7 @@ class ArgumentReader:
                     continue
             if places_only:
                 continue
-            if prep in words["member_preps"] and self.etype.object_role in ("victim", "target"):
-                self.add(self.etype.object_role, obj)  # "were arrested, including X and Y"
-            elif prep in words["agent_preps"] and token.pos_ != "VERB":
+            if prep in words["agent_preps"] and token.pos_ != "VERB":
                 self.add(self.etype.subject_role, obj)
             elif prep == "of" and token.pos_ in ("NOUN", "PROPN"):
                 self.add(self.etype.of_role, obj)
