@@ -6,6 +6,7 @@ word's own gold mention. Words without a gold mention are counted apart (the gol
 opinion). Also counts the gold pronoun mentions left unresolved. Per half of the set:
 
     PYTHONPATH=. .venv/bin/python benchmarks/coreference_links.py --split tune
+    PYTHONPATH=. .venv/bin/python benchmarks/coreference_links.py --sentences   # hand-checked, tests/
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--show", action="store_true", help="print each description link (look at the tune half only)")
+    parser.add_argument("--sentences", action="store_true", help="the hand-checked sentences of tests/ instead")
     args = parser.parse_args()
     nlp = load_pipeline()
+    if args.sentences:
+        _hand_checked(nlp)
+        return
     counts: Counter[str] = Counter()
     clusters = _clusters(args.data)
     for gold in in_split(read_wikievents(args.data), args.split):
@@ -52,12 +58,30 @@ def main() -> None:
             span = coreference.mentions[found]
             antecedents = {i for i, (a, b) in spans.items() if a < span.end_char and span.start_char < b}
             same = set().union(*(cluster_of.get(i, {i}) for i in own))
-            counts[f"{kind}: {'right' if same & antecedents else 'wrong'}"] += 1
+            verdict = "right" if same & antecedents else "wrong"
+            counts[f"{kind}: {verdict}"] += 1
+            if args.show and kind == "description":
+                print(f"{verdict}: {token.sent.text.strip()[:160]!r}: {token.text!r} -> {span.text!r}")
     for kind in ("pronoun", "description"):
         right, wrong = counts[f"{kind}: right"], counts[f"{kind}: wrong"]
         precision = right / (right + wrong) if right + wrong else 0.0
         print(f"{args.split} {kind} links: {right} right, {wrong} wrong, precision {precision:.2f}")
     print(dict(counts))
+
+
+def _hand_checked(nlp) -> None:
+    """Precision and recall of the links made on tests/coreference_sentences.py."""
+    from tests.test_event_arguments import coreference_outcomes
+
+    outcomes = coreference_outcomes(nlp)
+    links = [(e, f) for e, f in outcomes if f is not None]
+    right = sum(1 for e, f in links if e == f)
+    wanted = sum(1 for e, _ in outcomes if e is not None)
+    print(f"hand-checked sentences: {len(outcomes)} cases, {len(links)} links, {right} right")
+    print(f"precision {right / len(links):.2f}, recall {right / wanted:.2f}")
+    for expected, found in outcomes:
+        if expected != found:
+            print(f"  expected {expected!r}, linked {found!r}")
 
 
 def _clusters(path: Path) -> dict[str, list[list[str]]]:

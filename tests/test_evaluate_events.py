@@ -219,3 +219,31 @@ def test_kg_evaluate_events_on_benchmark_slices():
     muc = kg_evaluate(str(shared_data("muc4", "dev.json")), "--limit", "5")
     assert {"incident_type", "role_filler"} <= set(muc["tables"])
     assert "documents: 5" in muc["notes"]
+
+
+def test_wikievents_scores_meeting_participants_and_a_meetings_agent_as_one_of_them():
+    text = "Rebels met envoys."
+    gold = GoldDocument(
+        "d",
+        text,
+        events=[
+            GoldEvent(
+                "Contact.Contact.Meet",
+                GoldSpan(7, 10, "met"),
+                [
+                    GoldArgument("Participant", [GoldSpan(0, 6, "Rebels")]),
+                    GoldArgument("Participant", [GoldSpan(11, 17, "envoys")]),
+                ],
+            )
+        ],
+    )
+    rebels, envoys = Span(0, 6, "Rebels"), Span(11, 17, "envoys")
+    meeting = Event(
+        "Meeting",
+        [Span(7, 10, "met")],
+        Span(0, 18, text),
+        [Argument("agent", rebels), Argument("participant", rebels), Argument("participant", envoys)],
+    )
+    document = DocExtraction(Document.from_text(text, id="d"), model="m", events=[meeting])
+    scores = {k: (v.tp, v.fp, v.fn) for k, v in score_wikievents([(gold, document)]).scores.items()}
+    assert scores["events.argument_classification"] == (2, 0, 0)

@@ -63,3 +63,20 @@ def test_deaths_told_apart_from_the_attack_are_not_caused_by_it(extract_one, tex
     x = extract_one(text)
     killings = violent(x, "Killing")
     assert killings and all(not any(p == "causedBy" for p, _ in k.links) for k in killings[-1:])
+
+
+def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caused(extract_one):
+    x = extract_one(
+        "Gunmen stormed a hotel in Kesh on Monday, killing four guards. Three guests were wounded. "
+        "The Zarvan Front claimed responsibility for the attack.",
+        published="2026-03-10",
+    )
+    names = {e.key: e.name for e in x.entities}
+    by_type = {e.type: e for e in x.events}
+    attack, killing, injury = by_type["Attack"], by_type["Killing"], by_type["Injury"]
+    claim = by_type["ClaimOfResponsibility"]
+    assert ("claims", x.events.index(attack)) in claim.links
+    for event in (attack, killing, injury):
+        assert "Zarvan Front" in {names.get(a.entity) for a in event.arguments if a.role == "agent"}
+        assert {names.get(a.entity) for a in event.arguments if a.role == "place"} == {"Kesh"}
+        assert event.time == attack.time and attack.time is not None

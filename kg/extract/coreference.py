@@ -58,7 +58,8 @@ class Coreference:
         entity_of = doc._.kg_mention_entity or []
         titled: dict[str, set[str]] = {}
         for role in doc._.kg_roles or []:
-            titled.setdefault(role.person, set()).add(role.title.split()[-1].lower())
+            titled.setdefault(role.person, set()).add(role.title.lower())
+        # Per mention: the titles its person holds ("defense minister"), as written, lower-cased.
         self.titles = [titled.get(entity_of[i], set()) if i < len(entity_of) else set() for i in range(len(spans))]
 
     def _sentence(self, i: int) -> int:
@@ -87,19 +88,53 @@ class Coreference:
             return self._pick(token, self._before(token, set(labels), words["window"]["pronoun"]))
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        if (
+            not any(c.dep_ == "det" for c in token.children)
+            and token.tag_ in ("NN", "NNP")  # "prosecutors say": people of that trade, no one person
+            and token.lemma_.lower() in _title_heads()
+        ):
+            return self._bare_title(token)
         if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in token.children):
             return None
         if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children if c.pos_ == "PROPN"):
             return None  # "the Red group": a name of its own
+        if token.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in token.children):
+            return None  # "X, the defence secretary", "the group ETA": the apposition names it, not a sentence before
         lemma, text = token.lemma_.lower(), token.lower_
         if lemma in words["group_nouns"] or text in words["group_nouns"]:
-            found = self._before(token, {"Organization"}, words["window"]["group"])
-            return found[0] if found else None
+            return self._pick(token, self._before(token, {"Organization"}, words["window"]["group"]))
         if lemma in _title_heads():
             for index in self._before(token, {"Person"}, words["window"]["title"]):
-                if lemma in self.titles[index]:
+                if any(title.split()[-1] == lemma for title in self.titles[index]):
                     return index
         return None
+
+    def _bare_title(self, token: Token) -> int | None:
+        """A title without article or name ("Iraqi Defense Minister gathers ...", as headlines
+        write) stands for the one person of the document holding that title, named before it
+        or, as a headline's person is, in the sentences after it."""
+        words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lemma_.lower()]
+        title = " ".join(words)
+        window = _words()["window"]
+        holders = {
+            index
+            for index in range(len(self.mentions))
+            if any(t == title or t.endswith(" " + title) for t in self.titles[index])
+        }
+        here = self._sentence(token.i)
+        near = [
+            i
+            for i in holders
+            if -window["title"] <= self._sentence(self.mentions[i].start) - here <= window["title_ahead"]
+        ]
+        persons = {self._entity_of(i) for i in near}
+        if len(persons) != 1:
+            return None  # two ministers: which one is not said
+        return min(near, key=lambda i: abs(self.mentions[i].start - token.i))
+
+    def _entity_of(self, index: int) -> str:
+        entity_of = self.doc._.kg_mention_entity or []
+        return entity_of[index] if index < len(entity_of) else str(index)
 
     def _pick(self, token: Token, found: list[int]) -> int | None:
         """Among candidates (latest first): a subject of the pronoun's own sentence or of the

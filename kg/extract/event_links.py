@@ -117,6 +117,22 @@ def _places_differ(a: Event, b: Event) -> bool:
     return bool(pa and pb and not pa & pb)
 
 
+def _own_date(mention: EventMention) -> str | None:
+    """The date words on the trigger itself ("last year's attack", "went off on Monday"), lower-cased."""
+    for child in mention.head.children:
+        dated = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
+        if dated is not None and dated.ent_type_ == "DATE":
+            return " ".join(t.lower_ for t in dated.subtree if t.ent_type_ == "DATE")
+    return None
+
+
+def _dated_apart(a: EventMention, b: EventMention) -> bool:
+    """Both mentions carry dates of their own and the dates differ: two happenings, even when
+    no publication date resolves the dates ("on Monday" ... "last year's attack")."""
+    da, db = _own_date(a), _own_date(b)
+    return bool(da and db and da != db)
+
+
 def _names_no_one(event: Event) -> bool:
     return not any(a.role in CONFLICT_ROLES for a in event.arguments)
 
@@ -293,7 +309,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             name = _compatible_class(first.event.type, mention.event.type)
             if _same_family(first.event.type, mention.event.type) and name is None:
                 name = first.event.type  # an attack and the bombing it was: the first mention's class
-            if name is None or _conflict(first.event, mention.event):
+            if name is None or _conflict(first.event, mention.event) or _dated_apart(first, mention):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type

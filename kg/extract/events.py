@@ -80,6 +80,7 @@ class EventExtractor:
                     mentions.append(EventMention(event, trigger, number))
             for event, trigger in statements.read(ctx, published):
                 mentions.append(EventMention(event, trigger, number))
+        _name_entities_by_first_mention(doc, mentions)
         doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
         return doc
 
@@ -118,6 +119,21 @@ class EventExtractor:
             event.count = reader.count
         event.confidence = confidence(trigger, event)
         return event
+
+
+def _name_entities_by_first_mention(doc: Doc, mentions: list[EventMention]) -> None:
+    """Arguments name their entity by a mention index ("m6"); two mentions of one entity
+    ("Juma Inad" in the headline and in the story) must be one filler when mentions are
+    compared and merged, so each argument names its entity's first mention. The pipeline maps
+    either index to the same entity key; the argument's words stay where they were read."""
+    entity_of = doc._.kg_mention_entity or []
+    first: dict[str, int] = {}
+    for index, key in enumerate(entity_of):
+        first.setdefault(key, index)
+    for mention in mentions:
+        for arg in mention.event.arguments:
+            if arg.entity and arg.entity.startswith("m") and int(arg.entity[1:]) < len(entity_of):
+                arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
 
 
 def confidence(trigger: Trigger, event: Event) -> float:

@@ -2,7 +2,8 @@
 overlap, and *classifies* it when the KAIROS type of its class (the lexicon's ``kairos``) and the
 gold type are of one family. An argument is *identified* when its head word equals the head word
 of a gold argument of the same identified event, and *classified* when the role matches too
-(agent, target, victim, place) and the event is classified. ``argument_classification_by_entity``
+(agent, target, victim, participant, place; a meeting's agent is scored as one of its
+participants) and the event is classified. ``argument_classification_by_entity``
 counts a predicted argument right when its head word is that of any mention of the gold
 argument's entity (the set's coreference clusters): an argument that resolves "he" to the name
 he stands for is right there and wrong in the mention-level tables.
@@ -28,7 +29,7 @@ from kg.evaluate.records import GoldDocument, GoldEvent
 from kg.extract.triggers import event_types, is_subclass
 from kg.model import DocExtraction, Event
 
-SCORED_ROLES = ("agent", "target", "victim", "place")
+SCORED_ROLES = ("agent", "target", "victim", "participant", "place")
 # Gold types a statement answers: a broadcast, and the unspecified contact a plain "said" gets.
 STATEMENT_GOLD = ("Contact.Contact.Broadcast", "Contact.Contact.Unspecified")
 # In the statements view the speaker is the agent.
@@ -68,9 +69,12 @@ def _matched_by_entity(gold: set[tuple], predicted: set[tuple]) -> tuple[int, in
 
 
 def _argument_heads(event: Event) -> set[tuple[str, str]]:
-    return {(a.role, head_word(a.span.text)) for a in event.arguments if a.role in SCORED_ROLES} - {
-        (r, "") for r in SCORED_ROLES
-    }
+    """(role, head word) of an event's scored arguments, a role folded per class first (a
+    meeting's agent is one of its participants)."""
+    folded = mappings()["wikievents"]["class_roles"].get(event.type, {})
+    return {
+        (folded.get(a.role, a.role), head_word(a.span.text)) for a in event.arguments if a.role in SCORED_ROLES
+    } - {(r, "") for r in SCORED_ROLES}
 
 
 def _overlap(a, b) -> bool:
