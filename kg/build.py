@@ -190,8 +190,7 @@ def build(
                 on_document(item.doc)
     # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
     refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
-    store.flush()
-    pending.unlink()
+    pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
     update_incidents(store, added=built)
     store.flush()
     summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
