@@ -229,7 +229,7 @@ def main() -> None:
                     f"  {name + ':':27}{wall:8.2f} s wall {raw_wall / wall:5.2f}x raw; "
                     f"bound {raw_cpu / bound:.2f}x raw CPU"
                 )
-        per_doc, pipe = writer_cost(model, texts_once, args.batch_size, work)
+        per_doc, pipe = writer_cost(model, corpus[: len(texts_once)], args.batch_size, work)
         print(
             f"writer: {per_doc * 1000:.1f} CPU ms per document (resolution, mapping, store), "
             f"+ {pipe * 1000:.1f} ms unpickling the records it is sent"
