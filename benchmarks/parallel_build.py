@@ -1,22 +1,30 @@
-"""Parallel ``kg build`` against raw single-process ``nlp.pipe`` of the same model, in wall-clock seconds.
+"""Parallel ``kg build`` against raw single-process ``nlp.pipe`` of the same model, side by side.
 
-On the same texts (every WikiEvents and Re-DocRED development document by default), one
-after the other: raw ``spacy.load`` + ``nlp.pipe``; ``kg build --workers 1``; ``--workers 2``;
-and a build on a Dask LocalCluster of two worker processes (one thread each) started before
-the clock (a cluster is there before a build uses it). Every build's sorted N-Quads are
+On the same texts (every WikiEvents and Re-DocRED development document, or ``--documents N``
+of them repeated under new ids: a corpus large enough that each worker's start is paid
+once for many documents, as it is for a user's corpus), one after the other in each round:
+raw ``spacy.load`` + ``nlp.pipe`` (one process, numpy's and blis's threads left as they
+are: spaCy's CPU matrices go through blis, one thread); ``kg build --workers 1``;
+``--workers 2``; a build on a Dask LocalCluster of two worker processes (one thread each)
+started before the rounds (a cluster is there before a build uses it). Each round prints
+wall-clock ratios to its own raw run, and from the CPU seconds of the writer's process and
+of the workers the least wall time that work can take on two idle cores; with several
+rounds, the least disturbed (smallest) figure of each. Every build's sorted N-Quads are
 compared with the serial one's. Then the writer's own cost per document (resolution,
-mapping, store; records extracted beforehand), and, with ``--memory N [N ...]``, the peak
-resident memory of ``kg build --workers 2`` (the process and its workers, summed, sampled
-every 0.1 s) on synthetic corpora of N documents (the development texts repeated with new ids).
+mapping, store, and unpickling the records a worker sends; records extracted beforehand),
+and, with ``--memory N [N ...]``, the peak resident memory of ``kg build --workers 2`` (the
+process and its workers, summed, sampled every 0.1 s) on synthetic corpora of N documents.
 
-Run: ``.venv/bin/python benchmarks/parallel_build.py [--memory 1000 20000]``.
+Run: ``.venv/bin/python benchmarks/parallel_build.py [--rounds 2] [--documents 2080] [--memory 1000 20000]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -91,10 +99,17 @@ def time_build(source: Path, out: Path, model: str, batch_size: int, **how) -> t
     return clock, sorted((out / "graph.nq").read_text(encoding="utf-8").splitlines())
 
 
-def writer_cost(model: str, corpus: list[str], batch_size: int, work: Path) -> float:
-    """CPU seconds per document of what the writer does (kg.build's loop), on records extracted beforehand."""
+def writer_cost(model: str, corpus: list[str], batch_size: int, work: Path) -> tuple[float, float]:
+    """CPU seconds per document of what the writer does (kg.build's loop) on records extracted
+    beforehand, and of unpickling the records as a worker sends them (a batch at a time)."""
     with SerialExtractor(model, batch_size) as extractor:
         records = list(extractor.extract(Document.from_text(t, id=f"doc{n}") for n, t in enumerate(corpus)))
+    sent = [
+        pickle.dumps(records[i : i + batch_size], pickle.HIGHEST_PROTOCOL) for i in range(0, len(records), batch_size)
+    ]
+    started = time.process_time()
+    records = [record for payload in sent for record in pickle.loads(payload)]
+    unpickling = time.process_time() - started
     store = EmbeddedStore(work / "writer-store")
     identity = CorpusIdentity.from_store(store, DEFAULT_BASE)
     started = time.process_time()  # CPU: what the writer takes from its core, whatever the neighbours do
@@ -103,7 +118,8 @@ def writer_cost(model: str, corpus: list[str], batch_size: int, work: Path) -> f
             resolved = identity.resolve(resolve(record))
             writer.write(*document_quads(resolved, DEFAULT_BASE))
             identity.record(resolved)
-    return (time.process_time() - started) / len(records)
+    store.close()
+    return (time.process_time() - started) / len(records), unpickling / len(records)
 
 
 def peak_memory(source: Path, out: Path, workers: int) -> tuple[float, float]:
@@ -123,55 +139,111 @@ def peak_memory(source: Path, out: Path, workers: int) -> tuple[float, float]:
     return peak / 2**20, time.perf_counter() - started
 
 
+def live_children_cpu() -> float:
+    """CPU seconds so far of this process's living descendants (a Dask LocalCluster's worker processes)."""
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def one_round(corpus: list[str], source: Path, work: Path, model: str, args, cluster) -> dict[str, Clock]:
+    """Raw nlp.pipe and every build, one after the other, on the same texts; each build's graph checked."""
+    runs = {"raw nlp.pipe, 1 process": time_raw(model, corpus, args.batch_size)}
+    runs["kg build --workers 1"], reference = time_build(source, work / "w1", model, args.batch_size, workers=1)
+    runs["kg build --workers 2"], graph = time_build(source, work / "w2", model, args.batch_size, workers=2)
+    assert graph == reference, "--workers 2 wrote another graph"
+    if cluster is not None:
+        before = live_children_cpu()
+        dask_run, graph = time_build(source, work / "dask", model, args.batch_size, scheduler=cluster.scheduler_address)
+        dask_run.children = live_children_cpu() - before  # the cluster's processes live on: read them directly
+        runs["Dask, 2 local workers"] = dask_run
+        assert graph == reference, "the Dask build wrote another graph"
+    return runs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--model", default=None)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=None,
+        help="Corpus size (the texts repeated under new ids); default: each once.",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="Rounds of raw + every build, one after the other.")
     parser.add_argument("--memory", type=int, nargs="*", default=[], help="Synthetic corpus sizes for peak memory.")
     parser.add_argument("--skip-dask", action="store_true")
     args = parser.parse_args()
     model = args.model or default_model()
-    corpus = texts(args.shared)
-    print(f"{len(corpus)} documents, model {model}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    with tempfile.TemporaryDirectory() as tmp:
+    texts_once = texts(args.shared)
+    size = args.documents or len(texts_once)
+    corpus = [texts_once[n % len(texts_once)] for n in range(size)]
+    print(
+        f"{size} documents, model {model}, batch size {args.batch_size}, {os.cpu_count()} cores, "
+        f"{args.rounds} round(s), started {time.strftime('%H:%M UTC', time.gmtime())}, load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    print("(ratio: raw wall / build wall in the same round; bound: the least wall on two idle cores from the CPU s)")
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         work = Path(tmp)
-        source = write_corpus(work / "corpus.jsonl", corpus, len(corpus))
-        raw = time_raw(model, corpus, args.batch_size)
-        print(f"raw nlp.pipe (1 process):  {raw.wall:7.2f} s wall, {raw.own:6.2f} CPU s")
-        serial, reference = time_build(source, work / "w1", model, args.batch_size, workers=1)
-        runs = {"kg build --workers 1": serial}
-        runs["kg build --workers 2"], graph = time_build(source, work / "w2", model, args.batch_size, workers=2)
-        assert graph == reference, "--workers 2 wrote another graph"
+        source = write_corpus(work / "corpus.jsonl", texts_once, size)
+        cluster = None
         if not args.skip_dask:
             from distributed import LocalCluster
 
-            # The cluster's start and stop are outside the wall clock, but its CPU is counted once
-            # its processes have ended (so the Dask line's CPU includes them).
-            with Clock() as dask_cpu:
-                with LocalCluster(
+            # Started before the clock and kept across rounds: a cluster is there before a build uses it.
+            cluster = stack.enter_context(
+                LocalCluster(
                     n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-                ) as cluster:
-                    dask_run, graph = time_build(
-                        source, work / "dask", model, args.batch_size, scheduler=cluster.scheduler_address
-                    )
-            dask_run.own, dask_run.children = dask_cpu.own, dask_cpu.children
-            runs["Dask, 2 local workers"] = dask_run
-            assert graph == reference, "the Dask build wrote another graph"
-        print("(ratio: raw wall / build wall; bound: the least wall on two idle cores, from the CPU seconds)")
-        for name, run in runs.items():
-            bound = run.two_core_bound()
-            print(
-                f"{name + ':':27}{run.wall:7.2f} s wall {raw.wall / run.wall:.2f}x raw; CPU {run.own:6.2f} s "
-                f"here + {run.children:6.2f} s in workers; bound {bound:6.2f} s = {raw.own / bound:.2f}x raw CPU"
+                )
             )
-        per_doc = writer_cost(model, corpus, args.batch_size, work)
-        print(f"writer: {per_doc * 1000:.1f} CPU ms per document, {1 / per_doc:.0f} docs/s at most from one writer")
-        print(f"  = the output of {raw.own / len(corpus) / per_doc:.1f} workers at raw nlp.pipe's CPU per document")
-        for size in args.memory:
-            source = write_corpus(work / f"synthetic-{size}.jsonl", corpus, size)
-            peak, seconds = peak_memory(source, work / f"mem-{size}", workers=2)
-            print(f"peak memory, {size} documents, --workers 2: {peak:.0f} MB ({seconds:.0f} s)")
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            load = os.getloadavg()[0]
+            runs = one_round(corpus, source, work / f"round{number}", model, args, cluster)
+            raw = runs["raw nlp.pipe, 1 process"]
+            print(f"round {number} (load {load:.1f} -> {os.getloadavg()[0]:.1f}):", flush=True)
+            for name, run in runs.items():
+                bound = run.two_core_bound()
+                print(
+                    f"  {name + ':':27}{run.wall:8.2f} s wall {raw.wall / run.wall:5.2f}x raw; CPU {run.own:7.2f} s "
+                    f"here + {run.children:7.2f} s in workers; bound {bound:7.2f} s = {raw.own / bound:.2f}x raw CPU",
+                    flush=True,
+                )
+            rounds.append(runs)
+        if len(rounds) > 1:
+            print("least of each over the rounds (the least disturbed run of each):")
+            raw_wall = min(r["raw nlp.pipe, 1 process"].wall for r in rounds)
+            raw_cpu = min(r["raw nlp.pipe, 1 process"].own for r in rounds)
+            for name in rounds[0]:
+                wall = min(r[name].wall for r in rounds)
+                bound = min(r[name].two_core_bound() for r in rounds)
+                print(
+                    f"  {name + ':':27}{wall:8.2f} s wall {raw_wall / wall:5.2f}x raw; "
+                    f"bound {raw_cpu / bound:.2f}x raw CPU"
+                )
+        per_doc, pipe = writer_cost(model, corpus[: len(texts_once)], args.batch_size, work)
+        print(
+            f"writer: {per_doc * 1000:.1f} CPU ms per document (resolution, mapping, store), "
+            f"+ {pipe * 1000:.1f} ms unpickling the records it is sent"
+        )
+        raw_per_doc = min(r["raw nlp.pipe, 1 process"].own for r in rounds) / size
+        feeds = raw_per_doc / (per_doc + pipe)
+        print(
+            f"  = {1 / (per_doc + pipe):.0f} documents/s at most, "
+            f"the output of {feeds:.1f} workers at raw nlp.pipe's CPU per document"
+        )
+        for count in args.memory:
+            source = write_corpus(work / f"synthetic-{count}.jsonl", texts_once, count)
+            peak, seconds = peak_memory(source, work / f"mem-{count}", workers=2)
+            print(f"peak memory, {count} documents, --workers 2: {peak:.0f} MB ({seconds:.0f} s)")
 
 
 if __name__ == "__main__":
