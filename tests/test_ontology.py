@@ -415,6 +415,18 @@ def test_anchor_check_is_skipped_without_document_text(shapes: Graph) -> None:
     assert conforms, results
 
 
+def test_a_role_stated_by_two_documents_may_carry_both_confidences(shapes: Graph) -> None:
+    data = _data()
+    role = EX["role-defense-minister-col"]
+    data.add((role, KG.confidence, Literal("0.85", datatype=XSD.decimal)))
+    assert len(set(data.objects(role, KG.confidence))) == 2
+    assert _validate(data, shapes)[0]
+    data.add((role, KG.confidence, Literal("1.5", datatype=XSD.decimal)))
+    conforms, results = _validate(data, shapes)
+    assert not conforms
+    assert _has(results, role, SH.MaxInclusiveConstraintComponent, KG.confidence)
+
+
 @pytest.mark.parametrize("delta", [0, -3], ids=["begin==end", "begin>end"])
 def test_begin_must_be_before_end(shapes: Graph, delta: int) -> None:
     data = _data()
