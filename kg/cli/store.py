@@ -108,8 +108,9 @@ def validate(
     source: CopiedSourceArg,
     limit: LimitOpt = 20,
     engine: Annotated[
-        str, typer.Option(help="SHACL engine: pyshacl (the reference) or pyshacl-turbo (faster; pip install it).")
-    ] = "pyshacl",
+        str,
+        typer.Option(help="SHACL engine: auto (pyshacl-turbo, else pySHACL), pyshacl (reference), pyshacl-turbo."),
+    ] = "auto",
     jobs: Annotated[
         int, typer.Option(min=1, help="Processes checking batches of a store directory (memory: a batch each).")
     ] = 1,

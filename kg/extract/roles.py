@@ -51,9 +51,18 @@ for _name in ("kg_roles", "kg_relations"):
         Doc.set_extension(_name, default=None)
 
 
-def title_label(words: Span) -> str:
-    """The title as a label: words as written, each capitalized ("foreign minister" -> "Foreign Minister")."""
-    return " ".join(w[:1].upper() + w[1:] for w in words.text.split())
+def title_label(words: Span | str) -> str:
+    """The title as a label: words as written, each capitalized; a title in an all-capital headline
+    gets the same label as in the body (short words there may be acronyms, and stay).
+
+    >>> title_label("foreign minister"), title_label("VICE PRESIDENT"), title_label("UN ENVOY")
+    ('Foreign Minister', 'Vice President', 'UN Envoy')
+    """
+    text = words if isinstance(words, str) else words.text
+    shouting = text.isupper()
+    return " ".join(
+        w[:1].upper() + (w[1:].lower() if shouting and len(w) > 3 else w[1:]) for w in text.split()
+    )
 
 
 class _Context:

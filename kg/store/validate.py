@@ -17,8 +17,8 @@ Every shape targets a node whose triples lie in one of these pieces, so the
 violations are those of validating the whole union at once; a violation found in
 two pieces is reported once. SPARQL-based constraints (the mention-offset check) are not run
 per piece: :mod:`kg.store.sparql_constraints` evaluates each once in Oxigraph over the store.
-pySHACL is the reference engine; pyshacl-turbo, when installed,
-passes the same shape tests at about a third of the time (benchmarks/README.md, "Engines", says
+pySHACL is the reference engine; pyshacl-turbo, the default where its wheel installs,
+passes the same shape tests at about a tenth of the time (benchmarks/README.md, "Engines", says
 what was measured). Batches are independent: ``jobs`` processes may check them at once.
 """
 
@@ -95,9 +95,21 @@ def _shapes(shapes: Path | Graph) -> Graph:
     return shapes if isinstance(shapes, Graph) else Graph().parse(shapes)
 
 
+ENGINES = ("auto", "pyshacl", "pyshacl-turbo")
+
+
 def _engine(name: str):
-    """The ``validate`` function of a SHACL engine with pySHACL's interface (pyshacl-turbo is optional:
-    ``pip install pyshacl-turbo``; benchmarks/README.md, "Engines", says what it was measured against)."""
+    """The ``validate`` function of a SHACL engine with pySHACL's interface.
+
+    ``auto`` is pyshacl-turbo (a dependency: Rust, about 10x faster on the project's shapes) where its
+    wheel installed, else pySHACL. pySHACL stays the reference: tests/test_ontology.py runs every shape
+    test with both, and benchmarks/README.md ("Engines") says what else turbo was measured against."""
+    if name == "auto":
+        try:
+            import pyshacl_turbo
+        except ImportError:
+            return pyshacl.validate
+        return pyshacl_turbo.validate
     if name == "pyshacl":
         return pyshacl.validate
     if name == "pyshacl-turbo":
@@ -109,10 +121,7 @@ def _engine(name: str):
     raise ValueError(f"unknown SHACL engine {name!r}: one of {', '.join(ENGINES)}")
 
 
-ENGINES = ("pyshacl", "pyshacl-turbo")
-
-
-def _check(data: Graph, shapes: Graph, owned: set[str] | None = None, engine: str = "pyshacl") -> set[Violation]:
+def _check(data: Graph, shapes: Graph, owned: set[str] | None = None, engine: str = "auto") -> set[Violation]:
     """The violations of ``data``; with ``owned``, only those about these nodes (the others are in
     ``data`` only as a value's type, and are checked in the piece that holds their own triples)."""
     _, report, _ = _engine(engine)(data, shacl_graph=shapes, inference="none", advanced=True)
@@ -242,7 +251,7 @@ def validate_store(
     shapes: Path | Graph = SHAPES,
     batch_quads: int = BATCH_QUADS,
     documents: Iterable[str] | None = None,
-    engine: str = "pyshacl",
+    engine: str = "auto",
     jobs: int = 1,
     path: str | Path | None = None,
 ) -> ValidationReport:
@@ -250,7 +259,7 @@ def validate_store(
     union, with the memory of one batch of document graphs or of the corpus part.
     ``documents`` (graph IRIs) limits the check to those document graphs, the entities they name and
     the graphs that are no document's (what a build wrote: ``kg build --validate``).
-    ``engine``: pySHACL (the reference) or pyshacl-turbo (:data:`ENGINES`).
+    ``engine``: ``auto`` (pyshacl-turbo where installed), pySHACL (the reference) or pyshacl-turbo (:data:`ENGINES`).
     ``jobs`` > 1 with ``path`` (the store's directory): batches are checked in that many processes,
     each with a read-only handle of the store, while this one checks the corpus part (batches are
     independent; memory is that of ``jobs`` batches)."""
@@ -314,7 +323,7 @@ def validate_store(
     return ValidationReport(not ordered, len(store), ordered, graphs=pieces)
 
 
-def validate(source: str | Path | ox.Store, engine: str = "pyshacl", jobs: int = 1) -> ValidationReport:
+def validate(source: str | Path | ox.Store, engine: str = "auto", jobs: int = 1) -> ValidationReport:
     """Validate a store directory, RDF file or SPARQL endpoint against the newskg shapes, piece by piece
     (with ``jobs`` > 1, a store directory's batches in that many processes)."""
     directory = None if isinstance(source, ox.Store) or not Path(source).is_dir() else Path(source)
