@@ -20,16 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-MEASURE = (
-    "import resource, subprocess, sys, time; t = time.perf_counter(); "
-    "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
-    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-    "print(time.perf_counter() - t, u.ru_maxrss, rc, u.ru_utime + u.ru_stime)"
-)
+from timing import run  # benchmarks/scale/timing.py: wall, CPU and peak RSS of one kg command
+
 ARTICLE = {
     "id": "bench-added-article",
     "published": "2025-03-14",
@@ -38,18 +32,6 @@ ARTICLE = {
     "the defence ministry said. Commander Oskar Brandt of the Velmar Legion said the group would continue "
     "its campaign. Interior Minister Ilse Varga condemned the attack and met the families of the guards in Tressik.",
 }
-
-
-def run(args: list[str]) -> dict:
-    line = subprocess.run(
-        [sys.executable, "-c", MEASURE, sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return {
-        "wall_s": round(float(line[0]), 2),
-        "cpu_s": round(float(line[3]), 2),
-        "peak_mb": round(int(line[1]) / 1024),
-        "exit": int(line[2]),
-    }
 
 
 def fresh_copy(store: Path, work: Path) -> Path:

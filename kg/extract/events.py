@@ -123,7 +123,7 @@ class EventExtractor:
 
 def _name_entities_by_first_mention(doc: Doc, mentions: list[EventMention]) -> None:
     """Arguments name their entity by a mention index ("m6"); two mentions of one entity
-    ("Juma Inad" in the headline and in the story) must be one filler when mentions are
+    (a person named in the headline and again in the story) must be one filler when mentions are
     compared and merged, so each argument names its entity's first mention. The pipeline maps
     either index to the same entity key; the argument's words stay where they were read."""
     entity_of = doc._.kg_mention_entity or []

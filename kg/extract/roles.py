@@ -55,8 +55,8 @@ def title_label(words: Span | str) -> str:
     """The title as a label: words as written, each capitalized; a title in an all-capital headline
     gets the same label as in the body (short words there may be acronyms, and stay).
 
-    >>> title_label("foreign minister"), title_label("VICE PRESIDENT"), title_label("UN ENVOY")
-    ('Foreign Minister', 'Vice President', 'UN Envoy')
+    >>> title_label("harbour master"), title_label("DEPUTY MAYOR"), title_label("ACTING CEO")
+    ('Harbour Master', 'Deputy Mayor', 'Acting CEO')
     """
     text = words if isinstance(words, str) else words.text
     shouting = text.isupper()

@@ -104,21 +104,17 @@ def _engine(name: str):
     ``auto`` is pyshacl-turbo (a dependency: Rust, about 10x faster on the project's shapes) where its
     wheel installed, else pySHACL. pySHACL stays the reference: tests/test_ontology.py runs every shape
     test with both, and benchmarks/README.md ("Engines") says what else turbo was measured against."""
-    if name == "auto":
-        try:
-            import pyshacl_turbo
-        except ImportError:
-            return pyshacl.validate
-        return pyshacl_turbo.validate
+    if name not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {name!r}: one of {', '.join(ENGINES)}")
     if name == "pyshacl":
         return pyshacl.validate
-    if name == "pyshacl-turbo":
-        try:
-            import pyshacl_turbo
-        except ImportError as error:
-            raise ValueError("engine pyshacl-turbo is not installed: pip install pyshacl-turbo") from error
-        return pyshacl_turbo.validate
-    raise ValueError(f"unknown SHACL engine {name!r}: one of {', '.join(ENGINES)}")
+    try:
+        import pyshacl_turbo
+    except ImportError as error:
+        if name == "auto":
+            return pyshacl.validate
+        raise ValueError("engine pyshacl-turbo is not installed: pip install pyshacl-turbo") from error
+    return pyshacl_turbo.validate
 
 
 def _check(data: Graph, shapes: Graph, owned: set[str] | None = None, engine: str = "auto") -> set[Violation]:
