@@ -27,6 +27,7 @@ from multiprocessing.connection import wait as wait_for
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from kg.extract.backend import one_blas_thread
 from kg.extract.batches import (
     Job,
     OrderedBatches,
@@ -228,6 +229,7 @@ class PipelineWorker:
     """A worker's state: the spaCy pipeline, loaded once."""
 
     def __init__(self, model: str | None, batch_size: int):
+        one_blas_thread()  # the worker's own process: one BLAS thread for good (kg/extract/backend.py)
         self.nlp = load_pipeline(model)
         self.batch_size = batch_size
 
@@ -275,7 +277,8 @@ class ProcessExtractor:
         documents = iter(documents)
         head = list(islice(documents, self.batch_size + 1))
         if len(head) <= self.batch_size:
-            yield from extract_here(load_pipeline(self.model), head, self.batch_size)
+            with one_blas_thread():
+                yield from extract_here(load_pipeline(self.model), head, self.batch_size)
             return
         self.pool.start()
         jobs = OrderedBatches(chain(head, documents), self.batch_size, self.in_flight)

@@ -22,6 +22,7 @@ import kg.extract.entity_patterns  # noqa: F401  (registers the entity correctio
 import kg.extract.events  # noqa: F401  (registers the event component)
 import kg.extract.lemmas  # noqa: F401  (registers the memoized lemmatizer)
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
+from kg.extract.backend import model_backend
 from kg.extract.long_texts import MAX_PIECE_CHARS, join_pieces, piece_documents
 from kg.model import Argument, DocExtraction, Document, Mention
 from kg.model import Span as TextSpan
@@ -55,7 +56,8 @@ def load_pipeline(model: str | None = None) -> Language:
     """Load an installed spaCy pipeline (never downloads) and add newskg's components."""
     name = model or default_model()
     try:
-        nlp = spacy.load(name)
+        with model_backend():  # numpy's BLAS: the same annotations for less CPU (kg/extract/backend.py)
+            nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed ({err.__class__.__name__}); "

@@ -17,6 +17,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from threadpoolctl import threadpool_limits
+
+from kg.extract.backend import one_blas_thread
 from kg.extract.batches import describe_pipeline, extract_here
 from kg.extract.parallel import ProcessExtractor, default_workers
 from kg.extract.pipeline import load_pipeline
@@ -37,12 +40,16 @@ class SerialExtractor:
         self.nlp = load_pipeline(model)
         self.batch_size = batch_size
         self.description = describe_pipeline(self.nlp)
+        self._threads: threadpool_limits | None = None
 
     def __enter__(self) -> SerialExtractor:
+        self._threads = one_blas_thread()  # kg/extract/backend.py; restored on exit
         return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
+        if self._threads is not None:
+            self._threads.restore_original_limits()
+            self._threads = None
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocExtraction | Skipped | Notice]:
         return extract_here(self.nlp, documents, self.batch_size)
