@@ -24,7 +24,7 @@ from kg.resolve import resolve
 from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore, GraphWriter
-from kg.store.export import export
+from kg.store.export import export_all
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
 # Tracebacks of unexpected errors met by single documents (the console gets one line each).
@@ -197,11 +197,10 @@ def build(
     summary.events_by_type = count_by_class(store, event_types())
     if validate:
         summary.validation = _validation(store, built)
-    for fmt, name in OUTPUT_FILES.items():
-        if export_files or (export_files is None and created):
-            summary.outputs[fmt] = str(export(store, out / name, fmt))
-        elif (out / name).exists():
-            summary.stale.append(str(out / name))
+    written = export_files or (export_files is None and created)
+    exported = export_all(store, {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {})
+    summary.outputs.update({fmt: str(path) for fmt, path in exported.items()})
+    summary.stale += [str(out / name) for name in OUTPUT_FILES.values() if not written and (out / name).exists()]
     summary.outputs["store"] = str(store.path)
     summary.quads = len(store)
     store.close()  # the next writer (another build, kg remove) may open it at once

@@ -56,9 +56,12 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(tokens[i : i + n]).encode("utf-8") for i in range(max(len(tokens) - n + 1, 1))}
 
 
+_EMPTY = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+
+
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of ``text`` (``PERMUTATIONS`` unsigned 64-bit values)."""
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    minhash = _EMPTY.copy()  # a new MinHash would draw its permutations again
     minhash.update_batch(sorted(shingles(text)))
     return minhash.hashvalues.astype(np.uint64)
 
