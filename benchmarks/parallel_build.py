@@ -4,7 +4,9 @@ On the same texts (every WikiEvents and Re-DocRED development document, or ``--d
 of them repeated under new ids: a corpus large enough that each worker's start is paid
 once for many documents, as it is for a user's corpus), one after the other in each round:
 raw ``spacy.load`` + ``nlp.pipe`` (one process, numpy's and blis's threads left as they
-are: spaCy's CPU matrices go through blis, one thread); ``kg build --workers 1``;
+are: spaCy's CPU matrices go through blis, one thread), the baseline of every ratio; the same on
+the backend newskg runs the model on (numpy's BLAS, one thread: kg/extract/backend.py), for
+comparison; ``kg build --workers 1``;
 ``--workers 2``; a build on a Dask LocalCluster of two worker processes (one thread each)
 started before the rounds (a cluster is there before a build uses it). Each round prints
 wall-clock ratios to its own raw run, and from the CPU seconds of the writer's process and
@@ -36,6 +38,7 @@ import spacy
 
 from kg.build import build
 from kg.evaluate.readers import read_redocred, read_wikievents
+from kg.extract.backend import model_backend, one_blas_thread
 from kg.extract.pipeline import default_model
 from kg.extract.runner import SerialExtractor
 from kg.model import Document
@@ -84,9 +87,12 @@ class Clock:
         return max(self.own, (self.own + self.children) / 2)
 
 
-def time_raw(model: str, corpus: list[str], batch_size: int) -> Clock:
-    with Clock() as clock:
-        nlp = spacy.load(model)
+def time_raw(model: str, corpus: list[str], batch_size: int, numpy_blas: bool = False) -> Clock:
+    """Raw ``spacy.load`` + ``nlp.pipe``: on spaCy's default backend (blis), the baseline of every
+    ratio; or, for comparison, on the backend newskg chooses (numpy's BLAS, one thread)."""
+    with Clock() as clock, (one_blas_thread() if numpy_blas else contextlib.nullcontext()):
+        with model_backend() if numpy_blas else contextlib.nullcontext():
+            nlp = spacy.load(model)
         for _ in nlp.pipe(corpus, batch_size=batch_size):
             pass
     return clock
@@ -154,6 +160,7 @@ def live_children_cpu() -> float:
 def one_round(corpus: list[str], source: Path, work: Path, model: str, args, cluster) -> dict[str, Clock]:
     """Raw nlp.pipe and every build, one after the other, on the same texts; each build's graph checked."""
     runs = {"raw nlp.pipe, 1 process": time_raw(model, corpus, args.batch_size)}
+    runs["raw, numpy BLAS (newskg's)"] = time_raw(model, corpus, args.batch_size, numpy_blas=True)
     runs["kg build --workers 1"], reference = time_build(source, work / "w1", model, args.batch_size, workers=1)
     runs["kg build --workers 2"], graph = time_build(source, work / "w2", model, args.batch_size, workers=2)
     assert graph == reference, "--workers 2 wrote another graph"
