@@ -155,7 +155,8 @@ def test_denied_events_are_still_made_and_marked(extract_one):
         ("Who attacked the convoy?", "Attack", "hypothetical"),
         ("Our soldiers are dying in the mountains.", "Killing", None),
         ("They demanded an end to the repression, kidnappings and torture.", "Kidnapping", "hypothetical"),
-        ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", None),
+        # not demanded: reported (many kidnappings told at once: aggregate, not hypothetical)
+        ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", "aggregate"),
         ("If rebels attack the town, the army will respond.", "Attack", "hypothetical"),
         ("Unless the talks resume, the truce ends.", "Meeting", "hypothetical"),
         ("Rebels attacked the town, and the army responded.", "Attack", None),
@@ -395,3 +396,46 @@ def test_an_event_nobody_suffered_is_not_made(extract_one, text, absent, kept):
 
 def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
     assert [e.type for e in extract_one("One guard was hurt in the Kesh blast.").events].count("Injury") == 1
+
+
+# -- many happenings told at once: a kind or series of events, a toll ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Attacks on army posts in Vardia are common.", "Attack"),
+        ("There were some bombings in the Kesh district.", "Bombing"),
+        ("Guerrilla kidnappings rose sharply in Brano.", "Kidnapping"),
+        ("More than 9,000 people have died in Vardia since 1981.", "Killing"),
+        ("So far this year 40 people have been killed in Brano.", "Killing"),
+        ("Over the past three years, rebels have kidnapped 200 farmers.", "Kidnapping"),
+        ("A total of 35 soldiers were killed in the fighting in Kesh.", "Killing"),
+    ],
+)
+def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
+    event = next(e for e in extract_one(text).events if e.type == kind)
+    assert event.modality == "aggregate"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The attacks on the army posts began at dawn.", "Attack"),  # those told: definite
+        ("Two bombings shook the Kesh district on Monday.", "Bombing"),  # counted
+        ("Rebels attacked an army post in Vardia on Monday.", "Attack"),
+        ("Two people died in Vardia on Monday.", "Killing"),
+        ("The fighting in Kesh lasted for two days.", "MilitaryOperation"),  # one happening can last
+        ("The Brano delegation held talks with Ana Voss.", "Meeting"),  # plural-only noun: one meeting
+    ],
+)
+def test_one_happening_stays_asserted(extract_one, text, kind):
+    event = next(e for e in extract_one(text).events if e.type == kind)
+    assert event.modality is None
+
+
+def test_an_aggregate_event_keeps_its_confidence_and_does_not_join_one_happening(extract_one):
+    x = extract_one("Rebels attacked an army post in Vardia on Monday. Attacks on army posts are common there.")
+    one, many = sorted((e for e in x.events if e.type == "Attack"), key=lambda e: e.sentence.start)
+    assert (one.modality, many.modality) == (None, "aggregate")
+    assert many.confidence >= 0.5  # a fact, not a possibility: no not-asserted discount

@@ -138,7 +138,8 @@ def _name_entities_by_first_mention(doc: Doc, mentions: list[EventMention]) -> N
 
 def confidence(trigger: Trigger, event: Event) -> float:
     """How well the text supports the event: a verb or phrase more than a noun, each role
-    the text fills, a time; a negated, hypothetical or future event much less.
+    the text fills, a time; a negated, hypothetical or future event much less (not an
+    aggregate one: many happenings told at once are asserted).
 
     >>> from kg.model import Span
     >>> confidence(Trigger([], "Attack", None, "verb"), Event("Attack", [], Span(0, 1, "x")))
@@ -147,6 +148,6 @@ def confidence(trigger: Trigger, event: Event) -> float:
     score = KIND_WEIGHT[trigger.kind]
     score += sum(ROLE_WEIGHT.get(role, 0) for role in {a.role for a in event.arguments})
     score += TIME_WEIGHT if event.time else 0
-    if event.modality:
+    if event.modality and event.modality != "aggregate":  # many happenings told at once are still facts
         score *= NOT_ASSERTED_FACTOR
     return round(min(MAX_CONFIDENCE, score), 2)

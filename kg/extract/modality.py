@@ -1,5 +1,6 @@
-"""Modality and negation of an event: asserted, ``negated``, ``future`` or ``hypothetical``; or
-not there at all ("no group claimed responsibility").
+"""Modality and negation of an event: asserted, ``negated``, ``future`` or ``hypothetical``;
+``aggregate`` when one mention tells many happenings at once ("attacks on army posts", "13,000
+people have died since 1980"); or not there at all ("no group claimed responsibility").
 
 Read from the trigger's own negation and auxiliaries, those of the verb a noun trigger is
 the object of, and the verbs its clause hangs on; the words are in ``lexicons/modality.json``.
@@ -17,15 +18,19 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger
+from kg.extract.triggers import Trigger, is_plural_only
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
 
 
 @lru_cache(maxsize=1)
-def _modality_words() -> dict[str, set[str]]:
-    return {k: set(v) for k, v in load_lexicon("modality.json").items() if not k.startswith("_")}
+def _modality_words() -> dict[str, set]:
+    return {
+        k: {tuple(w) if isinstance(w, list) else w for w in v}
+        for k, v in load_lexicon("modality.json").items()
+        if not k.startswith("_")
+    }
 
 
 def is_absent(trigger: Trigger) -> bool:
@@ -58,7 +63,8 @@ def modality(trigger: Trigger) -> str | None:
     auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
     object of, and the verbs its clause hangs on ("denied that ...", "plans to ..."); a
     question, a condition ("if talks fail") or a demand ("stop the bombing") is
-    ``hypothetical``; None for an asserted event."""
+    ``hypothetical``; ``aggregate`` for many happenings told at once (:func:`aggregate`); None
+    for one asserted event."""
     words = _modality_words()
     head = trigger.head
     if head.sent.text.rstrip(SPACE + "".join(words["closing_quotes"])).endswith("?"):
@@ -95,7 +101,68 @@ def modality(trigger: Trigger) -> str | None:
             return "hypothetical"
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
+    if aggregate(trigger, clauses):
+        return "aggregate"
     return None
+
+
+def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
+    """Whether one mention tells many happenings at once: a plural event noun with no article,
+    possessor or number ("attacks on army posts", "bombings and shootings": a kind of event or
+    a series, not one happening) or with a vague quantifier ("some bombings"); or an event told
+    over a span of time ("since 1980", "so far this year", "over the past three years", "in
+    recent months") or by a total ("a total of 40 people were killed"): a toll, not one
+    happening. ``clauses`` are the trigger and the verb a noun trigger is an argument of.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> from kg.extract.triggers import find_triggers
+    >>> nlp = load_pipeline()
+    >>> def first(text):
+    ...     return aggregate(find_triggers(next(nlp(text).sents), {})[0])
+    >>> first("More than 9,000 people have died in Vardia since 1981."), first("Two people died in Vardia on Monday.")
+    (True, False)
+    >>> first("Attacks on army posts are common."), first("The attacks on the army posts began at dawn.")
+    (True, False)
+    """
+    words = _modality_words()
+    head = trigger.head
+    if clauses is None:
+        clauses = [head]
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+            clauses.append(head.head)
+    if trigger.kind == "noun" and head.tag_ in ("NNS", "NNPS") and not is_plural_only(head):
+        markers = [c for c in head.children if c.dep_ in ("det", "poss", "nummod", "amod", "predet")]
+        vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
+        if vague or not any(c.dep_ != "amod" for c in markers):
+            return True
+    for clause in clauses:
+        for child in clause.children:
+            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
+            if spans and any(c.dep_ == "pobj" for c in child.children):
+                return True  # "since 1980"
+            if child.dep_ in ("advmod", "prep", "npadvmod") and _starts_with(child, words["span_adverbs"]):
+                return True  # "so far", "to date"
+            if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
+                return True  # "over the past three years"
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
+                return True  # "a total of 40 people were killed"
+    return False
+
+
+def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
+    words = tuple(t.lower_ for t in phrase.subtree)
+    return any(words[: len(start)] == start for start in starts)
+
+
+def _past_span(prep: Token, words: dict[str, set]) -> bool:
+    """A prepositional phrase of a span of time up to now: "over the past three years", "in
+    recent months" (not "for two days", which a single happening can last)."""
+    for noun in (c for c in prep.children if c.dep_ == "pobj"):
+        if noun.lemma_.lower() in words["duration_nouns"] and any(
+            c.lower_ in words["duration_modifiers"] for c in noun.children if c.dep_ == "amod"
+        ):
+            return True
+    return False
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:

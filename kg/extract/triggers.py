@@ -276,6 +276,19 @@ def _noun_lemma(token: Token, nouns: dict[str, list[str]]) -> str | None:
     return None
 
 
+def is_plural_only(token: Token) -> bool:
+    """Whether a noun trigger is an entry of its own in the plural ("talks": one meeting), not
+    the plural of an entry ("attacks").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> is_plural_only(nlp("talks")[0]), is_plural_only(nlp("attacks")[0])
+    (True, False)
+    """
+    nouns = _words()[1]
+    return token.lower_ in nouns and token.lower_.endswith("s")
+
+
 @lru_cache(maxsize=1)
 def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or

@@ -88,7 +88,10 @@ def incident_types(extraction: DocExtraction) -> set[str]:
 def graph_incident_types(extraction: DocExtraction) -> set[str]:
     """The MUC-4 incident types of a document's events as the graph holds them: every asserted
     event of a class mapped to an incident type, except a death or injury the graph links to its
-    cause (``kg:causedBy``), which is part of that cause. No benchmark filter.
+    cause (``kg:causedBy``), which is part of that cause. An event with any ``kg:modality`` is
+    left out: negated, hypothetical and future ones did not happen, and an ``aggregate`` one
+    tells many happenings at once ("attacks on army posts", a war's toll), not one incident.
+    No benchmark filter.
 
     >>> from kg.model import Span
     >>> def event(kind):
