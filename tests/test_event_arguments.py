@@ -242,3 +242,32 @@ def test_a_name_inside_the_place_phrase_is_no_second_place(extract_one):
     assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["busy Orvo Street bus station"]
     x = extract_one("A bomb exploded near a market in Kesh.")  # the town the market is in is a place too
     assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["Kesh", "market"]
+
+
+def test_a_number_modified_by_a_participle_names_the_victims(extract_one):
+    x = extract_one("Two of the 12 killed in Brano were police officers.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert ("victim", "12") in _roles(x, killing)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The Orvo Federal Building was shattered by an explosion on Monday.", "Orvo Federal Building"),
+        ("The police station, which was hit by a bombing last week, reopened.", "police station"),
+    ],
+)
+def test_what_a_passive_effect_verb_names_is_acted_upon(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type in ("Bombing", "Attack"))
+    assert ("target", target) in _roles(x, bombing)
+
+
+def test_a_street_after_on_is_where_not_what(extract_one):
+    x = extract_one("A bomb exploded, wounding 13 people on a busy street in Brano.")
+    injury = next(e for e in x.events if e.type == "Injury")
+    roles = _roles(x, injury)
+    assert ("place", "busy street") in roles and not [t for r, t in roles if r == "target"]
+    # "an attack on the road" to somewhere is where; "an attack on the convoy" stays what was attacked
+    x = extract_one("Rebels launched an attack on a convoy near Kesh.")
+    assert ("target", "convoy") in _roles(x, next(e for e in x.events if e.type == "Attack"))

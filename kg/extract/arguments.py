@@ -240,7 +240,8 @@ class ArgumentReader:
                     self.add(self.etype.object_role, child)
                 elif child.dep_ == "agent" and dep == "conj":
                     self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
-        elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+        elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            # "two of the 12 killed": a number stands for people too
             passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
@@ -284,6 +285,14 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
+        elif (
+            slot.dep_ == "pobj"
+            and verb.dep_ == "agent"
+            and verb.head.lemma_.lower() in syntax()["effect_verbs"]
+        ):
+            # "the embassy was hit by a bombing": the passive of "a bombing hit the embassy"
+            self.add(self.etype.object_role, _passive_subject(verb.head))
+            self._preps(verb.head, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
@@ -319,6 +328,9 @@ class ArgumentReader:
             if obj is None:
                 continue
             prep = child.lower_
+            if prep == "on" and _thoroughfare(obj):
+                self.add("place", obj)  # "on a busy street", "on the Kesh highway": where, not what
+                continue
             is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
             if prep in words["place_preps"] | self.etype.place_preps and is_place:
                 self.add("place", obj)
@@ -434,6 +446,20 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _thoroughfare(token: Token) -> bool:
+    """A street, road or highway: "on a busy street" is where, not what was attacked."""
+    return token.lemma_.lower() in syntax()["thoroughfare_nouns"]
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``, or for a relative clause the noun it modifies ("the
+    window, which was damaged by the blast")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in syntax()["relative_pronouns"]:
+        return verb.head if verb.dep_ == "relcl" else None
+    return subject
 
 
 def _place_word(token: Token) -> bool:
