@@ -271,3 +271,71 @@ def test_a_street_after_on_is_where_not_what(extract_one):
     # "an attack on the road" to somewhere is where; "an attack on the convoy" stays what was attacked
     x = extract_one("Rebels launched an attack on a convoy near Kesh.")
     assert ("target", "convoy") in _roles(x, next(e for e in x.events if e.type == "Attack"))
+
+
+def _agents(x, event_type: str) -> list[list[str]]:
+    names = {e.key: e.name for e in x.entities}
+    return [
+        sorted(names[a.entity] if a.entity else a.span.text for a in e.arguments if a.role == "agent")
+        for e in x.events
+        if e.type == event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, agents",
+    [
+        # Who demands a ransom holds the captives: the agent of the kidnappings told without one.
+        (
+            "The Red Vale Front controls the hills around Osto. Kidnappings of traders have risen there "
+            "this year. The rebels are reportedly demanding a ransom of 50,000 dollars for each captive.",
+            [["Red Vale Front"]],
+        ),
+        (
+            "Two engineers were abducted near Osto on Monday. The Tarn Brigades asked for ransom payments.",
+            [["Tarn Brigades"]],
+        ),
+        # Near misses: whoever pays a ransom holds no one; a kidnapping with its own agent keeps it.
+        ("Two engineers were abducted near Osto. Their employer, Omnel Mining, paid a ransom.", [[]]),
+        (
+            "Gunmen abducted two engineers near Osto. The Tarn Brigades later demanded a ransom for them.",
+            [["Gunmen"]],
+        ),
+    ],
+)
+def test_who_demands_a_ransom_is_the_kidnapper(extract_one, text, agents):
+    assert _agents(extract_one(text), "Kidnapping") == agents
+
+
+def test_a_ransom_demand_told_far_away_is_another_story(extract_one):
+    x = extract_one(
+        "Two engineers were abducted near Osto. The mine closed in May. Its workers went home. "
+        "Prices rose in the town. Traders left the valley. The Tarn Brigades demanded a ransom for a pilot."
+    )
+    assert _agents(x, "Kidnapping") == [[]]
+
+
+@pytest.mark.parametrize(
+    "text, word, antecedent",
+    [
+        # "the militants" is the document's one armed group, not the latest organization named.
+        (
+            "The Kesh Liberation Front attacked a convoy in May. The Interior Ministry said that "
+            "traders were kidnapped. The militants are demanding a ransom.",
+            "militants",
+            "Kesh Liberation Front",
+        ),
+        # Two armed groups: the latest one within the group window.
+        (
+            "The Tarn Brigades fought the Osto Front in May. On Monday the Vale Front attacked a town. "
+            "The rebels withdrew at night.",
+            "rebels",
+            "Vale Front",
+        ),
+    ],
+)
+def test_an_armed_group_description_refers_to_the_armed_group(nlp, text, word, antecedent):
+    doc = nlp(text)
+    coref = Coreference(doc)
+    found = coref.resolve(next(t for t in doc if t.text == word))
+    assert found is not None and coref.mentions[found].text == antecedent

@@ -24,6 +24,7 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, is_subclass, syntax
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -285,11 +286,7 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
-        elif (
-            slot.dep_ == "pobj"
-            and verb.dep_ == "agent"
-            and verb.head.lemma_.lower() in syntax()["effect_verbs"]
-        ):
+        elif slot.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in syntax()["effect_verbs"]:
             # "the embassy was hit by a bombing": the passive of "a bombing hit the embassy"
             self.add(self.etype.object_role, _passive_subject(verb.head))
             self._preps(verb.head, places_only=True)
@@ -381,6 +378,57 @@ class ArgumentReader:
                 for token in places:
                     self.add("place", token)
                 return
+
+
+def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[tuple[int, Argument]]:
+    """(sentence number, agent) of each ransom demand of the document ("the rebels are demanding
+    a ransom", "the kidnappers asked for ransom payments"): whoever demands a ransom holds the
+    captives, so is the agent of a kidnapping the text tells without one. The demander is read
+    as a kidnapping's subject is (a description such as "the militants" resolved to the
+    organization it stands for, a pronoun dropped, a thing never an agent).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Traders are kidnapped often. The Vale Front is demanding a ransom.")
+    >>> [(n, a.span.text) for n, a in ransom_demanders(doc)]
+    [(1, 'Vale Front')]
+    """
+    words = syntax()
+    demanders: list[tuple[int, Argument]] = []
+    ransoms = [t for t in doc if t.lemma_.lower() in words["ransom_nouns"]]
+    if not ransoms:
+        return demanders
+    mention_at = {}
+    for index, span in enumerate(doc.spans["kg_mentions"]):
+        for token in span:
+            mention_at[token.i] = (index, span)
+    coreference = coreference or Coreference(doc)
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    for ransom in ransoms:
+        noun = ransom.head if ransom.dep_ == "compound" else ransom  # "ransom payments"
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "asked for a ransom"
+        if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in words["demand_verbs"]:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("xcomp", "conj"):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        number = bisect_right(starts, verb.i) - 1
+        trigger = Trigger([verb], "Kidnapping", verb, "verb")
+        ctx = SentenceContext(doc, sentences[number], mention_at, [trigger], coreference=coreference)
+        reader = ArgumentReader(trigger, event_types()["Kidnapping"], ctx)
+        reader.add("agent", subject)
+        demanders += [(number, arg) for arg in reader.args if arg.role == "agent"]
+    # An entity is named by its first mention, as every event argument is (kg.extract.events).
+    entity_of = doc._.kg_mention_entity or []
+    first: dict[str, int] = {}
+    for index, key in enumerate(entity_of):
+        first.setdefault(key, index)
+    for _, arg in demanders:
+        if arg.entity and int(arg.entity[1:]) < len(entity_of):
+            arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
+    return demanders
 
 
 @lru_cache(maxsize=1)
