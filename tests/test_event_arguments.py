@@ -242,3 +242,100 @@ def test_a_name_inside_the_place_phrase_is_no_second_place(extract_one):
     assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["busy Orvo Street bus station"]
     x = extract_one("A bomb exploded near a market in Kesh.")  # the town the market is in is a place too
     assert [t for r, t in _roles(x, x.events[0]) if r == "place"] == ["Kesh", "market"]
+
+
+def test_a_number_modified_by_a_participle_names_the_victims(extract_one):
+    x = extract_one("Two of the 12 killed in Brano were police officers.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert ("victim", "12") in _roles(x, killing)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The Orvo Federal Building was shattered by an explosion on Monday.", "Orvo Federal Building"),
+        ("The police station, which was hit by a bombing last week, reopened.", "police station"),
+    ],
+)
+def test_what_a_passive_effect_verb_names_is_acted_upon(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type in ("Bombing", "Attack"))
+    assert ("target", target) in _roles(x, bombing)
+
+
+def test_a_street_after_on_is_where_not_what(extract_one):
+    x = extract_one("A bomb exploded, wounding 13 people on a busy street in Brano.")
+    injury = next(e for e in x.events if e.type == "Injury")
+    roles = _roles(x, injury)
+    assert ("place", "busy street") in roles and not [t for r, t in roles if r == "target"]
+    # "an attack on the road" to somewhere is where; "an attack on the convoy" stays what was attacked
+    x = extract_one("Rebels launched an attack on a convoy near Kesh.")
+    assert ("target", "convoy") in _roles(x, next(e for e in x.events if e.type == "Attack"))
+
+
+def _agents(x, event_type: str) -> list[list[str]]:
+    names = {e.key: e.name for e in x.entities}
+    return [
+        sorted(names[a.entity] if a.entity else a.span.text for a in e.arguments if a.role == "agent")
+        for e in x.events
+        if e.type == event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, agents",
+    [
+        # Who demands a ransom holds the captives: the agent of the kidnappings told without one.
+        (
+            "The Red Vale Front controls the hills around Osto. Kidnappings of traders have risen there "
+            "this year. The rebels are reportedly demanding a ransom of 50,000 dollars for each captive.",
+            [["Red Vale Front"]],
+        ),
+        (
+            "Two engineers were abducted near Osto on Monday. The Tarn Brigades asked for ransom payments.",
+            [["Tarn Brigades"]],
+        ),
+        # Near misses: whoever pays a ransom holds no one; a kidnapping with its own agent keeps it.
+        ("Two engineers were abducted near Osto. Their employer, Omnel Mining, paid a ransom.", [[]]),
+        (
+            "Gunmen abducted two engineers near Osto. The Tarn Brigades later demanded a ransom for them.",
+            [["Gunmen"]],
+        ),
+    ],
+)
+def test_who_demands_a_ransom_is_the_kidnapper(extract_one, text, agents):
+    assert _agents(extract_one(text), "Kidnapping") == agents
+
+
+def test_a_ransom_demand_told_far_away_is_another_story(extract_one):
+    x = extract_one(
+        "Two engineers were abducted near Osto. The mine closed in May. Its workers went home. "
+        "Prices rose in the town. Traders left the valley. The Tarn Brigades demanded a ransom for a pilot."
+    )
+    assert _agents(x, "Kidnapping") == [[]]
+
+
+@pytest.mark.parametrize(
+    "text, word, antecedent",
+    [
+        # "the militants" is the document's one armed group, not the latest organization named.
+        (
+            "The Kesh Liberation Front attacked a convoy in May. The Interior Ministry said that "
+            "traders were kidnapped. The militants are demanding a ransom.",
+            "militants",
+            "Kesh Liberation Front",
+        ),
+        # Two armed groups: the latest one within the group window.
+        (
+            "The Tarn Brigades fought the Osto Front in May. On Monday the Vale Front attacked a town. "
+            "The rebels withdrew at night.",
+            "rebels",
+            "Vale Front",
+        ),
+    ],
+)
+def test_an_armed_group_description_refers_to_the_armed_group(nlp, text, word, antecedent):
+    doc = nlp(text)
+    coref = Coreference(doc)
+    found = coref.resolve(next(t for t in doc if t.text == word))
+    assert found is not None and coref.mentions[found].text == antecedent

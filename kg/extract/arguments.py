@@ -24,6 +24,7 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, is_subclass, syntax
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -240,7 +241,8 @@ class ArgumentReader:
                     self.add(self.etype.object_role, child)
                 elif child.dep_ == "agent" and dep == "conj":
                     self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
-        elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+        elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            # "two of the 12 killed": a number stands for people too
             passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
@@ -284,6 +286,10 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
+        elif slot.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in syntax()["effect_verbs"]:
+            # "the embassy was hit by a bombing": the passive of "a bombing hit the embassy"
+            self.add(self.etype.object_role, _passive_subject(verb.head))
+            self._preps(verb.head, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in syntax()["effect_verbs"]:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
@@ -319,6 +325,9 @@ class ArgumentReader:
             if obj is None:
                 continue
             prep = child.lower_
+            if prep == "on" and _thoroughfare(obj):
+                self.add("place", obj)  # "on a busy street", "on the Kesh highway": where, not what
+                continue
             is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
             if prep in words["place_preps"] | self.etype.place_preps and is_place:
                 self.add("place", obj)
@@ -369,6 +378,57 @@ class ArgumentReader:
                 for token in places:
                     self.add("place", token)
                 return
+
+
+def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[tuple[int, Argument]]:
+    """(sentence number, agent) of each ransom demand of the document ("the rebels are demanding
+    a ransom", "the kidnappers asked for ransom payments"): whoever demands a ransom holds the
+    captives, so is the agent of a kidnapping the text tells without one. The demander is read
+    as a kidnapping's subject is (a description such as "the militants" resolved to the
+    organization it stands for, a pronoun dropped, a thing never an agent).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Traders are kidnapped often. The Vale Front is demanding a ransom.")
+    >>> [(n, a.span.text) for n, a in ransom_demanders(doc)]
+    [(1, 'Vale Front')]
+    """
+    words = syntax()
+    demanders: list[tuple[int, Argument]] = []
+    ransoms = [t for t in doc if t.lemma_.lower() in words["ransom_nouns"]]
+    if not ransoms:
+        return demanders
+    mention_at = {}
+    for index, span in enumerate(doc.spans["kg_mentions"]):
+        for token in span:
+            mention_at[token.i] = (index, span)
+    coreference = coreference or Coreference(doc)
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    for ransom in ransoms:
+        noun = ransom.head if ransom.dep_ == "compound" else ransom  # "ransom payments"
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "asked for a ransom"
+        if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in words["demand_verbs"]:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("xcomp", "conj"):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        number = bisect_right(starts, verb.i) - 1
+        trigger = Trigger([verb], "Kidnapping", verb, "verb")
+        ctx = SentenceContext(doc, sentences[number], mention_at, [trigger], coreference=coreference)
+        reader = ArgumentReader(trigger, event_types()["Kidnapping"], ctx)
+        reader.add("agent", subject)
+        demanders += [(number, arg) for arg in reader.args if arg.role == "agent"]
+    # An entity is named by its first mention, as every event argument is (kg.extract.events).
+    entity_of = doc._.kg_mention_entity or []
+    first: dict[str, int] = {}
+    for index, key in enumerate(entity_of):
+        first.setdefault(key, index)
+    for _, arg in demanders:
+        if arg.entity and int(arg.entity[1:]) < len(entity_of):
+            arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
+    return demanders
 
 
 @lru_cache(maxsize=1)
@@ -434,6 +494,20 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _thoroughfare(token: Token) -> bool:
+    """A street, road or highway: "on a busy street" is where, not what was attacked."""
+    return token.lemma_.lower() in syntax()["thoroughfare_nouns"]
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``, or for a relative clause the noun it modifies ("the
+    window, which was damaged by the blast")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in syntax()["relative_pronouns"]:
+        return verb.head if verb.dep_ == "relcl" else None
+    return subject
 
 
 def _place_word(token: Token) -> bool:

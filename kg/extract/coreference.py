@@ -22,11 +22,13 @@ description as its own words. The words live in ``lexicons/coreference.json``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
+from kg.names.actors import known_actor
 
 SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -102,12 +104,28 @@ class Coreference:
             return None  # "X, the defence secretary", "the group ETA": the apposition names it, not a sentence before
         lemma, text = token.lemma_.lower(), token.lower_
         if lemma in words["group_nouns"] or text in words["group_nouns"]:
+            if lemma in words["armed_group_nouns"] or text in words["armed_group_nouns"]:
+                armed = self._armed_group(token)
+                if armed is not None:
+                    return armed
             return self._pick(token, self._before(token, {"Organization"}, words["window"]["group"]))
         if lemma in _title_heads():
             for index in self._before(token, {"Person"}, words["window"]["title"]):
                 if any(title.split()[-1] == lemma for title in self.titles[index]):
                     return index
         return None
+
+    def _armed_group(self, token: Token) -> int | None:
+        """ "The militants", "the rebels": the document's one armed organization named before
+        (up to the ``armed_group`` window), else the latest armed one of the ``group`` window
+        (the subject of the sentence or the one before preferred), else None."""
+        window = _words()["window"]
+        armed = [i for i in self._before(token, {"Organization"}, window["armed_group"]) if _is_armed(self.mentions[i])]
+        if len({self._entity_of(i) for i in armed}) == 1:
+            return armed[0]
+        here = self._sentence(token.i)
+        near = [i for i in armed if here - self._sentence(self.mentions[i].start) <= window["group"]]
+        return self._pick(token, near)
 
     def _bare_title(self, token: Token) -> int | None:
         """A title without article or name ("Iraqi Defense Minister gathers ...", as headlines
@@ -147,6 +165,34 @@ class Coreference:
             if here - self._sentence(root.i) <= 1 and root.dep_ in SUBJECTS:
                 return index
         return found[0]
+
+
+def _is_armed(mention: Span) -> bool:
+    """An organization named as an armed group ("Vale Liberation Front", "Kesh Brigades") or
+    coded as one by the actor dictionary (rebels, insurgents, a militarized group)."""
+    words = _words()
+    if any(t.lower_ in words["armed_name_words"] for t in mention):
+        return True
+    return _armed_actor(mention.text)
+
+
+@lru_cache(maxsize=4096)
+def _armed_actor(name: str) -> bool:
+    actor = known_actor(name, "Organization")
+    if actor is None:
+        return False
+    sectors = set(words_of_codes(code for code, _, _ in actor.codes))
+    return bool(sectors & set(_words()["armed_actor_sectors"]))
+
+
+def words_of_codes(codes: Iterable[str]) -> Iterator[str]:
+    """The three-letter parts of CAMEO actor codes.
+
+    >>> list(words_of_codes(["AFGREB", "IMGMUSISI"]))
+    ['AFG', 'REB', 'IMG', 'MUS', 'ISI']
+    """
+    for code in codes:
+        yield from (code[k : k + 3] for k in range(0, len(code), 3))
 
 
 def _pleonastic(token: Token) -> bool:

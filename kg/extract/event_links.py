@@ -20,6 +20,9 @@
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
+- **Captors**: a kidnapping told without its agent gets the agent of the nearest ransom
+  demand of the document within a few sentences ("Traders are often kidnapped there. The
+  rebels are demanding a ransom."): who demands a ransom holds the captives.
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> doc = load_pipeline()("A bombing hit a market in Mosul. EFD claimed responsibility for the blast, "
@@ -36,6 +39,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extract.arguments import ransom_demanders
 from kg.extract.triggers import Trigger, is_subclass, syntax
 from kg.model import Argument, Event
 
@@ -291,7 +295,31 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             if link[1] != position[cluster_of[index]] and link not in event.links:
                 event.links.append(link)
     _propagate(events, across_sentences=merge)
+    _captors(events, mentions, cluster_of, across_sentences=merge)
     return events
+
+
+def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list[int], across_sentences: bool) -> None:
+    """A kidnapping without an agent takes the demander of the nearest ransom demand within
+    ``SAME_HAPPENING_WINDOW`` sentences (only of its own sentence when mentions are read one by
+    one); the document is read for demands only when such a kidnapping is told."""
+    orphans = [
+        (mention.sentence, mention.event)
+        for index, mention in enumerate(mentions)
+        if cluster_of[index] == index
+        and is_subclass(mention.event.type, "Kidnapping")
+        and mention.event.modality is None
+        and not any(a.role == "agent" for a in mention.event.arguments)
+    ]
+    if not orphans:
+        return
+    demands = ransom_demanders(mentions[0].head.doc)
+    window = SAME_HAPPENING_WINDOW if across_sentences else 0
+    for sentence, event in orphans:
+        near = [(abs(n - sentence), arg) for n, arg in demands if abs(n - sentence) <= window]
+        if near:
+            distance = min(d for d, _ in near)
+            event.arguments += [Argument("agent", a.span, a.entity) for d, a in near if d == distance]
 
 
 def _corefer(mentions: list[EventMention]) -> list[int]:
