@@ -295,8 +295,15 @@ def _agents(x, event_type: str) -> list[list[str]]:
             "Two engineers were abducted near Osto on Monday. The Tarn Brigades asked for ransom payments.",
             [["Tarn Brigades"]],
         ),
-        # Near misses: whoever pays a ransom holds no one; a kidnapping with its own agent keeps it.
+        # Kidnappings told together (aggregate) have their captors too.
+        (
+            "Kidnappings have risen in Osto since 2019. The Tarn Brigades demand ransoms for the captives.",
+            [["Tarn Brigades"]],
+        ),
+        # Near misses: whoever pays a ransom holds no one; a kidnapping with its own agent keeps it;
+        # one that may happen has no captor yet.
         ("Two engineers were abducted near Osto. Their employer, Omnel Mining, paid a ransom.", [[]]),
+        ("Traders fear they may be kidnapped in Osto. The Tarn Brigades demanded a ransom for a pilot.", [[]]),
         (
             "Gunmen abducted two engineers near Osto. The Tarn Brigades later demanded a ransom for them.",
             [["Gunmen"]],

@@ -308,7 +308,9 @@ def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list
         for index, mention in enumerate(mentions)
         if cluster_of[index] == index
         and is_subclass(mention.event.type, "Kidnapping")
-        and mention.event.modality is None
+        # Kidnappings told together ("a wave of kidnappings") have captors too; those that did not
+        # happen (negated, hypothetical, future) have none.
+        and mention.event.modality in (None, "aggregate")
         and not any(a.role == "agent" for a in mention.event.arguments)
     ]
     if not orphans:
