@@ -60,8 +60,8 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         mention_at = {}
         for index, span in enumerate(doc.spans["kg_mentions"]):
-            for token in span:
-                mention_at[token.i] = (index, span)
+            for i in range(span.start, span.end):  # indices, not Token objects
+                mention_at[i] = (index, span)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
         candidates = candidate_tokens(doc)

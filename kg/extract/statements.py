@@ -279,6 +279,8 @@ class StatementReader:
         verb: Token, words: TextSpan, ctx: SentenceContext, published: str | None
     ) -> tuple[str | None, str | None]:
         """A date hung on the verb, outside the reported words ('said on Monday')."""
+        if not ctx.dates:
+            return None, None  # most sentences have none: no walk over the verb's subtree
         below = {t.i for t in verb.subtree}
         for ent in ctx.dates:
             inside = words.start <= ent.start_char < words.end
