@@ -60,8 +60,8 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         mention_at = {}
         for index, span in enumerate(doc.spans["kg_mentions"]):
-            for token in span:
-                mention_at[token.i] = (index, span)
+            for i in range(span.start, span.end):  # indices, not Token objects
+                mention_at[i] = (index, span)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
         candidates = candidate_tokens(doc)
@@ -72,6 +72,8 @@ class EventExtractor:
         for number, sent in enumerate(doc.sents):
             start, end = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
             triggers = find_triggers(sent, mention_at, candidates[start:end]) if start < end else []
+            if not triggers and not statements.looks_at(sent):
+                continue  # nothing to read here: no sentence context (its text, its mentions) is made
             own_dates = [e for e in dates if sent.start <= e.start < sent.end]
             ctx = SentenceContext(doc, sent, mention_at, triggers, own_dates, coreference=coreference)
             for trigger in triggers:

@@ -27,10 +27,14 @@ the reported words. A claim of responsibility stays a ``ClaimOfResponsibility``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import SentenceContext, span_of, token_span
 from kg.extract.coreference import Coreference, is_pronoun
@@ -65,7 +69,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     found = []
     for opening, closing in _words()["quote_pairs"]:
         start = None
-        for i, ch in enumerate(text):
+        # Only line breaks and the pair's marks change anything: step from one to the next.
+        for match in re.finditer(f"[\n{re.escape(opening)}{re.escape(closing)}]", text):
+            i, ch = match.start(), match.group()
             if ch == "\n":
                 start = None
             elif start is None and ch == opening:
@@ -96,20 +102,38 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 
 class StatementReader:
-    """Finds the statements of a document's sentences; one per document."""
+    """Finds the statements of a document's sentences; one per document.
+
+    Built once per document, it reads ``doc.text`` once (spaCy joins every token's text on each
+    access) and finds the tokens that can start a statement on the doc's arrays, so a sentence
+    without a reporting verb or "according" costs no Python object per token."""
 
     def __init__(self, doc: Doc, coreference: Coreference):
         self.doc = doc
+        self.text = doc.text
         self.coref = coreference
-        self.quotes = quotations(doc.text)
+        self.quotes = quotations(self.text)
         words = _words()
         self.verbs = words["reporting_verbs"]
-        self.headings = headings(doc.text)
+        self.headings = headings(self.text)
+        self.candidates = _candidates(doc, self.verbs)
+        # The entity mentions as (start, end, label) character offsets, for the words' "about".
+        self.mention_offsets = [(s.start_char, s.end_char, s.label_) for s in coreference.mentions]
+
+    def looks_at(self, sent: Span) -> bool:
+        """Whether a sentence holds a word a statement can start at ("said", "according")."""
+        return bisect_left(self.candidates, sent.start) < bisect_left(self.candidates, sent.end)
 
     def read(self, ctx: SentenceContext, published: str | None) -> Iterator[tuple[Event, Trigger]]:
         """(statement, its trigger) for every attributed utterance of one sentence."""
-        for token in ctx.sent:
-            if any(start <= token.idx < end for start, end in self.headings):
+        sent = ctx.sent
+        first, last = bisect_left(self.candidates, sent.start), bisect_left(self.candidates, sent.end)
+        if first == last:
+            return
+        start_char, end_char = sent.start_char, sent.end_char
+        headings = [(a, b) for a, b in self.headings if a < end_char and b > start_char]
+        for token in (self.doc[i] for i in self.candidates[first:last]):
+            if headings and any(start <= token.idx < end for start, end in headings):
                 continue  # a headline sums up the story below it: "Car bomb kills 12; group claims ..."
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
@@ -159,9 +183,9 @@ class StatementReader:
         rest = rest[next((k for k, t in enumerate(rest) if not t.is_punct), len(rest)) :]
         while rest and rest[-1].is_punct:
             rest.pop()
-        if not rest or any("\n" in self.doc.text[a.idx : b.idx] for a, b in zip(rest, rest[1:], strict=False)):
+        if not rest or any("\n" in self.text[a.idx : b.idx] for a, b in zip(rest, rest[1:], strict=False)):
             return None  # no words, or words run together with a heading
-        words = _joined(rest)
+        words = _joined(rest, self.text)
         trigger = Trigger([token, to], "Statement", token, "phrase")
         return self._event(trigger, speaker, words, ctx, published, REPORTED_CONFIDENCE), trigger
 
@@ -170,7 +194,7 @@ class StatementReader:
     def _quotation(self, verb: Token, clause: Token | None) -> TextSpan | None:
         """The direct quotation the verb reports: one holding its clause, or one standing right
         before its subject or the verb ('"...," the mayor said'), or right after it ('said: "..."')."""
-        text = self.doc.text
+        text = self.text
         if clause is not None:
             first = min(t.idx for t in clause.subtree)
             for start, end in self.quotes:
@@ -232,9 +256,9 @@ class StatementReader:
         confidence: float,
     ) -> Event:
         about = []
-        for index, span in enumerate(self.doc.spans["kg_mentions"]):
-            if words.start <= span.start_char and span.end_char <= words.end and f"m{index}" != speaker.entity:
-                if span.label_ in SPEAKER_TYPES | {"Place", "Facility"} and f"m{index}" not in about:
+        for index, (start, end, label) in enumerate(self.mention_offsets):
+            if words.start <= start and end <= words.end and f"m{index}" != speaker.entity:
+                if label in SPEAKER_TYPES | {"Place", "Facility"} and f"m{index}" not in about:
                     about.append(f"m{index}")
         time, time_text = self._time(trigger.head, words, ctx, published)
         return Event(
@@ -255,12 +279,36 @@ class StatementReader:
         verb: Token, words: TextSpan, ctx: SentenceContext, published: str | None
     ) -> tuple[str | None, str | None]:
         """A date hung on the verb, outside the reported words ('said on Monday')."""
+        if not ctx.dates:
+            return None, None  # most sentences have none: no walk over the verb's subtree
         below = {t.i for t in verb.subtree}
         for ent in ctx.dates:
             inside = words.start <= ent.start_char < words.end
             if ent.root.i in below and not inside and (value := normalize_time(ent.text, published)):
                 return value, ent.text
         return None, None
+
+
+def _candidates(doc: Doc, verbs: set[str]) -> list[int]:
+    """Indices of the tokens :meth:`StatementReader.read` looks at: "according", and verbs or
+    auxiliaries whose lower-cased lemma is a reporting verb; found on the doc's arrays (a lemma's
+    string is looked at once per document, not once per token).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> _candidates(load_pipeline()("According to Ana Voss, the Mayor SAID it rained."), {"say"})
+    [0, 7]
+    """
+    if not len(doc):
+        return []
+    table = doc.to_array([LOWER, LEMMA, POS])
+    lemmas, pos = table[:, 1], table[:, 2]
+    verbal = (pos == VERB) | (pos == AUX)
+    strings = doc.vocab.strings
+    reporting = [h for h in set(lemmas[verbal].tolist()) if strings[h].lower() in verbs]
+    hits = table[:, 0] == strings["according"]
+    for lemma in reporting:
+        hits |= verbal & (lemmas == lemma)
+    return numpy.flatnonzero(hits).tolist()
 
 
 def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
@@ -369,10 +417,10 @@ def _one_paragraph(words: TextSpan, at: int) -> TextSpan | None:
     return TextSpan(start, end, text) if text.strip() else None
 
 
-def _joined(tokens: list[Token]) -> TextSpan:
+def _joined(tokens: list[Token], text: str) -> TextSpan:
     """The words of tokens that may leave a gap ("X, according to Y, and Z"): the runs of
-    adjacent tokens, each without its edge commas, joined by a space; the span covers them all."""
-    text = tokens[0].doc.text
+    adjacent tokens, each without its edge commas, joined by a space; the span covers them all.
+    ``text`` is the document's text."""
     runs: list[list[Token]] = [[tokens[0]]]
     for token in tokens[1:]:
         if token.i == runs[-1][-1].i + 1:

@@ -65,12 +65,20 @@ class _Writer:
         self.doc = ox.NamedNode(document_iri(extraction.doc.id, base))
         self.triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = []
         self.iris = {e.key: ox.NamedNode(entity_iri(e, base)) for e in extraction.entities}
+        # Span nodes already described: an event's sentence is often another event's, a relation's or
+        # a role's evidence too, and a trigger may be an entity mention; each is described once.
+        self.spans: dict[tuple[int, int, str], ox.NamedNode] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         self.triples.append((s, p, o))
 
     def span_node(self, span: TextSpan, kind: ox.NamedNode) -> ox.NamedNode:
-        iri = span_iri(self.doc, span)
+        key = (span.start, span.end, span.text)
+        iri = self.spans.get(key)
+        if iri is not None:
+            self.add(iri, rdf.type, kind)
+            return iri
+        iri = self.spans[key] = span_iri(self.doc, span)
         self.add(iri, rdf.type, kind)
         self.add(iri, nif.anchorOf, ox.Literal(span.text))
         self.add(iri, nif.beginIndex, nonneg(span.start))
