@@ -128,7 +128,7 @@ class Coreference:
         return self._pick(token, near)
 
     def _bare_title(self, token: Token) -> int | None:
-        """A title without article or name ("Iraqi Defense Minister gathers ...", as headlines
+        """A title without article or name ("Peruvian Interior Minister meets ...", as headlines
         write) stands for the one person of the document holding that title, named before it
         or, as a headline's person is, in the sentences after it."""
         words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lemma_.lower()]

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
+from kg.extract.modality import is_factual
 from kg.extract.triggers import Trigger, is_subclass, syntax
 from kg.model import Argument, Event
 
@@ -310,7 +311,7 @@ def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list
         and is_subclass(mention.event.type, "Kidnapping")
         # Kidnappings told together ("a wave of kidnappings") have captors too; those that did not
         # happen (negated, hypothetical, future) have none.
-        and mention.event.modality in (None, "aggregate")
+        and is_factual(mention.event.modality)
         and not any(a.role == "agent" for a in mention.event.arguments)
     ]
     if not orphans:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, is_attribution, token_span
 from kg.extract.coreference import Coreference
 from kg.extract.event_links import EventMention, link_events
-from kg.extract.modality import is_absent, modality
+from kg.extract.modality import is_absent, is_factual, modality
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -150,6 +150,6 @@ def confidence(trigger: Trigger, event: Event) -> float:
     score = KIND_WEIGHT[trigger.kind]
     score += sum(ROLE_WEIGHT.get(role, 0) for role in {a.role for a in event.arguments})
     score += TIME_WEIGHT if event.time else 0
-    if event.modality and event.modality != "aggregate":  # many happenings told at once are still facts
+    if not is_factual(event.modality):
         score *= NOT_ASSERTED_FACTOR
     return round(min(MAX_CONFIDENCE, score), 2)

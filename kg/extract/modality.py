@@ -58,6 +58,19 @@ def is_absent(trigger: Trigger) -> bool:
     return False
 
 
+AGGREGATE = "aggregate"
+
+
+def is_factual(value: str | None) -> bool:
+    """Whether an event of this modality took place: asserted (None) or ``aggregate`` (many
+    happenings told at once are still facts); not a negated, future or hypothetical one.
+
+    >>> is_factual(None), is_factual(AGGREGATE), is_factual("hypothetical")
+    (True, True, False)
+    """
+    return value is None or value == AGGREGATE
+
+
 def modality(trigger: Trigger) -> str | None:
     """``negated``, ``future`` or ``hypothetical`` from the trigger's own negation and
     auxiliaries, those of the verb a noun trigger (or the first noun of its list) is the
@@ -102,7 +115,7 @@ def modality(trigger: Trigger) -> str | None:
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
     if aggregate(trigger, clauses):
-        return "aggregate"
+        return AGGREGATE
     return None
 
 

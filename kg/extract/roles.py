@@ -4,15 +4,15 @@ It runs after ``newskg_mention_clusters`` and reads its mentions and entities.
 Patterns are token patterns over those mentions, with the title words of
 ``lexicons/titles.json`` and the syntax words of ``lexicons/role_syntax.json``:
 
-- **title before a name**: "[Iraqi|Iraq's|Red Brigade] Defense Minister Hadi Rashad" ->
-  a :class:`Role` "Defense Minister" of the country or organization before it;
+- **title before a name**: "[Peruvian|Peru's|Red Brigade] Interior Minister Hadi Rashad" ->
+  a :class:`Role` "Interior Minister" of the country or organization before it;
 - **apposition**: "X, the president of Y," / "X, Y's foreign minister," ->
   the same; "X, a member of Y" -> ``memberOf`` only;
 - **membership**: a member title of an organization ("Red Brigade spokesman X",
   "Y commander X") also makes X a member of Y;
 - **country of an organization or person** (a facility's country is where it
   stands, decided by linking): a demonym or country name opening
-  an organization's name ("Malian Counter-Terrorism Service"), or a demonym before
+  an organization's name ("Malian Border Police"), or a demonym before
   a person's title or name ("Nigerian businessman X"), sets its ``country_iso3``
   and a ``country`` relation.
 
@@ -22,9 +22,9 @@ writes ``doc._.kg_roles`` and ``doc._.kg_relations`` (lists of
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
->>> doc = nlp("Iraqi Defense Minister Hadi Rashad met Red Brigade spokesman Sami Zuhri.")
+>>> doc = nlp("Peruvian Interior Minister Hadi Rashad met Red Brigade spokesman Sami Zuhri.")
 >>> [(r.title, r.of) for r in doc._.kg_roles], [(r.predicate, r.object) for r in doc._.kg_relations][:2]
-([('Defense Minister', 'e0'), ('Spokesman', 'e2')], [('memberOf', 'e2')])
+([('Interior Minister', 'e0'), ('Spokesman', 'e2')], [('memberOf', 'e2')])
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class Roles:
 
 
 def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
-    """The country or organization a title starting at token ``i`` belongs to: "Iraqi", "Iraq's", "Red Brigade"."""
+    """The country or organization a title starting at token ``i`` belongs to: "Peruvian", "Peru's", "Red Brigade"."""
     if i <= 0:
         return None, "title"
     kind = "title"
@@ -166,7 +166,7 @@ def _owner_before(ctx: _Context, i: int) -> tuple[Entity | None, str]:
 
 
 def _title_before(ctx: _Context, span: Span, person: Entity) -> None:
-    """'Iraqi Defense Minister Hadi Rashad', 'Iraq's defense minister Hadi Rashad', 'Red Brigade spokesman X'."""
+    """'Peruvian Interior Minister Hadi Rashad', 'Peru's interior minister Hadi Rashad', 'Red Brigade spokesman X'."""
     i = span.start - 1
     if i < 0:
         return
@@ -193,7 +193,7 @@ def _apposition_after(ctx: _Context, span: Span, person: Entity) -> None:
         if after < len(doc) and doc[after].text in POSSESSIVE_ENDINGS:
             of, kind, j = owner[1], "possessive", after + 1
         elif owner[1].type == "Country" and owner[0].end - owner[0].start == 1:
-            of, j = owner[1], after  # "X, the Iraqi defense minister"
+            of, j = owner[1], after  # "X, the Peruvian interior minister"
     end = j
     while end < len(doc) and not doc[end].is_punct and doc[end].lower_ not in APPOSITION_PREPS and end - j < 5:
         end += 1
@@ -245,7 +245,7 @@ def _nationality_after(ctx: _Context, span: Span, person: Entity) -> None:
 
 
 def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
-    """'Baltimore, Maryland' / 'Mopti, Iraq': a place named with the region or country it is in.
+    """'Baltimore, Maryland' / 'Mopti, Mali': a place named with the region or country it is in.
 
     Lists ("Paris, London and Rome") are left alone: neither name may be one item of a list.
     """
@@ -271,7 +271,7 @@ def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
 
 
 def _country_in_name(ctx: _Context, span: Span, entity: Entity) -> None:
-    """'Malian Counter-Terrorism Service': a demonym or country name opening the name is its country."""
+    """'Malian Border Police': a demonym or country name opening the name is its country."""
     if len(span) < 2 or entity.country_iso3:
         return
     first = span[0].text
