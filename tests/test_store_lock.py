@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
+import json
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -92,19 +95,50 @@ def test_export_into_a_closed_pipe_ends_quietly(seed_build):
 
 
 def test_two_concurrent_builds_the_second_refused_the_store_valid_after(tmp_path):
+    """The first build holds the store while it waits for an article from a local server that answers
+    only once the second build has been refused, so the two surely overlap whatever the machine's speed."""
     from kg.store.validate import validate
     from tests.conftest import SAMPLES
 
+    second_refused = threading.Event()
+
+    class SlowArticle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            second_refused.wait(timeout=300)
+            body = b"<html><head><title>Talks in Lima</title></head><body><article><p>"
+            body += b"The envoy met the minister in Lima on Monday to discuss the border.</p></article></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SlowArticle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/talks.html"
     store = tmp_path / "store"
-    command = [sys.executable, "-m", "kg", "build", str(SAMPLES), "--store", str(store), "--workers", "1"]
-    first = subprocess.Popen([*command, "-o", str(tmp_path / "one")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    lock = store / "kg-writer.lock"
-    deadline = time.monotonic() + 120
-    while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    second = subprocess.run([*command, "-o", str(tmp_path / "two")], capture_output=True, text=True, timeout=300)
-    assert first.wait(timeout=600) == 0
+    command = [sys.executable, "-m", "kg", "build", "--store", str(store), "--workers", "1"]
+    try:
+        first = subprocess.Popen(
+            [*command, url, str(SAMPLES), "-o", str(tmp_path / "one")], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        lock = store / "kg-writer.lock"
+        deadline = time.monotonic() + 120
+        while not (lock.exists() and lock.read_text().strip() == str(first.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = subprocess.run(
+            [*command, str(SAMPLES), "-o", str(tmp_path / "two")], capture_output=True, text=True, timeout=300
+        )
+        second_refused.set()
+        assert first.wait(timeout=600) == 0, first.stderr.read().decode()
+    finally:
+        second_refused.set()
+        server.shutdown()
     assert second.returncode == 2, second.stderr
     assert f"being written by another kg process (pid {first.pid})" in second.stderr
     assert "Traceback" not in second.stderr
     assert validate(store).conforms
+    assert json.loads((tmp_path / "one" / "summary.json").read_text())["documents_built"] == 8
