@@ -6,16 +6,16 @@ traceback reaches the console; the exit code is 0; documents already in the stor
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from tests.local_site import PageHandler, serve
 
 GOOD_TEXT = "Talks in {city}\n\nForeign Minister Hadi Rashad met the envoy of the Red Brigade in {city} on Monday."
 ARTICLE_HTML = (
@@ -25,13 +25,15 @@ ARTICLE_HTML = (
 ).encode()
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(PageHandler):
+    """Articles, redirects, a loop, a huge body, an image, a server error."""
+
     def do_GET(self):  # noqa: N802
         path = self.path
         if path == "/article":
-            self._send(200, "text/html; charset=utf-8", ARTICLE_HTML)
+            self.send(200, "text/html; charset=utf-8", ARTICLE_HTML)
         elif path == "/moved-article":
-            self._send(200, "text/html; charset=utf-8", ARTICLE_HTML.replace(b"Lima", b"Quito"))
+            self.send(200, "text/html; charset=utf-8", ARTICLE_HTML.replace(b"Lima", b"Quito"))
         elif path.startswith("/hop/"):  # /hop/5 redirects five times, then the article
             left = int(path.rsplit("/", 1)[1])
             self.send_response(302)
@@ -52,29 +54,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         elif path == "/image":
-            self._send(200, "image/png", b"\x89PNG\r\n\x1a\n")
+            self.send(200, "image/png", b"\x89PNG\r\n\x1a\n")
         elif path == "/broken":
-            self._send(500, "text/plain", b"oops")
+            self.send(500, "text/plain", b"oops")
         else:
-            self._send(404, "text/plain", b"gone")
-
-    def _send(self, code: int, content_type: str, body: bytes) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+            self.send(404, "text/plain", b"gone")
 
 
 @pytest.fixture
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(handler=Handler) as base:
+        yield base
 
 
 def jsonl(*records) -> str:

@@ -5,13 +5,11 @@ The feeds are written here; the article pages come from a local HTTP server on 1
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
 
 from kg.ingest import Notice, Skipped, read_sources
 from kg.model import Document
+from tests.local_site import serve
 
 ARTICLE = b"""<html><head><title>Page title</title></head><body><nav>Home | World</nav><article>
 <h1>Ferry talks in Port Alder</h1>
@@ -48,28 +46,11 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 def site():
     """A local web site: an article page, a 404, and the RSS feed itself."""
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            pages = {"/article": ("text/html; charset=utf-8", ARTICLE), "/feed": ("application/rss+xml", rss(base))}
-            if self.path not in pages:
-                self.send_response(404)
-                self.end_headers()
-                return
-            content_type, body = pages[self.path]
-            self.send_response(200)
-            self.send_header("Content-Type", content_type)
-            self.end_headers()
-            self.wfile.write(body)
+    def pages(base: str) -> dict[str, tuple[str, bytes]]:
+        return {"/article": ("text/html; charset=utf-8", ARTICLE), "/feed": ("application/rss+xml", rss(base))}
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(pages) as base:
+        yield base
 
 
 def documents(items) -> list[Document]:

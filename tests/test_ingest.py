@@ -1,12 +1,11 @@
 import codecs
-import http.server
 import json
-import threading
 
 import pytest
 
 from kg.ingest import Notice, Skipped, read_sources
 from kg.model import Document
+from tests.local_site import serve
 
 HTML = b"""<html><head><title>Talks in Ankara</title>
 <meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
@@ -84,25 +83,8 @@ def test_missing_path_and_directories(tmp_path):
 
 @pytest.fixture
 def http_server():
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            if self.path == "/article":
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(HTML)
-            else:
-                self.send_response(404)
-                self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve({"/article": ("text/html; charset=utf-8", HTML)}) as base:
+        yield base
 
 
 def test_urls_are_fetched_and_http_errors_reported(http_server):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from kg.store.embedded import EmbeddedStore, StoreBusy
 from kg.store.sources import open_source
+from tests.local_site import serve
 
 HOLD = """
 import sys, time
@@ -101,27 +101,13 @@ def test_two_concurrent_builds_the_second_refused_the_store_valid_after(tmp_path
     from tests.conftest import SAMPLES
 
     second_refused = threading.Event()
-
-    class SlowArticle(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            second_refused.wait(timeout=300)
-            body = b"<html><head><title>Talks in Lima</title></head><body><article><p>"
-            body += b"The envoy met the minister in Lima on Monday to discuss the border.</p></article></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SlowArticle)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/talks.html"
+    article = b"<html><head><title>Talks in Lima</title></head><body><article><p>"
+    article += b"The envoy met the minister in Lima on Monday to discuss the border.</p></article></body></html>"
+    site = serve({"/talks.html": ("text/html; charset=utf-8", article)}, answer_when=second_refused)
     store = tmp_path / "store"
     command = [sys.executable, "-m", "kg", "build", "--store", str(store), "--workers", "1"]
-    try:
+    with site as base:
+        url = f"{base}/talks.html"
         first = subprocess.Popen(
             [*command, url, str(SAMPLES), "-o", str(tmp_path / "one")], stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -134,9 +120,6 @@ def test_two_concurrent_builds_the_second_refused_the_store_valid_after(tmp_path
         )
         second_refused.set()
         assert first.wait(timeout=600) == 0, first.stderr.read().decode()
-    finally:
-        second_refused.set()
-        server.shutdown()
     assert second.returncode == 2, second.stderr
     assert f"being written by another kg process (pid {first.pid})" in second.stderr
     assert "Traceback" not in second.stderr
