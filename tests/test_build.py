@@ -202,3 +202,18 @@ def test_an_unexpected_error_in_one_document_costs_that_document_only(tmp_path, 
     log = (tmp_path / "errors.log").read_text(encoding="utf-8")
     assert "--- document mosul-market-bombing" in log and "Traceback" in log and "failing_on_mosul" in log
     assert summary.documents_built == 6  # the seven sample articles but one
+
+
+def test_a_build_collects_less_often_and_restores_the_collector(tmp_path):
+    import gc
+
+    from kg.build import BUILD_GC_THRESHOLD
+
+    (tmp_path / "a.txt").write_text("Talks in Lima\n\nThe envoy met the minister in Lima.", encoding="utf-8")
+    before = gc.get_threshold()
+    during = []
+    summary = build(
+        [str(tmp_path / "a.txt")], tmp_path / "out", on_document=lambda _: during.append(gc.get_threshold())
+    )
+    assert summary.documents_built == 1
+    assert during == [BUILD_GC_THRESHOLD] and gc.get_threshold() == before != BUILD_GC_THRESHOLD
