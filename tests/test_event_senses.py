@@ -382,6 +382,25 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "to"-infinitive tells an aim, an order or an offer: not what happened
+        ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
+        ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),
+        ("Police were ordered to shoot at looters in Brano.", [("Attack", "hypothetical")]),
+        ("The council voted to proceed with the bombing of the bridge.", [("Bombing", "hypothetical")]),
+        # near misses: made to happen, a past fact reported, a relative clause of its own
+        ("The Vardi Front managed to kill the mayor.", [("Killing", None)]),
+        ("Rebels used a car bomb to blow up the Kesh bridge.", [("Bombing", None)]),
+        ("The rebels are believed to have killed the mayor.", [("Killing", None)]),
+        ("Students marched to honour two brothers who were killed in Kesh.", [("Killing", None), ("Protest", None)]),
+    ],
+)
+def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text, absent, kept",
     [
         ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),

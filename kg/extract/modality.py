@@ -86,6 +86,7 @@ def modality(trigger: Trigger) -> str | None:
     while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
+    aim = False
     if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -101,6 +102,7 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
+        aim = aim or _aim(clause, words)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = list(clauses[-1].ancestors)
@@ -112,8 +114,12 @@ def modality(trigger: Trigger) -> str | None:
             return "negated"
         if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
+        if clauses[-1].dep_ not in ("relcl", "acl"):
+            aim = aim or _aim(ancestor, words)  # "to proceed with the bombing"; not "to honour those who were killed"
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
+    if aim:
+        return "hypothetical"  # after the governors: "foiled a plot to bomb" is negated
     if aggregate(trigger, clauses):
         return AGGREGATE
     return None
@@ -176,6 +182,28 @@ def _past_span(prep: Token, words: dict[str, set]) -> bool:
         ):
             return True
     return False
+
+
+def _aim(verb: Token, words: dict[str, set]) -> bool:
+    """A "to"-infinitive that tells an aim, an order or an offer, not what happened ("sent pilots
+    to bomb the capital", "ordered its men to take hostages", "paid him to kill a rival"): not a
+    perfect one, which reports a past fact ("is believed to have killed"), and not one a verb of
+    'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [e.modality for e in nlp("The Vardi Front hired two men to kill the mayor.")._.kg_events if e.type == "Killing"]
+    ['hypothetical']
+    >>> [e.modality for e in nlp("The Vardi Front managed to kill the mayor.")._.kg_events if e.type == "Killing"]
+    [None]
+    """
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
+        return False
+    governor = verb.head
+    while governor.dep_ == "conj" and governor.head is not governor:
+        governor = governor.head  # "began to shell and to raid": as the first verb's
+    return verb.dep_ == "ROOT" or governor.lemma_.lower() not in words["realising_heads"]
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
