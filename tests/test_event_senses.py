@@ -430,6 +430,10 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("So far this year 40 people have been killed in Brano.", "Killing"),
         ("Over the past three years, rebels have kidnapped 200 farmers.", "Kidnapping"),
         ("A total of 35 soldiers were killed in the fighting in Kesh.", "Killing"),
+        # a habit: an adverb of frequency, or the simple present in a relative clause
+        ("Rebels often attack convoys on the Kesh road.", "Attack"),
+        ("They always end up killing each other.", "Killing"),
+        ("The militias who attack army posts are based near Kesh.", "Attack"),
     ],
 )
 def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
@@ -446,6 +450,8 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
         ("Two people died in Vardia on Monday.", "Killing"),
         ("The fighting in Kesh lasted for two days.", "MilitaryOperation"),  # one happening can last
         ("The Brano delegation held talks with Ana Voss.", "Meeting"),  # plural-only noun: one meeting
+        ("Gunmen who attacked a convoy in Kesh fled on Monday.", "Attack"),  # a past relative clause
+        ("The minister, who says he saw the convoy, left Kesh.", "Statement"),  # the reportive present
     ],
 )
 def test_one_happening_stays_asserted(extract_one, text, kind):

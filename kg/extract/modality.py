@@ -154,6 +154,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
         if vague or not any(c.dep_ != "amod" for c in markers):
             return True
+    if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
+        return True
     for clause in clauses:
         for child in clause.children:
             spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
@@ -166,6 +168,24 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
+
+
+def _habitual(verb: Token, words: dict[str, set]) -> bool:
+    """A verb told as a habit, not one happening: with an adverb of frequency on it or on the
+    verbs it depends on ("rebels often attack convoys", "they always end up killing"), or in the
+    simple present in a relative clause ("the gangs that kidnap traders")."""
+    if (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.dep_ == "relcl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return True
+    while True:
+        if any(c.dep_ == "advmod" and c.lower_ in words["habitual_adverbs"] for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
