@@ -183,7 +183,7 @@ def _habitual(verb: Token, words: dict[str, set]) -> bool:
     while True:
         if any(c.dep_ == "advmod" and c.lower_ in words["habitual_adverbs"] for c in verb.children):
             return True
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             return False
         verb = verb.head
 
@@ -221,7 +221,7 @@ def _aim(verb: Token, words: dict[str, set]) -> bool:
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
     governor = verb.head
-    while governor.dep_ == "conj" and governor.head is not governor:
+    while governor.dep_ == "conj" and governor.head != governor:
         governor = governor.head  # "began to shell and to raid": as the first verb's
     return verb.dep_ == "ROOT" or governor.lemma_.lower() not in words["realising_heads"]
 
