@@ -391,6 +391,7 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
         ("The council voted to proceed with the bombing of the bridge.", [("Bombing", "hypothetical")]),
         # near misses: made to happen, a past fact reported, a relative clause of its own
         ("The Vardi Front managed to kill the mayor.", [("Killing", None)]),
+        ("Ana Voss flew to Kesh and decided to meet the army commanders.", [("Meeting", None)]),
         ("Rebels used a car bomb to blow up the Kesh bridge.", [("Bombing", None)]),
         ("The rebels are believed to have killed the mayor.", [("Killing", None)]),
         ("Students marched to honour two brothers who were killed in Kesh.", [("Killing", None), ("Protest", None)]),

@@ -220,10 +220,10 @@ def _aim(verb: Token, words: dict[str, set]) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
-    governor = verb.head
-    while governor.dep_ == "conj" and governor.head != governor:
-        governor = governor.head  # "began to shell and to raid": as the first verb's
-    return verb.dep_ == "ROOT" or governor.lemma_.lower() not in words["realising_heads"]
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "began to shell and to raid": the second as the first
+    return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
