@@ -1,6 +1,8 @@
 """Modality and negation of an event: asserted, ``negated``, ``future`` or ``hypothetical``;
 ``aggregate`` when one mention tells many happenings at once ("attacks on army posts", "13,000
-people have died since 1980"); or not there at all ("no group claimed responsibility").
+people have died since 1980", "rebels often attack convoys"); or not there at all ("no group
+claimed responsibility"). An event told as an aim, an order or an offer ("sent pilots to bomb
+the capital") is ``hypothetical``.
 
 Read from the trigger's own negation and auxiliaries, those of the verb a noun trigger is
 the object of, and the verbs its clause hangs on; the words are in ``lexicons/modality.json``.
@@ -208,7 +210,8 @@ def _aim(verb: Token, words: dict[str, set]) -> bool:
     """A "to"-infinitive that tells an aim, an order or an offer, not what happened ("sent pilots
     to bomb the capital", "ordered its men to take hostages", "paid him to kill a rival"): not a
     perfect one, which reports a past fact ("is believed to have killed"), and not one a verb of
-    'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up").
+    'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up",
+    "decided to meet": a decision told by its maker is told of what was then done).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
