@@ -31,10 +31,23 @@ def test_mentions_of_one_happening_make_one_event(extract_one, text):
         "A bomb exploded in Kesh. A bomb also exploded in Brano.",  # two cities
         "A bomb went off in Kesh on Monday. Last year's attack in Kesh killed ten people.",  # background
         "Rebels attacked a base in Kesh. A second attack hit the port.",  # marked as another
+        "Rebels bombed a base in Kesh on Monday. A new attack hit the base on Tuesday.",  # "a new": another
+        "Rebels bombed a base in Kesh. This second attack hit the port.",  # an ordinal still sets it apart
     ],
 )
 def test_distinct_happenings_stay_apart(extract_one, text):
     assert len(violent(extract_one(text), "Attack", "Bombing")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels bombed the courthouse in Kesh on Monday. The mayor condemned this new terrorist attack.",
+        "A car bomb exploded near the Brano market. Police said this new attack was the worst in years.",
+    ],
+)
+def test_a_demonstrative_makes_new_point_back_to_the_happening_told(extract_one, text):
+    assert len(violent(extract_one(text), "Attack", "Bombing")) == 1
 
 
 def test_deaths_and_injuries_told_after_the_attack_are_caused_by_it_and_inherit_its_arguments(extract_one):

@@ -382,6 +382,26 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "to"-infinitive tells an aim, an order or an offer: not what happened
+        ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
+        ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),
+        ("Police were ordered to shoot at looters in Brano.", [("Attack", "hypothetical")]),
+        ("The council voted to proceed with the bombing of the bridge.", [("Bombing", "hypothetical")]),
+        # near misses: made to happen, a past fact reported, a relative clause of its own
+        ("The Vardi Front managed to kill the mayor.", [("Killing", None)]),
+        ("Ana Voss flew to Kesh and decided to meet the army commanders.", [("Meeting", None)]),
+        ("Rebels used a car bomb to blow up the Kesh bridge.", [("Bombing", None)]),
+        ("The rebels are believed to have killed the mayor.", [("Killing", None)]),
+        ("Students marched to honour two brothers who were killed in Kesh.", [("Killing", None), ("Protest", None)]),
+    ],
+)
+def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text, absent, kept",
     [
         ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),
@@ -411,6 +431,10 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("So far this year 40 people have been killed in Brano.", "Killing"),
         ("Over the past three years, rebels have kidnapped 200 farmers.", "Kidnapping"),
         ("A total of 35 soldiers were killed in the fighting in Kesh.", "Killing"),
+        # a habit: an adverb of frequency, or the simple present in a relative clause
+        ("Rebels often attack convoys on the Kesh road.", "Attack"),
+        ("They always end up killing each other.", "Killing"),
+        ("The militias who attack army posts are based near Kesh.", "Attack"),
     ],
 )
 def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
@@ -427,6 +451,8 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
         ("Two people died in Vardia on Monday.", "Killing"),
         ("The fighting in Kesh lasted for two days.", "MilitaryOperation"),  # one happening can last
         ("The Brano delegation held talks with Ana Voss.", "Meeting"),  # plural-only noun: one meeting
+        ("Gunmen who attacked a convoy in Kesh fled on Monday.", "Attack"),  # a past relative clause
+        ("The minister, who says he saw the convoy, left Kesh.", "Statement"),  # the reportive present
     ],
 )
 def test_one_happening_stays_asserted(extract_one, text, kind):

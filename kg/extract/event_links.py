@@ -143,9 +143,17 @@ def _names_no_one(event: Event) -> bool:
 
 
 def _is_distinct(mention: EventMention) -> bool:
-    """Marked as another happening than those told: "another bomb", "a second attack"."""
-    words = syntax()["distinct_modifiers"]
-    return any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in words for c in mention.head.children)
+    """Marked as another happening than those told: "another bomb", "a second attack", "a new
+    attack". A demonstrative points back to the happening told, so a modifier that only sets it
+    apart from what came before the news ("novelty_modifiers") no longer marks another one:
+    "this new attack" is the attack the text reports, new against earlier ones."""
+    lexicon = syntax()
+    children = [c for c in mention.head.children if c.dep_ in ("det", "amod", "advmod")]
+    demonstrative = any(c.dep_ == "det" and c.lower_ in lexicon["demonstratives"] for c in children)
+    return any(
+        c.lower_ in lexicon["distinct_modifiers"] and not (demonstrative and c.lower_ in lexicon["novelty_modifiers"])
+        for c in children
+    )
 
 
 def _is_indefinite(mention: EventMention) -> bool:

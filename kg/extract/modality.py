@@ -1,6 +1,8 @@
 """Modality and negation of an event: asserted, ``negated``, ``future`` or ``hypothetical``;
 ``aggregate`` when one mention tells many happenings at once ("attacks on army posts", "13,000
-people have died since 1980"); or not there at all ("no group claimed responsibility").
+people have died since 1980", "rebels often attack convoys"); or not there at all ("no group
+claimed responsibility"). An event told as an aim, an order or an offer ("sent pilots to bomb
+the capital") is ``hypothetical``.
 
 Read from the trigger's own negation and auxiliaries, those of the verb a noun trigger is
 the object of, and the verbs its clause hangs on; the words are in ``lexicons/modality.json``.
@@ -86,6 +88,7 @@ def modality(trigger: Trigger) -> str | None:
     while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
+    aim = False
     if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -101,6 +104,7 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
+        aim = aim or _aim(clause, words)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = list(clauses[-1].ancestors)
@@ -112,8 +116,12 @@ def modality(trigger: Trigger) -> str | None:
             return "negated"
         if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
+        if clauses[-1].dep_ not in ("relcl", "acl"):
+            aim = aim or _aim(ancestor, words)  # "to proceed with the bombing"; not "to honour those who were killed"
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
+    if aim:
+        return "hypothetical"  # after the governors: "foiled a plot to bomb" is negated
     if aggregate(trigger, clauses):
         return AGGREGATE
     return None
@@ -148,6 +156,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
         if vague or not any(c.dep_ != "amod" for c in markers):
             return True
+    if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
+        return True
     for clause in clauses:
         for child in clause.children:
             spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
@@ -160,6 +170,24 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
+
+
+def _habitual(verb: Token, words: dict[str, set]) -> bool:
+    """A verb told as a habit, not one happening: with an adverb of frequency on it or on the
+    verbs it depends on ("rebels often attack convoys", "they always end up killing"), or in the
+    simple present in a relative clause ("the gangs that kidnap traders")."""
+    if (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.dep_ == "relcl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return True
+    while True:
+        if any(c.dep_ == "advmod" and c.lower_ in words["habitual_adverbs"] for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head
 
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
@@ -176,6 +204,29 @@ def _past_span(prep: Token, words: dict[str, set]) -> bool:
         ):
             return True
     return False
+
+
+def _aim(verb: Token, words: dict[str, set]) -> bool:
+    """A "to"-infinitive that tells an aim, an order or an offer, not what happened ("sent pilots
+    to bomb the capital", "ordered its men to take hostages", "paid him to kill a rival"): not a
+    perfect one, which reports a past fact ("is believed to have killed"), and not one a verb of
+    'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up",
+    "decided to meet": a decision told by its maker is told of what was then done).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [e.modality for e in nlp("The Vardi Front hired two men to kill the mayor.")._.kg_events if e.type == "Killing"]
+    ['hypothetical']
+    >>> [e.modality for e in nlp("The Vardi Front managed to kill the mayor.")._.kg_events if e.type == "Killing"]
+    [None]
+    """
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "began to shell and to raid": the second as the first
+    return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
