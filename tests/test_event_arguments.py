@@ -406,3 +406,22 @@ def test_a_sentence_to_death_tells_no_killing_of_its_subject(extract_one):
 def test_a_hyphenated_modifier_stays_whole(extract_one, text, words):
     x = extract_one(text)
     assert words in [a.span.text for e in x.events for a in e.arguments]
+
+
+@pytest.mark.parametrize(
+    "text, word, antecedent",
+    [
+        # A subject pronoun is not the person named later in its own clause.
+        ("Tomas Vell arrived in Brano. Mira Castell met the mayor. He said Castell had left.", "He", "Tomas Vell"),
+        ("Tomas Vell rented a truck on Monday. He said Vell paid in cash.", "He", None),
+        # An object pronoun is not the subject of its own verb; a reflexive one is.
+        ("Tomas Vell rented a truck. Mira Castell said Vell paid him in cash.", "him", "Mira Castell"),
+        ("Tomas Vell rented a truck. Mira Castell paid him in cash.", "him", "Tomas Vell"),
+        ("Tomas Vell rented a truck on Monday. He paid for it himself.", "himself", "Tomas Vell"),
+    ],
+)
+def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text, word, antecedent):
+    doc = nlp(text)
+    coref = Coreference(doc)
+    found = coref.resolve(next(t for t in doc if t.text == word))
+    assert (coref.mentions[found].text if found is not None else None) == antecedent
