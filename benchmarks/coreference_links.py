@@ -29,7 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--show", action="store_true", help="print each description link (look at the tune half only)")
+    parser.add_argument("--show", action="store_true", help="print each link (look at the tune half only)")
     parser.add_argument("--sentences", action="store_true", help="the hand-checked sentences of tests/ instead")
     args = parser.parse_args()
     nlp = load_pipeline()
@@ -60,8 +60,8 @@ def main() -> None:
             same = set().union(*(cluster_of.get(i, {i}) for i in own))
             verdict = "right" if same & antecedents else "wrong"
             counts[f"{kind}: {verdict}"] += 1
-            if args.show and kind == "description":
-                print(f"{verdict}: {token.sent.text.strip()[:160]!r}: {token.text!r} -> {span.text!r}")
+            if args.show:
+                print(f"{kind} {verdict}: {token.sent.text.strip()[:160]!r}: {token.text!r} -> {span.text!r}")
     for kind in ("pronoun", "description"):
         right, wrong = counts[f"{kind}: right"], counts[f"{kind}: wrong"]
         precision = right / (right + wrong) if right + wrong else 0.0

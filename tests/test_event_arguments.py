@@ -346,3 +346,82 @@ def test_an_armed_group_description_refers_to_the_armed_group(nlp, text, word, a
     coref = Coreference(doc)
     found = coref.resolve(next(t for t in doc if t.text == word))
     assert found is not None and coref.mentions[found].text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text, victims",
+    [
+        ("Five soldiers were killed and eight others wounded in Brano.", ["eight others"]),
+        ("At least 12 people were killed and 30 wounded when a bomb exploded.", ["30"]),
+        ("Six guards were killed, with two others injured.", ["two others"]),
+        ("Three died in the blast, with dozens more wounded.", ["dozens"]),
+    ],
+)
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(extract_one, text, victims):
+    x = extract_one(text)
+    injury = next(e for e in x.events if e.type == "Injury")
+    roles = _roles(x, injury)
+    assert [t for r, t in roles if r == "victim"] == victims
+    assert not [t for r, t in roles if r == "agent" and t in victims]
+
+
+def test_active_coordinated_verbs_keep_their_subject_as_agent(extract_one):
+    x = extract_one("Gunmen stormed a bank in Brano and wounded two guards.")
+    injury = next(e for e in x.events if e.type == "Injury")
+    assert {("agent", "Gunmen"), ("victim", "two guards")} <= set(_roles(x, injury))
+
+
+def test_a_clause_with_its_own_by_phrase_is_passive(extract_one):
+    x = extract_one("The alleged gunman, Tomas Vell – shot dead by police – had joined the Vale Front.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    roles = _roles(x, killing)
+    assert ("victim", "Tomas Vell") in roles and ("agent", "Tomas Vell") not in roles
+
+
+@pytest.mark.parametrize(
+    "text, victim, agent",
+    [
+        ("Tomas Vell was stabbed to death by a gunman in Brano.", "Tomas Vell", "gunman"),
+        ("Soldiers beat two protesters to death in Brano.", "two protesters", "Soldiers"),
+    ],
+)
+def test_to_death_takes_the_arguments_of_the_violent_verb(extract_one, text, victim, agent):
+    x = extract_one(text)
+    death = next(e for e in x.events if e.type == "Killing")
+    assert {("victim", victim), ("agent", agent), ("place", "Brano")} <= set(_roles(x, death))
+
+
+def test_a_sentence_to_death_tells_no_killing_of_its_subject(extract_one):
+    x = extract_one("The court sentenced Tomas Vell to death on Monday.")
+    assert not [a for e in x.events if e.type == "Killing" for a in e.arguments if a.role == "victim"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("A US-backed militia attacked the town of Brano.", "US-backed militia"),
+        ("Gunmen abducted a 12-year-old boy in Brano.", "12-year-old boy"),
+    ],
+)
+def test_a_hyphenated_modifier_stays_whole(extract_one, text, words):
+    x = extract_one(text)
+    assert words in [a.span.text for e in x.events for a in e.arguments]
+
+
+@pytest.mark.parametrize(
+    "text, word, antecedent",
+    [
+        # A subject pronoun is not the person named later in its own clause.
+        ("Tomas Vell arrived in Brano. Mira Castell met the mayor. He said Castell had left.", "He", "Tomas Vell"),
+        ("Tomas Vell rented a truck on Monday. He said Vell paid in cash.", "He", None),
+        # An object pronoun is not the subject of its own verb; a reflexive one is.
+        ("Tomas Vell rented a truck. Mira Castell said Vell paid him in cash.", "him", "Mira Castell"),
+        ("Tomas Vell rented a truck. Mira Castell paid him in cash.", "him", "Tomas Vell"),
+        ("Tomas Vell rented a truck on Monday. He paid for it himself.", "himself", "Tomas Vell"),
+    ],
+)
+def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text, word, antecedent):
+    doc = nlp(text)
+    coref = Coreference(doc)
+    found = coref.resolve(next(t for t in doc if t.text == word))
+    assert (coref.mentions[found].text if found is not None else None) == antecedent

@@ -149,7 +149,12 @@ class ArgumentReader:
         left = [
             t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at
         ]
-        return _clean(Argument(role, token_span([*left, token])))
+        # A modifier with its own words: "US-backed militias", "a 12-year-old boy", not "backed militias"
+        whole = [w for t in left for w in t.subtree if w.i not in ctx.trigger_at]
+        if any(w.pos_ == "ADP" or w.is_punct and w.text not in "-–" for w in whole):
+            whole = []  # a phrase inside ("the third of four"): the modifiers alone
+        words = _clean(Argument(role, token_span([*whole, token]))) if whole else None
+        return words or _clean(Argument(role, token_span([*left, token])))
 
     def _pronoun(self, role: str, token: Token) -> Argument | None:
         """A subject pronoun stands for the subject of the verb that reports or governs its
@@ -203,7 +208,11 @@ class ArgumentReader:
         has_subject = False
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
-                self.add(subject_role, child)
+                if _gapped_passive(verb):
+                    self.add(self.etype.object_role, child)  # "12 were killed and 30 wounded"
+                    self.count = self.count or _count_of(child)
+                else:
+                    self.add(subject_role, child)
                 has_subject = True
             elif child.dep_ == "agent":
                 self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
@@ -242,8 +251,9 @@ class ArgumentReader:
                 elif child.dep_ == "agent" and dep == "conj":
                     self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
         elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            # "two of the 12 killed": a number stands for people too
-            passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+            # "two of the 12 killed": a number stands for people too; a clause with its own
+            # by-phrase is passive whatever its tag ("the suspect, shot dead by police")
+            passive = verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children)
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
                 self.count = self.count or _count_of(governor)
@@ -284,6 +294,11 @@ class ArgumentReader:
             # "two guards suffered injuries": what befalls the subject
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
+        elif slot.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep" and verb.head.i in self.ctx.trigger_at:
+            # "stabbed to death by a neighbour", "beat a guard to death": the violent verb's
+            # arguments ("sentenced to death" tells no killing: "sentenced" is no event here)
+            self._verb(verb.head)
+            self._preps(verb.head, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
         elif slot.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in syntax()["effect_verbs"]:
@@ -309,6 +324,8 @@ class ArgumentReader:
             victim = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
             if victim is not None and victim.dep_ != "dobj" and any(c.dep_ == "dobj" for c in verb.children):
                 victim = next(c for c in verb.children if c.dep_ == "dobj")
+        elif adjective.dep_ == "pcomp" and adjective.head.lower_ == "with":
+            victim = next((c for c in adjective.children if c.dep_ == "nsubj"), None)  # "with dozens wounded"
         else:
             victim = next((c for c in adjective.children if c.dep_ == "npadvmod"), None)
         if victim is not None:
@@ -494,6 +511,22 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _gapped_passive(verb: Token) -> bool:
+    """A past participle joined to a passive verb whose auxiliary it shares ("five were killed
+    and eight wounded"): its subject is acted upon, as the parser reads it as an active one.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Five were killed and eight others wounded. Gunmen stormed a bank and killed two.")
+    >>> _gapped_passive(doc[6]), _gapped_passive(doc[13])
+    (True, False)
+    """
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return True  # "six were killed, with two others injured"
+    return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _thoroughfare(token: Token) -> bool:

@@ -87,7 +87,9 @@ class Coreference:
             labels = words["pronouns"].get(lower)
             if not labels or _pleonastic(token):
                 return None
-            return self._pick(token, self._before(token, set(labels), words["window"]["pronoun"]))
+            excluded = self._bound_apart(token)
+            found = self._before(token, set(labels), words["window"]["pronoun"])
+            return self._pick(token, [i for i in found if self._entity_of(i) not in excluded])
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (
@@ -114,6 +116,30 @@ class Coreference:
                 if any(title.split()[-1] == lemma for title in self.titles[index]):
                     return index
         return None
+
+    def _bound_apart(self, token: Token) -> set[str]:
+        """Entities a pronoun cannot stand for, by the parse alone: one named later in the
+        clause the pronoun is the subject of ("he said Vell had left": he is not Vell), and
+        the subject of the verb a personal pronoun is the object of ("Vell paid him": him is
+        not Vell; "himself" is)."""
+        head = token.head
+        named: list[Token] = []
+        if token.dep_ in SUBJECTS:
+            named = [t for t in head.subtree if t.i > token.i]
+        elif token.lower_.endswith(("self", "selves")):
+            return set()
+        elif token.dep_ in ("dobj", "dative") or token.dep_ == "pobj" and head.head.pos_ == "VERB":
+            verb = head if token.dep_ != "pobj" else head.head
+            named = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not named:
+            return set()
+        inside = {t.i for t in named}
+        first, last = min(inside), max(inside)
+        return {
+            self._entity_of(i)
+            for i in range(bisect_left(self.starts, first - 20), bisect_left(self.starts, last + 1))
+            if self.mentions[i].root.i in inside
+        }
 
     def _armed_group(self, token: Token) -> int | None:
         """ "The militants", "the rebels": the document's one armed organization named before
