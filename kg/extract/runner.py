@@ -13,6 +13,7 @@ the same records for the same documents.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
@@ -44,9 +45,14 @@ class SerialExtractor:
 
     def __enter__(self) -> SerialExtractor:
         self._threads = one_blas_thread()  # kg/extract/backend.py; restored on exit
+        # The model's objects (hundreds of thousands, alive all run) would otherwise be walked by every
+        # full collection the documents' objects set off: out of the collector's sight while extracting.
+        gc.collect()
+        gc.freeze()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        gc.unfreeze()  # back in the collector's sight, so a pipeline no longer used can be freed
         if self._threads is not None:
             self._threads.restore_original_limits()
             self._threads = None
