@@ -50,7 +50,7 @@ class SerialExtractor:
 
     def __exit__(self, *exc: object) -> None:
         if self._threads is not None:
-            gc.unfreeze()  # back in the collector's sight: a pipeline no longer used can be freed
+            gc.unfreeze()  # back in the collector's sight: frozen cycles would never be collected
             self._threads.restore_original_limits()
             self._threads = None
 
