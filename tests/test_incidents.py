@@ -20,6 +20,7 @@ import pytest
 
 from kg.build import build
 from kg.incidents import update_incidents
+from kg.incidents.corpus import read_document, read_documents
 from kg.store.corpus import corpus_graph
 from kg.store.documents import remove_documents
 from kg.store.embedded import EmbeddedStore
@@ -140,6 +141,20 @@ def test_roles_carry_their_independent_sources(built) -> None:
     # Told by the wire, its copy and the Daily Meridian: two independent sources.
     assert ("Abdi Hassan Mohamed", 2) in counts
     assert ("Musalia Mudavadi", 2) in counts
+
+
+def test_documents_read_back_in_one_pass_as_one_by_one(built) -> None:
+    # A new store's build reads every document back in one pass of each query; an update of a few
+    # documents reads each alone: both give what grouping needs, the same.
+    store = EmbeddedStore(built / "store", read_only=True)
+    docs = [DOC + "wire-baidoa", DOC + "herald-nairobi", DOC + "not-stored", DOC + "sahel-kano"]
+    alone = [(doc, read_document(store, doc)) for doc in docs]
+    assert list(read_documents(store, docs, stored=13)) == alone  # in one pass
+    assert list(read_documents(store, docs[:1], stored=13)) == alone[:1]  # one by one
+    assert alone[2][1] is None
+    meta, events, facts = alone[0][1]
+    assert meta["publisher"] == "Horn Wire" and "Baidoa" in meta["text"]
+    assert {e.event_class for e in events} >= {"Bombing"} and facts
 
 
 def test_build_a_then_b_equals_build_a_and_b(built, tmp_path) -> None:

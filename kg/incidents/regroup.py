@@ -82,11 +82,16 @@ def regroup(
         """Group ``key`` changed at ``at``'s turn: every later event linked to a member, past or
         present, is decided again."""
         touched.add(key)
+        after = _order(at)
         for member in [*stored(key), *gone.get(key, ()), *joined[key], at]:
             neighbours = near(member)
-            within = places([member, *neighbours])
+            within = places([member, *neighbours])  # (what later decisions see of places, as before)
             for other in neighbours:
-                if _order(other) > _order(at) and linked(member, other, within):
+                # An event decided or waiting already cannot be pushed: no link to test (in a new
+                # store's build every event waits from the start).
+                if other.iri in done or other.iri in pending:
+                    continue
+                if _order(other) > after and linked(member, other, within):
                     push(other)
 
     touched: set[str] = set()
