@@ -277,6 +277,29 @@ def test_claim_links_to_the_claimed_event_and_names_its_agent(extract_one):
     assert args(x, bombing, "agent") == ["ISIS"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded at a market in Kesh on Monday. The Vale Front claimed the attack.",
+        "A bomb exploded at a market in Kesh on Monday. The attack was claimed by the Vale Front.",
+        "The Vale Front claimed the bombing of a market in Kesh.",
+    ],
+)
+def test_claiming_the_attack_itself_is_a_claim_of_it(extract_one, text):
+    x = extract_one(text)
+    claim, bombing = only(x, "ClaimOfResponsibility"), only(x, "Bombing")
+    assert claim.links == [("claims", x.events.index(bombing))]
+    assert args(x, claim, "agent") == args(x, bombing, "agent") == ["Vale Front"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Vale Front claimed victory in the vote.", "The storm claimed the lives of ten people in Kesh."],
+)
+def test_claiming_what_is_no_violent_event_is_no_claim(extract_one, text):
+    assert not events_of(extract_one(text), "ClaimOfResponsibility")
+
+
 def test_killing_is_caused_by_the_attack(extract_one):
     x = extract_one("Two soldiers were killed in the attack on the base in Kirkuk.")
     killing, attack = only(x, "Killing"), only(x, "Attack")

@@ -41,11 +41,9 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
 from kg.extract.modality import is_factual
-from kg.extract.triggers import Trigger, is_subclass, syntax
+from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
 from kg.model import Argument, Event
 
-# What a claim of responsibility can be for (kgsh:ClaimsShape in ontology/shapes.ttl).
-VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation", "Threat")
 EFFECTS = ("Killing", "Injury")
 CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
@@ -258,20 +256,22 @@ def _can_cause(name: str) -> bool:
     return any(is_subclass(name, cause) for cause in CAUSES)
 
 
-def _violent(name: str) -> bool:
-    return name in VIOLENT or is_subclass(name, "Attack")
-
-
 def _claimed(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
-    """The event a claim of responsibility is for."""
+    """The event a claim of responsibility is for: the event its verb takes as object ("claimed
+    the attack"), the one named in its for-phrase, else the nearest earlier violent event."""
+    claimed = claimed_event_noun(mention.trigger.head)
+    if claimed is not None:
+        named = [k for k, m in enumerate(mentions) if m.head == claimed and is_violent(m.event.type)]
+        if named:
+            return named[0]
     for token in mention.trigger.tokens:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
-                inside = [k for k, m in enumerate(mentions) if m.head in prep.subtree and _violent(m.event.type)]
+                inside = [k for k, m in enumerate(mentions) if m.head in prep.subtree and is_violent(m.event.type)]
                 if inside:
                     # The top-most event of the phrase: "for the attack where ... killed two".
                     return min(inside, key=lambda k: len(list(mentions[k].head.ancestors)))
-    earlier = [k for k in range(index - 1, -1, -1) if _violent(mentions[k].event.type)]
+    earlier = [k for k in range(index - 1, -1, -1) if is_violent(mentions[k].event.type)]
     earlier = [k for k in earlier if mention.sentence - mentions[k].sentence <= 1]
     return earlier[0] if earlier else None
 

@@ -63,6 +63,14 @@ class Trigger:
     kind: str  # verb | noun | adjective | phrase
 
 
+# What a claim of responsibility can be for (kgsh:ClaimsShape in ontology/shapes.ttl).
+VIOLENT = ("Attack", "Killing", "Injury", "Kidnapping", "Takeover", "MilitaryOperation", "Threat")
+
+
+def is_violent(name: str) -> bool:
+    return name in VIOLENT or is_subclass(name, "Attack")
+
+
 @lru_cache(maxsize=1)
 def syntax() -> dict:
     """The general syntax words (``event_syntax.json``), lists turned into sets."""
@@ -363,11 +371,33 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         name, kind = adjectives[token.lower_][0], "adjective"
     elif token.pos_ == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
         name, kind = cameo[0], "verb"
+    elif token.pos_ == "VERB" and claimed_event_noun(token) is not None:
+        name, kind = "ClaimOfResponsibility", "verb"  # "the Front claimed the attack"
     else:
         return None
     if _other_sense(token, name, kind):
         return None
     return Trigger([token], _by_attacker(token, _by_instrument(token, name)), token, kind)
+
+
+def claimed_event_noun(verb: Token) -> Token | None:
+    """The violent event noun a claim verb takes as its object, or as the subject of its passive
+    ("the Front claimed the attack", "the bombing was claimed by the Front"); None when it takes
+    none ("claimed victory", "claimed the lives of ten people", "claimed that it won").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The Vardi Front claimed the bombing. The Vardi Front claimed victory.")
+    >>> claimed_event_noun(doc[3]).text, claimed_event_noun(doc[9])
+    ('bombing', None)
+    """
+    if verb.lemma_.lower() not in syntax()["claim_verbs"]:
+        return None
+    nouns = _words()[1]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (noun := _noun_lemma(child, nouns)):
+            if any(is_violent(name) for name in nouns[noun]):
+                return child
+    return None
 
 
 def _other_sense(token: Token, name: str, kind: str) -> bool:
