@@ -465,3 +465,23 @@ def test_an_aggregate_event_keeps_its_confidence_and_does_not_join_one_happening
     one, many = sorted((e for e in x.events if e.type == "Attack"), key=lambda e: e.sentence.start)
     assert (one.modality, many.modality) == (None, "aggregate")
     assert many.confidence >= 0.5  # a fact, not a possibility: no not-asserted discount
+
+
+# -- strikes: from the air, or by workers ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("An air strike hit a village near Kesh on Monday.", "MilitaryOperation"),
+        ("A drone strike killed two militants in Kesh.", "MilitaryOperation"),
+        ("Teachers went on strike in Kesh on Monday.", "Protest"),
+        ("A general strike paralysed the capital of Vardia.", "Protest"),
+    ],
+)
+def test_a_strike_from_the_air_is_a_military_operation_and_a_general_strike_a_protest(extract_one, text, kind):
+    assert set(classes(extract_one(text))) & {"Attack", "MilitaryOperation", "Protest"} == {kind}
+
+
+def test_a_strike_by_rebels_on_a_post_stays_an_attack(extract_one):
+    assert "Attack" in classes(extract_one("Rebels launched a strike on an army post near Kesh."))

@@ -99,7 +99,8 @@ class EventExtractor:
             return None
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
-        if trigger.head.lemma_.lower() in etype.weak and not any(
+        weak = trigger.kind != "phrase" and trigger.head.lemma_.lower() in etype.weak  # "a general strike" is specific
+        if weak and not any(
             a.role == "agent" or (a.entity and a.role in ("target", "victim", "participant")) for a in arguments
         ):
             return None
