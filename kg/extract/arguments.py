@@ -25,6 +25,7 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -414,10 +415,7 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
     ransoms = [t for t in doc if t.lemma_.lower() in words["ransom_nouns"]]
     if not ransoms:
         return demanders
-    mention_at = {}
-    for index, span in enumerate(doc.spans["kg_mentions"]):
-        for token in span:
-            mention_at[token.i] = (index, span)
+    mention_at = mention_index(doc)
     coreference = coreference or Coreference(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -437,15 +435,32 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
         reader = ArgumentReader(trigger, event_types()["Kidnapping"], ctx)
         reader.add("agent", subject)
         demanders += [(number, arg) for arg in reader.args if arg.role == "agent"]
-    # An entity is named by its first mention, as every event argument is (kg.extract.events).
+    name_by_first_mention(doc, (arg for _, arg in demanders))
+    return demanders
+
+
+def mention_index(doc: Doc) -> dict[int, tuple[int, Span]]:
+    """Token index -> (mention index, mention) of the document's entity mentions (``kg_mentions``)."""
+    mention_at = {}
+    for index, span in enumerate(doc.spans["kg_mentions"]):
+        for i in range(span.start, span.end):  # indices, not Token objects
+            mention_at[i] = (index, span)
+    return mention_at
+
+
+def name_by_first_mention(doc: Doc, arguments: Iterable[Argument]) -> None:
+    """Make each argument name its entity by the entity's first mention ("m6" -> "m0").
+
+    Two mentions of one entity (a person named in the headline and again in the story) must be one
+    filler when arguments are compared and events merged; the pipeline maps either index to the
+    same entity key. The argument's words stay where they were read."""
     entity_of = doc._.kg_mention_entity or []
     first: dict[str, int] = {}
     for index, key in enumerate(entity_of):
         first.setdefault(key, index)
-    for _, arg in demanders:
-        if arg.entity and int(arg.entity[1:]) < len(entity_of):
+    for arg in arguments:
+        if arg.entity and arg.entity.startswith("m") and int(arg.entity[1:]) < len(entity_of):
             arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
-    return demanders
 
 
 @lru_cache(maxsize=1)

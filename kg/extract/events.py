@@ -21,7 +21,15 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.arguments import ArgumentReader, SentenceContext, event_time, is_attribution, token_span
+from kg.extract.arguments import (
+    ArgumentReader,
+    SentenceContext,
+    event_time,
+    is_attribution,
+    mention_index,
+    name_by_first_mention,
+    token_span,
+)
 from kg.extract.coreference import Coreference
 from kg.extract.event_links import EventMention, link_events
 from kg.extract.modality import is_absent, is_factual, modality
@@ -58,10 +66,7 @@ class EventExtractor:
         self.merge_mentions = merge_mentions
 
     def __call__(self, doc: Doc) -> Doc:
-        mention_at = {}
-        for index, span in enumerate(doc.spans["kg_mentions"]):
-            for i in range(span.start, span.end):  # indices, not Token objects
-                mention_at[i] = (index, span)
+        mention_at = mention_index(doc)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
         candidates = candidate_tokens(doc)
@@ -82,7 +87,7 @@ class EventExtractor:
                     mentions.append(EventMention(event, trigger, number))
             for event, trigger in statements.read(ctx, published):
                 mentions.append(EventMention(event, trigger, number))
-        _name_entities_by_first_mention(doc, mentions)
+        name_by_first_mention(doc, (arg for mention in mentions for arg in mention.event.arguments))
         doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
         return doc
 
@@ -122,21 +127,6 @@ class EventExtractor:
             event.count = reader.count
         event.confidence = confidence(trigger, event)
         return event
-
-
-def _name_entities_by_first_mention(doc: Doc, mentions: list[EventMention]) -> None:
-    """Arguments name their entity by a mention index ("m6"); two mentions of one entity
-    (a person named in the headline and again in the story) must be one filler when mentions are
-    compared and merged, so each argument names its entity's first mention. The pipeline maps
-    either index to the same entity key; the argument's words stay where they were read."""
-    entity_of = doc._.kg_mention_entity or []
-    first: dict[str, int] = {}
-    for index, key in enumerate(entity_of):
-        first.setdefault(key, index)
-    for mention in mentions:
-        for arg in mention.event.arguments:
-            if arg.entity and arg.entity.startswith("m") and int(arg.entity[1:]) < len(entity_of):
-                arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
 
 
 def confidence(trigger: Trigger, event: Event) -> float:

@@ -174,8 +174,8 @@ def _fact(row: ox.QuerySolution, base: str) -> tuple:
 
 
 def _meta(store: EmbeddedStore | ox.Store, doc: str) -> dict | None:
-    """A stored document's date, publisher and text (queries/document.rq, by index lookups: one
-    query per document cost as much as the lookups of all its events), or None when it is not stored."""
+    """A stored document's date, publisher and text, or None when it is not stored; read by
+    quad-pattern lookups (one SPARQL query per document cost as much as reading all its events)."""
     graph_store = store.ox if isinstance(store, EmbeddedStore) else store
     graph = ox.NamedNode(doc)
     if ox.Quad(graph, RDF_TYPE, DOCUMENT_CLASS, graph) not in graph_store:
