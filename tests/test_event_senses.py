@@ -435,6 +435,9 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("Rebels often attack convoys on the Kesh road.", "Attack"),
         ("They always end up killing each other.", "Killing"),
         ("The militias who attack army posts are based near Kesh.", "Attack"),
+        # told only by a plural without a number: several happenings, none told by itself
+        ("The attacks on the army posts began at dawn.", "Attack"),
+        ("The recent bombings in Kesh worried the mayor.", "Bombing"),
     ],
 )
 def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
@@ -445,7 +448,9 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("The attacks on the army posts began at dawn.", "Attack"),  # those told: definite
+        ("Rebels attacked an army post in Vardia. The attacks began at dawn.", "Attack"),  # the one told
+        ("The two attacks on the army posts began at dawn.", "Attack"),  # counted
+        ("The killings of the six monks shocked Kesh.", "Killing"),  # the plural counts the victims
         ("Two bombings shook the Kesh district on Monday.", "Bombing"),  # counted
         ("Rebels attacked an army post in Vardia on Monday.", "Attack"),
         ("Two people died in Vardia on Monday.", "Killing"),

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
-from kg.extract.modality import is_factual
+from kg.extract.modality import AGGREGATE, is_factual, tells_many
 from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
 from kg.model import Argument, Event
 
@@ -290,6 +290,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             if cause is not None:
                 mention.links.append(("causedBy", cause))
     cluster_of = _corefer(mentions) if merge else list(range(len(mentions)))
+    _many_only(mentions, cluster_of)
     events: list[Event] = []
     position: dict[int, int] = {}
     for index, mention in enumerate(mentions):
@@ -306,6 +307,22 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
     _propagate(events, across_sentences=merge)
     _captors(events, mentions, cluster_of, across_sentences=merge)
     return events
+
+
+def _many_only(mentions: list[EventMention], cluster_of: list[int]) -> None:
+    """An asserted event told only by plural nouns without a number ("the recent attacks were
+    isolated events", "the attacks were repelled"), never by a verb or a singular noun, names
+    several happenings and none of them: ``aggregate``, as a bare plural already is. One
+    plural among singular mentions tells the happening those name ("a car bomb exploded ... the
+    attacks were carried out")."""
+    plural_only: dict[int, bool] = {}
+    for index, mention in enumerate(mentions):
+        root = cluster_of[index]
+        plural_only[root] = plural_only.get(root, True) and tells_many(mention.trigger)
+    for root, many in plural_only.items():
+        event = mentions[root].event
+        if many and event.modality is None and is_violent(event.type):
+            event.modality = AGGREGATE
 
 
 def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list[int], across_sentences: bool) -> None:
