@@ -490,3 +490,22 @@ def test_a_strike_from_the_air_is_a_military_operation_and_a_general_strike_a_pr
 
 def test_a_strike_by_rebels_on_a_post_stays_an_attack(extract_one):
     assert "Attack" in classes(extract_one("Rebels launched a strike on an army post near Kesh."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement grew after the teachers' strike in Kesh.",
+        "Bank workers struck on Monday in Kesh.",
+        "A strike by transport workers paralysed Kesh.",
+    ],
+)
+def test_a_strike_by_a_civilian_sector_is_a_protest(extract_one, text):
+    # PETRARCH2's agents dictionary gives teachers, workers the sectors EDU, LAB: labour's strike, CAMEO 143
+    assert set(classes(extract_one(text))) & {"Attack", "MilitaryOperation", "Protest"} == {"Protest"}
+
+
+def test_a_strike_by_an_armed_party_stays_an_attack(extract_one):
+    assert set(classes(extract_one("The rebels' strike on the army post killed two."))) & {"Attack", "Protest"} == {
+        "Attack"
+    }

@@ -27,6 +27,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
+from kg.names.actors import sector_code
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
@@ -546,6 +547,9 @@ def _by_attacker(token: Token, name: str) -> str:
     >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
     >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack")
     ('MilitaryOperation', 'Attack')
+
+    A strike by a civilian sector is labour's, a Protest ("the teachers' strike"), whatever
+    the lexicon lists first.
     """
     if name != "Attack":
         return name
@@ -556,7 +560,20 @@ def _by_attacker(token: Token, name: str) -> str:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
         if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
             return "MilitaryOperation"
+        if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
+            return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def _labour_sector(noun: str) -> bool:
+    """Whether a generic actor noun ("teachers", "bank workers", "peasants") is of a civilian
+    sector that strikes as labour, by PETRARCH2's agents dictionary (``labour_sectors``).
+
+    >>> _labour_sector("teachers"), _labour_sector("bank workers"), _labour_sector("rebels")
+    (True, True, False)
+    """
+    code = sector_code(noun, None)
+    return bool(code) and code.startswith("~") and code[1:4] in syntax()["labour_sectors"]
 
 
 def _fold_compounds(found: list[Trigger]) -> list[Trigger]:
