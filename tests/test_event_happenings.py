@@ -93,3 +93,27 @@ def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caus
         assert "Zarvan Front" in {names.get(a.entity) for a in event.arguments if a.role == "agent"}
         assert {names.get(a.entity) for a in event.arguments if a.role == "place"} == {"Kesh"}
         assert event.time == attack.time and attack.time is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed two guards in Kesh on Monday.",
+        "Two guards were killed by a bomb in Kesh.",
+        "Explosives destroyed the Brano bank in Kesh.",
+    ],
+)
+def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
+    x = extract_one(text)
+    bombings = [k for k, e in enumerate(x.events) if e.type == "Bombing"]
+    assert len(bombings) == 1
+    # the deaths are that bombing's: one incident, not a killing of its own
+    assert all(("causedBy", bombings[0]) in e.links for e in x.events if e.type == "Killing")
+
+
+@pytest.mark.parametrize(
+    "text", ["Police defused a bomb near the Brano bank.", "The Vardi Front planted explosives under a bridge."]
+)
+def test_a_bomb_found_or_planted_tells_no_explosion(extract_one, text):
+    weapons = {"bomb", "explosives"}
+    assert not [e for e in extract_one(text).events if e.type == "Bombing" and {t.text for t in e.triggers} <= weapons]

@@ -303,7 +303,7 @@ def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
-    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs()}
+    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs(), *_explosives()}
     forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
     return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
 
@@ -349,10 +349,43 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 used |= {t.i for t in matched}
                 break
         else:
-            trigger = _word_trigger(token, mention_at)
+            trigger = _word_trigger(token, mention_at) or _explosive_trigger(token)
             if trigger is not None:
                 found.append(trigger)
     return _fold_compounds(found)
+
+
+@lru_cache(maxsize=1)
+def _explosives() -> frozenset[str]:
+    """The weapons that make an event a bombing (the ``instruments`` of Bombing and its subclasses)."""
+    return frozenset(w for name, e in event_types().items() if is_subclass(name, "Bombing") for w in e.instruments)
+
+
+def _explosive_trigger(token: Token) -> Trigger | None:
+    """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
+    "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
+    weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
+    ``effect_verbs``) or the agent of its passive; a bomb that is found, planted or defused
+    tells none.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("A car bomb killed two guards. Police defused a bomb.")
+    >>> _explosive_trigger(doc[2]).name, _explosive_trigger(doc[9])
+    ('Bombing', None)
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _explosives():
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head  # "killed by a bomb"
+    elif token.dep_ != "nsubj":
+        return None
+    effects = syntax()["effect_verbs"] | {
+        lemma for lemma, names in _words()[0].items() if any(n in ("Killing", "Injury") for n in names)
+    }
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in effects:
+        return None
+    return Trigger([token], "Bombing", token, "noun")
 
 
 def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
