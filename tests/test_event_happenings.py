@@ -117,3 +117,16 @@ def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
 def test_a_bomb_found_or_planted_tells_no_explosion(extract_one, text):
     weapons = {"bomb", "explosives"}
     assert not [e for e in extract_one(text).events if e.type == "Bombing" and {t.text for t in e.triggers} <= weapons]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army post in Kesh, and a bombing in Brano killed two guards.",
+        "Rebels attacked an army post in Kesh, and two guards were killed in a bombing in Brano.",
+    ],
+)
+def test_a_death_is_caused_by_the_attack_named_as_its_cause_not_the_one_it_is_told_after(extract_one, text):
+    x = extract_one(text)
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [x.events[k].type for p, k in killing.links if p == "causedBy"] == ["Bombing"]

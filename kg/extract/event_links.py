@@ -206,15 +206,17 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     if not attacks:
         return _cause_before(mention, mentions)
     head = mention.head
-    for k in attacks:
+    for k in attacks:  # named as the cause, before any attack the death is only told inside of
         attack = mentions[k].head
-        if head in attack.subtree and head is not attack:
-            return k  # "the attack where gunmen killed two"
         parent = attack.head
-        if attack.dep_ == "pobj" and parent.lower_ in syntax()["cause_preps"] and parent.head is head:
+        if attack.dep_ == "pobj" and parent.lower_ in syntax()["cause_preps"] and parent.head == head:
             return k  # "killed in the blast"
-        if attack.dep_ in ("nsubj", "agent") and attack.head is head:
+        if attack.dep_ == "nsubj" and parent == head:
             return k  # "the bombing killed two"
+    around = [k for k in attacks if head in mentions[k].head.subtree and head != mentions[k].head]
+    if around:
+        # "the attack where gunmen killed two"; of attacks inside one another, the nearest
+        return max(around, key=lambda k: sum(1 for _ in mentions[k].head.ancestors))
     return attacks[0] if len(attacks) == 1 else None
 
 
