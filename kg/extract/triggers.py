@@ -497,10 +497,10 @@ def _in_quoted_words(token: Token) -> bool:
     inside = [doc[i] for i in range(*span)]
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inside):
         return False
-    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head is t]
+    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head == t]
     if token.pos_ == "VERB" or any(r.pos_ == "VERB" for r in roots):
         return True
-    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head is not r for r in roots):
+    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head != r for r in roots):
         return True
     to_phrase = [t for t in [*roots, *token.children] if t.dep_ == "prep" and t.lower_ == "to"]
     return token in roots and bool(to_phrase)  # the parse hangs "to" on the noun or on the verb outside
