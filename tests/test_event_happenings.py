@@ -130,3 +130,21 @@ def test_a_death_is_caused_by_the_attack_named_as_its_cause_not_the_one_it_is_to
     x = extract_one(text)
     killing = next(e for e in x.events if e.type == "Killing")
     assert [x.events[k].type for p, k in killing.links if p == "causedBy"] == ["Bombing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the Kesh garrison during the offensive.",
+        "During the battle, one army company was overrun and two others were attacked near Kesh.",
+    ],
+)
+def test_an_attack_told_during_fighting_is_part_of_it(extract_one, text):
+    x = extract_one(text)
+    attack = next(e for e in x.events if e.type == "Attack")
+    assert [x.events[k].type for p, k in attack.links if p == "partOf"] == ["MilitaryOperation"]
+
+
+def test_an_attack_told_after_fighting_is_no_part_of_it(extract_one):
+    x = extract_one("The battle near Kesh ended on Monday. Rebels attacked the Brano garrison on Friday.")
+    assert not [link for e in x.events for link in e.links if link[0] == "partOf"]

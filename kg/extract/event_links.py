@@ -17,6 +17,9 @@
   the blast", "the bombing killed two", "the attack where gunmen killed two"), else the
   one attack of its sentence, else the latest attack of the sentence before when place and
   time agree ("Gunmen attacked a post. Two officers were killed.").
+- **Parts**: an attack told as happening during fighting ("attacked the garrison during the
+  offensive", "during the battle, one company was overrun and two others were attacked") is
+  ``partOf`` it, as the ontology's air strike is part of a military operation.
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
@@ -291,6 +294,10 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             cause = _cause(mention, mentions)
             if cause is not None:
                 mention.links.append(("causedBy", cause))
+        elif is_violent(mention.event.type):
+            whole = _whole(mention, mentions)
+            if whole is not None:
+                mention.links.append(("partOf", whole))
     cluster_of = _corefer(mentions) if merge else list(range(len(mentions)))
     _many_only(mentions, cluster_of)
     events: list[Event] = []
@@ -325,6 +332,24 @@ def _many_only(mentions: list[EventMention], cluster_of: list[int]) -> None:
         event = mentions[root].event
         if many and event.modality is None and is_violent(event.type):
             event.modality = AGGREGATE
+
+
+def _whole(mention: EventMention, mentions: list[EventMention]) -> int | None:
+    """The fighting an attack is told as part of: the event named by a ``part_preps`` phrase
+    ("during the battle") on its trigger, or on the verb of a list its trigger ends ("during the
+    battle, one company was overrun and two others were attacked")."""
+    heads = [mention.head]
+    while heads[-1].dep_ == "conj" and heads[-1].head != heads[-1]:
+        heads.append(heads[-1].head)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in syntax()["part_preps"]:
+                continue
+            for k, other in enumerate(mentions):
+                if other is not mention and other.head.dep_ == "pobj" and other.head.head == prep:
+                    if is_subclass(other.event.type, "MilitaryOperation"):
+                        return k
+    return None
 
 
 def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list[int], across_sentences: bool) -> None:
