@@ -90,8 +90,8 @@ def graph_incident_types(extraction: DocExtraction) -> set[str]:
     event of a class mapped to an incident type, except a death or injury the graph links to its
     cause (``kg:causedBy``), which is part of that cause, and an event the graph makes part of a
     larger one (``kg:partOf``: "attacked the garrison during the offensive"), which is that one.
-    An event with any ``kg:modality`` is left out: negated, hypothetical and future ones did not happen, and an ``aggregate`` one
-    tells many happenings at once ("attacks on army posts", a war's toll), not one incident.
+    An event with any ``kg:modality`` is left out: negated, hypothetical and future ones did not
+    happen, and an ``aggregate`` one tells many happenings at once ("attacks on army posts", a war's toll), not one incident.
     No benchmark filter.
 
     >>> from kg.model import Span
