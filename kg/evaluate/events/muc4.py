@@ -91,8 +91,8 @@ def graph_incident_types(extraction: DocExtraction) -> set[str]:
     cause (``kg:causedBy``), which is part of that cause, and an event the graph makes part of a
     larger one (``kg:partOf``: "attacked the garrison during the offensive"), which is that one.
     An event with any ``kg:modality`` is left out: negated, hypothetical and future ones did not
-    happen, and an ``aggregate`` one tells many happenings at once ("attacks on army posts", a war's toll), not one incident.
-    No benchmark filter.
+    happen, and an ``aggregate`` one tells many happenings at once ("attacks on army posts", a
+    war's toll), not one incident. No benchmark filter.
 
     >>> from kg.model import Span
     >>> def event(kind):
