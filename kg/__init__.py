@@ -70,7 +70,7 @@ def build(
     >>> _ = (folder / "mosul.txt").write_text("A car bomb killed 12 people at a market in Mosul on 14 March 2025.")
     >>> summary = kg.build(folder / "mosul.txt", folder / "out")
     >>> summary.documents_built, summary.events_by_type, (folder / "out" / "store").is_dir()
-    (1, {'Killing': 1}, True)
+    (1, {'Bombing': 1, 'Killing': 1}, True)
     """
     from kg.build import build as run_build
     from kg.rdf.namespaces import DEFAULT_BASE

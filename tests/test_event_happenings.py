@@ -93,3 +93,58 @@ def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caus
         assert "Zarvan Front" in {names.get(a.entity) for a in event.arguments if a.role == "agent"}
         assert {names.get(a.entity) for a in event.arguments if a.role == "place"} == {"Kesh"}
         assert event.time == attack.time and attack.time is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed two guards in Kesh on Monday.",
+        "Two guards were killed by a bomb in Kesh.",
+        "Explosives destroyed the Brano bank in Kesh.",
+    ],
+)
+def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
+    x = extract_one(text)
+    bombings = [k for k, e in enumerate(x.events) if e.type == "Bombing"]
+    assert len(bombings) == 1
+    # the deaths are that bombing's: one incident, not a killing of its own
+    assert all(("causedBy", bombings[0]) in e.links for e in x.events if e.type == "Killing")
+
+
+@pytest.mark.parametrize(
+    "text", ["Police defused a bomb near the Brano bank.", "The Vardi Front planted explosives under a bridge."]
+)
+def test_a_bomb_found_or_planted_tells_no_explosion(extract_one, text):
+    weapons = {"bomb", "explosives"}
+    assert not [e for e in extract_one(text).events if e.type == "Bombing" and {t.text for t in e.triggers} <= weapons]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army post in Kesh, and a bombing in Brano killed two guards.",
+        "Rebels attacked an army post in Kesh, and two guards were killed in a bombing in Brano.",
+    ],
+)
+def test_a_death_is_caused_by_the_attack_named_as_its_cause_not_the_one_it_is_told_after(extract_one, text):
+    x = extract_one(text)
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [x.events[k].type for p, k in killing.links if p == "causedBy"] == ["Bombing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the Kesh garrison during the offensive.",
+        "During the battle, one army company was overrun and two others were attacked near Kesh.",
+    ],
+)
+def test_an_attack_told_during_fighting_is_part_of_it(extract_one, text):
+    x = extract_one(text)
+    attack = next(e for e in x.events if e.type == "Attack")
+    assert [x.events[k].type for p, k in attack.links if p == "partOf"] == ["MilitaryOperation"]
+
+
+def test_an_attack_told_after_fighting_is_no_part_of_it(extract_one):
+    x = extract_one("The battle near Kesh ended on Monday. Rebels attacked the Brano garrison on Friday.")
+    assert not [link for e in x.events for link in e.links if link[0] == "partOf"]

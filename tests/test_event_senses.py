@@ -435,6 +435,9 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("Rebels often attack convoys on the Kesh road.", "Attack"),
         ("They always end up killing each other.", "Killing"),
         ("The militias who attack army posts are based near Kesh.", "Attack"),
+        # told only by a plural without a number: several happenings, none told by itself
+        ("The attacks on the army posts began at dawn.", "Attack"),
+        ("The recent bombings in Kesh worried the mayor.", "Bombing"),
     ],
 )
 def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
@@ -445,7 +448,9 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("The attacks on the army posts began at dawn.", "Attack"),  # those told: definite
+        ("Rebels attacked an army post in Vardia. The attacks began at dawn.", "Attack"),  # the one told
+        ("The two attacks on the army posts began at dawn.", "Attack"),  # counted
+        ("The killings of the six monks shocked Kesh.", "Killing"),  # the plural counts the victims
         ("Two bombings shook the Kesh district on Monday.", "Bombing"),  # counted
         ("Rebels attacked an army post in Vardia on Monday.", "Attack"),
         ("Two people died in Vardia on Monday.", "Killing"),
@@ -485,3 +490,22 @@ def test_a_strike_from_the_air_is_a_military_operation_and_a_general_strike_a_pr
 
 def test_a_strike_by_rebels_on_a_post_stays_an_attack(extract_one):
     assert "Attack" in classes(extract_one("Rebels launched a strike on an army post near Kesh."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement grew after the teachers' strike in Kesh.",
+        "Bank workers struck on Monday in Kesh.",
+        "A strike by transport workers paralysed Kesh.",
+    ],
+)
+def test_a_strike_by_a_civilian_sector_is_a_protest(extract_one, text):
+    # PETRARCH2's agents dictionary gives teachers, workers the sectors EDU, LAB: labour's strike, CAMEO 143
+    assert set(classes(extract_one(text))) & {"Attack", "MilitaryOperation", "Protest"} == {"Protest"}
+
+
+def test_a_strike_by_an_armed_party_stays_an_attack(extract_one):
+    assert set(classes(extract_one("The rebels' strike on the army post killed two."))) & {"Attack", "Protest"} == {
+        "Attack"
+    }

@@ -17,6 +17,9 @@
   the blast", "the bombing killed two", "the attack where gunmen killed two"), else the
   one attack of its sentence, else the latest attack of the sentence before when place and
   time agree ("Gunmen attacked a post. Two officers were killed.").
+- **Parts**: an attack told as happening during fighting ("attacked the garrison during the
+  offensive", "during the battle, one company was overrun and two others were attacked") is
+  ``partOf`` it, as the ontology's air strike is part of a military operation.
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
@@ -40,7 +43,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
-from kg.extract.modality import is_factual
+from kg.extract.modality import AGGREGATE, is_factual, tells_many
 from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
 from kg.model import Argument, Event
 
@@ -206,15 +209,17 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     if not attacks:
         return _cause_before(mention, mentions)
     head = mention.head
-    for k in attacks:
+    for k in attacks:  # named as the cause, before any attack the death is only told inside of
         attack = mentions[k].head
-        if head in attack.subtree and head is not attack:
-            return k  # "the attack where gunmen killed two"
         parent = attack.head
-        if attack.dep_ == "pobj" and parent.lower_ in syntax()["cause_preps"] and parent.head is head:
+        if attack.dep_ == "pobj" and parent.lower_ in syntax()["cause_preps"] and parent.head == head:
             return k  # "killed in the blast"
-        if attack.dep_ in ("nsubj", "agent") and attack.head is head:
+        if attack.dep_ == "nsubj" and parent == head:
             return k  # "the bombing killed two"
+    around = [k for k in attacks if head in mentions[k].head.subtree and head != mentions[k].head]
+    if around:
+        # "the attack where gunmen killed two"; of attacks inside one another, the nearest
+        return max(around, key=lambda k: sum(1 for _ in mentions[k].head.ancestors))
     return attacks[0] if len(attacks) == 1 else None
 
 
@@ -289,7 +294,12 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             cause = _cause(mention, mentions)
             if cause is not None:
                 mention.links.append(("causedBy", cause))
+        elif is_violent(mention.event.type):
+            whole = _whole(mention, mentions)
+            if whole is not None:
+                mention.links.append(("partOf", whole))
     cluster_of = _corefer(mentions) if merge else list(range(len(mentions)))
+    _many_only(mentions, cluster_of)
     events: list[Event] = []
     position: dict[int, int] = {}
     for index, mention in enumerate(mentions):
@@ -306,6 +316,40 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
     _propagate(events, across_sentences=merge)
     _captors(events, mentions, cluster_of, across_sentences=merge)
     return events
+
+
+def _many_only(mentions: list[EventMention], cluster_of: list[int]) -> None:
+    """An asserted event told only by plural nouns without a number ("the recent attacks were
+    isolated events", "the attacks were repelled"), never by a verb or a singular noun, names
+    several happenings and none of them: ``aggregate``, as a bare plural already is. One
+    plural among singular mentions tells the happening those name ("a car bomb exploded ... the
+    attacks were carried out")."""
+    plural_only: dict[int, bool] = {}
+    for index, mention in enumerate(mentions):
+        root = cluster_of[index]
+        plural_only[root] = plural_only.get(root, True) and tells_many(mention.trigger)
+    for root, many in plural_only.items():
+        event = mentions[root].event
+        if many and event.modality is None and is_violent(event.type):
+            event.modality = AGGREGATE
+
+
+def _whole(mention: EventMention, mentions: list[EventMention]) -> int | None:
+    """The fighting an attack is told as part of: the event named by a ``part_preps`` phrase
+    ("during the battle") on its trigger, or on the verb of a list its trigger ends ("during the
+    battle, one company was overrun and two others were attacked")."""
+    heads = [mention.head]
+    while heads[-1].dep_ == "conj" and heads[-1].head != heads[-1]:
+        heads.append(heads[-1].head)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in syntax()["part_preps"]:
+                continue
+            for k, other in enumerate(mentions):
+                if other is not mention and other.head.dep_ == "pobj" and other.head.head == prep:
+                    if is_subclass(other.event.type, "MilitaryOperation"):
+                        return k
+    return None
 
 
 def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list[int], across_sentences: bool) -> None:

@@ -172,6 +172,32 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
     return False
 
 
+def tells_many(trigger: Trigger) -> bool:
+    """Whether a trigger is a plural event noun without a number ("the attacks", "these recent
+    bombings"; not "the two attacks", not a plural-only entry such as "talks"): told alone, it
+    names several happenings, none of them by itself (see :func:`kg.extract.event_links.link_events`).
+    Not one with an of-phrase: there the plural may count those acted upon ("the killings of
+    the six monks" is one massacre).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> from kg.extract.triggers import find_triggers
+    >>> nlp = load_pipeline()
+    >>> def first(text):
+    ...     return tells_many(find_triggers(next(nlp(text).sents), {})[0])
+    >>> first("The recent attacks worried the mayor."), first("The two attacks worried the mayor.")
+    (True, False)
+    >>> first("The killings of the six monks shocked the town.")
+    False
+    """
+    head = trigger.head
+    return (
+        trigger.kind == "noun"
+        and head.tag_ in ("NNS", "NNPS")
+        and not is_plural_only(head)
+        and not any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+    )
+
+
 def _habitual(verb: Token, words: dict[str, set]) -> bool:
     """A verb told as a habit, not one happening: with an adverb of frequency on it or on the
     verbs it depends on ("rebels often attack convoys", "they always end up killing"), or in the

@@ -27,6 +27,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import load_lexicon
+from kg.names.actors import sector_code
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
@@ -302,7 +303,7 @@ def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
-    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs()}
+    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs(), *_explosives()}
     forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
     return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
 
@@ -348,10 +349,43 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 used |= {t.i for t in matched}
                 break
         else:
-            trigger = _word_trigger(token, mention_at)
+            trigger = _word_trigger(token, mention_at) or _explosive_trigger(token)
             if trigger is not None:
                 found.append(trigger)
     return _fold_compounds(found)
+
+
+@lru_cache(maxsize=1)
+def _explosives() -> frozenset[str]:
+    """The weapons that make an event a bombing (the ``instruments`` of Bombing and its subclasses)."""
+    return frozenset(w for name, e in event_types().items() if is_subclass(name, "Bombing") for w in e.instruments)
+
+
+def _explosive_trigger(token: Token) -> Trigger | None:
+    """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
+    "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
+    weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
+    ``effect_verbs``) or the agent of its passive; a bomb that is found, planted or defused
+    tells none.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("A car bomb killed two guards. Police defused a bomb.")
+    >>> _explosive_trigger(doc[2]).name, _explosive_trigger(doc[9])
+    ('Bombing', None)
+    """
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _explosives():
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head  # "killed by a bomb"
+    elif token.dep_ != "nsubj":
+        return None
+    effects = syntax()["effect_verbs"] | {
+        lemma for lemma, names in _words()[0].items() if any(n in ("Killing", "Injury") for n in names)
+    }
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in effects:
+        return None
+    return Trigger([token], "Bombing", token, "noun")
 
 
 def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
@@ -463,10 +497,10 @@ def _in_quoted_words(token: Token) -> bool:
     inside = [doc[i] for i in range(*span)]
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inside):
         return False
-    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head is t]
+    roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head == t]
     if token.pos_ == "VERB" or any(r.pos_ == "VERB" for r in roots):
         return True
-    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head is not r for r in roots):
+    if any(r.dep_ in ("compound", "amod", "nmod", "appos") and r.head != r for r in roots):
         return True
     to_phrase = [t for t in [*roots, *token.children] if t.dep_ == "prep" and t.lower_ == "to"]
     return token in roots and bool(to_phrase)  # the parse hangs "to" on the noun or on the verb outside
@@ -546,6 +580,9 @@ def _by_attacker(token: Token, name: str) -> str:
     >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
     >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack")
     ('MilitaryOperation', 'Attack')
+
+    A strike by a civilian sector is labour's, a Protest ("the teachers' strike"), whatever
+    the lexicon lists first.
     """
     if name != "Attack":
         return name
@@ -556,7 +593,20 @@ def _by_attacker(token: Token, name: str) -> str:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
         if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
             return "MilitaryOperation"
+        if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
+            return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def _labour_sector(noun: str) -> bool:
+    """Whether a generic actor noun ("teachers", "bank workers", "peasants") is of a civilian
+    sector that strikes as labour, by PETRARCH2's agents dictionary (``labour_sectors``).
+
+    >>> _labour_sector("teachers"), _labour_sector("bank workers"), _labour_sector("rebels")
+    (True, True, False)
+    """
+    code = sector_code(noun, None)
+    return bool(code) and code.startswith("~") and code[1:4] in syntax()["labour_sectors"]
 
 
 def _fold_compounds(found: list[Trigger]) -> list[Trigger]:

@@ -7,8 +7,8 @@ filler counts once).
 
 The incident filters are MUC-4's reading, not the graph's: the tables ``graph.incident_type``
 give the graph's own answer (:func:`graph_incident_types`: every asserted event of a mapped
-class, a killing or injury caused by a told attack counted as that attack) beside the filtered
-``incident_type``.
+class, a killing or injury caused by a told attack counted as that attack, an attack told as part
+of a battle counted as that battle) beside the filtered ``incident_type``.
 """
 
 from __future__ import annotations
@@ -88,10 +88,11 @@ def incident_types(extraction: DocExtraction) -> set[str]:
 def graph_incident_types(extraction: DocExtraction) -> set[str]:
     """The MUC-4 incident types of a document's events as the graph holds them: every asserted
     event of a class mapped to an incident type, except a death or injury the graph links to its
-    cause (``kg:causedBy``), which is part of that cause. An event with any ``kg:modality`` is
-    left out: negated, hypothetical and future ones did not happen, and an ``aggregate`` one
-    tells many happenings at once ("attacks on army posts", a war's toll), not one incident.
-    No benchmark filter.
+    cause (``kg:causedBy``), which is part of that cause, and an event the graph makes part of a
+    larger one (``kg:partOf``: "attacked the garrison during the offensive"), which is that one.
+    An event with any ``kg:modality`` is left out: negated, hypothetical and future ones did not
+    happen, and an ``aggregate`` one tells many happenings at once ("attacks on army posts", a
+    war's toll), not one incident. No benchmark filter.
 
     >>> from kg.model import Span
     >>> def event(kind):
@@ -104,7 +105,7 @@ def graph_incident_types(extraction: DocExtraction) -> set[str]:
     return {
         types[e.type]
         for e in extraction.events
-        if e.type in types and e.modality is None and not any(p == "causedBy" for p, _ in e.links)
+        if e.type in types and e.modality is None and not any(p in ("causedBy", "partOf") for p, _ in e.links)
     }
 
 
