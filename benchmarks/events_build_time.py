@@ -2,23 +2,31 @@
 
 Builds the same corpus twice per round into fresh output folders: once with the full
 pipeline, once with the ``newskg_events`` component removed (no events extracted,
-mapped or stored), alternating the order each round, and reports the median of
-``--rounds`` for each and the overhead, in CPU seconds of this process (steadier than
-wall-clock seconds when other jobs share the machine) and in wall-clock seconds. A first
-warm-up build (model and gazetteer loading, caches) is not counted. The ``newskg_events``
+mapped or stored), alternating the order each round. Each build is timed in CPU seconds
+of this process, all its threads (steadier than wall-clock seconds when other jobs share
+the machine), after a full collection (no build pays for the garbage of the one before).
+The two builds of a round ran back to back, under about the same load, so each round
+gives one ratio; the overhead reported is the median of the ``--rounds`` ratios (load
+that comes and goes moves a ratio of builds minutes apart more than one of neighbours),
+beside the ratio of the medians, the ratio of the fastest builds (the neighbours' load
+only ever adds CPU seconds, by contention for the caches and the memory bus) and the
+wall-clock ratio; the load average is printed before and after. A first warm-up build
+(model and gazetteer loading, caches) is not counted. The ``newskg_events``
 component's own CPU seconds (its thread's clock, inside the with-events builds) are printed
 too: the rest of what events add is mapping, storing, incidents and export of their triples.
 The corpus is the texts of ../shared/data (MUC-4 dev and WikiEvents dev, written to a
 temporary JSONL file; nothing is copied into the repository) plus the sample articles.
 
-    .venv/bin/python benchmarks/events_build_time.py --rounds 3
+    .venv/bin/python benchmarks/events_build_time.py --rounds 5
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -69,6 +77,7 @@ def timed_build(sources: list[str], out: Path, events: bool) -> tuple[float, flo
         finally:
             inside[0] += time.thread_time() - started
 
+    gc.collect()  # the previous build's garbage is collected here, not inside this build's clock
     cpu, wall = time.process_time(), time.perf_counter()
     if events:
         with mock.patch.object(EventExtractor, "__call__", clocked):
@@ -80,10 +89,16 @@ def timed_build(sources: list[str], out: Path, events: bool) -> tuple[float, flo
     return time.process_time() - cpu, time.perf_counter() - wall, found, inside[0]
 
 
+def load() -> str:
+    """The load averages over 1, 5 and 15 minutes."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}, load average {load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         corpus, count = write_corpus(folder)
@@ -99,14 +114,27 @@ def main() -> None:
                 events_found = max(events_found, found)
                 if events:
                     component.append(inside)
+            without, with_ = runs[False][-1][0], runs[True][-1][0]
+            print(
+                f"  round {round_number + 1}: CPU s without {without:.2f}, with {with_:.2f}: "
+                f"{with_ / without - 1:+.1%} (load {load()})",
+                flush=True,
+            )
+        ratios = [w[0] / wo[0] - 1 for w, wo in zip(runs[True], runs[False], strict=True)]
         cpu = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+        fastest = {k: min(r[0] for r in v) for k, v in runs.items()}
         wall = {k: statistics.median(r[1] for r in v) for k, v in runs.items()}
-        print(f"corpus: {count} benchmark texts + samples/; median of {args.rounds} rounds")
-        for events in (False, True):
-            print(f"  CPU s {'with' if events else 'without'} events: {[round(r[0], 1) for r in runs[events]]}")
-        print(f"kg build without events: {cpu[False]:.1f} s CPU, {wall[False]:.1f} s wall")
-        print(f"kg build with events:    {cpu[True]:.1f} s CPU, {wall[True]:.1f} s wall ({events_found} events)")
-        print(f"events add {cpu[True] / cpu[False] - 1:.1%} CPU time, {wall[True] / wall[False] - 1:.1%} wall time")
+        print(f"corpus: {count} benchmark texts + samples/; {args.rounds} rounds; load average {load()}")
+        for events, name in ((False, "without events:"), (True, "with events:   ")):
+            print(
+                f"kg build {name} {cpu[events]:.1f} s CPU (median; fastest {fastest[events]:.1f}), "
+                f"{wall[events]:.1f} s wall" + (f" ({events_found} events)" if events else "")
+            )
+        print(
+            f"events add {statistics.median(ratios):.1%} CPU time (median of the rounds' ratios; "
+            f"{min(ratios):.1%} - {max(ratios):.1%}); ratio of medians {cpu[True] / cpu[False] - 1:.1%}, "
+            f"of the fastest {fastest[True] / fastest[False] - 1:.1%}; {wall[True] / wall[False] - 1:.1%} wall time"
+        )
         inside = statistics.median(component)
         print(f"  of which the events component: {inside:.2f} s CPU ({inside / cpu[False]:.1%} of the build without)")
 
