@@ -16,8 +16,6 @@ also records how many CPU seconds the machine's other processes spent while it r
   about the same load; load that comes and goes moves a ratio of builds minutes apart more);
 * the same over the quiet rounds only, those where the other processes kept less than
   ``QUIET_CORES`` of a core busy during both builds;
-* the ratio at no load: a straight line through the builds' CPU seconds against the other
-  processes' share of the machine, read at zero, for each kind of build;
 * the ratio of the medians and of the fastest builds, and the wall-clock ratio.
 
 A first warm-up build (model and gazetteer loading, caches) is not counted. The ``newskg_events``
@@ -126,15 +124,6 @@ def timed_build(sources: list[str], out: Path, events: bool) -> Timed:
     return Timed(cpu, wall, sum(summary.events_by_type.values()), inside[0], max(0.0, busy - cpu) / wall)
 
 
-def at_no_load(builds: list[Timed]) -> float:
-    """CPU seconds of a build with the other processes idle: a least-squares line through the builds'
-    CPU seconds against the other processes' load, at zero (NaN when the load did not vary)."""
-    try:
-        return statistics.linear_regression([b.others for b in builds], [b.cpu for b in builds]).intercept
-    except statistics.StatisticsError:
-        return math.nan
-
-
 def load() -> str:
     """The load averages over 1, 5 and 15 minutes."""
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -167,19 +156,17 @@ def main() -> None:
         cpu = {k: statistics.median(b.cpu for b in v) for k, v in runs.items()}
         fastest = {k: min(b.cpu for b in v) for k, v in runs.items()}
         wall = {k: statistics.median(b.wall for b in v) for k, v in runs.items()}
-        idle = {k: at_no_load(v) for k, v in runs.items()}
         print(f"corpus: {count} benchmark texts + samples/; {args.rounds} rounds; load average {load()}")
         for events, name in ((False, "without events:"), (True, "with events:   ")):
             print(
-                f"kg build {name} {cpu[events]:.1f} s CPU (median; fastest {fastest[events]:.1f}; "
-                f"at no load {idle[events]:.1f}), {wall[events]:.1f} s wall"
-                + (f" ({max(b.events for b in runs[True])} events)" if events else "")
+                f"kg build {name} {cpu[events]:.1f} s CPU (median; fastest {fastest[events]:.1f}), "
+                f"{wall[events]:.1f} s wall" + (f" ({max(b.events for b in runs[True])} events)" if events else "")
             )
         print(
             f"events add {statistics.median(ratios):.1%} CPU time (median of the rounds' ratios; "
             f"{min(ratios):.1%} - {max(ratios):.1%}); "
             + (f"quiet rounds {statistics.median(quiet):.1%} ({len(quiet)}); " if quiet else "no quiet round; ")
-            + f"at no load {idle[True] / idle[False] - 1:.1%}; ratio of medians {cpu[True] / cpu[False] - 1:.1%}, "
+            + f"ratio of medians {cpu[True] / cpu[False] - 1:.1%}, "
             f"of the fastest {fastest[True] / fastest[False] - 1:.1%}; {wall[True] / wall[False] - 1:.1%} wall time"
         )
         inside = statistics.median(b.component for b in runs[True])
