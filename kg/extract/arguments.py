@@ -72,7 +72,8 @@ class SentenceContext:
     coreference: Coreference | None = None  # the document's antecedents of pronouns and descriptions
 
     def __post_init__(self) -> None:
-        self.sentence = span_of(self.sent)
+        if self.sentence is None:  # the caller may give it, cut from the document's text
+            self.sentence = span_of(self.sent)
         self.trigger_at = {t.i: k for k, trigger in enumerate(self.triggers) for t in trigger.tokens}
         self.mentions = {v[0]: v[1] for k, v in self.mention_at.items() if self.sent.start <= k < self.sent.end}
 

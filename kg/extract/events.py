@@ -36,6 +36,7 @@ from kg.extract.modality import is_absent, is_factual, modality
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
+from kg.model import Span as TextSpan
 
 __all__ = ["EventExtractor", "event_types", "is_subclass"]
 
@@ -80,7 +81,12 @@ class EventExtractor:
             if not triggers and not statements.looks_at(sent):
                 continue  # nothing to read here: no sentence context (its text, its mentions) is made
             own_dates = [e for e in dates if sent.start <= e.start < sent.end]
-            ctx = SentenceContext(doc, sent, mention_at, triggers, own_dates, coreference=coreference)
+            # The evidence cut from the text read once (a span's text makes a Token of every word).
+            start_char, end_char = sent.start_char, sent.end_char
+            evidence = TextSpan(start_char, end_char, statements.text[start_char:end_char])
+            ctx = SentenceContext(
+                doc, sent, mention_at, triggers, own_dates, sentence=evidence, coreference=coreference
+            )
             for trigger in triggers:
                 event = self._event(trigger, ctx, published)
                 if event is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import Trigger, is_plural_only
@@ -82,7 +82,7 @@ def modality(trigger: Trigger) -> str | None:
     for one asserted event."""
     words = _modality_words()
     head = trigger.head
-    if head.sent.text.rstrip(SPACE + "".join(words["closing_quotes"])).endswith("?"):
+    if _is_question(head.sent, SPACE + "".join(words["closing_quotes"])):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     anchor = head
     while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -125,6 +125,22 @@ def modality(trigger: Trigger) -> str | None:
     if aggregate(trigger, clauses):
         return AGGREGATE
     return None
+
+
+def _is_question(sent: Span, trailing: str) -> bool:
+    """Whether ``sent``'s text, without the ``trailing`` characters at its end, ends with "?":
+    read from its last words back (``Span.text`` makes a Token of every word of the sentence).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> [_is_question(s, SPACE + '"') for s in load_pipeline()('Why? He left. "Who did it?"  ').sents]
+    [True, False, True]
+    """
+    doc, tail = sent.doc, ""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tail = doc[i].text_with_ws + tail
+        if kept := tail.rstrip(trailing):
+            return kept.endswith("?")
+    return False
 
 
 def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
