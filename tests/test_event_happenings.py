@@ -93,3 +93,20 @@ def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caus
         assert "Zarvan Front" in {names.get(a.entity) for a in event.arguments if a.role == "agent"}
         assert {names.get(a.entity) for a in event.arguments if a.role == "place"} == {"Kesh"}
         assert event.time == attack.time and attack.time is not None
+
+
+def test_a_headline_toll_is_the_toll_the_story_tells(extract_one):
+    """"Bomb kills 12" and "killing 12 people": one killing, whose victims are the 12 people."""
+    x = extract_one(
+        "Bomb kills 12 in Kesh market\n"
+        "A car bomb exploded in a crowded market in Kesh on Tuesday, killing 12 people, police said."
+    )
+    killings = violent(x, "Killing")
+    assert len(killings) == 1
+    assert killings[0].killed_count == 12
+    assert [a.span.text for a in killings[0].arguments if a.role == "victim"] == ["12 people"]
+
+
+def test_the_same_toll_of_different_victims_is_two_killings(extract_one):
+    x = extract_one("Gunmen killed 3 soldiers in Norvik on Monday. In Velmar, bandits killed 3 villagers.")
+    assert len(violent(x, "Killing")) == 2
