@@ -23,6 +23,11 @@ def sentences(nlp, text: str) -> list[str]:
             'The mayor said: "We will rebuild."\n Dorval Ostrin, a farmer, lost his barn in the fire.',
             ['The mayor said: "We will rebuild."', "Dorval Ostrin, a farmer, lost his barn in the fire."],
         ),
+        # a one-word heading, then a name the forced start must not cut
+        (
+            "Speech\n\nMarc Duval spoke about the economy for an hour.",
+            ["Speech", "Marc Duval spoke about the economy for an hour."],
+        ),
         # a blank line ends whatever came before it
         (
             "Talks resume in Velmar\n\nEnvoys of the two states met on Monday.",

@@ -32,6 +32,10 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _capitalized(token) -> bool:
+    return token.is_alpha and (token.is_title or token.is_upper)
+
+
 class LineBreaks:
     """Sets where sentences start and do not start around each line break."""
 
@@ -52,6 +56,12 @@ class LineBreaks:
                 for closer in doc[last + 1 : after]:
                     closer.is_sent_start = False  # the closing quote stays with its sentence
                 doc[after].is_sent_start = True
+                # A name opening the line stays whole: forced to start a sentence where it would not
+                # have, the parser otherwise may end one after "Marc" in "Speech\n\nMarc Duval spoke".
+                name = after
+                while name + 1 < len(doc) and _capitalized(doc[name]) and _capitalized(doc[name + 1]):
+                    name += 1
+                    doc[name].is_sent_start = False
             elif runs_on:
                 doc[after].is_sent_start = False  # a line wrapped inside a sentence goes on in lower case
         return doc
