@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from kg.extract.attributes import MemoizedAttributeRuler, supports
-from kg.extract.pipeline import NEWSKG_COMPONENTS, default_model
+from kg.extract.pipeline import NEWSKG_COMPONENTS, PARSER_HINTS, default_model
 from kg.ingest import read_sources
 
 from .conftest import SAMPLES, shared_data
@@ -27,7 +27,7 @@ def test_every_token_is_as_the_model_leaves_it(nlp):
     texts = SENTENCES + [doc.text for doc in articles if hasattr(doc, "text")]
     model = spacy.load(default_model())
     assert "attribute_ruler" in model.pipe_names and "attribute_ruler" not in nlp.pipe_names
-    with nlp.select_pipes(disable=list(NEWSKG_COMPONENTS)):
+    with nlp.select_pipes(disable=[*PARSER_HINTS, *NEWSKG_COMPONENTS]):
         ours = [token_attributes(doc) for doc in nlp.pipe(texts)]
         ours_again = [token_attributes(doc) for doc in nlp.pipe(texts)]  # now from what it remembered
     theirs = [token_attributes(doc) for doc in model.pipe(texts)]

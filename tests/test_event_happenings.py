@@ -148,3 +148,19 @@ def test_an_attack_told_during_fighting_is_part_of_it(extract_one, text):
 def test_an_attack_told_after_fighting_is_no_part_of_it(extract_one):
     x = extract_one("The battle near Kesh ended on Monday. Rebels attacked the Brano garrison on Friday.")
     assert not [link for e in x.events for link in e.links if link[0] == "partOf"]
+
+def test_a_headline_toll_is_the_toll_the_story_tells(extract_one):
+    """"Bomb kills 12" and "killing 12 people": one killing, whose victims are the 12 people."""
+    x = extract_one(
+        "Bomb kills 12 in Kesh market\n"
+        "A car bomb exploded in a crowded market in Kesh on Tuesday, killing 12 people, police said."
+    )
+    killings = violent(x, "Killing")
+    assert len(killings) == 1
+    assert killings[0].killed_count == 12
+    assert [a.span.text for a in killings[0].arguments if a.role == "victim"] == ["12 people"]
+
+
+def test_the_same_toll_of_different_victims_is_two_killings(extract_one):
+    x = extract_one("Gunmen killed 3 soldiers in Norvik on Monday. In Velmar, bandits killed 3 villagers.")
+    assert len(violent(x, "Killing")) == 2

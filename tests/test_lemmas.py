@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from kg.extract.pipeline import NEWSKG_COMPONENTS, default_model
+from kg.extract.pipeline import NEWSKG_COMPONENTS, PARSER_HINTS, default_model
 from kg.ingest import read_sources
 
 from .conftest import SAMPLES, shared_data
@@ -23,7 +23,7 @@ def test_every_lemma_is_the_models_own(nlp):
     texts = SENTENCES + [doc.text for doc in articles if hasattr(doc, "text")]
     model = spacy.load(default_model())
     assert "lemmatizer" in model.pipe_names and "lemmatizer" not in nlp.pipe_names
-    with nlp.select_pipes(disable=list(NEWSKG_COMPONENTS)):
+    with nlp.select_pipes(disable=[*PARSER_HINTS, *NEWSKG_COMPONENTS]):
         ours = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
         ours_again = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]  # now from what it remembered
     theirs = [[t.lemma_ for t in doc] for doc in model.pipe(texts)]

@@ -101,6 +101,8 @@ def test_quoted_phrase_inside_a_reported_clause_keeps_the_clause(extract_one):
     [
         "The Vorin Front claimed responsibility for the bombing.",
         "No group claimed responsibility for the attack.",
+        "The Vorin Front claimed the bombing in a statement.",
+        "The Vorin Front claimed responsibility for the bombing in a statement on its website.",
     ],
 )
 def test_a_claim_of_responsibility_is_not_also_a_statement(extract_one, text):

@@ -606,8 +606,9 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
 
 def is_attribution(trigger: Trigger) -> bool:
     """A statement noun that only names the source of reported words: "the police said in a
-    statement", "the statement said"; a statement verb that only introduces them, as "said"
-    does: "the ministry announced that ...", "'we are safe,' he declared"."""
+    statement", "the group claimed the attack in a statement", "the statement said"; a
+    statement verb that only introduces them, as "said" does: "the ministry announced that
+    ...", "'we are safe,' he declared"."""
     head = trigger.head
     if trigger.kind == "verb":
         return any(c.dep_ == "ccomp" for c in head.children)
@@ -616,4 +617,6 @@ def is_attribution(trigger: Trigger) -> bool:
     reporting = syntax()["reporting_verbs"]
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lemma_.lower() in reporting
+    # "said / claimed the attack / denied it in a statement": the statement is the medium of what
+    # the verb tells, which that verb's own event or statement carries.
+    return head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ in ("VERB", "AUX")

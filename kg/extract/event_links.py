@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
+from kg.extract.counts import words_to_int
 from kg.extract.modality import AGGREGATE, is_factual, tells_many
 from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
 from kg.model import Argument, Event
@@ -50,6 +51,7 @@ from kg.model import Argument, Event
 EFFECTS = ("Killing", "Injury")
 CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
+TOLLS = ("killed_count", "injured_count")
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
 # A violent mention naming no one joins an earlier event of its family at most this many sentences back.
@@ -90,7 +92,9 @@ def _entities(event: Event, role: str) -> set[str]:
 
 
 def _heads(event: Event, role: str) -> set[str]:
-    return {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
+    """The head words of a role's fillers; a bare number ("kills 12") names no head: it is a count."""
+    heads = {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
+    return {head for head in heads if words_to_int(head) is None}
 
 
 def _conflict(a: Event, b: Event) -> bool:
@@ -109,7 +113,7 @@ def _conflict(a: Event, b: Event) -> bool:
         return True  # two attacks in two cities
     if a.time and b.time and not (a.time.startswith(b.time) or b.time.startswith(a.time)):
         return True
-    for attr in ("count", "killed_count", "injured_count"):
+    for attr in ("count", *TOLLS):
         va, vb = getattr(a, attr), getattr(b, attr)
         if va is not None and vb is not None and va != vb:
             return True
@@ -176,17 +180,22 @@ def _share_argument(a: Event, b: Event) -> bool:
     for role in ("agent", "target", "victim", "participant"):
         if _entities(a, role) & _entities(b, role) or _heads(a, role) & _heads(b, role):
             return True
-    return False
+    # "Bomb kills 12" and "killing 12 people": the same toll (a differing one is a conflict)
+    return any(getattr(a, toll) is not None and getattr(a, toll) == getattr(b, toll) for toll in TOLLS)
 
 
 def _merge(into: Event, other: Event, name: str) -> None:
     into.type = name
     into.triggers = sorted(into.triggers + other.triggers, key=lambda s: s.start)
     for arg in other.arguments:
-        if not any(a.role == arg.role and _same_filler(a, arg) for a in into.arguments):
-            if arg.role == "place" and any(a.role == "place" for a in into.arguments):
-                continue
-            into.arguments.append(arg)
+        same = next((k for k, a in enumerate(into.arguments) if a.role == arg.role and _same_filler(a, arg)), None)
+        if same is not None:
+            if _bare_count(into.arguments[same]) and not _bare_count(arg):
+                into.arguments[same] = arg  # "12 people" says more than the headline's "12"
+            continue
+        if arg.role == "place" and any(a.role == "place" for a in into.arguments):
+            continue
+        into.arguments.append(arg)
     for attr in ("time", "time_text", "count", "killed_count", "injured_count", "quote"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
@@ -200,7 +209,14 @@ def _merge(into: Event, other: Event, name: str) -> None:
 def _same_filler(a: Argument, b: Argument) -> bool:
     if a.entity or b.entity:
         return a.entity == b.entity
+    if _bare_count(a) or _bare_count(b):  # "12" and "12 people"
+        return words_to_int(a.span.text.split()[0]) == words_to_int(b.span.text.split()[0])
     return a.span.text.lower() == b.span.text.lower()
+
+
+def _bare_count(argument: Argument) -> bool:
+    """A filler that is only a number: "Bomb kills 12"."""
+    return words_to_int(argument.span.text) is not None
 
 
 def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:

@@ -101,8 +101,9 @@ class EventExtractor:
     def _event(trigger: Trigger, ctx: SentenceContext, published: str | None) -> Event | None:
         """The event a trigger names, or None for a weak trigger ("operation") with neither an
         agent nor a named entity acted upon ("the operation on his knee"), for a statement
-        that only names where reported words come from ("said in a statement"), and for an
-        event the text says did not happen at all ("no group claimed responsibility")."""
+        that only names where reported words come from ("said in a statement") or has no
+        speaker, and for an event the text says did not happen at all ("no group claimed
+        responsibility")."""
         etype = event_types()[trigger.name]
         if trigger.name == "Statement" and trigger.kind == "verb":
             return None  # statement verbs are read with their speaker and words by kg.extract.statements
@@ -115,6 +116,8 @@ class EventExtractor:
             a.role == "agent" or (a.entity and a.role in ("target", "victim", "participant")) for a in arguments
         ):
             return None
+        if trigger.name == "Statement" and not any(a.role == "agent" for a in arguments):
+            return None  # a statement nobody is said to make ("claimed the bombing in a statement") is unattributed
         time, time_text = event_time(trigger, ctx, published)
         event = Event(
             type=trigger.name,

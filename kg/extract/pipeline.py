@@ -21,6 +21,7 @@ import kg.extract.entities  # noqa: F401  (registers the entity components)
 import kg.extract.entity_patterns  # noqa: F401  (registers the entity corrections)
 import kg.extract.events  # noqa: F401  (registers the event component)
 import kg.extract.lemmas  # noqa: F401  (registers the memoized lemmatizer)
+import kg.extract.line_breaks  # noqa: F401  (registers the sentence starts at line breaks)
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
 from kg.extract.backend import model_backend
 from kg.extract.long_texts import MAX_PIECE_CHARS, join_pieces, piece_documents
@@ -39,6 +40,8 @@ NEWSKG_COMPONENTS = (
     "newskg_roles",
     "newskg_events",
 )
+# Before the model's parser: where sentences start at line breaks.
+PARSER_HINTS = ("newskg_line_breaks",)
 
 
 class ModelNotFound(RuntimeError):
@@ -71,6 +74,10 @@ def load_pipeline(model: str | None = None) -> Language:
         # The same lemmas, remembered instead of worked out again for every token (kg/extract/lemmas.py).
         nlp.add_pipe("newskg_lemmatizer", after="lemmatizer")
         nlp.remove_pipe("lemmatizer")
+    if "parser" in nlp.pipe_names:
+        # Headlines and paragraphs end their sentences before the parser reads them (kg/extract/line_breaks.py).
+        for component in PARSER_HINTS:
+            nlp.add_pipe(component, before="parser")
     for component in NEWSKG_COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp

@@ -1,0 +1,59 @@
+"""Sentence starts at line breaks (kg/extract/line_breaks.py): headlines and paragraphs end
+their sentences; a line wrapped inside a sentence does not. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline without a full stop, then the story
+        (
+            "Market bombing in Kesh kills twelve\nA car bomb exploded in a market in Kesh on Tuesday.",
+            ["Market bombing in Kesh kills twelve", "A car bomb exploded in a market in Kesh on Tuesday."],
+        ),
+        # a paragraph ending in a closing quote, the next starting after a space
+        (
+            'The mayor said: "We will rebuild."\n Dorval Ostrin, a farmer, lost his barn in the fire.',
+            ['The mayor said: "We will rebuild."', "Dorval Ostrin, a farmer, lost his barn in the fire."],
+        ),
+        # a one-word heading, then a name the forced start must not cut
+        (
+            "Speech\n\nMarc Duval spoke about the economy for an hour.",
+            ["Speech", "Marc Duval spoke about the economy for an hour."],
+        ),
+        # a blank line ends whatever came before it
+        (
+            "Talks resume in Velmar\n\nEnvoys of the two states met on Monday.",
+            ["Talks resume in Velmar", "Envoys of the two states met on Monday."],
+        ),
+    ],
+)
+def test_a_line_break_that_ends_a_sentence_starts_one(nlp, text, expected):
+    assert sentences(nlp, text) == expected
+
+
+def test_a_line_wrapped_inside_a_sentence_stays_one_sentence(nlp):
+    text = (
+        "Officials said on Monday that the convoy carrying food to\n"
+        "the northern towns had arrived.\nIt was the first in weeks."
+    )
+    found = sentences(nlp, text)
+    assert "the convoy carrying food to\nthe northern towns had arrived." in found[0]
+
+
+def test_a_headline_event_is_the_story_event(extract_one):
+    """The headline's bombing is the bombing the first sentence tells: one event, two triggers."""
+    x = extract_one(
+        "Market bombing in Kesh kills twelve\n"
+        "A car bomb exploded in a crowded market in Kesh on Tuesday, killing twelve people, police said."
+    )
+    bombings = [e for e in x.events if e.type == "Bombing"]
+    assert len(bombings) == 1
+    assert {t.text for t in bombings[0].triggers} == {"bombing", "exploded"}
