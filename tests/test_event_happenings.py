@@ -164,3 +164,13 @@ def test_a_headline_toll_is_the_toll_the_story_tells(extract_one):
 def test_the_same_toll_of_different_victims_is_two_killings(extract_one):
     x = extract_one("Gunmen killed 3 soldiers in Norvik on Monday. In Velmar, bandits killed 3 villagers.")
     assert len(violent(x, "Killing")) == 2
+
+
+def test_a_headline_mention_takes_every_place_of_the_story_it_joins(extract_one):
+    """The headline's placeless "bomb" joins "exploded near a market in Kesh": both places stay."""
+    x = extract_one(
+        "Car bomb kills 12 at Kesh market\n\n"
+        "A car bomb exploded near a crowded market in Kesh on Tuesday, killing 12 people, officials said."
+    )
+    [bombing] = violent(x, "Bombing")
+    assert {a.span.text for a in bombing.arguments if a.role == "place"} >= {"crowded market", "Kesh"}

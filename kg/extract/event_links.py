@@ -187,13 +187,14 @@ def _share_argument(a: Event, b: Event) -> bool:
 def _merge(into: Event, other: Event, name: str) -> None:
     into.type = name
     into.triggers = sorted(into.triggers + other.triggers, key=lambda s: s.start)
+    had_place = any(a.role == "place" for a in into.arguments)  # else it takes all of the other's places
     for arg in other.arguments:
         same = next((k for k, a in enumerate(into.arguments) if a.role == arg.role and _same_filler(a, arg)), None)
         if same is not None:
             if _bare_count(into.arguments[same]) and not _bare_count(arg):
                 into.arguments[same] = arg  # "12 people" says more than the headline's "12"
             continue
-        if arg.role == "place" and any(a.role == "place" for a in into.arguments):
+        if arg.role == "place" and had_place:
             continue
         into.arguments.append(arg)
     for attr in ("time", "time_text", "count", "killed_count", "injured_count", "quote"):
