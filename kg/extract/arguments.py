@@ -166,7 +166,7 @@ class ArgumentReader:
         if not kinds:
             return None
         governor = token.head
-        while governor.dep_ in ("ccomp", "xcomp", "conj", "advcl") and governor.head is not governor:
+        while governor.dep_ in ("ccomp", "xcomp", "conj", "advcl") and governor.head != governor:
             governor = governor.head
             subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i in self.ctx.mention_at and self.ctx.label(subject) in kinds:
@@ -244,7 +244,7 @@ class ArgumentReader:
         own_role = self.etype.object_role if passive_complement else subject_role
         if controller is not None:
             self.add(own_role, controller)  # "urged the army to withdraw": the army withdraws
-        elif dep in ("conj", "xcomp") and governor is not verb:
+        elif dep in ("conj", "xcomp") and governor != verb:
             for child in governor.children:
                 if child.dep_ == "nsubj":
                     self.add(own_role, child)
