@@ -232,3 +232,25 @@ def test_analyze_writes_graphml_and_gexf_for_gephi(tmp_path):
         labels = {graph.nodes[n]["label"] for n in graph.nodes}
         assert {"Ali", "Brigade", "Mosul"} <= labels
         assert all("support" in data and "evidence_count" in data for *_, data in graph.edges(data=True))
+
+
+def test_analyze_writes_the_same_numbers_in_every_process(seed_build, tmp_path):
+    """Metrics do not depend on the process's string hashing (a set's order once moved the last digits)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    out, _ = seed_build
+    metrics = []
+    for seed in ("1", "2"):
+        target = tmp_path / seed
+        subprocess.run(
+            [sys.executable, "-m", "kg", "analyze", str(out / "graph.nq"), "-o", str(target)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=600,
+        )
+        metrics.append(json.loads((target / "metrics.json").read_text()))
+    assert metrics[0]["nodes"] and metrics[0] == metrics[1]

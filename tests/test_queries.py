@@ -350,3 +350,21 @@ def test_a_ready_query_without_its_parameter_says_which(seed_build, name, missin
 def unbound_first(row: tuple) -> tuple:
     """A sort key for rows that may hold None (an unbound variable)."""
     return tuple((value is not None, value or "") for value in row)
+
+
+def test_a_ready_query_refuses_a_parameter_it_does_not_take(seed_build):
+    """Bound anyway, "place" would stand in every row of the events list instead of filtering it."""
+    from typer.testing import CliRunner
+
+    import kg
+    from kg.cli import app
+
+    out, _ = seed_build
+    result = CliRunner().invoke(app, ["query", str(out / "store"), "--ready", "events", "--param", "place=Mosul"])
+    assert result.exit_code == 2
+    assert "the ready query 'events' takes no parameter place (it takes: none)" in result.output
+    with pytest.raises(QueryError, match="takes no parameter place"):
+        kg.query(out / "store", "events", place="Mosul")
+    # optional parameters a query declares are taken
+    result = CliRunner().invoke(app, ["query", str(out / "store"), "--ready", "incidents", "--param", "since=2025"])
+    assert result.exit_code == 0, result.output

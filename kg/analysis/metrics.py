@@ -128,9 +128,12 @@ def actor_rank(
     """
     # min_support thins what a view or report shows, never the graph an actor's weight flows on.
     graph = event_graph(data, replace(filters, min_support=1))
-    entities = {n for n, kind in graph.nodes(data="kind") if kind == "entity"}
-    for (a, _relation, b), graphs in data.relations.items():
-        if a in entities and b in entities and a != b:
+    # In node order, never a set's: PageRank and the sums below add up in the order they are given,
+    # and a set's order changes with the process (string hashing), which moved the last digits.
+    entities = sorted(n for n, kind in graph.nodes(data="kind") if kind == "entity")
+    is_entity = set(entities)
+    for (a, _relation, b), graphs in sorted(data.relations.items()):
+        if a in is_entity and b in is_entity and a != b:
             weight = relation_weight * max(len(graphs), 1)
             graph.add_edge(a, b, weight=graph.edges[a, b]["weight"] + weight if graph.has_edge(a, b) else weight)
     if not entities:

@@ -84,14 +84,35 @@ def ready_query(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _header_names(sparql: str, key: str) -> list[str]:
+    found = re.search(rf"^#\s*{key}:\s*(.+)$", sparql, re.M)
+    return [name.strip() for name in found.group(1).split(",") if name.strip()] if found else []
+
+
 def required_parameters(sparql: str) -> list[str]:
     """The parameters a query says it needs, in a header line ``# requires: name, other``.
 
     >>> required_parameters("# Documents of two entities\\n# requires: first, second\\nSELECT ...")
     ['first', 'second']
     """
-    found = re.search(r"^#\s*requires:\s*(.+)$", sparql, re.M)
-    return [name.strip() for name in found.group(1).split(",") if name.strip()] if found else []
+    return _header_names(sparql, "requires")
+
+
+def accepted_parameters(sparql: str) -> list[str]:
+    """Every parameter a query takes: those it requires and those a header line ``# accepts: since,
+    until`` names as optional.
+
+    >>> accepted_parameters("# requires: name\\n# accepts: since, until\\nSELECT ...")
+    ['name', 'since', 'until']
+    """
+    return required_parameters(sparql) + _header_names(sparql, "accepts")
+
+
+def unknown_parameters(sparql: str, params: dict[str, str] | None) -> list[str]:
+    """The ``params`` a ready query does not take. Bound anyway, such a parameter would not filter:
+    it would stand in every row ("--param place=Mosul" on a query that only lists places)."""
+    accepted = accepted_parameters(sparql)
+    return [name for name in params or {} if name not in accepted]
 
 
 def missing_parameters(sparql: str, params: dict[str, str] | None) -> list[str]:
