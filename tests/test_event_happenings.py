@@ -174,3 +174,18 @@ def test_a_headline_mention_takes_every_place_of_the_story_it_joins(extract_one)
     )
     [bombing] = violent(x, "Bombing")
     assert {a.span.text for a in bombing.arguments if a.role == "place"} >= {"crowded market", "Kesh"}
+
+
+def test_a_headline_killing_that_names_no_one_is_the_story_killing(extract_one):
+    """The headline sums up the story: its "kills" is the first sentence's "killing twelve people"."""
+    x = extract_one(
+        "Market bombing in Kesh kills twelve\n"
+        "A car bomb exploded in a crowded market in Kesh on Tuesday, killing twelve people, police said."
+    )
+    [killing] = violent(x, "Killing")
+    assert {t.text for t in killing.triggers} == {"kills", "killing"}
+
+
+def test_a_headline_that_names_its_own_victim_is_its_own_killing(extract_one):
+    x = extract_one("Storm kills farmer near Kesh\nA bomb exploded in Brano on Monday, killing two soldiers.")
+    assert len(violent(x, "Killing")) == 2

@@ -161,6 +161,19 @@ def _is_distinct(mention: EventMention) -> bool:
     )
 
 
+def _is_headline(mention: EventMention) -> bool:
+    """Told in the document's headline: its first sentence, a line without a sentence's final
+    punctuation. A headline sums up the story the next sentences tell ("Bombing kills twelve")."""
+    sent = mention.head.sent
+    words = [t for t in sent if not t.is_space]
+    return (
+        sent.start == 0
+        and bool(words)
+        and words[-1].text[-1:] not in ".!?\"'”’)"
+        and "\n" in sent.doc.text[sent.end_char - 1 : sent.end_char + 1]
+    )
+
+
 def _is_indefinite(mention: EventMention) -> bool:
     """A noun trigger introduced as new ("there was an attack") or plural ("attacks and
     kidnappings are common": many happenings, or a habit)."""
@@ -417,7 +430,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
                 and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
-                and _names_no_one(mention.event)
+                and (_names_no_one(mention.event) or (_is_headline(first) and _names_no_one(first.event)))
                 and not _is_indefinite(mention)
                 and not _is_indefinite(first)
             )
