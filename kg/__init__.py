@@ -143,14 +143,12 @@ def query(source: str | Path | pyoxigraph.Store, sparql: str, **params: str) -> 
     >>> sorted(row["label"] for row in kg.query(path, "entities-by-type"))
     ['Ali', 'Brigade', 'Mosul']
     """
-    from kg.query.run import QueryError, accepted_parameters, ready_query, unknown_parameters
+    from kg.query.run import ready_query, refuse_unknown_parameters
     from kg.query.select import select
 
     if re.fullmatch(r"[\w.-]+", sparql.strip()):  # a name: SPARQL text is never one bare word
         name, sparql = sparql.strip(), ready_query(sparql.strip())
-        if unknown := unknown_parameters(sparql, params):
-            takes = ", ".join(accepted_parameters(sparql)) or "none"
-            raise QueryError(f"the ready query {name!r} takes no parameter {', '.join(unknown)} (it takes: {takes})")
+        refuse_unknown_parameters(name, sparql, params)
     return select(source, sparql, params)
 
 

@@ -72,7 +72,7 @@ def query(
     """
     from kg.query import ready_query, run_query
     from kg.query.remote import run_remote_query
-    from kg.query.run import accepted_parameters, unknown_parameters, with_timeout
+    from kg.query.run import refuse_unknown_parameters, with_timeout
     from kg.store.http import EndpointClient, check_endpoint_url
     from kg.store.sources import is_endpoint, open_source
 
@@ -91,9 +91,8 @@ def query(
     try:
         text = file.read_text(encoding="utf-8") if file else ready_query(ready) if ready else sparql
         params = parse_params(param)
-        if ready and (unknown := unknown_parameters(text, params)):
-            takes = ", ".join(accepted_parameters(text)) or "none"
-            fail(f"the ready query {ready!r} takes no parameter {', '.join(unknown)} (it takes: {takes})")
+        if ready:
+            refuse_unknown_parameters(ready, text, params)
         if is_endpoint(source):
             with EndpointClient(timeout=timeout, retries=2) as client:
                 _print_results(run_remote_query(client, check_endpoint_url(source, "SOURCE"), text, params), fmt)

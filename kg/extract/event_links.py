@@ -44,6 +44,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import ransom_demanders
 from kg.extract.counts import words_to_int
+from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, tells_many
 from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
 from kg.model import Argument, Event
@@ -158,19 +159,6 @@ def _is_distinct(mention: EventMention) -> bool:
     return any(
         c.lower_ in lexicon["distinct_modifiers"] and not (demonstrative and c.lower_ in lexicon["novelty_modifiers"])
         for c in children
-    )
-
-
-def _is_headline(mention: EventMention) -> bool:
-    """Told in the document's headline: its first sentence, a line without a sentence's final
-    punctuation. A headline sums up the story the next sentences tell ("Bombing kills twelve")."""
-    sent = mention.head.sent
-    words = [t for t in sent if not t.is_space]
-    return (
-        sent.start == 0
-        and bool(words)
-        and words[-1].text[-1:] not in ".!?\"'”’)"
-        and "\n" in sent.doc.text[sent.end_char - 1 : sent.end_char + 1]
     )
 
 
@@ -430,7 +418,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
                 and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
-                and (_names_no_one(mention.event) or (_is_headline(first) and _names_no_one(first.event)))
+                and (_names_no_one(mention.event) or (is_headline(first.head.sent) and _names_no_one(first.event)))
                 and not _is_indefinite(mention)
                 and not _is_indefinite(first)
             )

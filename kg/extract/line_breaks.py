@@ -19,7 +19,7 @@ parser keeps what is set here.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
@@ -32,7 +32,27 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
-def _capitalized(token) -> bool:
+def is_headline(sent: Span) -> bool:
+    """Whether ``sent`` is its document's headline: the first line, ended by a line break, not
+    as a sentence ends ("Market bombing in Kesh kills twelve\\n").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> [is_headline(s) for s in load_pipeline()("Storm closes port\\nThe storm closed the port.").sents]
+    [True, False]
+    """
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].text in CLOSERS:
+        words.pop()
+    text = sent.doc.text
+    return (
+        sent.start == 0
+        and bool(words)
+        and not _ends_sentence(words[-1].text)
+        and "\n" in text[words[-1].idx + len(words[-1]) : sent.end_char + 1]
+    )
+
+
+def _capitalized(token: Token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper)
 
 

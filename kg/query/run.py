@@ -108,11 +108,14 @@ def accepted_parameters(sparql: str) -> list[str]:
     return required_parameters(sparql) + _header_names(sparql, "accepts")
 
 
-def unknown_parameters(sparql: str, params: dict[str, str] | None) -> list[str]:
-    """The ``params`` a ready query does not take. Bound anyway, such a parameter would not filter:
-    it would stand in every row ("--param place=Mosul" on a query that only lists places)."""
+def refuse_unknown_parameters(name: str, sparql: str, params: dict[str, str] | None) -> None:
+    """Raise QueryError for ``params`` the ready query ``name`` does not take. Bound anyway, such a
+    parameter would not filter: it would stand in every row ("--param place=Mosul" on a query that
+    only lists places)."""
     accepted = accepted_parameters(sparql)
-    return [name for name in params or {} if name not in accepted]
+    if unknown := [key for key in params or {} if key not in accepted]:
+        takes = ", ".join(accepted) or "none"
+        raise QueryError(f"the ready query {name!r} takes no parameter {', '.join(unknown)} (it takes: {takes})")
 
 
 def missing_parameters(sparql: str, params: dict[str, str] | None) -> list[str]:
