@@ -73,6 +73,33 @@ def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
     assert sorted_nquads(tmp_path) == serial
 
 
+def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(corpus, serial, tmp_path):
+    """``dask worker ... --preload kg.extract.cluster``: each worker process loads the pipeline as it
+    starts, and the build's plugin takes that one instead of loading another; the graph is the same."""
+    from distributed import Client, LocalCluster
+
+    from kg.extract import cluster as cluster_module
+
+    def preloaded_in_use(dask_worker) -> bool:
+        state = cluster_module._state(dask_worker)
+        return any(state.nlp is nlp for nlp in cluster_module._preloaded.values())
+
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        preload=["kg.extract.cluster"],
+    ) as cluster:
+        summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, batch_size=BATCH)
+        with Client(cluster.scheduler_address) as client:
+            in_use = client.run(preloaded_in_use)
+    assert summary.documents_built == DOCUMENTS and not summary.skipped
+    assert sorted_nquads(tmp_path) == serial
+    assert list(in_use.values()) == [True, True]
+
+
 def worker_processes(parent: int | None = None) -> list[psutil.Process]:
     return [p for p in psutil.Process(parent).children() if "spawn_main" in " ".join(p.cmdline())]
 

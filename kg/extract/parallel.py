@@ -27,6 +27,8 @@ from multiprocessing.connection import wait as wait_for
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from spacy.language import Language
+
 from kg.extract.backend import one_blas_thread
 from kg.extract.batches import (
     Job,
@@ -226,11 +228,11 @@ def _exit_reason(worker: _Worker) -> str:
 
 
 class PipelineWorker:
-    """A worker's state: the spaCy pipeline, loaded once."""
+    """A worker's state: the spaCy pipeline, loaded once (or ``nlp``, one this process loaded before)."""
 
-    def __init__(self, model: str | None, batch_size: int):
+    def __init__(self, model: str | None, batch_size: int, nlp: Language | None = None):
         one_blas_thread()  # the worker's own process: one BLAS thread for good (kg/extract/backend.py)
-        self.nlp = load_pipeline(model)
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
 
     def describe(self) -> dict[str, str]:
