@@ -231,3 +231,17 @@ def test_a_two_worker_build_on_a_tty_shows_one_progress_bar(tmp_path):
     counts = {int(m.group(1)) for frame in frames if (m := re.search(r"documents\s+(\d+)", frame))}
     assert max(counts) == 7 and any("docs/s" in frame for frame in frames)
     assert "Built 7 document(s)" in text
+
+
+def test_the_writer_of_a_parallel_build_never_loads_spacy(tmp_path):
+    """The workers run the model; the writer's process needs only its name (kg.extract.models), so
+    it starts the workers without importing spaCy first and holds no copy of it."""
+    script = (
+        "import sys\n"
+        "from kg.build import build\n"
+        f"summary = build([{str(SAMPLES)!r}], {str(tmp_path)!r}, workers=2, batch_size=2)\n"
+        "print(summary.documents_built, sorted(m for m in ('spacy', 'thinc') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7", "[]"]

@@ -30,8 +30,8 @@ except ImportError as missing:  # pragma: no cover  (the extra is installed in t
     ) from None
 
 from kg.extract.batches import OrderedBatches, extract_batch
+from kg.extract.models import default_model
 from kg.extract.parallel import PipelineWorker, extract_documents
-from kg.extract.pipeline import default_model
 from kg.ingest import Notice, Skipped
 from kg.model import DocExtraction, Document
 
