@@ -7,8 +7,10 @@ raw ``spacy.load`` + ``nlp.pipe`` (one process, numpy's and blis's threads left 
 are: spaCy's CPU matrices go through blis, one thread), the baseline of every ratio; the same on
 the backend newskg runs the model on (numpy's BLAS, one thread: kg/extract/backend.py), for
 comparison; ``kg build --workers 1``;
-``--workers 2``; a build on a Dask LocalCluster of two worker processes (one thread each)
-started before the rounds (a cluster is there before a build uses it). Each round prints
+``--workers 2``; builds on a Dask LocalCluster of two worker processes (one thread each),
+a new one for each build, started before its clock (a cluster is there before a build uses
+it): with the workers started as the README says (``--preload kg.extract.cluster``: each
+loads the pipeline as it starts), and without the preload (the build's plugin loads it). Each round prints
 wall-clock ratios to its own raw run, and from the CPU seconds of the writer's process and
 of the workers the least wall time that work can take on two idle cores; with several
 rounds, the least disturbed (smallest) figure of each. Every build's sorted N-Quads are
@@ -157,19 +159,34 @@ def live_children_cpu() -> float:
     return total
 
 
-def one_round(corpus: list[str], source: Path, work: Path, model: str, args, cluster) -> dict[str, Clock]:
+def time_dask_build(source: Path, out: Path, model: str, batch_size: int, preload: bool) -> tuple[Clock, list[str]]:
+    """A build on a new LocalCluster of two worker processes, started (and, with ``preload``, each
+    worker's pipeline loaded) before the clock."""
+    from distributed import Client, LocalCluster
+
+    extra = {"preload": ["kg.extract.cluster"]} if preload else {}
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, **extra
+    ) as cluster:
+        with Client(cluster.scheduler_address) as client:
+            client.wait_for_workers(2)
+        before = live_children_cpu()
+        run, graph = time_build(source, out, model, batch_size, scheduler=cluster.scheduler_address)
+        run.children = live_children_cpu() - before  # the cluster's processes live on: read them directly
+    return run, graph
+
+
+def one_round(corpus: list[str], source: Path, work: Path, model: str, args) -> dict[str, Clock]:
     """Raw nlp.pipe and every build, one after the other, on the same texts; each build's graph checked."""
     runs = {"raw nlp.pipe, 1 process": time_raw(model, corpus, args.batch_size)}
     runs["raw, numpy BLAS (newskg's)"] = time_raw(model, corpus, args.batch_size, numpy_blas=True)
     runs["kg build --workers 1"], reference = time_build(source, work / "w1", model, args.batch_size, workers=1)
     runs["kg build --workers 2"], graph = time_build(source, work / "w2", model, args.batch_size, workers=2)
     assert graph == reference, "--workers 2 wrote another graph"
-    if cluster is not None:
-        before = live_children_cpu()
-        dask_run, graph = time_build(source, work / "dask", model, args.batch_size, scheduler=cluster.scheduler_address)
-        dask_run.children = live_children_cpu() - before  # the cluster's processes live on: read them directly
-        runs["Dask, 2 local workers"] = dask_run
-        assert graph == reference, "the Dask build wrote another graph"
+    if not args.skip_dask:
+        for name, preload in (("Dask, 2 workers, preload", True), ("Dask, 2 workers, no preload", False)):
+            runs[name], graph = time_dask_build(source, work / name.replace(" ", ""), model, args.batch_size, preload)
+            assert graph == reference, f"the build on {name} wrote another graph"
     return runs
 
 
@@ -198,29 +215,19 @@ def main() -> None:
         flush=True,
     )
     print("(ratio: raw wall / build wall in the same round; bound: the least wall on two idle cores from the CPU s)")
-    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+    with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         source = write_corpus(work / "corpus.jsonl", texts_once, size)
-        cluster = None
-        if not args.skip_dask:
-            from distributed import LocalCluster
-
-            # Started before the clock and kept across rounds: a cluster is there before a build uses it.
-            cluster = stack.enter_context(
-                LocalCluster(
-                    n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-                )
-            )
         rounds = []
         for number in range(1, args.rounds + 1):
             load = os.getloadavg()[0]
-            runs = one_round(corpus, source, work / f"round{number}", model, args, cluster)
+            runs = one_round(corpus, source, work / f"round{number}", model, args)
             raw = runs["raw nlp.pipe, 1 process"]
             print(f"round {number} (load {load:.1f} -> {os.getloadavg()[0]:.1f}):", flush=True)
             for name, run in runs.items():
                 bound = run.two_core_bound()
                 print(
-                    f"  {name + ':':27}{run.wall:8.2f} s wall {raw.wall / run.wall:5.2f}x raw; CPU {run.own:7.2f} s "
+                    f"  {name + ':':30}{run.wall:8.2f} s wall {raw.wall / run.wall:5.2f}x raw; CPU {run.own:7.2f} s "
                     f"here + {run.children:7.2f} s in workers; bound {bound:7.2f} s = {raw.own / bound:.2f}x raw CPU",
                     flush=True,
                 )
@@ -233,7 +240,7 @@ def main() -> None:
                 wall = min(r[name].wall for r in rounds)
                 bound = min(r[name].two_core_bound() for r in rounds)
                 print(
-                    f"  {name + ':':27}{wall:8.2f} s wall {raw_wall / wall:5.2f}x raw; "
+                    f"  {name + ':':30}{wall:8.2f} s wall {raw_wall / wall:5.2f}x raw; "
                     f"bound {raw_cpu / bound:.2f}x raw CPU"
                 )
         per_doc, pipe = writer_cost(model, corpus[: len(texts_once)], args.batch_size, work)

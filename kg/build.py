@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib
 import json
+import threading
 import time
 import traceback
 from collections import Counter
@@ -15,9 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kg.extract.events import event_types
+from kg.extract.lexicon import event_class_names
 from kg.extract.runner import open_extractor
-from kg.incidents import update_incidents
 from kg.ingest import Notice, Skipped, read_sources
 from kg.model import ENTITY_TYPES, Document
 from kg.rdf.mapping import document_iri, document_quads
@@ -27,6 +28,7 @@ from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export_all
+from kg.store.snapshot_export import SnapshotExport, snapshot_export_fits
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
 # Tracebacks of unexpected errors met by single documents (the console gets one line each).
@@ -37,6 +39,15 @@ CORPUS_PENDING = "kg-corpus-pending"  # beside the store: see build()
 # of them again: 12 % of the writer's CPU on 1,040 documents (1.5 s, against 0.3 s with these;
 # benchmarks/README.md, "Parallel builds"). Cycles are rare here, so fewer collections cost little memory.
 BUILD_GC_THRESHOLD = (50_000, 20, 100)
+# What only the end of a build needs (incidents: MinHash and its LSH import SciPy, ~0.5 s), imported in
+# a thread while the extraction starts, instead of before the workers are started or after the last document.
+END_OF_BUILD_MODULES = ("kg.incidents",)
+
+
+def _import_in_background(modules: Iterable[str]) -> threading.Thread:
+    thread = threading.Thread(target=lambda: [importlib.import_module(m) for m in modules], daemon=True)
+    thread.start()
+    return thread
 
 
 def _log_error(log: Path, document: Document, error: Exception) -> str:
@@ -190,6 +201,7 @@ def build(
     pending = store.path / CORPUS_PENDING
     whole_corpus = created or pending.exists()
     pending.touch()
+    end_imports = _import_in_background(END_OF_BUILD_MODULES)
     with extraction as extractor, GraphWriter(store) as writer:
         summary.model = extractor.description["label"]
         extracted_by = extractor.description["extractor"]
@@ -211,17 +223,28 @@ def build(
             summary.documents_built += 1
             if on_document:
                 on_document(item.doc)
-    # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
-    refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
-    pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
-    update_incidents(store, added=built)
-    store.flush()
-    summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
-    summary.events_by_type = count_by_class(store, event_types())
-    if validate:
-        summary.validation = _validation(store, built)
     written = export_files or (export_files is None and created)
-    exported = export_all(store, {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {})
+    targets = {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {}
+    # A new store's documents are all this run's, complete now: their files are written from a snapshot
+    # on the other cores while the corpus facts and incidents are worked out (kg/store/snapshot_export.py).
+    snapshot = SnapshotExport(store, targets) if created and targets and snapshot_export_fits(store, targets) else None
+    try:
+        # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
+        refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
+        pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
+        end_imports.join()
+        from kg.incidents import update_incidents
+
+        update_incidents(store, added=built)
+        store.flush()
+        summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
+        summary.events_by_type = count_by_class(store, event_class_names())
+        if validate:
+            summary.validation = _validation(store, built)
+        exported = snapshot.finish(store) if snapshot else export_all(store, targets)
+    finally:
+        if snapshot:
+            snapshot.close()
     summary.outputs.update({fmt: str(path) for fmt, path in exported.items()})
     summary.stale += [str(out / name) for name in OUTPUT_FILES.values() if not written and (out / name).exists()]
     summary.outputs["store"] = str(store.path)

@@ -41,9 +41,10 @@ def test_an_unknown_backend_is_named_in_the_error(monkeypatch):
 
 
 def test_a_worker_process_keeps_one_blas_thread():
-    # A fresh interpreter, as a spawned worker is: OpenBLAS starts one thread per core there.
+    # A fresh interpreter, as a spawned worker is: OpenBLAS starts one thread per core there (numpy
+    # brings it in; kg.extract.parallel alone does not, see kg/extract/models.py).
     program = (
-        "import json; from threadpoolctl import threadpool_info\n"
+        "import json; import numpy; from threadpoolctl import threadpool_info\n"
         "from kg.extract.parallel import PipelineWorker\n"
         "before = [p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']\n"
         "PipelineWorker(None, 32)\n"

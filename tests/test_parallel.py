@@ -73,6 +73,33 @@ def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
     assert sorted_nquads(tmp_path) == serial
 
 
+def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(corpus, serial, tmp_path):
+    """``dask worker ... --preload kg.extract.cluster``: each worker process loads the pipeline as it
+    starts, and the build's plugin takes that one instead of loading another; the graph is the same."""
+    from distributed import Client, LocalCluster
+
+    from kg.extract import cluster as cluster_module
+
+    def preloaded_in_use(dask_worker) -> bool:
+        state = cluster_module._state(dask_worker)
+        return any(state.nlp is nlp for nlp in cluster_module._preloaded.values())
+
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        preload=["kg.extract.cluster"],
+    ) as cluster:
+        summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, batch_size=BATCH)
+        with Client(cluster.scheduler_address) as client:
+            in_use = client.run(preloaded_in_use)
+    assert summary.documents_built == DOCUMENTS and not summary.skipped
+    assert sorted_nquads(tmp_path) == serial
+    assert list(in_use.values()) == [True, True]
+
+
 def worker_processes(parent: int | None = None) -> list[psutil.Process]:
     return [p for p in psutil.Process(parent).children() if "spawn_main" in " ".join(p.cmdline())]
 
@@ -204,3 +231,17 @@ def test_a_two_worker_build_on_a_tty_shows_one_progress_bar(tmp_path):
     counts = {int(m.group(1)) for frame in frames if (m := re.search(r"documents\s+(\d+)", frame))}
     assert max(counts) == 7 and any("docs/s" in frame for frame in frames)
     assert "Built 7 document(s)" in text
+
+
+def test_the_writer_of_a_parallel_build_never_loads_spacy(tmp_path):
+    """The workers run the model; the writer's process needs only its name (kg.extract.models), so
+    it starts the workers without importing spaCy first and holds no copy of it."""
+    script = (
+        "import sys\n"
+        "from kg.build import build\n"
+        f"summary = build([{str(SAMPLES)!r}], {str(tmp_path)!r}, workers=2, batch_size=2)\n"
+        "print(summary.documents_built, sorted(m for m in ('spacy', 'thinc') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7", "[]"]

@@ -44,7 +44,7 @@ def build(
     """Build (or update) a graph from articles: store and summary.json in --out, with graph.ttl and graph.nq
     when the store is new (or with --export)."""
     from kg.build import build as run_build
-    from kg.extract.pipeline import ModelNotFound
+    from kg.extract.models import ModelNotFound
 
     check_base(base)
     if out_dir.exists() and not out_dir.is_dir():

@@ -41,7 +41,7 @@ def evaluate(
     from kg.evaluate.readers import READERS, guess_format
     from kg.evaluate.split import in_split
     from kg.evaluate.tasks import DEFAULT_TASKS, EvaluationRun, find_scorer
-    from kg.extract.pipeline import ModelNotFound
+    from kg.extract.models import ModelNotFound
 
     if fmt in DATASET_FORMATS:
         deprecated(f"--format for evaluate names the output (markdown or json); use --input-format {fmt}")

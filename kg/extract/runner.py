@@ -23,7 +23,6 @@ from threadpoolctl import threadpool_limits
 from kg.extract.backend import one_blas_thread
 from kg.extract.batches import describe_pipeline, extract_here
 from kg.extract.parallel import ProcessExtractor, default_workers
-from kg.extract.pipeline import load_pipeline
 from kg.ingest import Notice, Skipped
 from kg.model import DocExtraction, Document
 
@@ -38,6 +37,8 @@ class SerialExtractor:
     """Extraction in this process (``--workers 1``): today's path, with a failing document skipped."""
 
     def __init__(self, model: str | None, batch_size: int = 32):
+        from kg.extract.pipeline import load_pipeline  # spaCy: only where extraction runs
+
         self.nlp = load_pipeline(model)
         self.batch_size = batch_size
         self.description = describe_pipeline(self.nlp)
