@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from kg.extract.entity_patterns import JOINERS, RUN_CONNECTORS, _org_cues, _places, _sentence_is_uncased
 from kg.extract.lexicon import word_list
+from kg.extract.line_breaks import document_text
 from kg.names import actors as dictionary
 from kg.names.gazetteer import is_known_place, lookup_country, lookup_demonym
 from kg.names.normalize import ARTICLES, compact_key
@@ -61,7 +62,7 @@ class KnownActors:
         found: list[Span] = []
         replaced: set[int] = set()
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        text = doc.text  # read once: spaCy rebuilds it from every token on each access
+        text = document_text(doc)  # spaCy rebuilds doc.text from every token on each access
         for sent in sentences:
             uncased = _sentence_is_uncased(sent, text)
             for n, ent in enumerate(ents):
