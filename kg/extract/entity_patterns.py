@@ -37,7 +37,7 @@ import calendar
 import re
 from functools import lru_cache
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -167,10 +167,10 @@ def _sentence_is_uncased(sent: Span, text: str) -> bool:
     return upper >= UNCASED_RATIO * len(letters) or upper == 0
 
 
-def _is_title_case_headline(sent: Span) -> bool:
+def _is_title_case_headline(sent: Span, tokens: _Tokens) -> bool:
     """A headline in title case ("Roadside IED Kills Russian General"): every word capitalized."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+    words = [i for i in range(sent.start, sent.end) if tokens.is_alpha[i] and tokens.length[i] > 3]
+    return len(words) >= 3 and all(tokens.is_title[i] or tokens.is_upper[i] for i in words)
 
 
 class _Tokens:
@@ -187,6 +187,7 @@ class _Tokens:
         self.is_alpha, self.is_title, self.is_upper = (
             doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).astype(bool).T.tolist() if len(doc) else ([], [], [])
         )
+        self.length: list[int] = doc.to_array(LENGTH).tolist() if len(doc) else []
         self._keys: list[str | None] = [None] * len(doc)
 
     def key(self, i: int) -> str:
@@ -212,7 +213,7 @@ class EntityPatterns:
         tokens = _Tokens(doc)  # doc.ents stays model_ents until _apply: the rules read both once
         for sent in sentences:
             uncased = _sentence_is_uncased(sent, text)
-            headline = _is_title_case_headline(sent)
+            headline = _is_title_case_headline(sent, tokens)
             if not uncased:
                 drop.update(_no_names(sent, [e for e in model_ents if sent.start <= e.start < sent.end]))
                 self._titled_people(sent, found, drop, tokens)
@@ -412,11 +413,12 @@ def _no_names(sent: Span, ents: list[Span]) -> set[int]:
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines of a document (its newlines are whitespace tokens)."""
     lines, start = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                lines.append((start, token.i))
-            start = token.i + 1
+    # Only white space is read token by token: a Token object per word costs more than the array.
+    for i, space in enumerate(doc.to_array(IS_SPACE).tolist() if len(doc) else []):
+        if space and "\n" in doc[i].text:
+            if i > start:
+                lines.append((start, i))
+            start = i + 1
     if start < len(doc):
         lines.append((start, len(doc)))
     return lines
