@@ -42,8 +42,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon, word_list
-from kg.extract.line_breaks import document_text
 from kg.extract.name_boundaries import trimmed_name_spans
 from kg.extract.sports_teams import is_sports_report, team_names
 from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places, name_keys

@@ -21,33 +21,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import document_text
+
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"'”’»)]")
-# Where document_text keeps a document's text.
-TEXT_KEY = "kg_text"
 
 
 def _ends_sentence(text: str) -> bool:
     """Whether a line whose last word (before any closing quote or bracket) is ``text`` ends a sentence."""
     stripped = text.rstrip("".join(CLOSERS))
     return bool(stripped) and stripped[-1] in SENTENCE_END
-
-
-def document_text(doc: Doc) -> str:
-    """``doc.text``, joined once per document: spaCy joins every token's text again on each read
-    of ``doc.text``, and several components read it. The text of a Doc never changes (components
-    set entities, sentences and attributes, never words), so it is kept in ``doc.user_data``.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Storm closes port.")
-    >>> document_text(doc), document_text(doc) is document_text(doc)
-    ('Storm closes port.', True)
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def is_headline(sent: Span) -> bool:
