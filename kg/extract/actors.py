@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.doc_text import document_text, document_words
 from kg.extract.entity_patterns import JOINERS, RUN_CONNECTORS, _org_cues, _places, _sentence_is_uncased
 from kg.extract.lexicon import word_list
 from kg.names import actors as dictionary
@@ -61,7 +64,8 @@ class KnownActors:
         found: list[Span] = []
         replaced: set[int] = set()
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        text = doc.text  # read once: spaCy rebuilds it from every token on each access
+        text = document_text(doc)  # spaCy rebuilds doc.text from every token on each access
+        name_words: dict[bool, list[bool]] = {}  # per casing, read once per document
         for sent in sentences:
             uncased = _sentence_is_uncased(sent, text)
             for n, ent in enumerate(ents):
@@ -75,7 +79,9 @@ class KnownActors:
                     if retyped is not None:
                         found.append(retyped)
                         replaced.add(n)
-            for start, end in _candidate_runs(sent, uncased):
+            if uncased not in name_words:
+                name_words[uncased] = _name_words(doc, uncased)
+            for start, end in _candidate_runs(sent, uncased, name_words[uncased]):
                 span = self._longest_match(doc, start, end, uncased)
                 if span is not None:
                     found.append(span)
@@ -180,23 +186,25 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for phrase in dictionary._lexicon()[2] for w in phrase.split()) | _org_cues()["heads"]
 
 
-def _candidate_runs(sent: Span, uncased: bool) -> list[tuple[int, int]]:
+def _candidate_runs(sent: Span, uncased: bool, name_words: list[bool]) -> list[tuple[int, int]]:
     """Runs of name words in a sentence: capitalized words, joined by hyphens and by "of", "and",
-    "the" before a capitalized word; in uncased text, runs of proper nouns."""
+    "the" before a capitalized word; in uncased text, runs of proper nouns. ``name_words``: which
+    tokens of the document are name words (:func:`_name_words`)."""
     doc = sent.doc
     runs = []
     i = sent.start
     while i < sent.end:
-        if not _name_word(doc[i], uncased):
+        if not name_words[i]:
             i += 1
             continue
         end = i + 1
         while end < sent.end:
-            token = doc[end]
-            if _name_word(token, uncased):
+            if name_words[end]:
                 end += 1
-            elif (token.text in JOINERS or token.lower_ in RUN_CONNECTORS or token.text == ".") and (
-                end + 1 < sent.end and _name_word(doc[end + 1], uncased)
+                continue
+            token = doc[end]
+            if (token.text in JOINERS or token.lower_ in RUN_CONNECTORS or token.text == ".") and (
+                end + 1 < sent.end and name_words[end + 1]
             ):
                 end += 1
             else:
@@ -206,10 +214,20 @@ def _candidate_runs(sent: Span, uncased: bool) -> list[tuple[int, int]]:
     return runs
 
 
-def _name_word(token, uncased: bool) -> bool:
+def _name_words(doc: Doc, uncased: bool) -> list[bool]:
+    """Which tokens are name words: in uncased text proper nouns; else capitalized words and
+    hyphenated words starting with a capital. Read from spaCy's arrays (a Token per word costs more)."""
+    if not len(doc):
+        return []
     if uncased:
-        return token.pos_ == "PROPN"
-    return token.is_alpha and (token.is_title or token.is_upper) or (token.text[:1].isupper() and "-" in token.text)
+        return [pos == PROPN for pos in doc.to_array(POS).tolist()]
+    words = document_words(doc)
+    return [
+        alpha and (title or upper) or (word[:1].isupper() and "-" in word)
+        for word, (alpha, title, upper) in zip(
+            words, doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).astype(bool).tolist(), strict=True
+        )
+    ]
 
 
 @Language.factory("newskg_known_actors")

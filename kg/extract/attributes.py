@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import chain
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -66,15 +65,23 @@ def _value_test(position: int, spec: Any) -> Callable[[tuple], bool] | None:
 
 
 def _token_test(spec: dict[str, Any]) -> TokenTest | None:
-    tests = []
+    tests = _attribute_tests(spec)
+    if tests is None:
+        return None
+    return lambda key: all(test(key) for test in tests.values())
+
+
+def _attribute_tests(spec: dict[str, Any]) -> dict[int, Callable[[tuple], bool]] | None:
+    """One test per attribute a token pattern tests, by the attribute's position in a key."""
+    tests = {}
     for attr, value in spec.items():
         if attr not in KEY_ATTRS or (attr == "IS_SPACE") != isinstance(value, bool):
             return None
         test = _value_test(KEY_ATTRS.index(attr), value)
         if test is None:
             return None
-        tests.append(test)
-    return lambda key: all(test(key) for test in tests)
+        tests[KEY_ATTRS.index(attr)] = test
+    return tests
 
 
 def _rules(ruler: AttributeRuler) -> list[tuple[int, list[dict], list[TokenTest], int]] | None:
@@ -95,6 +102,40 @@ def supports(ruler: AttributeRuler) -> bool:
     return _rules(ruler) is not None
 
 
+class _AttributeBits:
+    """For one attribute of a token's key: which token patterns (bit n: the n-th pattern) its value
+    lets hold, worked out once per value. A pattern that does not test the attribute holds for any."""
+
+    def __init__(self, position: int, patterns: list[dict[str, Any]]):
+        self.position = position
+        self.free = 0  # patterns that do not test this attribute
+        self.equal: dict[Any, int] = {}  # patterns asking for one value (a word, a tag, True)
+        self.other: list[tuple[int, Callable[[tuple], bool]]] = []  # IN, NOT_IN, REGEX
+        for n, spec in enumerate(patterns):
+            test = _attribute_tests(spec).get(position)
+            value = spec.get(KEY_ATTRS[position])
+            if test is None:
+                self.free |= 1 << n
+            elif isinstance(value, str | bool):
+                self.equal[value] = self.equal.get(value, 0) | 1 << n
+            else:
+                self.other.append((1 << n, test))
+        self.known: dict[Any, int] = {}
+
+    def bits(self, value: Any) -> int:
+        found = self.known.get(value)
+        if found is None:
+            if len(self.known) >= MAX_REMEMBERED:
+                self.known.clear()
+            key = (value,) * len(KEY_ATTRS)  # the tests read the value at their own position
+            found = self.free | self.equal.get(value, 0)
+            for bit, test in self.other:
+                if test(key):
+                    found |= bit
+            self.known[value] = found
+        return found
+
+
 class MemoizedAttributeRuler:
     """Sets what ``ruler`` would set, working out the rules that hold once per token key."""
 
@@ -104,19 +145,13 @@ class MemoizedAttributeRuler:
             raise ValueError("this attribute ruler has patterns MemoizedAttributeRuler does not reproduce")
         self.ruler = ruler
         self.longer = [(number, tests, index) for number, _, tests, index in rules if len(tests) > 1]
-        # Most lone-token rules ask for one lower-case form or one tag: only those are tried on a token.
-        self.by_lower: dict[str, list[tuple[int, TokenTest]]] = {}
-        self.by_tag: dict[str, list[tuple[int, TokenTest]]] = {}
-        self.always: list[tuple[int, TokenTest]] = []
-        for number, pattern, tests, _ in rules:
-            if len(tests) == 1:
-                lower, tag = pattern[0].get("LOWER"), pattern[0].get("TAG")
-                if isinstance(lower, str):
-                    self.by_lower.setdefault(lower, []).append((number, tests[0]))
-                elif isinstance(tag, str):
-                    self.by_tag.setdefault(tag, []).append((number, tests[0]))
-                else:
-                    self.always.append((number, tests[0]))
+        # A token's key is new for a quarter of the tokens of a first pass: the rules that hold for it
+        # are found per attribute, as bit sets (bit n: the n-th lone rule, then the first token of the
+        # n-th longer pattern), each attribute's value worked out once and the four sets intersected.
+        firsts = [pattern[0] for _, pattern, tests, _ in rules if len(tests) == 1]
+        firsts += [pattern[0] for _, pattern, tests, _ in rules if len(tests) > 1]
+        self.lone_numbers = [number for number, _, tests, _ in rules if len(tests) == 1]
+        self.attribute_bits = [_AttributeBits(position, firsts) for position in range(len(KEY_ATTRS))]
         self.attrs = ruler.attrs
         self.known: dict[tuple[int, int, int, int], tuple[tuple[int, ...], tuple[int, ...], tuple]] = {}
         self.effects: dict[tuple[int, ...], tuple[tuple[tuple[int, int], ...], dict[int, Any]]] = {}
@@ -130,17 +165,17 @@ class MemoizedAttributeRuler:
                 self.known.clear()
             lower, tag, dep, space = key
             words = (strings[lower], strings[tag], strings[dep], bool(space))
+            bits = -1
+            for attribute, value in zip(self.attribute_bits, words, strict=True):
+                bits &= attribute.bits(value)
+            lone, numbers = len(self.lone_numbers), []
+            while bits:  # lowest bit first: the lone rules in their order, then the longer patterns
+                low = bits & -bits
+                numbers.append(low.bit_length() - 1)
+                bits ^= low
             found = self.known[key] = (
-                tuple(
-                    sorted(
-                        number
-                        for number, test in chain(
-                            self.by_lower.get(words[0], ()), self.by_tag.get(words[1], ()), self.always
-                        )
-                        if test(words)
-                    )
-                ),
-                tuple(n for n, (_, tests, _) in enumerate(self.longer) if tests[0](words)),
+                tuple(self.lone_numbers[n] for n in numbers if n < lone),
+                tuple(n - lone for n in numbers if n >= lone),
                 words,
             )
         return found

@@ -23,6 +23,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.doc_text import document_words
 from kg.extract.lexicon import word_list
 from kg.model import Entity
 from kg.names.actors import known_actor
@@ -149,16 +150,17 @@ class EntityTypes:
         covered = {i for s in typed for i in range(s.start, s.end)}
         # Words the model put in a date, number or other entity ("In May" of Theresa May) stay there.
         covered |= {i for e in doc.ents for i in range(e.start, e.end)}
+        words = document_words(doc)  # read once: a Token per word and test costs more
         found = []
         i = 0
         while i < len(doc):
             match = None
             if i not in covered:
-                for form, model in sorted(names.get(doc[i].text, []), key=lambda f: -len(f[0])):
+                for form, model in sorted(names.get(words[i], []), key=lambda f: -len(f[0])):
                     end = i + len(form)
                     if (
                         end <= len(doc)
-                        and tuple(t.text for t in doc[i:end]) == form
+                        and tuple(words[i:end]) == form
                         and not (covered & set(range(i, end)))
                     ):
                         match = (end, model)
@@ -206,14 +208,15 @@ def consistent_types(typed: list[Span]) -> list[Span]:
 def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
     """'Eastern Front of the Delta (EFD)': the long name is one mention, the acronym another."""
     pairs: dict[str, str] = {}
+    texts = document_words(doc)  # read once: a Token per word and test costs more
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if texts[i] != "(" or texts[i + 2] != ")":
             continue
         short = doc[i + 1]
         if not (short.is_upper or short.text[:1].isupper()) or not short.is_alpha:
             continue
         for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
-            words = [t.text for t in doc[start:i]]
+            words = texts[start:i]
             if doc[start].is_title and doc[start].lower_ not in ARTICLES and acronym_of(short.text, words):
                 long = doc[start:i]
                 label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")

@@ -37,10 +37,12 @@ import calendar
 import re
 from functools import lru_cache
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon, word_list
 from kg.extract.name_boundaries import trimmed_name_spans
 from kg.extract.sports_teams import is_sports_report, team_names
@@ -165,10 +167,35 @@ def _sentence_is_uncased(sent: Span, text: str) -> bool:
     return upper >= UNCASED_RATIO * len(letters) or upper == 0
 
 
-def _is_title_case_headline(sent: Span) -> bool:
+def _is_title_case_headline(sent: Span, tokens: _Tokens) -> bool:
     """A headline in title case ("Roadside IED Kills Russian General"): every word capitalized."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+    words = [i for i in range(sent.start, sent.end) if tokens.is_alpha[i] and tokens.length[i] > 3]
+    return len(words) >= 3 and all(tokens.is_title[i] or tokens.is_upper[i] for i in words)
+
+
+class _Tokens:
+    """What the rules read of every token, read once per document from spaCy's arrays: each
+    ``doc[i]`` makes a Token object, and the rules test each word many times (as a title's end,
+    an organization's head, a place's, a gazetteer name's start)."""
+
+    def __init__(self, doc: Doc) -> None:
+        # Column by column: a token's attributes one by one cost more than the arrays and string lookups.
+        self.strings = strings = doc.vocab.strings
+        self.orth, lower, ent_type = doc.to_array([ORTH, LOWER, ENT_TYPE]).T.tolist() if len(doc) else ([], [], [])
+        self.lower: list[str] = [strings[x] for x in lower]
+        self.ent_type: list[str] = [strings[x] if x else "" for x in ent_type]
+        self.is_alpha, self.is_title, self.is_upper = (
+            doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).astype(bool).T.tolist() if len(doc) else ([], [], [])
+        )
+        self.length: list[int] = doc.to_array(LENGTH).tolist() if len(doc) else []
+        self._keys: list[str | None] = [None] * len(doc)
+
+    def key(self, i: int) -> str:
+        """The compact key of token ``i`` (:func:`kg.names.normalize.compact_key`), worked out once."""
+        found = self._keys[i]
+        if found is None:
+            found = self._keys[i] = compact_key(self.strings[self.orth[i]])
+        return found
 
 
 class EntityPatterns:
@@ -182,23 +209,24 @@ class EntityPatterns:
         sentences = list(doc.sents) if has_sents else [doc[:]]
         doc.ents = trimmed_name_spans(doc)  # names cut back to their words before any rule reads them
         model_ents = list(doc.ents)  # read once: each read of doc.ents or sent.ents builds them all
-        text = doc.text  # read once, as doc.ents
+        text = document_text(doc)
+        tokens = _Tokens(doc)  # doc.ents stays model_ents until _apply: the rules read both once
         for sent in sentences:
             uncased = _sentence_is_uncased(sent, text)
-            headline = _is_title_case_headline(sent)
+            headline = _is_title_case_headline(sent, tokens)
             if not uncased:
                 drop.update(_no_names(sent, [e for e in model_ents if sent.start <= e.start < sent.end]))
-                self._titled_people(sent, found, drop)
+                self._titled_people(sent, found, drop, tokens)
                 if not headline:
-                    self._organizations(sent, found)
-                    self._named_places(sent, found)
-                self._facilities(sent, found, full_names)
-            self._gazetteer(sent, found, uncased)
+                    self._organizations(sent, found, tokens, model_ents)
+                    self._named_places(sent, found, tokens)
+                self._facilities(sent, found, full_names, tokens)
+            self._gazetteer(sent, found, uncased, tokens, model_ents)
         # Teams in lines of results and standings come first: they win over a city of the same name.
         result_lines = score_line_teams(doc)
         found = result_lines + found
         self._apply(doc, found, drop)
-        doc.ents = team_names(doc, is_sports_report(doc, has_result_lines=bool(result_lines)))
+        doc.ents = team_names(doc, is_sports_report(doc, bool(result_lines), tokens.lower))
         doc.user_data["kg_full_names"] = {
             key: name for key, name in full_names.items() if any((e.start_char, e.end_char) == key for e in doc.ents)
         }
@@ -216,9 +244,12 @@ class EntityPatterns:
         doc.ents = sorted(kept + found, key=lambda s: s.start)
 
     @staticmethod
-    def _titled_people(sent: Span, found: list[Span], drop: set[int]) -> None:
+    def _titled_people(sent: Span, found: list[Span], drop: set[int], tokens: _Tokens) -> None:
         doc = sent.doc
+        heads = _heads_by_last_word()
         for i in range(sent.start, sent.end - 1):
+            if tokens.lower[i] not in heads:
+                continue  # what title_end asks first, without a Token
             start = title_end(doc, i)
             if start is None:
                 continue
@@ -232,10 +263,18 @@ class EntityPatterns:
             drop.update(t.i for t in doc[start : i + 1] if t.ent_type_ not in PLACE_LABELS)
 
     @staticmethod
-    def _organizations(sent: Span, found: list[Span]) -> None:
+    def _organizations(sent: Span, found: list[Span], tokens: _Tokens, ents: list[Span]) -> None:
         doc = sent.doc
         cues = _org_cues()
+        heads, suffixes, of_heads, group_cues = (
+            cues["heads"], cues["company_suffixes"], cues["of_heads"], cues["group_cues"]
+        )
         for i in range(sent.start, sent.end):
+            lower = tokens.lower[i]
+            if lower not in heads and lower not in of_heads and lower not in group_cues and (
+                lower.rstrip(".") not in suffixes
+            ):
+                continue  # every rule below starts from one of these words
             token = doc[i]
             if token.is_title and token.lower_ in cues["heads"] and not _title_before(doc, i):
                 start = _capitalized_run_before(doc, i, sent.start)
@@ -261,15 +300,20 @@ class EntityPatterns:
                     start = _capitalized_run_before(doc, i, sent.start)
                     found.append(Span(doc, start, end, label="ORG"))
             if token.lower_ in cues["group_cues"] and token.is_lower and i > sent.start:
-                group = _group_name_before(doc, i, sent.start)
+                group = _group_name_before(doc, i, sent.start, ents)
                 if group is not None:
                     found.append(group)
 
     @staticmethod
-    def _named_places(sent: Span, found: list[Span]) -> None:
+    def _named_places(sent: Span, found: list[Span], tokens: _Tokens) -> None:
         doc = sent.doc
         heads = _places()
+        facility_heads, location_heads = heads["facility_heads"], heads["location_heads"]
         for i in range(sent.start + 1, sent.end):
+            if not tokens.is_title[i] or (
+                tokens.lower[i] not in facility_heads and tokens.lower[i] not in location_heads
+            ):
+                continue  # only a capitalized place head ends a named place
             token = doc[i]
             if not token.is_title:
                 continue
@@ -283,10 +327,11 @@ class EntityPatterns:
                 found.append(Span(doc, start, i + 1, label=label))
 
     @staticmethod
-    def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str]) -> None:
+    def _facilities(sent: Span, found: list[Span], full_names: dict[tuple[int, int], str], tokens: _Tokens) -> None:
         doc = sent.doc
+        owned_heads = word_list("facilities.json", "owned_heads")
         for i in range(sent.start + 1, sent.end):
-            if doc[i].lower_ not in word_list("facilities.json", "owned_heads") or doc[i].dep_ == "compound":
+            if tokens.lower[i] not in owned_heads or doc[i].dep_ == "compound":
                 continue  # "Afghan embassy personnel": the embassy only describes the people
             owner = doc[i - 1]
             if owner.ent_type_ not in ("NORP", "GPE") or not (lookup_demonym(owner.text) or lookup_country(owner.text)):
@@ -304,19 +349,18 @@ class EntityPatterns:
                 full_names[(span.start_char, span.end_char)] = doc[i - 1 : place_end].text
 
     @staticmethod
-    def _gazetteer(sent: Span, found: list[Span], uncased: bool) -> None:
+    def _gazetteer(sent: Span, found: list[Span], uncased: bool, tokens: _Tokens, ents: list[Span]) -> None:
         doc = sent.doc
         i = sent.start
         while i < sent.end:
-            token = doc[i]
-            ent_label = token.ent_type_
-            if (ent_label and ent_label not in WEAK_LABELS) or not token.is_alpha:
+            ent_label = tokens.ent_type[i]
+            if (ent_label and ent_label not in WEAK_LABELS) or not tokens.is_alpha[i]:
                 i += 1
                 continue
-            if not uncased and not token.is_title and not token.is_upper:
+            if not uncased and not tokens.is_title[i] and not tokens.is_upper[i]:
                 i += 1
                 continue
-            match = _gazetteer_match(doc, i, min(sent.end, i + MAX_GAZETTEER_TOKENS), uncased)
+            match = _gazetteer_match(doc, i, min(sent.end, i + MAX_GAZETTEER_TOKENS), uncased, tokens)
             if match is None:
                 i += 1
                 continue
@@ -324,7 +368,7 @@ class EntityPatterns:
             if ent_label:
                 # A model entity is replaced only when the gazetteer match is the whole entity, and a
                 # city only where the words say it is a place ("in Lyon", "LONDON -").
-                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                ent = next(e for e in ents if e.start <= i < e.end)
                 ent = ent[1:] if ent[0].lower_ in ARTICLES and len(ent) > 1 else ent
                 placed = _placed_by_context(doc, i) or (span.text.isupper() and ent_label == "PERSON")
                 if (ent.start, ent.end) != (span.start, span.end) or (
@@ -369,11 +413,12 @@ def _no_names(sent: Span, ents: list[Span]) -> set[int]:
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines of a document (its newlines are whitespace tokens)."""
     lines, start = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                lines.append((start, token.i))
-            start = token.i + 1
+    # Only white space is read token by token: a Token object per word costs more than the array.
+    for i, space in enumerate(doc.to_array(IS_SPACE).tolist() if len(doc) else []):
+        if space and "\n" in doc[i].text:
+            if i > start:
+                lines.append((start, i))
+            start = i + 1
     if start < len(doc):
         lines.append((start, len(doc)))
     return lines
@@ -456,11 +501,11 @@ def _country(span: Span) -> bool:
     return lookup_country(span.text, allow_codes=False) is not None
 
 
-def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool) -> Span | None:
+def _gazetteer_match(doc: Doc, i: int, limit: int, uncased: bool, tokens: _Tokens) -> Span | None:
     """The longest country, demonym or populous-city name starting at token ``i``."""
     known = name_keys()
     # A span's compact key is its tokens' keys joined (spaces and punctuation fold away).
-    keys = [compact_key(doc[j].text) for j in range(i, limit)]
+    keys = [tokens.key(j) for j in range(i, limit)]
     for end in range(limit, i, -1):
         if "".join(keys[: end - i]) not in known:
             continue
@@ -527,13 +572,14 @@ def _capitalized_run_after(doc: Doc, i: int, ceiling: int) -> int:
     return end
 
 
-def _group_name_before(doc: Doc, i: int, floor: int) -> Span | None:
-    """'Al-Shabaab militants' -> the ORG 'Al-Shabaab'; never a nationality ('Kurdish fighters')."""
+def _group_name_before(doc: Doc, i: int, floor: int, ents: list[Span]) -> Span | None:
+    """'Al-Shabaab militants' -> the ORG 'Al-Shabaab'; never a nationality ('Kurdish fighters').
+    ``ents`` are ``doc.ents``, read once by the caller."""
     prev = doc[i - 1]
     if prev.ent_type_ in ("NORP", "GPE", "LOC", "FAC", "DATE", "CARDINAL", "TIME", "ORDINAL"):
         return None
     if prev.ent_type_:
-        ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+        ent = next(e for e in ents if e.start <= i - 1 < e.end)
         start = ent.start
     elif prev.pos_ in ("PROPN", "") and prev.is_title:  # "" : no tagger in the pipeline
         start = _capitalized_run_before(doc, i - 1, floor)

@@ -21,6 +21,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import document_text
+
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"'”’»)]")
@@ -43,7 +45,7 @@ def is_headline(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     while words and words[-1].text in CLOSERS:
         words.pop()
-    text = sent.doc.text
+    text = document_text(sent.doc)
     return (
         sent.start == 0
         and bool(words)

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from kg.names.gazetteer import country_by_iso3
-from kg.names.normalize import ARTICLES, compact_key
+from kg.names.normalize import ARTICLES, compact_key, compact_keys
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,10 @@ def _lexicon() -> tuple[dict[str, list[int]], list[list], dict[str, str]]:
     data = json.loads(resources.files("kg.names").joinpath("lexicons/actors.json").read_text(encoding="utf-8"))
     rows = data["actors"]
     by_key: dict[str, list[int]] = {}
+    keys = iter(compact_keys([name for row in rows for name in row[2]]))  # one pass over every name
     for n, row in enumerate(rows):
-        for name in row[2]:
-            found = by_key.setdefault(compact_key(name), [])
+        for _ in row[2]:
+            found = by_key.setdefault(next(keys), [])
             if not found or found[-1] != n:
                 found.append(n)
     by_key.pop("", None)
