@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger, is_plural_only
+from kg.extract.triggers import Trigger, event_types, is_plural_only
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -174,6 +174,9 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
             return True
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
         return True
+    targets = event_types()[trigger.name].object_role == "target"
+    if trigger.kind != "noun" and _perfect_series(head, words, targets):
+        return True
     for clause in clauses:
         for child in clause.children:
             spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
@@ -230,6 +233,30 @@ def _habitual(verb: Token, words: dict[str, set]) -> bool:
         if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             return False
         verb = verb.head
+
+
+def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
+    """A verb in the present perfect whose object is a plural with a vague quantifier ("the
+    gangs who have killed many judges") or, when the object is what is attacked (``targets``),
+    a plural without a number ("the Front has attacked foreign interests in the past", "army
+    posts have been attacked"), told without a date of its own: a record of many happenings,
+    not one. Not "have killed two guards", "has attacked the army post", "have attacked posts
+    on Monday", nor "have kidnapped aid workers" (the victims of one kidnapping may be many)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ != "VBN" or not any(c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in auxes):
+        return False
+    if any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree if c.head == verb or c.head.head == verb):
+        return False  # "have attacked posts on Monday": one day's happenings
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for noun in objects:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        markers = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet", "amod")]
+        if any(c.lower_ in words["aggregate_quantifiers"] for c in markers):
+            return True  # "many judges"
+        if targets and not any(c.dep_ != "amod" for c in markers):
+            return True  # "foreign interests"
+    return False
 
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
