@@ -443,6 +443,10 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("Army posts have been attacked across the north of Vardia.", "Attack"),
         ("He helps the gangs who have killed many judges and policemen in Kesh.", "Killing"),
         ("The Brano militia has kidnapped numerous traders.", "Kidnapping"),
+        # a mass noun told as spread out, or an event told in several places
+        ("There are reports of widespread shooting among gangs in Kesh.", "Attack"),
+        ("The Vale Front has attacked us in the main cities.", "Attack"),
+        ("Bombs exploded in three towns of Vardia on Monday.", "Bombing"),
     ],
 )
 def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
@@ -469,6 +473,11 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
         ("Rebels have attacked army posts in Kesh on Monday.", "Attack"),
         ("Gunmen have kidnapped aid workers in Kesh.", "Kidnapping"),
         ("Rebels attacked army posts in Kesh.", "Attack"),  # the simple past
+        # one place, even a plural one of one area; a singular noun with a modifier of one happening
+        ("A bomb exploded in the city of Kesh.", "Bombing"),
+        ("Gunmen attacked a bus in the Kesh district.", "Attack"),
+        ("Rebels attacked a patrol in the hills near Kesh.", "Attack"),
+        ("The ongoing offensive in Kesh worried the mayor.", "MilitaryOperation"),
     ],
 )
 def test_one_happening_stays_asserted(extract_one, text, kind):

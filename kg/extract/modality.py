@@ -172,6 +172,10 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
         if vague or not any(c.dep_ != "amod" for c in markers):
             return True
+    elif trigger.kind == "noun" and any(
+        c.dep_ == "amod" and c.lower_ in words["aggregate_mass_modifiers"] for c in head.children
+    ):
+        return True  # "widespread shooting", "sporadic gunfire"
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
         return True
     targets = event_types()[trigger.name].object_role == "target"
@@ -186,6 +190,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
                 return True  # "so far", "to date"
             if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
+            if child.dep_ == "prep" and child.lower_ in words["spread_preps"] and _in_places(child, words):
+                return True  # "attacked us in the main cities"
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
@@ -233,6 +239,14 @@ def _habitual(verb: Token, words: dict[str, set]) -> bool:
         if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             return False
         verb = verb.head
+
+
+def _in_places(prep: Token, words: dict[str, set]) -> bool:
+    """A place phrase naming several settlements or areas: "in the main cities", "across three
+    provinces" (one happening has one place; "in the hills", "in the streets of Kesh" are one)."""
+    return any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in words["settlement_nouns"] for g in prep.children
+    )
 
 
 def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
