@@ -395,6 +395,10 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
         ("Rebels used a car bomb to blow up the Kesh bridge.", [("Bombing", None)]),
         ("The rebels are believed to have killed the mayor.", [("Killing", None)]),
         ("Students marched to honour two brothers who were killed in Kesh.", [("Killing", None), ("Protest", None)]),
+        # an event noun is the aim only of a verb that does it
+        ("The Vardi Front ordered its men to carry out an attack on the bank.", [("Attack", "hypothetical")]),
+        ("Police were sent to investigate the killing of two guards in Kesh.", [("Killing", None)]),
+        ("We are going to correct our report on the results of the attack on the Brano post.", [("Attack", None)]),
     ],
 )
 def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):

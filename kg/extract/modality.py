@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger, event_types, is_plural_only
+from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -104,7 +104,7 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
-        aim = aim or _aim(clause, words)  # "sent pilots to bomb the capital", "ordered them to take hostages"
+        aim = aim or _aim(clause, words, trigger)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = list(clauses[-1].ancestors)
@@ -117,7 +117,8 @@ def modality(trigger: Trigger) -> str | None:
         if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if clauses[-1].dep_ not in ("relcl", "acl"):
-            aim = aim or _aim(ancestor, words)  # "to proceed with the bombing"; not "to honour those who were killed"
+            # "to proceed with the bombing"; not "to honour those who were killed"
+            aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
     if aim:
@@ -289,12 +290,15 @@ def _past_span(prep: Token, words: dict[str, set]) -> bool:
     return False
 
 
-def _aim(verb: Token, words: dict[str, set]) -> bool:
+def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> bool:
     """A "to"-infinitive that tells an aim, an order or an offer, not what happened ("sent pilots
     to bomb the capital", "ordered its men to take hostages", "paid him to kill a rival"): not a
     perfect one, which reports a past fact ("is believed to have killed"), and not one a verb of
     'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up",
-    "decided to meet": a decision told by its maker is told of what was then done).
+    "decided to meet": a decision told by its maker is told of what was then done). An event
+    noun is the aim only of a verb that does it ("to carry out an attack", "to proceed with the
+    bombing": a light verb or one of 'enacting_verbs'): "sent to investigate the killing", "met to
+    condemn the attack" tell of an event already done.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -306,6 +310,10 @@ def _aim(verb: Token, words: dict[str, set]) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
+    if trigger is not None and trigger.kind == "noun":
+        lemma = verb.lemma_.lower()
+        if lemma not in syntax()["light_verbs"] and lemma not in words["enacting_verbs"]:
+            return False  # "to investigate the killing": the killing is done
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
