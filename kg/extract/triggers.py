@@ -440,9 +440,9 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     noun that only describes what the text already told ("Macron called the explosion an
     attack"), a verb an adverb makes something else ("detonated accidentally"), a participle
     naming a kind of thing ("detonating cord"), a warning that is only a caution ("warned
-    the police about the crowds"), violence
-    done to or by an illness ("died of cancer", "to attack the virus"), or a death or injury
-    told of an accident ("killed in a car crash", :func:`_of_accident`).
+    the police about the crowds"), violence done to or by an illness ("died of cancer", "to
+    attack the virus"), or a death or injury told of an accident ("killed in a car crash",
+    :func:`_of_accident`).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Two men died of cholera. The threat of terrorism remains.")
@@ -480,13 +480,13 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
 
 
 def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bool:
-    """Whether a death or injury is told of an accident or a natural disaster: an accident noun
-    as its subject or in a phrase of the trigger ("the crash killed two", "killed in a car
-    accident", "died in the earthquake"), or an
-    accident verb the trigger is conjoined with or hangs on ("the plane crashed and the pilots
-    were killed", "the bus collided with a truck, killing 12"), or that hangs on it ("died when
-    the boat capsized"); a verb linked to one that names its killer is not ("gunmen killed three
-    passengers when the bus overturned").
+    """Whether a death or injury is told of an accident or a natural disaster (kg:Killing is
+    death by violence): an accident noun as its subject or in a phrase of the trigger ("the
+    crash killed two", "killed in a car accident", "died in the earthquake"), or an accident
+    verb the trigger is conjoined with or hangs on ("the plane crashed and the pilots were
+    killed", "the bus collided with a truck, killing 12"), or that hangs on it ("died when the
+    boat capsized"); a trigger that names its killer is not ("gunmen killed three passengers
+    when the bus overturned").
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Three soldiers died in a helicopter crash. The bus overturned, killing two.")
