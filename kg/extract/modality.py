@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger, is_plural_only
+from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -104,7 +104,7 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
-        aim = aim or _aim(clause, words)  # "sent pilots to bomb the capital", "ordered them to take hostages"
+        aim = aim or _aim(clause, words, trigger)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = list(clauses[-1].ancestors)
@@ -117,7 +117,8 @@ def modality(trigger: Trigger) -> str | None:
         if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if clauses[-1].dep_ not in ("relcl", "acl"):
-            aim = aim or _aim(ancestor, words)  # "to proceed with the bombing"; not "to honour those who were killed"
+            # "to proceed with the bombing"; not "to honour those who were killed"
+            aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
     if aim:
@@ -172,7 +173,14 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
         if vague or not any(c.dep_ != "amod" for c in markers):
             return True
+    elif trigger.kind == "noun" and any(
+        c.dep_ == "amod" and c.lower_ in words["aggregate_mass_modifiers"] for c in head.children
+    ):
+        return True  # "widespread shooting", "sporadic gunfire"
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
+        return True
+    targets = event_types()[trigger.name].object_role == "target"
+    if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
     for clause in clauses:
         for child in clause.children:
@@ -183,6 +191,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
                 return True  # "so far", "to date"
             if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
+            if child.dep_ == "prep" and child.lower_ in words["spread_preps"] and _in_places(child, words):
+                return True  # "attacked us in the main cities"
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
@@ -232,6 +242,38 @@ def _habitual(verb: Token, words: dict[str, set]) -> bool:
         verb = verb.head
 
 
+def _in_places(prep: Token, words: dict[str, set]) -> bool:
+    """A place phrase naming several settlements or areas: "in the main cities", "across three
+    provinces" (one happening has one place; "in the hills", "in the streets of Kesh" are one)."""
+    return any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in words["settlement_nouns"] for g in prep.children
+    )
+
+
+def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
+    """A verb in the present perfect whose object is a plural with a vague quantifier ("the
+    gangs who have killed many judges") or, when the object is what is attacked (``targets``),
+    a plural without a number ("the Front has attacked foreign interests in the past", "army
+    posts have been attacked"), told without a date of its own: a record of many happenings,
+    not one. Not "have killed two guards", "has attacked the army post", "have attacked posts
+    on Monday", nor "have kidnapped aid workers" (the victims of one kidnapping may be many)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ != "VBN" or not any(c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in auxes):
+        return False
+    if any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree if c.head == verb or c.head.head == verb):
+        return False  # "have attacked posts on Monday": one day's happenings
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for noun in objects:
+        if noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        markers = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod", "predet", "amod")]
+        if any(c.lower_ in words["aggregate_quantifiers"] for c in markers):
+            return True  # "many judges"
+        if targets and not any(c.dep_ != "amod" for c in markers):
+            return True  # "foreign interests"
+    return False
+
+
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
     words = tuple(t.lower_ for t in phrase.subtree)
     return any(words[: len(start)] == start for start in starts)
@@ -248,12 +290,15 @@ def _past_span(prep: Token, words: dict[str, set]) -> bool:
     return False
 
 
-def _aim(verb: Token, words: dict[str, set]) -> bool:
+def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> bool:
     """A "to"-infinitive that tells an aim, an order or an offer, not what happened ("sent pilots
     to bomb the capital", "ordered its men to take hostages", "paid him to kill a rival"): not a
     perfect one, which reports a past fact ("is believed to have killed"), and not one a verb of
     'realising_heads' makes happen ("managed to kill", "began to shell", "used a bomb to blow up",
-    "decided to meet": a decision told by its maker is told of what was then done).
+    "decided to meet": a decision told by its maker is told of what was then done). An event
+    noun is the aim only of a verb that does it ("to carry out an attack", "to proceed with the
+    bombing": a light verb or one of 'enacting_verbs'): "sent to investigate the killing", "met to
+    condemn the attack" tell of an event already done.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -265,6 +310,10 @@ def _aim(verb: Token, words: dict[str, set]) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
+    if trigger is not None and trigger.kind == "noun":
+        lemma = verb.lemma_.lower()
+        if lemma not in syntax()["light_verbs"] and lemma not in words["enacting_verbs"]:
+            return False  # "to investigate the killing": the killing is done
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first

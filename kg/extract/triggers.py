@@ -440,8 +440,9 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     noun that only describes what the text already told ("Macron called the explosion an
     attack"), a verb an adverb makes something else ("detonated accidentally"), a participle
     naming a kind of thing ("detonating cord"), a warning that is only a caution ("warned
-    the police about the crowds"), or violence
-    done to or by an illness ("died of cancer", "to attack the virus").
+    the police about the crowds"), violence done to or by an illness ("died of cancer", "to
+    attack the virus"), or a death or injury told of an accident ("killed in a car crash",
+    :func:`_of_accident`).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Two men died of cholera. The threat of terrorism remains.")
@@ -469,11 +470,48 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             described = token.head.head  # "described the blast as an attack"
         if described is not None and described.lemma_.lower() in words["naming_verbs"]:
             return True
+    if name in words["accident_classes"] and _of_accident(token, name, preps, words):
+        return True  # "died in a helicopter crash": no violence
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bool:
+    """Whether a death or injury is told of an accident or a natural disaster (kg:Killing is
+    death by violence): an accident noun as its subject or in a phrase of the trigger ("the
+    crash killed two", "killed in a car accident", "died in the earthquake"), or an accident
+    verb the trigger is conjoined with or hangs on ("the plane crashed and the pilots were
+    killed", "the bus collided with a truck, killing 12"), or that hangs on it ("died when the
+    boat capsized"); a trigger that names its killer is not ("gunmen killed three passengers
+    when the bus overturned").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Three soldiers died in a helicopter crash. The bus overturned, killing two.")
+    >>> _of_accident(doc[2], "Killing", [doc[3]], syntax()), _of_accident(doc[12], "Killing", [], syntax())
+    (True, True)
+    """
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_nouns"] for c in token.children):
+        return True  # "the earthquake killed 300"
+    for prep in preps:
+        if prep.lower_ in words["accident_preps"]:
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in words["accident_nouns"] for g in prep.children):
+                return True
+    etype = event_types()[name]
+    subject_role = etype.subject_of.get(token.lemma_.lower(), etype.subject_role)
+    if any(c.dep_ == "agent" or (c.dep_ == "nsubj" and subject_role == "agent") for c in token.children):
+        return False  # "gunmen killed three passengers when the bus overturned": the killers are named
+    if token.dep_ in ("conj", "advcl") and _accident_verb(token.head, words):
+        return True
+    return any(c.dep_ == "advcl" and _accident_verb(c, words) for c in token.children)
+
+
+def _accident_verb(verb: Token, words: dict) -> bool:
+    """An accident verb told of what befell something, without an object ("the plane crashed";
+    not "the rebels crashed the meeting")."""
+    return verb.lemma_.lower() in words["accident_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _in_quoted_words(token: Token) -> bool:
