@@ -418,7 +418,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
                 and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
-                and (_names_no_one(mention.event) or (is_headline(first.head.sent) and _names_no_one(first.event)))
+                and (_names_no_one(mention.event) or (_names_no_one(first.event) and is_headline(first.head.sent)))
                 and not _is_indefinite(mention)
                 and not _is_indefinite(first)
             )

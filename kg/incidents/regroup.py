@@ -47,6 +47,9 @@ def regroup(
     joined: dict[str, list[EventInfo]] = defaultdict(list)  # group key -> the events decided into it
     stored_members: dict[str, list[EventInfo]] = {}
     near_cache: dict[str, list[EventInfo]] = {}
+    # A document's events, read once (regrouping reads the index, never writes it): every event of
+    # a document asked for them again, one query each.
+    of_document: dict[str, list[EventInfo]] = {}
 
     def stored(key: str) -> list[EventInfo]:
         if key not in stored_members:
@@ -64,7 +67,9 @@ def regroup(
         """Every stored event that could be linked to ``event`` (near in time, or of its document)."""
         if event.iri not in near_cache:
             found = {e.iri: e for e in index.near_in_time(event, max(DAY_WINDOW, UNDATED_WINDOW))}
-            found.update((e.iri, e) for e in index.events_of(event.doc))
+            if event.doc not in of_document:
+                of_document[event.doc] = index.events_of(event.doc)
+            found.update((e.iri, e) for e in of_document[event.doc])
             found.pop(event.iri, None)
             near_cache[event.iri] = list(found.values())
         return near_cache[event.iri]
