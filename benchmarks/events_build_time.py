@@ -49,10 +49,10 @@ from kg.extract.events import EventExtractor
 from kg.extract.pipeline import load_pipeline
 
 # The modules, for patching (kg.build is also the public function of that name); a serial
-# build (workers=1) loads its pipeline in kg.extract.runner, and runs in this process, so that
-# this process's CPU clock sees all of it.
+# build (workers=1) loads its pipeline through kg.extract.pipeline.load_pipeline (imported where
+# it is called), and runs in this process, so that this process's CPU clock sees all of it.
 build_module = importlib.import_module("kg.build")
-runner_module = importlib.import_module("kg.extract.runner")
+pipeline_module = importlib.import_module("kg.extract.pipeline")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -118,7 +118,7 @@ def timed_build(sources: list[str], out: Path, events: bool) -> Timed:
         with mock.patch.object(EventExtractor, "__call__", clocked):
             summary = build_module.build(sources, out, workers=1)
     else:
-        with mock.patch.object(runner_module, "load_pipeline", without_events):
+        with mock.patch.object(pipeline_module, "load_pipeline", without_events):
             summary = build_module.build(sources, out, workers=1)
     cpu, wall, busy = time.process_time() - cpu, time.perf_counter() - wall, machine_busy() - busy
     return Timed(cpu, wall, sum(summary.events_by_type.values()), inside[0], max(0.0, busy - cpu) / wall)

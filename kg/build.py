@@ -28,7 +28,6 @@ from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export_all
-from kg.store.snapshot_export import SnapshotExport, snapshot_export_fits
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
 # Tracebacks of unexpected errors met by single documents (the console gets one line each).
@@ -223,28 +222,20 @@ def build(
             summary.documents_built += 1
             if on_document:
                 on_document(item.doc)
-    written = export_files or (export_files is None and created)
-    targets = {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {}
-    # A new store's documents are all this run's, complete now: their files are written from a snapshot
-    # on the other cores while the corpus facts and incidents are worked out (kg/store/snapshot_export.py).
-    snapshot = SnapshotExport(store, targets) if created and targets and snapshot_export_fits(store, targets) else None
-    try:
-        # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
-        refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
-        pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
-        end_imports.join()
-        from kg.incidents import update_incidents
+    # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
+    refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
+    pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
+    end_imports.join()
+    from kg.incidents import update_incidents
 
-        update_incidents(store, added=built)
-        store.flush()
-        summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
-        summary.events_by_type = count_by_class(store, event_class_names())
-        if validate:
-            summary.validation = _validation(store, built)
-        exported = snapshot.finish(store) if snapshot else export_all(store, targets)
-    finally:
-        if snapshot:
-            snapshot.close()
+    update_incidents(store, added=built)
+    store.flush()
+    summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
+    summary.events_by_type = count_by_class(store, event_class_names())
+    if validate:
+        summary.validation = _validation(store, built)
+    written = export_files or (export_files is None and created)
+    exported = export_all(store, {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {})
     summary.outputs.update({fmt: str(path) for fmt, path in exported.items()})
     summary.stale += [str(out / name) for name in OUTPUT_FILES.values() if not written and (out / name).exists()]
     summary.outputs["store"] = str(store.path)
