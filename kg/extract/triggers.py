@@ -26,7 +26,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.names.actors import sector_code
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
@@ -81,7 +81,8 @@ def syntax() -> dict:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    return {k: v for k, v in load_lexicon("event_types.json").items() if not k.startswith("_")}
+    entries = load_lexicon("event_types.json")
+    return {name: entries[name] for name in event_class_names()}
 
 
 @lru_cache(maxsize=1)
