@@ -17,6 +17,9 @@ instead of waiting for every worker to load it; without it, the plugin loads it.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +46,36 @@ PLUGIN_NAME = "newskg-pipeline"
 IN_FLIGHT_PER_THREAD = 2
 
 
+# glibc's malloc in a worker process (see keep_freed_memory): blocks up to MMAP_THRESHOLD come from the
+# heap, and up to TRIM_THRESHOLD of free memory at its top stays there. These are the largest values
+# glibc's own adaptive thresholds reach on 64-bit Linux (32 MiB, and twice that), which a process started
+# without Dask's MALLOC_TRIM_THRESHOLD_ works with.
+MMAP_THRESHOLD = 32 * 2**20
+TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
+
+
+def keep_freed_memory() -> bool:
+    """Let this worker process's malloc keep memory it freed, for the next batch, instead of handing it
+    back to the system at once; True when glibc took the setting.
+
+    A Dask nanny starts each worker process with ``MALLOC_TRIM_THRESHOLD_=65536`` (its
+    ``distributed.nanny.pre-spawn-environ``), so that workers holding data give back what they free. A
+    newskg worker holds no data between tasks, and extracting a batch frees and allocates the model's
+    arrays over and over: with the nanny's setting (which also turns off glibc's adaptive thresholds)
+    every array above 128 KiB was mapped fresh and every freed page returned, and the worker's
+    extraction took ~20 % more CPU than the same batches in a ``--workers`` process, most of it page
+    faults in the kernel (benchmarks/README.md, session 9, branch dask9)."""
+    if os.name != "posix":
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # not glibc (macOS, musl without mallopt): its own defaults stay
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+
+
 # A short invented text run once after a preload: the components' first document builds their indexes
 # (the gazetteer's, ~0.4 s), which the first build would otherwise wait for.
 WARM_UP_TEXT = "Officials in Lima said on Monday that two police officers were wounded in an attack."
@@ -55,6 +88,7 @@ _preloaded: dict[str, Language] = {}
 def dask_setup(worker: Any, newskg_model: str | None) -> None:
     """Dask's preload hook (``dask worker ADDRESS --preload kg.extract.cluster [--newskg-model NAME]``):
     load the pipeline in this worker process as it starts; the plugin then takes it instead of loading."""
+    keep_freed_memory()
     name = newskg_model or default_model()
     state = PipelineWorker(name, batch_size=1)  # one BLAS thread, and the pipeline
     extract_batch(state.nlp, [Document.from_text(WARM_UP_TEXT, id="warm-up")], 1)
@@ -76,6 +110,7 @@ class PipelinePlugin(WorkerPlugin):
         self.worker_state: PipelineWorker | None = None
 
     def setup(self, worker: Any) -> None:
+        keep_freed_memory()  # again: a worker started without the preload
         preloaded = _preloaded.get(self.model or default_model())
         self.worker_state = PipelineWorker(self.model, self.batch_size, preloaded)
 
