@@ -115,7 +115,13 @@ def measure_pool(source: Path, out: Path, batch_size: int) -> None:
     start = worker_start()
     faults_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
     times, cpu, wall = os.times(), time.process_time(), time.perf_counter()
+    peaks: dict[int, float] = {}
+    watching = threading.Event()
+    watcher = threading.Thread(target=watch_resident, args=(peaks, watching), daemon=True)
+    watcher.start()
     summary = build([str(source)], out, batch_size=batch_size, workers=2)
+    watching.set()
+    watcher.join()
     cpu, wall, ended = time.process_time() - cpu, time.perf_counter() - wall, os.times()
     assert not summary.skipped, summary.skipped
     children = ended.children_user + ended.children_system - times.children_user - times.children_system
@@ -124,8 +130,19 @@ def measure_pool(source: Path, out: Path, batch_size: int) -> None:
     print(f"--workers 2 build: {wall:.2f} s wall (load {os.getloadavg()[0]:.1f})")
     print(f"  this process: {cpu:7.2f} CPU s; workers (with their start): {children:7.2f} CPU s; all {cpu + children:.2f}")
     print(f"  of which system (kernel) in the workers: {system:.2f} s; minor page faults: {faulted:,}")
+    print(f"  the workers' peak RSS: {', '.join(f'{mb:.0f} MB' for mb in peaks.values())}")
     print(f"  a worker's start alone (a process that imports, loads and warms the pipeline): {start:.2f} CPU s;")
     print(f"  the workers' extraction, their starts taken out: {children - 2 * start:7.2f} CPU s")
+
+
+def watch_resident(peaks: dict[int, float], stop: threading.Event) -> None:
+    """The peak RSS (MB) of each child process of this one, sampled every 0.1 s until ``stop``."""
+    while not stop.wait(0.1):
+        for child in psutil.Process().children():
+            try:
+                peaks[child.pid] = max(peaks.get(child.pid, 0.0), child.memory_info().rss / 2**20)
+            except psutil.Error:
+                pass
 
 
 def worker_start() -> float:
