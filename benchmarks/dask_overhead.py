@@ -72,14 +72,17 @@ def measure_dask(source: Path, out: Path, batch_size: int, settings: dict[str, s
 
     from kg.build import build
 
-    with dask.config.set(settings), LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        preload=["kg.extract.cluster"],
-    ) as cluster:
+    with (
+        dask.config.set(settings),
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            preload=["kg.extract.cluster"],
+        ) as cluster,
+    ):
         with Client(cluster.scheduler_address) as client:
             client.wait_for_workers(2)
             worker_pids = client.run(os.getpid)
@@ -105,7 +108,10 @@ def measure_dask(source: Path, out: Path, batch_size: int, settings: dict[str, s
     for pid in sorted(processes, key=lambda p: roles[p]):
         total += report(f"{roles[pid]} {pid}", before[pid], after[pid], names.get(pid, {}), pid)
         spent = {t: system[pid][t] - system_before[pid].get(t, 0.0) for t in system[pid]}
-        print(f"      of which system (kernel): {sum(spent.values()):.2f} s; minor page faults: {faulted[pid]:,}; RSS at the end {resident[pid]:.0f} MB")
+        print(
+            f"      of which system (kernel): {sum(spent.values()):.2f} s; minor page faults: {faulted[pid]:,}; "
+            f"RSS at the end {resident[pid]:.0f} MB"
+        )
     print(f"  all: {total:.2f} CPU s")
 
 
@@ -128,7 +134,9 @@ def measure_pool(source: Path, out: Path, batch_size: int) -> None:
     system = ended.children_system - times.children_system
     faulted = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - faults_before
     print(f"--workers 2 build: {wall:.2f} s wall (load {os.getloadavg()[0]:.1f})")
-    print(f"  this process: {cpu:7.2f} CPU s; workers (with their start): {children:7.2f} CPU s; all {cpu + children:.2f}")
+    print(
+        f"  this process: {cpu:7.2f} CPU s; workers (with their start): {children:7.2f} CPU s; all {cpu + children:.2f}"
+    )
     print(f"  of which system (kernel) in the workers: {system:.2f} s; minor page faults: {faulted:,}")
     print(f"  the workers' peak RSS: {', '.join(f'{mb:.0f} MB' for mb in peaks.values())}")
     print(f"  a worker's start alone (a process that imports, loads and warms the pipeline): {start:.2f} CPU s;")
