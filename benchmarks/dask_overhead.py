@@ -1,9 +1,11 @@
 """Where a Dask build's CPU goes, per process and per thread, against the local pool's.
 
 One build of the same texts (``--documents N`` of the WikiEvents and Re-DocRED development texts
-under new ids) either on a new LocalCluster of two worker processes started as the README says
-(``--preload kg.extract.cluster``, one thread each; the cluster is started, and each worker's
-pipeline loaded, before the measurement), or with ``--workers 2`` (``--pool``). It prints the
+under new ids) either on a new cluster of two worker processes started as the README says
+(``dask scheduler``, ``dask worker ADDRESS --nworkers 2 --nthreads 1 --preload kg.extract.cluster``;
+``--in-process``: a LocalCluster with the preload whose scheduler and nannies run in this process;
+the cluster is started, and each worker's pipeline loaded, before the measurement), or with
+``--workers 2`` (``--pool``). It prints the
 CPU seconds of this process (the writer, the client and, in a LocalCluster, the scheduler) and of
 each of the cluster's processes (nannies, workers), thread by thread (from /proc/PID/task), with
 the Python thread's name where the process can tell it. CPU seconds, not wall clock: they are what
@@ -16,6 +18,7 @@ Run from the checkout to measure (``PYTHONPATH=$PWD``), alternating with another
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import subprocess
@@ -23,12 +26,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from parallel_build import SHARED, texts, write_corpus  # noqa: E402  (the same corpus builder)
+from parallel_build import SHARED, readme_cluster, texts, write_corpus  # noqa: E402  (the same corpus builder)
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -66,11 +70,12 @@ def report(title: str, before: dict[int, float], after: dict[int, float], names:
     return total
 
 
-def measure_dask(source: Path, out: Path, batch_size: int, settings: dict[str, str]) -> None:
+@contextlib.contextmanager
+def in_process_cluster(settings: dict[str, str]) -> Iterator[str]:
+    """What parallel_build.py started up to session 8: a LocalCluster with the preload, whose scheduler
+    and nannies run in this process (their event loop beside the writer's thread), its address."""
     import dask
-    from distributed import Client, LocalCluster
-
-    from kg.build import build
+    from distributed import LocalCluster
 
     with (
         dask.config.set(settings),
@@ -83,28 +88,41 @@ def measure_dask(source: Path, out: Path, batch_size: int, settings: dict[str, s
             preload=["kg.extract.cluster"],
         ) as cluster,
     ):
-        with Client(cluster.scheduler_address) as client:
-            client.wait_for_workers(2)
+        yield cluster.scheduler_address
+
+
+def measure_dask(source: Path, out: Path, batch_size: int, settings: dict[str, str], in_process: bool) -> None:
+    from distributed import Client
+
+    from kg.build import build
+
+    cluster = in_process_cluster(settings) if in_process else readme_cluster(2, preload=True, settings=settings)
+    with cluster as address:
+        with Client(address) as client:
             worker_pids = client.run(os.getpid)
+            scheduler_pid = client.run_on_scheduler(os.getpid)
         processes = {p.pid: p for p in psutil.Process().children(recursive=True)}
-        roles = {pid: ("worker" if pid in worker_pids.values() else "nanny") for pid in processes}
+        roles = {
+            pid: "worker" if pid in worker_pids.values() else "scheduler" if pid == scheduler_pid else "nannies, other"
+            for pid in processes
+        }
         before = {pid: thread_times(pid) for pid in processes}
         system_before = {pid: thread_times(pid, system=True) for pid in processes}
         faults_before = {pid: faults(pid) for pid in processes}
         own_before = thread_times(os.getpid())
         cpu, wall = time.process_time(), time.perf_counter()
-        summary = build([str(source)], out, batch_size=batch_size, scheduler=cluster.scheduler_address)
+        summary = build([str(source)], out, batch_size=batch_size, scheduler=address)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         own_after, own_names = thread_times(os.getpid()), thread_names()
         after = {pid: thread_times(pid) for pid in processes}
         system = {pid: thread_times(pid, system=True) for pid in processes}
         faulted = {pid: faults(pid) - faults_before[pid] for pid in processes}
         resident = {pid: processes[pid].memory_info().rss / 2**20 for pid in processes}
-        with Client(cluster.scheduler_address) as client:
-            names = {pid: client.run(thread_names, workers=[address])[address] for address, pid in worker_pids.items()}
+        with Client(address) as client:
+            names = {pid: client.run(thread_names, workers=[where])[where] for where, pid in worker_pids.items()}
     assert not summary.skipped, summary.skipped
     print(f"Dask build: {wall:.2f} s wall (load {os.getloadavg()[0]:.1f}); this process {cpu:.2f} CPU s")
-    total = report("this process (writer, client, scheduler)", own_before, own_after, own_names, os.getpid())
+    total = report("this process (writer, client)", own_before, own_after, own_names, os.getpid())
     for pid in sorted(processes, key=lambda p: roles[p]):
         total += report(f"{roles[pid]} {pid}", before[pid], after[pid], names.get(pid, {}), pid)
         spent = {t: system[pid][t] - system_before[pid].get(t, 0.0) for t in system[pid]}
@@ -174,6 +192,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--pool", action="store_true", help="Measure kg build --workers 2 instead.")
     parser.add_argument("--config", nargs="*", default=[], help="Dask settings KEY=VALUE for the cluster.")
+    parser.add_argument(
+        "--in-process", action="store_true", help="A LocalCluster whose scheduler and nannies run in this process."
+    )
     args = parser.parse_args()
     corpus = texts(args.shared)
     settings = dict(item.split("=", 1) for item in args.config)
@@ -183,7 +204,7 @@ def main() -> None:
         if args.pool:
             measure_pool(source, Path(tmp) / "out", args.batch_size)
         else:
-            measure_dask(source, Path(tmp) / "out", args.batch_size, settings)
+            measure_dask(source, Path(tmp) / "out", args.batch_size, settings, args.in_process)
 
 
 if __name__ == "__main__":
