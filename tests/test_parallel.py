@@ -116,7 +116,8 @@ def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
 
 def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(corpus, serial, tmp_path):
     """``dask worker ... --preload kg.extract.cluster``: each worker process loads the pipeline as it
-    starts, and the build's plugin takes that one instead of loading another; the graph is the same."""
+    starts, and the build's plugin takes that one instead of loading another; the graph is the same.
+    The preload also set malloc to keep what it frees, and stopped Dask's profiler."""
     from distributed import Client, LocalCluster
 
     from kg.extract import cluster as cluster_module
@@ -124,6 +125,9 @@ def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(co
     def preloaded_in_use(dask_worker) -> bool:
         state = cluster_module._state(dask_worker)
         return any(state.nlp is nlp for nlp in cluster_module._preloaded.values())
+
+    def profiling(dask_worker) -> list[str]:
+        return [name for name in cluster_module.PROFILER_CALLBACKS if name in dask_worker.periodic_callbacks]
 
     with LocalCluster(
         n_workers=2,
@@ -137,10 +141,12 @@ def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(co
         with Client(cluster.scheduler_address) as client:
             in_use = client.run(preloaded_in_use)
             faults = client.run(faults_of_freed_arrays)
+            profilers = client.run(profiling)
     assert summary.documents_built == DOCUMENTS and not summary.skipped
     assert sorted_nquads(tmp_path) == serial
     assert list(in_use.values()) == [True, True]
     assert all(count < 2 * ARRAY_PAGES for count in faults.values()), faults
+    assert list(profilers.values()) == [[], []]  # the preload stopped Dask's profiler
 
 
 def worker_processes(parent: int | None = None) -> list[psutil.Process]:

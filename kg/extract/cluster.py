@@ -12,7 +12,9 @@ Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://H
 --nworkers N --nthreads 1 --preload kg.extract.cluster`` on each machine (one thread: a
 worker process runs one batch at a time through its own pipeline). The preload loads the
 pipeline as each worker process starts (:func:`dask_setup`), so that builds find it ready
-instead of waiting for every worker to load it; without it, the plugin loads it.
+instead of waiting for every worker to load it; without it, the plugin loads it. Both set the
+worker's malloc to keep what it frees (:func:`keep_freed_memory`); the preload also stops
+Dask's statistical profiler in the worker (:func:`stop_profiler`).
 """
 
 from __future__ import annotations
@@ -83,12 +85,37 @@ WARM_UP_TEXT = "Officials in Lima said on Monday that two police officers were w
 _preloaded: dict[str, Language] = {}
 
 
+# The worker's periodic callbacks of Dask's statistical profiler (distributed/worker.py).
+PROFILER_CALLBACKS = ("profile", "profile-cycle")
+
+
+def stop_profiler(worker: Any) -> list[str]:
+    """Stop Dask's statistical profiler in this worker; the callbacks it stopped.
+
+    Every 10 ms the worker's event loop takes Python's lock to walk the stack of the thread running
+    the task (spaCy's, deep) for the dashboard's profile page. In a newskg worker that was ~45 % of
+    the event loop's CPU, ~0.4 CPU s a worker per 500 documents (benchmarks/README.md, session 9)."""
+    stopped = []
+    for name in PROFILER_CALLBACKS:
+        if (callback := worker.periodic_callbacks.pop(name, None)) is not None:
+            callback.stop()
+            stopped.append(name)
+    return stopped
+
+
 @click.command()
 @click.option("--newskg-model", default=None, help="The spaCy pipeline to load (default: newskg's).")
-def dask_setup(worker: Any, newskg_model: str | None) -> None:
+@click.option(
+    "--newskg-keep-profiler", is_flag=True, help="Keep Dask's statistical profiler (the dashboard's profile page)."
+)
+def dask_setup(worker: Any, newskg_model: str | None, newskg_keep_profiler: bool) -> None:
     """Dask's preload hook (``dask worker ADDRESS --preload kg.extract.cluster [--newskg-model NAME]``):
-    load the pipeline in this worker process as it starts; the plugin then takes it instead of loading."""
+    load the pipeline in this worker process as it starts; the plugin then takes it instead of loading.
+    It also lets malloc keep what it frees (:func:`keep_freed_memory`) and, unless
+    ``--newskg-keep-profiler``, stops Dask's statistical profiler (:func:`stop_profiler`)."""
     keep_freed_memory()
+    if not newskg_keep_profiler:
+        stop_profiler(worker)
     name = newskg_model or default_model()
     state = PipelineWorker(name, batch_size=1)  # one BLAS thread, and the pipeline
     extract_batch(state.nlp, [Document.from_text(WARM_UP_TEXT, id="warm-up")], 1)
