@@ -42,7 +42,7 @@ def main() -> None:
                 mention = next(m for m in resolved.mentions if m.entity == entity.key)
                 text = resolved.doc.text
                 start = max(text.rfind("\n", 0, mention.span.start), text.rfind(". ", 0, mention.span.start)) + 1
-                found.setdefault(key, f"{resolved.doc.id}: ...{text[start:mention.span.end + 80].strip()}...")
+                found.setdefault(key, f"{resolved.doc.id}: ...{text[start : mention.span.end + 80].strip()}...")
     print(f"{len(found)} distinct coded entities in {len(docs)} documents")
     for key in random.Random(args.seed).sample(sorted(found, key=str), min(args.sample, len(found))):
         print(" | ".join(str(k) for k in key), "|", found[key].replace("\n", " "))

@@ -138,15 +138,27 @@ def main() -> None:
     start = time.process_time()
     actors.actor_type("Red Cross")
     actor_index = time.process_time() - start
-    print(f"{len(documents)} texts; CPU s: imports {imports:.3f}, load_pipeline {loading:.3f}, "
-          f"gazetteer index {index:.3f}, actor dictionary {actor_index:.3f}")
+    print(
+        f"{len(documents)} texts; CPU s: imports {imports:.3f}, load_pipeline {loading:.3f}, "
+        f"gazetteer index {index:.3f}, actor dictionary {actor_index:.3f}"
+    )
     cold = one_pass(nlp, documents, timers, "cold pass (first in this process)")
     warm = one_pass(nlp, documents, timers, "warm pass (the same texts again)")
     if args.json:
-        args.json.write_text(json.dumps({
-            "documents": len(documents), "imports": imports, "load_pipeline": loading,
-            "gazetteer_index": index, "actor_index": actor_index, "cold": cold, "warm": warm,
-        }, indent=1))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "documents": len(documents),
+                    "imports": imports,
+                    "load_pipeline": loading,
+                    "gazetteer_index": index,
+                    "actor_index": actor_index,
+                    "cold": cold,
+                    "warm": warm,
+                },
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

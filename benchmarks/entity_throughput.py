@@ -126,5 +126,6 @@ def main() -> None:
         for name, seconds in time_components(model, corpus, args.batch_size).items():
             print(f"  {name}: {seconds:.2f} s")
 
+
 if __name__ == "__main__":
     main()

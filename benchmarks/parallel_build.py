@@ -7,10 +7,11 @@ raw ``spacy.load`` + ``nlp.pipe`` (one process, numpy's and blis's threads left 
 are: spaCy's CPU matrices go through blis, one thread), the baseline of every ratio; the same on
 the backend newskg runs the model on (numpy's BLAS, one thread: kg/extract/backend.py), for
 comparison; ``kg build --workers 1``;
-``--workers 2``; builds on a Dask LocalCluster of two worker processes (one thread each),
-a new one for each build, started before its clock (a cluster is there before a build uses
-it): with the workers started as the README says (``--preload kg.extract.cluster``: each
-loads the pipeline as it starts), and without the preload (the build's plugin loads it). Each round prints
+``--workers 2``; builds on a Dask cluster of two worker processes (one thread each), a new
+one for each build, started before its clock (a cluster is there before a build uses it) as
+the README says (``dask scheduler`` and ``dask worker ADDRESS --nworkers 2 --nthreads 1
+--preload kg.extract.cluster``, processes of their own: each worker loads the pipeline as it
+starts), and without the preload (the build's plugin loads it). Each round prints
 wall-clock ratios to its own raw run, and from the CPU seconds of the writer's process and
 of the workers the least wall time that work can take on two idle cores; with several
 rounds, the least disturbed (smallest) figure of each. Every build's sorted N-Quads are
@@ -33,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -92,7 +94,7 @@ class Clock:
 def time_raw(model: str, corpus: list[str], batch_size: int, numpy_blas: bool = False) -> Clock:
     """Raw ``spacy.load`` + ``nlp.pipe``: on spaCy's default backend (blis), the baseline of every
     ratio; or, for comparison, on the backend newskg chooses (numpy's BLAS, one thread)."""
-    with Clock() as clock, (one_blas_thread() if numpy_blas else contextlib.nullcontext()):
+    with Clock() as clock, one_blas_thread() if numpy_blas else contextlib.nullcontext():
         with model_backend() if numpy_blas else contextlib.nullcontext():
             nlp = spacy.load(model)
         for _ in nlp.pipe(corpus, batch_size=batch_size):
@@ -159,19 +161,87 @@ def live_children_cpu() -> float:
     return total
 
 
-def time_dask_build(source: Path, out: Path, model: str, batch_size: int, preload: bool) -> tuple[Clock, list[str]]:
-    """A build on a new LocalCluster of two worker processes, started (and, with ``preload``, each
-    worker's pipeline loaded) before the clock."""
-    from distributed import Client, LocalCluster
+@contextlib.contextmanager
+def readme_cluster(workers: int = 2, preload: bool = True, settings: dict[str, str] | None = None) -> Iterator[str]:
+    """A Dask cluster on this machine started as README.md tells users to, its address: ``dask scheduler``
+    and ``dask worker ADDRESS --nworkers 2 --nthreads 1 --preload kg.extract.cluster`` (``preload``
+    False: without the preload), each its own process, on 127.0.0.1 and without dashboards; ``settings``
+    (Dask's configuration, ``distributed.worker.profile.enabled`` = ``False`` and the like) reach them
+    through the environment. Stopped on leaving."""
+    from distributed import Client
 
-    extra = {"preload": ["kg.extract.cluster"]} if preload else {}
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, **extra
-    ) as cluster:
-        with Client(cluster.scheduler_address) as client:
-            client.wait_for_workers(2)
+    dask = Path(sys.executable).with_name("dask")
+    env = {
+        **os.environ,
+        **{
+            "DASK_" + key.upper().replace(".", "__").replace("-", "_"): value for key, value in (settings or {}).items()
+        },
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp) / "scheduler.json"
+        scheduler = subprocess.Popen(
+            [
+                str(dask),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(where),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started = []
+        try:
+            while not where.exists():
+                if scheduler.poll() is not None:
+                    raise RuntimeError("dask scheduler did not start")
+                time.sleep(0.1)
+            address = json.loads(where.read_text())["address"]
+            extra = ["--preload", "kg.extract.cluster"] if preload else []
+            started.append(
+                subprocess.Popen(
+                    [
+                        str(dask),
+                        "worker",
+                        address,
+                        "--nworkers",
+                        str(workers),
+                        "--nthreads",
+                        "1",
+                        *extra,
+                        "--host",
+                        "127.0.0.1",
+                        "--no-dashboard",
+                    ],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            with Client(address) as client:
+                client.wait_for_workers(workers)
+            yield address
+        finally:
+            for process in [*started, scheduler]:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def time_dask_build(source: Path, out: Path, model: str, batch_size: int, preload: bool) -> tuple[Clock, list[str]]:
+    """A build on a new cluster of two worker processes started as README.md says (readme_cluster),
+    before the clock (and, with ``preload``, each worker's pipeline loaded before it)."""
+    with readme_cluster(2, preload) as address:
         before = live_children_cpu()
-        run, graph = time_build(source, out, model, batch_size, scheduler=cluster.scheduler_address)
+        run, graph = time_build(source, out, model, batch_size, scheduler=address)
         run.children = live_children_cpu() - before  # the cluster's processes live on: read them directly
     return run, graph
 

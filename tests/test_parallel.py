@@ -62,20 +62,62 @@ def test_two_workers_write_the_serial_graph(corpus, serial, tmp_path):
     assert sorted_nquads(tmp_path) == serial
 
 
+# Page faults a thread takes making and freeing a 3 MiB array (768 pages, under numpy's huge-page size)
+# ARRAYS times: about ARRAYS * 768 when malloc hands each one back to the system, 768 once when it keeps it.
+ARRAYS = 20
+ARRAY_PAGES = 3 * 2**20 // 4096
+
+
+def faults_of_freed_arrays(dask_worker: object = None) -> int:
+    """Minor page faults of this thread over ARRAYS arrays made and freed (``dask_worker``: client.run's)."""
+    import resource
+
+    import numpy
+
+    before = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt
+    for _ in range(ARRAYS):
+        numpy.ones(ARRAY_PAGES * 4096, dtype=numpy.uint8)
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_minflt - before
+
+
+def test_a_worker_under_a_dask_nanny_keeps_the_memory_it_freed():
+    """A Dask nanny starts each worker with MALLOC_TRIM_THRESHOLD_=65536: every array above 128 KiB is
+    then mapped fresh and faulted in page by page; keep_freed_memory lets malloc reuse what it freed."""
+    code = (
+        "from tests.test_parallel import faults_of_freed_arrays as faults\n"
+        "from kg.extract.cluster import keep_freed_memory\n"
+        "print(faults(), keep_freed_memory(), faults())\n"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536", "PYTHONPATH": root}
+    printed = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True
+    )
+    before, kept, after = printed.stdout.split()
+    assert kept == "True"
+    assert int(before) > ARRAYS * ARRAY_PAGES * 0.9  # each array faulted in anew
+    assert int(after) < 2 * ARRAY_PAGES  # the first array's pages, reused by the others
+
+
 def test_dask_cluster_writes_the_serial_graph(corpus, serial, tmp_path):
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, batch_size=BATCH)
+        with Client(cluster.scheduler_address) as client:
+            faults = client.run(faults_of_freed_arrays)
     assert summary.documents_built == DOCUMENTS and not summary.skipped
     assert sorted_nquads(tmp_path) == serial
+    # The build's plugin set each worker's malloc to keep what it frees (the nanny had told it not to).
+    assert all(count < 2 * ARRAY_PAGES for count in faults.values()), faults
 
 
 def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(corpus, serial, tmp_path):
     """``dask worker ... --preload kg.extract.cluster``: each worker process loads the pipeline as it
-    starts, and the build's plugin takes that one instead of loading another; the graph is the same."""
+    starts, and the build's plugin takes that one instead of loading another; the graph is the same.
+    The preload also set malloc to keep what it frees, and stopped Dask's profiler."""
     from distributed import Client, LocalCluster
 
     from kg.extract import cluster as cluster_module
@@ -83,6 +125,9 @@ def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(co
     def preloaded_in_use(dask_worker) -> bool:
         state = cluster_module._state(dask_worker)
         return any(state.nlp is nlp for nlp in cluster_module._preloaded.values())
+
+    def profiling(dask_worker) -> list[str]:
+        return [name for name in cluster_module.PROFILER_CALLBACKS if name in dask_worker.periodic_callbacks]
 
     with LocalCluster(
         n_workers=2,
@@ -95,9 +140,13 @@ def test_workers_started_with_the_preload_build_with_the_pipeline_they_loaded(co
         summary = build(corpus, tmp_path, scheduler=cluster.scheduler_address, batch_size=BATCH)
         with Client(cluster.scheduler_address) as client:
             in_use = client.run(preloaded_in_use)
+            faults = client.run(faults_of_freed_arrays)
+            profilers = client.run(profiling)
     assert summary.documents_built == DOCUMENTS and not summary.skipped
     assert sorted_nquads(tmp_path) == serial
     assert list(in_use.values()) == [True, True]
+    assert all(count < 2 * ARRAY_PAGES for count in faults.values()), faults
+    assert list(profilers.values()) == [[], []]  # the preload stopped Dask's profiler
 
 
 def worker_processes(parent: int | None = None) -> list[psutil.Process]:

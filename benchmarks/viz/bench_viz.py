@@ -47,7 +47,7 @@ def generate(path: Path, nodes: int, events: int, seed: int = 7) -> None:
         args = " , ".join(f"<http://bench/e{m}>" for m in sorted(members))
         day = f"2025-{1 + j % 12:02d}-{1 + j % 28:02d}"
         lines.append(
-            f'<http://bench/ev{j}> a kg:Event , kg:{EVENT_CLASSES[j % len(EVENT_CLASSES)]} ; kg:agent {args} ; '
+            f"<http://bench/ev{j}> a kg:Event , kg:{EVENT_CLASSES[j % len(EVENT_CLASSES)]} ; kg:agent {args} ; "
             f'kg:time "{day}"^^xsd:date .'
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

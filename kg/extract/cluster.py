@@ -12,11 +12,16 @@ Start a cluster with ``dask scheduler`` on one machine and ``dask worker tcp://H
 --nworkers N --nthreads 1 --preload kg.extract.cluster`` on each machine (one thread: a
 worker process runs one batch at a time through its own pipeline). The preload loads the
 pipeline as each worker process starts (:func:`dask_setup`), so that builds find it ready
-instead of waiting for every worker to load it; without it, the plugin loads it.
+instead of waiting for every worker to load it; without it, the plugin loads it. Both set the
+worker's malloc to keep what it frees (:func:`keep_freed_memory`); the preload also stops
+Dask's statistical profiler in the worker (:func:`stop_profiler`).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +48,36 @@ PLUGIN_NAME = "newskg-pipeline"
 IN_FLIGHT_PER_THREAD = 2
 
 
+# glibc's malloc in a worker process (see keep_freed_memory): blocks up to MMAP_THRESHOLD come from the
+# heap, and up to TRIM_THRESHOLD of free memory at its top stays there. These are the largest values
+# glibc's own adaptive thresholds reach on 64-bit Linux (32 MiB, and twice that), which a process started
+# without Dask's MALLOC_TRIM_THRESHOLD_ works with.
+MMAP_THRESHOLD = 32 * 2**20
+TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
+
+
+def keep_freed_memory() -> bool:
+    """Let this worker process's malloc keep memory it freed, for the next batch, instead of handing it
+    back to the system at once; True when glibc took the setting.
+
+    A Dask nanny starts each worker process with ``MALLOC_TRIM_THRESHOLD_=65536`` (its
+    ``distributed.nanny.pre-spawn-environ``), so that workers holding data give back what they free. A
+    newskg worker holds no data between tasks, and extracting a batch frees and allocates the model's
+    arrays over and over: with the nanny's setting (which also turns off glibc's adaptive thresholds)
+    every array above 128 KiB was mapped fresh and every freed page returned, and the worker's
+    extraction took ~20 % more CPU than the same batches in a ``--workers`` process, most of it page
+    faults in the kernel (benchmarks/README.md, session 9, branch dask9)."""
+    if os.name != "posix":
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # not glibc (macOS, musl without mallopt): its own defaults stay
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+
+
 # A short invented text run once after a preload: the components' first document builds their indexes
 # (the gazetteer's, ~0.4 s), which the first build would otherwise wait for.
 WARM_UP_TEXT = "Officials in Lima said on Monday that two police officers were wounded in an attack."
@@ -50,11 +85,37 @@ WARM_UP_TEXT = "Officials in Lima said on Monday that two police officers were w
 _preloaded: dict[str, Language] = {}
 
 
+# The worker's periodic callbacks of Dask's statistical profiler (distributed/worker.py).
+PROFILER_CALLBACKS = ("profile", "profile-cycle")
+
+
+def stop_profiler(worker: Any) -> list[str]:
+    """Stop Dask's statistical profiler in this worker; the callbacks it stopped.
+
+    Every 10 ms the worker's event loop takes Python's lock to walk the stack of the thread running
+    the task (spaCy's, deep) for the dashboard's profile page. In a newskg worker that was ~45 % of
+    the event loop's CPU, ~0.4 CPU s a worker per 500 documents (benchmarks/README.md, session 9)."""
+    stopped = []
+    for name in PROFILER_CALLBACKS:
+        if (callback := worker.periodic_callbacks.pop(name, None)) is not None:
+            callback.stop()
+            stopped.append(name)
+    return stopped
+
+
 @click.command()
 @click.option("--newskg-model", default=None, help="The spaCy pipeline to load (default: newskg's).")
-def dask_setup(worker: Any, newskg_model: str | None) -> None:
+@click.option(
+    "--newskg-keep-profiler", is_flag=True, help="Keep Dask's statistical profiler (the dashboard's profile page)."
+)
+def dask_setup(worker: Any, newskg_model: str | None, newskg_keep_profiler: bool) -> None:
     """Dask's preload hook (``dask worker ADDRESS --preload kg.extract.cluster [--newskg-model NAME]``):
-    load the pipeline in this worker process as it starts; the plugin then takes it instead of loading."""
+    load the pipeline in this worker process as it starts; the plugin then takes it instead of loading.
+    It also lets malloc keep what it frees (:func:`keep_freed_memory`) and, unless
+    ``--newskg-keep-profiler``, stops Dask's statistical profiler (:func:`stop_profiler`)."""
+    keep_freed_memory()
+    if not newskg_keep_profiler:
+        stop_profiler(worker)
     name = newskg_model or default_model()
     state = PipelineWorker(name, batch_size=1)  # one BLAS thread, and the pipeline
     extract_batch(state.nlp, [Document.from_text(WARM_UP_TEXT, id="warm-up")], 1)
@@ -76,6 +137,7 @@ class PipelinePlugin(WorkerPlugin):
         self.worker_state: PipelineWorker | None = None
 
     def setup(self, worker: Any) -> None:
+        keep_freed_memory()  # again: a worker started without the preload
         preloaded = _preloaded.get(self.model or default_model())
         self.worker_state = PipelineWorker(self.model, self.batch_size, preloaded)
 
