@@ -17,9 +17,9 @@ written (the same for serial and parallel builds), not in the store's index orde
   literal is passed once through an in-memory store (:func:`stored_form`).
 - graph.ttl is the union of the graphs, each triple once, without a set of every triple: a Bloom
   filter (Rust, ~1.2 bytes a triple) tells the triples surely not met before, written at once; the
-  others (repeated triples, and the filter's ~1 % false alarms) are counted, and decided at the end
-  against the store: a triple held by as many given graphs as it was counted never had its first
-  occurrence written, so it is written then.
+  others (repeated triples, and the filter's ~1 % false alarms) are decided at the end against the
+  store: a triple was written if a graph given before the first one where the filter found it holds
+  it; else (its first occurrence was a false alarm) it is written then.
 - Both files are written as ``NAME.partial`` and take their names only when the build ends; a build
   stopped before leaves the files of an earlier build as they were.
 
@@ -44,9 +44,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import queue
-import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -63,8 +60,8 @@ _SUBJECT = ox.NamedNode("http://x/s")
 # Triples the first Bloom filter is made for; each next one is made four times larger (a scalable filter).
 FIRST_FILTER_TRIPLES = 1_000_000
 FALSE_ALARMS = 0.01
-# Lists of triples waiting for graph.ttl's serialiser: bounded, so the writer waits rather than memory grows.
-UNION_QUEUE = 64
+# Triples serialised to graph.ttl at a time (each chunk groups its triples by subject).
+TURTLE_CHUNK = 20_000
 
 
 class StreamingExport:
@@ -79,8 +76,9 @@ class StreamingExport:
         self._quads_out = self._partial["nq"].open("wb")
         self._union = _TurtleWriter(self._partial["ttl"])
         self._seen = _SeenTriples()
-        self._repeats: Counter[ox.Triple] = Counter()  # triples the filter took for repeats: how often
-        self._graphs: set[ox.NamedNode] = set()
+        # Triples the filter took for repeats -> the order of the first graph where it did.
+        self._repeats: dict[ox.Triple, int] = {}
+        self._graphs: dict[ox.NamedNode, int] = {}  # the graphs given, in order
         self._canonical: dict[ox.Literal, ox.Literal] = {}
 
     def __enter__(self) -> StreamingExport:
@@ -98,17 +96,16 @@ class StreamingExport:
         if graph in self._graphs:
             self.fallback = f"the graph {graph} was written twice"
             return
-        self._graphs.add(graph)
+        order = self._graphs[graph] = len(self._graphs)
         stored = list(dict.fromkeys(self._stored(quads)))
         ox.serialize(stored, self._quads_out, ox.RdfFormat.N_QUADS)
         new = []
         for quad in stored:
             triple = quad.triple
-            if triple in self._seen:
-                self._repeats[triple] += 1
-            else:
-                self._seen.add(triple)
+            if self._seen.first_time(triple):
                 new.append(triple)
+            else:
+                self._repeats.setdefault(triple, order)
         self._union.put(new)
 
     def finish(self, store: EmbeddedStore) -> dict[str, Path]:
@@ -149,9 +146,9 @@ class StreamingExport:
 
     def _first_written_last(self, store: ox.Store) -> Iterator[ox.Triple]:
         """The repeated triples whose first occurrence was not written (the filter took it for a repeat)."""
-        for triple, repeats in self._repeats.items():
-            holders = sum(1 for q in store.quads_for_pattern(*triple, None) if q.graph_name in self._graphs)
-            if holders == repeats:
+        for triple, flagged in self._repeats.items():
+            holders = store.quads_for_pattern(*triple, None)
+            if not any(self._graphs.get(quad.graph_name, flagged) < flagged for quad in holders):
                 yield triple
 
     def _given_graphs_hold(self, store: ox.Store, triple: ox.Triple) -> bool:
@@ -182,48 +179,50 @@ class _SeenTriples:
         self._room = FIRST_FILTER_TRIPLES
 
     def __contains__(self, triple: ox.Triple) -> bool:
-        return any(triple in f for f in self._filters)
+        key = hash(triple)
+        return any(key in f for f in self._filters)
 
-    def add(self, triple: ox.Triple) -> None:
+    def first_time(self, triple: ox.Triple) -> bool:
+        """Whether ``triple`` was surely not met before; it is met from now on."""
+        key = hash(triple)  # the filters hash an int to itself: the triple is hashed once
+        for seen in self._filters:
+            if key in seen:
+                return False
         if self._room == 0:  # full: its false alarms would grow; a new, larger one takes the next triples
             self._room = FIRST_FILTER_TRIPLES * 4 ** len(self._filters)
             self._filters.append(Bloom(self._room, FALSE_ALARMS))
-        self._filters[-1].add(triple)
+        self._filters[-1].add(key)
         self._room -= 1
+        return True
 
 
 class _TurtleWriter:
-    """One Turtle serialisation (prefixes once) of triples handed over in lists, in a thread of its own."""
-
-    _END = None
+    """One Turtle file of triples handed over in lists: serialised a chunk at a time, the prefixes
+    declared once (Oxigraph declares them all at the head of each chunk; the later chunks' are cut)."""
 
     def __init__(self, path: Path):
-        self._lists: queue.Queue[list[ox.Triple] | None] = queue.Queue(UNION_QUEUE)
-        self._error: BaseException | None = None
         self._out = path.open("wb")
-        self._thread = threading.Thread(target=self._run, name="export-ttl", daemon=True)
-        self._thread.start()
+        self._chunk: list[ox.Triple] = []
+        self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        self._declared = False
 
     def put(self, triples: list[ox.Triple]) -> None:
-        if self._error is not None:
-            raise self._error
-        if triples:
-            self._lists.put(triples)
+        self._chunk += triples
+        if len(self._chunk) >= TURTLE_CHUNK:
+            self._write()
 
     def close(self) -> None:
-        if self._thread.is_alive():
-            self._lists.put(self._END)
-            self._thread.join()
         if not self._out.closed:
+            self._write()
             self._out.close()
-        if self._error is not None:
-            raise self._error
 
-    def _run(self) -> None:
-        triples = itertools.chain.from_iterable(iter(self._lists.get, self._END))
-        try:
-            ox.serialize(triples, self._out, ox.RdfFormat.TURTLE, prefixes={k: str(v) for k, v in PREFIXES.items()})
-        except BaseException as error:  # noqa: BLE001  (raised in the writer's thread by the next put or close)
-            self._error = error
-            for _ in iter(self._lists.get, self._END):  # drain, so that the writer never waits on a full queue
-                pass
+    def _write(self) -> None:
+        if not self._chunk and self._declared:
+            return
+        data = ox.serialize(self._chunk, None, ox.RdfFormat.TURTLE, prefixes=self._prefixes)
+        if self._declared:
+            while data.startswith(b"@prefix "):
+                data = data[data.index(b"\n") + 1 :]
+        self._declared = True
+        self._out.write(data)
+        self._chunk = []
