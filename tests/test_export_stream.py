@@ -53,6 +53,8 @@ def _read(files: dict[str, Path]) -> tuple[list[str], list[str]]:
 class _EveryTripleSeemsSeen:
     """A filter whose every answer is a false alarm: the exact decisions at the end must do all the work."""
 
+    triples = 0
+
     def __contains__(self, triple: ox.Triple) -> bool:
         return True
 
@@ -84,12 +86,19 @@ def test_the_files_hold_what_the_store_holds(tmp_path, false_alarms):
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_a_graph_given_twice_makes_the_files_read_from_the_store(tmp_path):
+@pytest.mark.parametrize("why", ["a graph given twice", "too many triples"])
+def test_the_files_are_read_from_the_store_when_they_cannot_be_written_as_they_come(tmp_path, monkeypatch, why):
     targets = {"nq": tmp_path / "graph.nq", "ttl": tmp_path / "graph.ttl"}
     store = EmbeddedStore(tmp_path / "store")
+    if why == "too many triples":
+        monkeypatch.setattr(export_stream, "MAX_TRIPLES", 3)  # the first document has 5
     with StreamingExport(targets) as files:
         files.add(_graph(1), _document(1))
-        files.add(_graph(1), _document(1))
+        if why == "too many triples":
+            assert files.fallback == "more than 3 triples"
+            files.add(_graph(2), _document(2))
+        else:
+            files.add(_graph(1), _document(1))
         assert files.fallback and files.finish(store) == {}
     assert not list(tmp_path.glob("graph.*"))
 

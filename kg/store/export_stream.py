@@ -7,7 +7,8 @@ when it stores them. So a build that creates its store hands every document grap
 to graph.ttl; at the end, the graphs it was not given (the corpus graph) are read from the store
 and added. Only a store created by the build qualifies: each document graph is then written once
 and stays as written (the end of a build adds the corpus graph and changes no document graph);
-a graph given twice makes the export fall back to reading the store (:func:`kg.store.export.export_all`).
+a graph given twice, or a corpus past ``MAX_TRIPLES``, makes the export fall back to reading the
+store (:func:`kg.store.export.export_all`).
 
 The files hold exactly what the store holds (``tests/test_build.py``), in the order documents were
 written (the same for serial and parallel builds), not in the store's index order:
@@ -60,6 +61,9 @@ _SUBJECT = ox.NamedNode("http://x/s")
 # Triples the first Bloom filter is made for; each next one is made four times larger (a scalable filter).
 FIRST_FILTER_TRIPLES = 1_000_000
 FALSE_ALARMS = 0.01
+# Past this many distinct triples (~250,000 news articles) the filters (~1.2 bytes a triple) and the
+# graphs' names would no longer be small beside the build: the files are read from the store at the end.
+MAX_TRIPLES = 50_000_000
 # Triples serialised to graph.ttl at a time (each chunk groups its triples by subject).
 TURTLE_CHUNK = 20_000
 
@@ -94,7 +98,7 @@ class StreamingExport:
         if self.fallback:
             return
         if graph in self._graphs:
-            self.fallback = f"the graph {graph} was written twice"
+            self._give_up(f"the graph {graph} was written twice")
             return
         order = self._graphs[graph] = len(self._graphs)
         stored = list(dict.fromkeys(self._stored(quads)))
@@ -107,6 +111,8 @@ class StreamingExport:
             else:
                 self._repeats.setdefault(triple, order)
         self._union.put(new)
+        if self._seen.triples > MAX_TRIPLES:
+            self._give_up(f"more than {MAX_TRIPLES:,} triples")
 
     def finish(self, store: EmbeddedStore) -> dict[str, Path]:
         """Add what only the store has (the corpus graph; the repeats' decisions) and give the files
@@ -132,6 +138,12 @@ class StreamingExport:
         for fmt, path in self.targets.items():
             os.replace(self._partial[fmt], path)
         return dict(self.targets)
+
+    def _give_up(self, reason: str) -> None:
+        """Stop writing (the files will be read from the store) and let go of what was kept."""
+        self.fallback = reason
+        self._close()
+        self._seen, self._repeats, self._graphs, self._canonical = _SeenTriples(), {}, {}, {}
 
     def _stored(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         for quad in quads:
@@ -177,6 +189,7 @@ class _SeenTriples:
     def __init__(self) -> None:
         self._filters = [Bloom(FIRST_FILTER_TRIPLES, FALSE_ALARMS)]
         self._room = FIRST_FILTER_TRIPLES
+        self.triples = 0  # added so far
 
     def __contains__(self, triple: ox.Triple) -> bool:
         key = hash(triple)
@@ -193,6 +206,7 @@ class _SeenTriples:
             self._filters.append(Bloom(self._room, FALSE_ALARMS))
         self._filters[-1].add(key)
         self._room -= 1
+        self.triples += 1
         return True
 
 
