@@ -14,6 +14,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from kg.resolve.identity import CorpusIdentity
 from kg.store.corpus import count_by_class, entities_in, refresh_corpus_facts
 from kg.store.embedded import EmbeddedStore, GraphWriter
 from kg.store.export import export_all
+from kg.store.export_stream import StreamingExport
 
 OUTPUT_FILES = {"ttl": "graph.ttl", "nq": "graph.nq"}
 # Tracebacks of unexpected errors met by single documents (the console gets one line each).
@@ -201,41 +203,48 @@ def build(
     whole_corpus = created or pending.exists()
     pending.touch()
     end_imports = _import_in_background(END_OF_BUILD_MODULES)
-    with extraction as extractor, GraphWriter(store) as writer:
-        summary.model = extractor.description["label"]
-        extracted_by = extractor.description["extractor"]
-        for item in extractor.extract(new_documents()):
-            if reported(item):
-                continue
-            try:
-                resolved = identity.resolve(resolve(item))
-                graph, quads = document_quads(resolved, base)
-            except Exception as error:  # noqa: BLE001  (a bug met by one document costs that document only)
-                skip(Skipped(item.doc.source or item.doc.id, _log_error(out / ERRORS_LOG, item.doc, error), "internal"))
-                continue
-            if not whole_corpus and store.ox.contains_named_graph(graph):
-                # A replaced document: the entities its old version named have their corpus facts redone too.
-                affected |= entities_in(store, [graph.value])
-            writer.write(graph, quads)
-            built.append(graph.value)
-            identity.record(resolved)
-            summary.documents_built += 1
-            if on_document:
-                on_document(item.doc)
-    # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
-    refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
-    pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
-    end_imports.join()
-    from kg.incidents import update_incidents
-
-    update_incidents(store, added=built)
-    store.flush()
-    summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
-    summary.events_by_type = count_by_class(store, event_class_names())
-    if validate:
-        summary.validation = _validation(store, built)
     written = export_files or (export_files is None and created)
-    exported = export_all(store, {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {})
+    targets = {fmt: out / name for fmt, name in OUTPUT_FILES.items()} if written else {}
+    # A new store's files are written as its documents are stored, not read back from it at the end.
+    streamed = StreamingExport(targets) if created and targets else nullcontext()
+    with streamed as files:
+        with extraction as extractor, GraphWriter(store) as writer:
+            summary.model = extractor.description["label"]
+            extracted_by = extractor.description["extractor"]
+            for item in extractor.extract(new_documents()):
+                if reported(item):
+                    continue
+                try:
+                    resolved = identity.resolve(resolve(item))
+                    graph, quads = document_quads(resolved, base)
+                except Exception as error:  # noqa: BLE001  (a bug met by one document costs that document only)
+                    reason = _log_error(out / ERRORS_LOG, item.doc, error)
+                    skip(Skipped(item.doc.source or item.doc.id, reason, "internal"))
+                    continue
+                if not whole_corpus and store.ox.contains_named_graph(graph):
+                    # A replaced document: the entities its old version named have their corpus facts redone too.
+                    affected |= entities_in(store, [graph.value])
+                writer.write(graph, quads)
+                if files:
+                    files.add(graph, quads)
+                built.append(graph.value)
+                identity.record(resolved)
+                summary.documents_built += 1
+                if on_document:
+                    on_document(item.doc)
+        # A new store gets its corpus facts in one pass; an update redoes those of the entities it touched.
+        refresh_corpus_facts(store, None if whole_corpus else affected | entities_in(store, built))
+        pending.unlink()  # the facts are committed (Oxigraph's write-ahead log keeps them through a crash)
+        end_imports.join()
+        from kg.incidents import update_incidents
+
+        update_incidents(store, added=built)
+        store.flush()
+        summary.entities_by_type = count_by_class(store, ENTITY_TYPES)
+        summary.events_by_type = count_by_class(store, event_class_names())
+        if validate:
+            summary.validation = _validation(store, built)
+        exported = (files and files.finish(store)) or export_all(store, targets)
     summary.outputs.update({fmt: str(path) for fmt, path in exported.items()})
     summary.stale += [str(out / name) for name in OUTPUT_FILES.values() if not written and (out / name).exists()]
     summary.outputs["store"] = str(store.path)
