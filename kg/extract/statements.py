@@ -106,8 +106,9 @@ class StatementReader:
     """Finds the statements of a document's sentences; one per document.
 
     Built once per document, it reads the document's text as the earlier components read it
-    (:func:`kg.extract.doc_text.document_text`: spaCy joins every token's text on each access) and finds the tokens that can start a statement on the doc's arrays, so a sentence
-    without a reporting verb or "according" costs no Python object per token."""
+    (:func:`kg.extract.doc_text.document_text`: spaCy joins every token's text on each access)
+    and finds the tokens that can start a statement on the doc's arrays, so a sentence without a
+    reporting verb or "according" costs no Python object per token."""
 
     def __init__(self, doc: Doc, coreference: Coreference):
         self.doc = doc
