@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
+from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, syntax
 from kg.model import Argument
@@ -45,9 +46,11 @@ ACTOR_TYPES = {"Person", "Organization", "Country"}
 
 
 def span_of(span: Span) -> TextSpan:
-    """The plain record of a token-aligned spaCy span (its text read off the span, not off
-    ``doc.text``, which spaCy rebuilds on every access)."""
-    return TextSpan(span.start_char, span.end_char, span.text)
+    """The plain record of a token-aligned spaCy span: its text cut from the document's text as
+    the components read it once (:func:`kg.extract.doc_text.document_text`; ``span.text`` makes
+    a Token of every word, and ``doc.text`` is joined again on every access)."""
+    start, end = span.start_char, span.end_char
+    return TextSpan(start, end, document_text(span.doc)[start:end] if len(span) else span.text)
 
 
 def token_span(tokens: list[Token]) -> TextSpan:

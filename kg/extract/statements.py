@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.arguments import SentenceContext, span_of, token_span
 from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.dates import normalize_time
+from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.modality import modality
 from kg.extract.triggers import Trigger, syntax
@@ -104,13 +105,14 @@ def headings(text: str) -> list[tuple[int, int]]:
 class StatementReader:
     """Finds the statements of a document's sentences; one per document.
 
-    Built once per document, it reads ``doc.text`` once (spaCy joins every token's text on each
-    access) and finds the tokens that can start a statement on the doc's arrays, so a sentence
-    without a reporting verb or "according" costs no Python object per token."""
+    Built once per document, it reads the document's text as the earlier components read it
+    (:func:`kg.extract.doc_text.document_text`: spaCy joins every token's text on each access)
+    and finds the tokens that can start a statement on the doc's arrays, so a sentence without a
+    reporting verb or "according" costs no Python object per token."""
 
     def __init__(self, doc: Doc, coreference: Coreference):
         self.doc = doc
-        self.text = doc.text
+        self.text = document_text(doc)
         self.coref = coreference
         self.quotes = quotations(self.text)
         words = _words()

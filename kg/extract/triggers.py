@@ -26,6 +26,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.names.actors import sector_code
 
@@ -548,14 +549,15 @@ def _in_quoted_words(token: Token) -> bool:
 def _quoted_span(token: Token) -> tuple[int, int] | None:
     """The token indices between the pair of quote marks of ``token``'s sentence around it."""
     marks = set(syntax()["quote_marks"])
+    sent, words = token.sent, document_words(token.doc)  # the words read once per document, no Token each
     opened = None
-    for t in token.sent:
-        if t.text not in marks:
+    for i in range(sent.start, sent.end):
+        if words[i] not in marks:
             continue
         if opened is None:
-            opened = t.i
-        elif opened < token.i < t.i:
-            return opened + 1, t.i
+            opened = i
+        elif opened < token.i < i:
+            return opened + 1, i
         else:
             opened = None
     return None

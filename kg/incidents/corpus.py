@@ -259,19 +259,36 @@ def _name(store: EmbeddedStore | ox.Store, iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def incident_label(store: EmbeddedStore, group: list[EventInfo], within: dict[str, set[str]]) -> str:
+class _Names:
+    """The name of each place and agent incidents are labelled by, read from the store once per update
+    (the store does not change before the update writes; a place names many incidents)."""
+
+    def __init__(self, store: EmbeddedStore | ox.Store):
+        self.store = store
+        self.known: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        if iri not in self.known:
+            self.known[iri] = _name(self.store, iri)
+        return self.known[iri]
+
+
+def incident_label(
+    store: EmbeddedStore, group: list[EventInfo], within: dict[str, set[str]], names: _Names | None = None
+) -> str:
     """E.g. "Bombing in Baidoa, 2025-03-14": the naming class, the most specific place most
-    reports give, the day (else month, else year) most reports give."""
+    reports give, the day (else month, else year) most reports give. ``names``: the names read so far."""
+    name = names if names is not None else _Names(store)
     text = label_class(e.event_class for e in group)
     named = Counter(place for e in group for place in e.places)
     specific = [p for p in named if not any(p in within.get(q, ()) for q in named if q != p)]
     if specific:
         place = min(specific, key=lambda p: (-named[p], -len(within.get(p, ())), p))
-        text += f" in {_name(store, place)}"
+        text += f" in {name(place)}"
     else:
         agents = Counter(agent for e in group for agent in e.arguments.get("agent", ()))
         if agents:
-            text += f" by {_name(store, min(agents, key=lambda a: (-agents[a], a)))}"
+            text += f" by {name(min(agents, key=lambda a: (-agents[a], a)))}"
     for precision, width in (("day", 10), ("month", 7), ("year", 4)):
         times = Counter(date.fromordinal(e.start).isoformat()[:width] for e in group if e.precision == precision)
         if times:
@@ -449,6 +466,14 @@ def update_incidents(
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(None, T["incident"], node, graph))
     within = places.add(e for group in groups.values() for e in group)
+    names = _Names(store)
+    sources: dict[str, str] = {}  # each document's independent source: fixed once duplicates are decided
+
+    def source(doc: str) -> str:
+        if doc not in sources:
+            sources[doc] = _source(index, doc)
+        return sources[doc]
+
     for _, group in sorted(groups.items()):
         if not group:
             continue  # every event it had is gone or went elsewhere
@@ -456,9 +481,9 @@ def update_incidents(
         docs = {e.doc for e in group}
         new_triples |= {
             ox.Triple(incident, RDF_TYPE, T["Incident"]),
-            ox.Triple(incident, LABEL, ox.Literal(incident_label(store, group, within))),
+            ox.Triple(incident, LABEL, ox.Literal(incident_label(store, group, within, names))),
             ox.Triple(incident, T["documentCount"], _integer(len(docs))),
-            ox.Triple(incident, T["sourceCount"], _integer(len({_source(index, d) for d in docs}))),
+            ox.Triple(incident, T["sourceCount"], _integer(len({source(d) for d in docs}))),
         }
         new_triples |= {ox.Triple(ox.NamedNode(e.iri), T["incident"], incident) for e in group}
         index.set_incident([e.iri for e in group], incident.value)
@@ -482,7 +507,7 @@ def update_incidents(
             ]
             new_triples.update(ox.Triple(node, pred, value) for pred, value in reified)
         if docs:
-            new_triples.add(ox.Triple(node, T["sourceCount"], _integer(len({_source(index, d) for d in docs}))))
+            new_triples.add(ox.Triple(node, T["sourceCount"], _integer(len({source(d) for d in docs}))))
         report.facts_counted += 1
 
     change_triples(store, graph, old_triples - new_triples, new_triples - old_triples)
