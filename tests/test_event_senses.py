@@ -384,6 +384,23 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a verb beside a threat or an attempt in a list of verbs tells its own fact
+        ("Vardi rebels threatened the mayor and killed two guards.", [("Killing", None), ("Threat", None)]),
+        ("Gunmen sought the Kesh mayor and shot him dead.", [("Killing", None)]),
+        ("Soldiers tried to stop the march and arrested two students.", [("Arrest", None)]),
+        ("Gunmen threatened the driver and kidnapped two nurses.", [("Kidnapping", None), ("Threat", None)]),
+        # near misses: what the first verb governs is still its aim or its threat
+        ("The Front threatened to attack and burn the post.", [("Attack", "hypothetical"), ("Threat", None)]),
+        ("Rebels planned to kidnap and kill him.", [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")]),
+    ],
+)
+def test_a_verb_beside_a_threat_is_not_governed_by_it(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a "to"-infinitive tells an aim, an order or an offer: not what happened
         ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),

@@ -107,7 +107,7 @@ def modality(trigger: Trigger) -> str | None:
         aim = aim or _aim(clause, words, trigger)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
-    governors = list(clauses[-1].ancestors)
+    governors = _governors(clauses[-1])
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
     for ancestor in governors:
@@ -318,6 +318,27 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _governors(clause: Token) -> list[Token]:
+    """The words ``clause`` hangs on, nearest first, leaving out the first verb of a list of
+    verbs it is in: "rebels threatened the mayor and killed two guards" tells a killing (the
+    first verb is told beside it, not above it), while "threatened to attack and burn the town"
+    still hangs both on "threatened".
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rebels threatened the mayor and killed two guards.")
+    >>> _governors(doc[5]), _governors(doc[1])
+    ([], [])
+    """
+    governors = []
+    while clause.head != clause:
+        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head  # a verb beside it in the list, not above it
+            continue
+        clause = clause.head
+        governors.append(clause)
+    return governors
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
