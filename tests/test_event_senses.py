@@ -583,3 +583,30 @@ def test_deaths_and_injuries_of_accidents_are_no_killings(extract_one, text):
 )
 def test_violent_deaths_beside_accident_words_stay_killings(extract_one, text):
     assert "Killing" in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Kesh president Ana Voss died on Monday at the age of 90.",
+        "Ana Voss died aged 90 at her home in Brano.",
+        "The Vardi poet Ilo Marek died peacefully in Kesh.",
+        "Ana Voss died in her sleep on Sunday.",
+        "The old singer died of old age.",
+    ],
+)
+def test_a_natural_death_is_no_killing(extract_one, text):
+    assert "Killing" not in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed Ana Voss in her sleep.",  # a killer named
+        "Ana Voss was killed in her sleep.",  # killed: violence
+        "A Kesh boy died in the attack at the age of 12.",  # a violent event named
+        "Two soldiers died in Brano on Monday.",  # nothing tells a natural end
+    ],
+)
+def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
+    assert "Killing" in classes(extract_one(text))

@@ -473,6 +473,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             return True
     if name in words["accident_classes"] and _of_accident(token, name, preps, words):
         return True  # "died in a helicopter crash": no violence
+    if name in words["accident_classes"] and kind == "verb" and _natural_death(token, name, preps, words):
+        return True  # "died in her sleep at the age of 90": no violence
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -507,6 +509,33 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     if token.dep_ in ("conj", "advcl") and _accident_verb(token.head, words):
         return True
     return any(c.dep_ == "advcl" and _accident_verb(c, words) for c in token.children)
+
+
+def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> bool:
+    """Whether a death verb whose subject is the one who died tells a natural end (kg:Killing is
+    death by violence): "died at the age of 90", "died in her sleep", "died peacefully", "died
+    aged 90". Not a verb with a killer ("gunmen killed him in his sleep") and not a death a
+    phrase of it ties to a violent event ("died in the attack at the age of 12").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Ana Voss died in her sleep. Two guards died in the attack.")
+    >>> _natural_death(doc[2], "Killing", [doc[3]], syntax()), _natural_death(doc[9], "Killing", [doc[10]], syntax())
+    (True, False)
+    """
+    etype = event_types()[name]
+    if etype.subject_of.get(token.lemma_.lower(), etype.subject_role) != "victim":
+        return False
+    nouns = _words()[1]
+    objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in nouns for o in objects):
+        return False  # "died in the attack": violence named
+    if any(o.lemma_.lower() in words["natural_death_nouns"] for o in objects):
+        return True
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in words["natural_death_adverbs"])
+        or c.lower_ in words["natural_death_participles"]
+        for c in token.children
+    )
 
 
 def _accident_verb(verb: Token, words: dict) -> bool:
