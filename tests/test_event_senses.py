@@ -401,6 +401,22 @@ def test_a_verb_beside_a_threat_is_not_governed_by_it(extract_one, text, expecte
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # an event noun that does what the verb tells took place: the verb is no plan of it
+        ("The killing of the Kesh mayor risks a new war.", [("Killing", None)]),
+        ("The attack on the Brano school was clearly intended to cause unrest.", [("Attack", None)]),
+        # near misses: an event told as planned, stopped or feared
+        ("An attack on the Brano post was planned for Monday.", [("Attack", "hypothetical")]),
+        ("The attack on the Kesh bank was foiled by the police.", [("Attack", "negated")]),
+        ("Officials fear an attack on the Kesh post is planned.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a "to"-infinitive tells an aim, an order or an offer: not what happened
         ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),

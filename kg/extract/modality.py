@@ -110,11 +110,15 @@ def modality(trigger: Trigger) -> str | None:
     governors = _governors(clauses[-1])
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+    # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
+    # event does the threatening or was meant to do something; the verb tells what of it, not whether
+    doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
-        if lemma in words["negating_heads"]:
+        heads = ancestor != doer
+        if heads and lemma in words["negating_heads"]:
             return "negated"
-        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
+        if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if clauses[-1].dep_ not in ("relcl", "acl"):
             # "to proceed with the bombing"; not "to honour those who were killed"
@@ -318,6 +322,26 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _does(noun: Token) -> Token | None:
+    """The verb an event noun is the doer of: its active subject ("the bombing threatens the
+    talks", "the killing risks a war"), or the subject of a passive that says what it was meant
+    to do ("the attack was intended to cause unrest"); None for an event told as planned or
+    stopped ("an attack was planned", "the attack was foiled").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [_does(t) for t in nlp("The bombing threatens the talks.") if t.lower_ == "bombing"]
+    [threatens]
+    >>> [_does(t) for t in nlp("An attack was planned for Monday.") if t.lower_ == "attack"]
+    [None]
+    """
+    if noun.dep_ == "nsubj":
+        return noun.head
+    if noun.dep_ == "nsubjpass" and any(c.dep_ in ("xcomp", "ccomp") for c in noun.head.children):
+        return noun.head
+    return None
 
 
 def _governors(clause: Token) -> list[Token]:
