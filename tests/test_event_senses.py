@@ -417,6 +417,23 @@ def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, ex
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a denial or an accusation of someone's part in an event tells the event
+        ("The Vardi Front denied responsibility for the attack on the Kesh post.", [("Attack", None)]),
+        ("The Front denied any role in the bombing of the Brano market.", [("Bombing", None)]),
+        ("The Front denied involvement in the killing of the Kesh mayor.", [("Killing", None)]),
+        # near misses: the event itself denied or stopped
+        ("The Kesh army denied the attack on the village.", [("Attack", "negated")]),
+        ("The Kesh army denied that the attack took place.", [("Attack", "negated")]),
+        ("Police foiled a plot to bomb the Brano bank.", [("Bombing", "negated")]),
+    ],
+)
+def test_a_denied_part_in_an_event_is_no_denied_event(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a "to"-infinitive tells an aim, an order or an offer: not what happened
         ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),

@@ -115,6 +115,8 @@ def modality(trigger: Trigger) -> str | None:
     doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
+        if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
+            break  # "denied responsibility for the attack": the attack took place
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
