@@ -421,8 +421,14 @@ def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, ex
         ("The Vardi Front denied responsibility for the attack on the Kesh post.", [("Attack", None)]),
         ("The Front denied any role in the bombing of the Brano market.", [("Bombing", None)]),
         ("The Front denied involvement in the killing of the Kesh mayor.", [("Killing", None)]),
-        # near misses: the event itself denied or stopped
+        # an inquiry into an event, or what is done to one, tells it took place
+        ("The president called for an investigation into the killing of the Kesh mayor.", [("Killing", None)]),
+        ("The Front demanded an inquiry into the bombing of the Brano market.", [("Bombing", None)]),
+        ("The Kesh government wants to clarify the murder of the priests.", [("Killing", None)]),
+        # near misses: the event itself denied, stopped or called for
         ("The Kesh army denied the attack on the village.", [("Attack", "negated")]),
+        ("The Vardi Front called for attacks on the army.", [("Attack", "hypothetical")]),
+        ("The Vardi Front planned a series of attacks on the army.", [("Attack", "hypothetical")]),
         ("The Kesh army denied that the attack took place.", [("Attack", "negated")]),
         ("Police foiled a plot to bomb the Brano bank.", [("Bombing", "negated")]),
     ],

@@ -116,7 +116,9 @@ def modality(trigger: Trigger) -> str | None:
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
-            break  # "denied responsibility for the attack": the attack took place
+            break  # "denied responsibility for the attack", "called for an inquiry into the killing"
+        if ancestor.pos_ == "VERB" and lemma in words["presupposing_verbs"]:
+            break  # "wants to clarify the murder": what is clarified took place
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
