@@ -425,7 +425,12 @@ def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, ex
         ("The president called for an investigation into the killing of the Kesh mayor.", [("Killing", None)]),
         ("The Front demanded an inquiry into the bombing of the Brano market.", [("Bombing", None)]),
         ("The Kesh government wants to clarify the murder of the priests.", [("Killing", None)]),
-        # near misses: the event itself denied, stopped or called for
+        ("Kesh police said they would investigate the bombing of the market.", [("Bombing", None)]),
+        ("The bombing of the Brano market could have been carried out by the Vardi Front.", [("Bombing", None)]),
+        # near misses: the event itself denied, stopped, guessed at or called for
+        ("An attack could be carried out on the Kesh post at any time.", [("Attack", "hypothetical")]),
+        ("An attack may have been carried out on the Kesh post.", [("Attack", "hypothetical")]),
+        ("The Vardi Front will carry out the attack tomorrow.", [("Attack", "future")]),
         ("The Kesh army denied the attack on the village.", [("Attack", "negated")]),
         ("The Vardi Front called for attacks on the army.", [("Attack", "hypothetical")]),
         ("The Vardi Front planned a series of attacks on the army.", [("Attack", "hypothetical")]),

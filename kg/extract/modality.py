@@ -24,6 +24,8 @@ from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
+# Determiners that point to one event already known ("the bombing", "this attack").
+DEFINITE = ("the", "this", "that", "these", "those")
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,8 @@ def modality(trigger: Trigger) -> str | None:
             if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
                 return "negated"  # "no group claimed responsibility"
         auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if clause != head and _presupposed(anchor, clause, auxes, words):
+            auxes = set()  # "would investigate the bombing", "could have been carried out by X"
         if auxes & words["future_aux"]:
             return "future"
         if auxes & words["hypothetical_aux"]:
@@ -326,6 +330,26 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:
+    """Whether the verb an event noun hangs on takes the event as done, whatever its modal: one
+    of 'presupposing_verbs' ("police would investigate the bombing", "must explain the
+    killing"), or a light verb in a modal perfect passive whose subject is a definite event
+    noun ("the bombing could have been carried out by the Front": a guess at who, not at
+    whether); not "an attack could be carried out at any time".
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The bombing could have been carried out by the Front.")
+    >>> _presupposed(doc[1], doc[5], {"could", "have", "be"}, _modality_words())
+    True
+    """
+    if verb.lemma_.lower() in words["presupposing_verbs"]:
+        return True
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in syntax()["light_verbs"]:
+        return False
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+    return definite and "have" in auxes and bool(auxes & words["hypothetical_aux"])
 
 
 def _does(noun: Token) -> Token | None:
