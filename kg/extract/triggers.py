@@ -366,8 +366,9 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
     "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
     weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
-    ``effect_verbs``) or the agent of its passive; a bomb that is found, planted or defused
-    tells none.
+    ``effect_verbs``) or the agent of its passive; so does one thrown (the object of one of
+    ``throwing_verbs``: "threw a grenade at the house", "a load of dynamite was hurled against
+    the station"); a bomb that is found, planted or defused tells none.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("A car bomb killed two guards. Police defused a bomb.")
@@ -376,6 +377,11 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     """
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _explosives():
         return None
+    thrown = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        thrown = token.head.head  # "a load of dynamite was hurled"
+    if thrown.dep_ in ("dobj", "nsubjpass") and thrown.head.lemma_.lower() in syntax()["throwing_verbs"]:
+        return Trigger([token], "Bombing", token, "noun")  # "threw a grenade at the house"
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "agent":
         verb = verb.head  # "killed by a bomb"
