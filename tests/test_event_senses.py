@@ -654,3 +654,29 @@ def test_a_natural_death_is_no_killing(extract_one, text):
 )
 def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
     assert "Killing" in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kesh minister attacked the opposition's plan in a speech.",
+        "President Ana Voss launched an attack on corruption.",
+        "The Vardi senator's speech was an attack on democracy.",
+        "The Kesh senate killed the bill on Tuesday.",
+        "Critics attacked the decision of the Brano court.",
+    ],
+)
+def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
+    assert not {"Attack", "Killing", "Bombing"} & set(classes(extract_one(text)))
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
+        ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
+        ("Bombers attacked the Brano parliament building.", "Attack"),
+    ],
+)
+def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):
+    assert kind in classes(extract_one(text))

@@ -481,6 +481,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "died in a helicopter crash": no violence
     if name in words["accident_classes"] and kind == "verb" and _natural_death(token, name, preps, words):
         return True  # "died in her sleep at the age of 90": no violence
+    if name in words["abstract_classes"] and _abstract_only(token, kind, preps, words):
+        return True  # "the minister attacked the plan", "an attack on democracy": no violence
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -515,6 +517,21 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     if token.dep_ in ("conj", "advcl") and _accident_verb(token.head, words):
         return True
     return any(c.dep_ == "advcl" and _accident_verb(c, words) for c in token.children)
+
+
+def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> bool:
+    """Whether every object of a violent trigger is an abstract thing (``abstract_targets``):
+    "attacked the plan", "killed the bill", "an attack on democracy" are figurative.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Critics attacked the plan. Rebels attacked the plant.")
+    >>> _abstract_only(doc[1], "verb", [], syntax()), _abstract_only(doc[6], "verb", [], syntax())
+    (True, False)
+    """
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "noun":
+        objects += [g for p in preps if p.lower_ in words["abstract_preps"] for g in p.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
 
 
 def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> bool:
