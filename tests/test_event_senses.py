@@ -664,6 +664,10 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "The Vardi senator's speech was an attack on democracy.",
         "The Kesh senate killed the bill on Tuesday.",
         "Critics attacked the decision of the Brano court.",
+        # an attack told as made in words
+        "President Ana Voss attacked the opposition in a televised speech.",
+        "The Kesh minister attacked the press over its coverage.",
+        "The Vardi daily attacked the president in an editorial.",
     ],
 )
 def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
@@ -676,6 +680,8 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
         ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
         ("Bombers attacked the Brano parliament building.", "Attack"),
+        ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
+        ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
     ],
 )
 def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):

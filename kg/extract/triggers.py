@@ -483,6 +483,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "died in her sleep at the age of 90": no violence
     if name in words["abstract_classes"] and _abstract_only(token, kind, preps, words):
         return True  # "the minister attacked the plan", "an attack on democracy": no violence
+    if name in words["verbal_classes"] and _in_words(preps, words):
+        return True  # "attacked the opposition in a speech": words, no violence
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -532,6 +534,25 @@ def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> 
     if kind == "noun":
         objects += [g for p in preps if p.lower_ in words["abstract_preps"] for g in p.children if g.dep_ == "pobj"]
     return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
+
+
+def _in_words(preps: list[Token], words: dict) -> bool:
+    """Whether an attack is told as made in words: in a speech, statement or editorial ("attacked
+    the opposition in a televised speech"), or over or for an abstract thing ("attacked the
+    government over its handling of the crisis").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The mayor attacked the council in a speech.")
+    >>> _in_words([doc[5]], syntax())
+    True
+    """
+    for prep in preps:
+        objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in words["verbal_medium_preps"] and set(objects) & set(words["utterance_nouns"]):
+            return True
+        if prep.lower_ in words["verbal_reason_preps"] and set(objects) & set(words["abstract_targets"]):
+            return True
+    return False
 
 
 def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> bool:
