@@ -668,6 +668,10 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "President Ana Voss attacked the opposition in a televised speech.",
         "The Kesh minister attacked the press over its coverage.",
         "The Vardi daily attacked the president in an editorial.",
+        # no person to kill, nothing to shoot at
+        "The Kesh company executed the contract in May.",
+        "Inflation is killing the Vardi economy.",
+        "Prices shot up in Kesh in May.",
     ],
 )
 def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
@@ -681,6 +685,8 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
         ("Bombers attacked the Brano parliament building.", "Attack"),
         ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
+        ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object
+        ("The Vardi rebels executed two prisoners.", "Killing"),
         ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
     ],
 )

@@ -485,6 +485,10 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "the minister attacked the plan", "an attack on democracy": no violence
     if name in words["verbal_classes"] and _in_words(preps, words):
         return True  # "attacked the opposition in a speech": words, no violence
+    rising = words["rising_particles"].get(token.lemma_.lower(), ())
+    if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in token.children):
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return True  # "prices shot up": a rise
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
