@@ -668,6 +668,9 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "President Ana Voss attacked the opposition in a televised speech.",
         "The Kesh minister attacked the press over its coverage.",
         "The Vardi daily attacked the president in an editorial.",
+        "The Kesh minister launched a scathing attack on the opposition leader.",
+        "The Vardi editorial was a blistering attack on the army.",
+        "The Front's communique attacked the army's lies.",
         # no person to kill, nothing to shoot at
         "The Kesh company executed the contract in May.",
         "Inflation is killing the Vardi economy.",
@@ -688,6 +691,7 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object
         ("The Vardi rebels executed two prisoners.", "Killing"),
         ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
+        ("The Vardi communique said rebels attacked the Kesh post.", "Attack"),  # the communique tells it
     ],
 )
 def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):

@@ -483,7 +483,7 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "died in her sleep at the age of 90": no violence
     if name in words["abstract_classes"] and _abstract_only(token, kind, preps, words):
         return True  # "the minister attacked the plan", "an attack on democracy": no violence
-    if name in words["verbal_classes"] and _in_words(preps, words):
+    if name in words["verbal_classes"] and _in_words(token, preps, words):
         return True  # "attacked the opposition in a speech": words, no violence
     rising = words["rising_particles"].get(token.lemma_.lower(), ())
     if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in token.children):
@@ -540,16 +540,21 @@ def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> 
     return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
 
 
-def _in_words(preps: list[Token], words: dict) -> bool:
+def _in_words(token: Token, preps: list[Token], words: dict) -> bool:
     """Whether an attack is told as made in words: in a speech, statement or editorial ("attacked
-    the opposition in a televised speech"), or over or for an abstract thing ("attacked the
-    government over its handling of the crisis").
+    the opposition in a televised speech"), over or for an abstract thing ("attacked the
+    government over its handling of the crisis"), or by an utterance ("the communique attacked
+    the army", "the editorial was an attack on the army").
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("The mayor attacked the council in a speech.")
-    >>> _in_words([doc[5]], syntax())
+    >>> _in_words(doc[2], [doc[5]], syntax())
     True
     """
+    clause = token.head if token.dep_ == "attr" else token  # "the editorial was an attack"
+    utterances = words["utterance_nouns"]
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in utterances for c in clause.children):
+        return True
     for prep in preps:
         objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in words["verbal_medium_preps"] and set(objects) & set(words["utterance_nouns"]):
