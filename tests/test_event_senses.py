@@ -675,8 +675,6 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "The Kesh company executed the contract in May.",
         "Inflation is killing the Vardi economy.",
         "Prices shot up in Kesh in May.",
-        "The Vardi decree is an attack on human rights.",
-        "The senator called the law an attack on Kesh sovereignty.",
     ],
 )
 def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
@@ -692,7 +690,6 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
         ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object
         ("The Vardi rebels executed two prisoners.", "Killing"),
-        ("Rebels attacked the Kesh peace monument.", "Attack"),
         ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
         ("The Vardi communique said rebels attacked the Kesh post.", "Attack"),  # the communique tells it
     ],
