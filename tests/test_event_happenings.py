@@ -107,6 +107,8 @@ def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caus
         "A car bomb killed two guards in Kesh on Monday.",
         "Two guards were killed by a bomb in Kesh.",
         "Explosives destroyed the Brano bank in Kesh.",
+        "Unidentified men threw a grenade at the Kesh mayor's house.",  # thrown: it went off
+        "A load of dynamite was hurled against a police station in Brano.",
     ],
 )
 def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
@@ -118,7 +120,12 @@ def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Police defused a bomb near the Brano bank.", "The Vardi Front planted explosives under a bridge."]
+    "text",
+    [
+        "Police defused a bomb near the Brano bank.",
+        "The Vardi Front planted explosives under a bridge.",
+        "Protesters threw stones at the Kesh police station.",  # thrown, but no explosive
+    ],
 )
 def test_a_bomb_found_or_planted_tells_no_explosion(extract_one, text):
     weapons = {"bomb", "explosives"}

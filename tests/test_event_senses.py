@@ -384,6 +384,67 @@ def test_a_stopped_or_feared_event_is_not_asserted(extract_one, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a verb beside a threat or an attempt in a list of verbs tells its own fact
+        ("Vardi rebels threatened the mayor and killed two guards.", [("Killing", None), ("Threat", None)]),
+        ("Gunmen sought the Kesh mayor and shot him dead.", [("Killing", None)]),
+        ("Soldiers tried to stop the march and arrested two students.", [("Arrest", None)]),
+        ("Gunmen threatened the driver and kidnapped two nurses.", [("Kidnapping", None), ("Threat", None)]),
+        # near misses: what the first verb governs is still its aim or its threat
+        ("The Front threatened to attack and burn the post.", [("Attack", "hypothetical"), ("Threat", None)]),
+        ("Rebels planned to kidnap and kill him.", [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")]),
+    ],
+)
+def test_a_verb_beside_a_threat_is_not_governed_by_it(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an event noun that does what the verb tells took place: the verb is no plan of it
+        ("The killing of the Kesh mayor risks a new war.", [("Killing", None)]),
+        ("The attack on the Brano school was clearly intended to cause unrest.", [("Attack", None)]),
+        # near misses: an event told as planned, stopped or feared
+        ("An attack on the Brano post was planned for Monday.", [("Attack", "hypothetical")]),
+        ("The attack on the Kesh bank was foiled by the police.", [("Attack", "negated")]),
+        ("Officials fear an attack on the Kesh post is planned.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a denial or an accusation of someone's part in an event tells the event
+        ("The Vardi Front denied responsibility for the attack on the Kesh post.", [("Attack", None)]),
+        ("The Front denied any role in the bombing of the Brano market.", [("Bombing", None)]),
+        ("The Front denied involvement in the killing of the Kesh mayor.", [("Killing", None)]),
+        # an inquiry into an event, or what is done to one, tells it took place
+        ("The president called for an investigation into the killing of the Kesh mayor.", [("Killing", None)]),
+        ("The Front demanded an inquiry into the bombing of the Brano market.", [("Bombing", None)]),
+        ("The Kesh government wants to clarify the murder of the priests.", [("Killing", None)]),
+        ("Kesh police said they would investigate the bombing of the market.", [("Bombing", None)]),
+        ("The bombing of the Brano market could have been carried out by the Vardi Front.", [("Bombing", None)]),
+        # near misses: the event itself denied, stopped, guessed at or called for
+        ("An attack could be carried out on the Kesh post at any time.", [("Attack", "hypothetical")]),
+        ("An attack may have been carried out on the Kesh post.", [("Attack", "hypothetical")]),
+        ("The Vardi Front will carry out the attack tomorrow.", [("Attack", "future")]),
+        ("The Kesh army denied the attack on the village.", [("Attack", "negated")]),
+        ("The Vardi Front called for attacks on the army.", [("Attack", "hypothetical")]),
+        ("The Vardi Front planned a series of attacks on the army.", [("Attack", "hypothetical")]),
+        ("The Kesh army denied that the attack took place.", [("Attack", "negated")]),
+        ("Police foiled a plot to bomb the Brano bank.", [("Bombing", "negated")]),
+    ],
+)
+def test_a_denied_part_in_an_event_is_no_denied_event(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a "to"-infinitive tells an aim, an order or an offer: not what happened
         ("The Vardi Front hired two men to kill the mayor.", [("Killing", "hypothetical")]),
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),
@@ -566,3 +627,72 @@ def test_deaths_and_injuries_of_accidents_are_no_killings(extract_one, text):
 )
 def test_violent_deaths_beside_accident_words_stay_killings(extract_one, text):
     assert "Killing" in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Kesh president Ana Voss died on Monday at the age of 90.",
+        "Ana Voss died aged 90 at her home in Brano.",
+        "The Vardi poet Ilo Marek died peacefully in Kesh.",
+        "Ana Voss died in her sleep on Sunday.",
+        "The old singer died of old age.",
+    ],
+)
+def test_a_natural_death_is_no_killing(extract_one, text):
+    assert "Killing" not in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed Ana Voss in her sleep.",  # a killer named
+        "Ana Voss was killed in her sleep.",  # killed: violence
+        "A Kesh boy died in the attack at the age of 12.",  # a violent event named
+        "Two soldiers died in Brano on Monday.",  # nothing tells a natural end
+    ],
+)
+def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
+    assert "Killing" in classes(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kesh minister attacked the opposition's plan in a speech.",
+        "President Ana Voss launched an attack on corruption.",
+        "The Vardi senator's speech was an attack on democracy.",
+        "The Kesh senate killed the bill on Tuesday.",
+        "Critics attacked the decision of the Brano court.",
+        # an attack told as made in words
+        "President Ana Voss attacked the opposition in a televised speech.",
+        "The Kesh minister attacked the press over its coverage.",
+        "The Vardi daily attacked the president in an editorial.",
+        "The Kesh minister launched a scathing attack on the opposition leader.",
+        "The Vardi editorial was a blistering attack on the army.",
+        "The Front's communique attacked the army's lies.",
+        # no person to kill, nothing to shoot at
+        "The Kesh company executed the contract in May.",
+        "Inflation is killing the Vardi economy.",
+        "Prices shot up in Kesh in May.",
+    ],
+)
+def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
+    assert not {"Attack", "Killing", "Bombing"} & set(classes(extract_one(text)))
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
+        ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
+        ("Bombers attacked the Brano parliament building.", "Attack"),
+        ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
+        ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object
+        ("The Vardi rebels executed two prisoners.", "Killing"),
+        ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
+        ("The Vardi communique said rebels attacked the Kesh post.", "Attack"),  # the communique tells it
+    ],
+)
+def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):
+    assert kind in classes(extract_one(text))

@@ -24,6 +24,8 @@ from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
+# Determiners that point to one event already known ("the bombing", "this attack").
+DEFINITE = ("the", "this", "that", "these", "those")
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +102,8 @@ def modality(trigger: Trigger) -> str | None:
             if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
                 return "negated"  # "no group claimed responsibility"
         auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if clause != head and _presupposed(anchor, clause, auxes, words):
+            auxes = set()  # "would investigate the bombing", "could have been carried out by X"
         if auxes & words["future_aux"]:
             return "future"
         if auxes & words["hypothetical_aux"]:
@@ -107,14 +111,22 @@ def modality(trigger: Trigger) -> str | None:
         aim = aim or _aim(clause, words, trigger)  # "sent pilots to bomb the capital", "ordered them to take hostages"
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
-    governors = list(clauses[-1].ancestors)
+    governors = _governors(clauses[-1])
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+    # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
+    # event does the threatening or was meant to do something; the verb tells what of it, not whether
+    doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
-        if lemma in words["negating_heads"]:
+        if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
+            break  # "denied responsibility for the attack", "called for an inquiry into the killing"
+        if ancestor.pos_ == "VERB" and lemma in words["presupposing_verbs"]:
+            break  # "wants to clarify the murder": what is clarified took place
+        heads = ancestor != doer
+        if heads and lemma in words["negating_heads"]:
             return "negated"
-        if lemma in words["hypothetical_heads"] or _conditional(ancestor, words) or _imperative(ancestor):
+        if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if clauses[-1].dep_ not in ("relcl", "acl"):
             # "to proceed with the bombing"; not "to honour those who were killed"
@@ -318,6 +330,67 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:
+    """Whether the verb an event noun hangs on takes the event as done, whatever its modal: one
+    of 'presupposing_verbs' ("police would investigate the bombing", "must explain the
+    killing"), or a light verb in a modal perfect passive whose subject is a definite event
+    noun ("the bombing could have been carried out by the Front": a guess at who, not at
+    whether); not "an attack could be carried out at any time".
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The bombing could have been carried out by the Front.")
+    >>> _presupposed(doc[1], doc[5], {"could", "have", "be"}, _modality_words())
+    True
+    """
+    if verb.lemma_.lower() in words["presupposing_verbs"]:
+        return True
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in syntax()["light_verbs"]:
+        return False
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+    return definite and "have" in auxes and bool(auxes & words["hypothetical_aux"])
+
+
+def _does(noun: Token) -> Token | None:
+    """The verb an event noun is the doer of: its active subject ("the bombing threatens the
+    talks", "the killing risks a war"), or the subject of a passive that says what it was meant
+    to do ("the attack was intended to cause unrest"); None for an event told as planned or
+    stopped ("an attack was planned", "the attack was foiled").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [_does(t) for t in nlp("The bombing threatens the talks.") if t.lower_ == "bombing"]
+    [threatens]
+    >>> [_does(t) for t in nlp("An attack was planned for Monday.") if t.lower_ == "attack"]
+    [None]
+    """
+    if noun.dep_ == "nsubj":
+        return noun.head
+    if noun.dep_ == "nsubjpass" and any(c.dep_ in ("xcomp", "ccomp") for c in noun.head.children):
+        return noun.head
+    return None
+
+
+def _governors(clause: Token) -> list[Token]:
+    """The words ``clause`` hangs on, nearest first, leaving out the first verb of a list of
+    verbs it is in: "rebels threatened the mayor and killed two guards" tells a killing (the
+    first verb is told beside it, not above it), while "threatened to attack and burn the town"
+    still hangs both on "threatened".
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rebels threatened the mayor and killed two guards.")
+    >>> _governors(doc[5]), _governors(doc[1])
+    ([], [])
+    """
+    governors = []
+    while clause.head != clause:
+        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head  # a verb beside it in the list, not above it
+            continue
+        clause = clause.head
+        governors.append(clause)
+    return governors
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:

@@ -367,8 +367,9 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
     "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
     weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
-    ``effect_verbs``) or the agent of its passive; a bomb that is found, planted or defused
-    tells none.
+    ``effect_verbs``) or the agent of its passive; so does one thrown (the object of one of
+    ``throwing_verbs``: "threw a grenade at the house", "a load of dynamite was hurled against
+    the station"); a bomb that is found, planted or defused tells none.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("A car bomb killed two guards. Police defused a bomb.")
@@ -377,6 +378,11 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     """
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _explosives():
         return None
+    thrown = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        thrown = token.head.head  # "a load of dynamite was hurled"
+    if thrown.dep_ in ("dobj", "nsubjpass") and thrown.head.lemma_.lower() in syntax()["throwing_verbs"]:
+        return Trigger([token], "Bombing", token, "noun")  # "threw a grenade at the house"
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "agent":
         verb = verb.head  # "killed by a bomb"
@@ -474,6 +480,16 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             return True
     if name in words["accident_classes"] and _of_accident(token, name, preps, words):
         return True  # "died in a helicopter crash": no violence
+    if name in words["accident_classes"] and kind == "verb" and _natural_death(token, name, preps, words):
+        return True  # "died in her sleep at the age of 90": no violence
+    if name in words["abstract_classes"] and _abstract_only(token, kind, preps, words):
+        return True  # "the minister attacked the plan", "an attack on democracy": no violence
+    if name in words["verbal_classes"] and _in_words(token, preps, words):
+        return True  # "attacked the opposition in a speech": words, no violence
+    rising = words["rising_particles"].get(token.lemma_.lower(), ())
+    if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in token.children):
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return True  # "prices shot up": a rise
     if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -508,6 +524,72 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     if token.dep_ in ("conj", "advcl") and _accident_verb(token.head, words):
         return True
     return any(c.dep_ == "advcl" and _accident_verb(c, words) for c in token.children)
+
+
+def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> bool:
+    """Whether every object of a violent trigger is an abstract thing (``abstract_targets``):
+    "attacked the plan", "killed the bill", "an attack on democracy" are figurative.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Critics attacked the plan. Rebels attacked the plant.")
+    >>> _abstract_only(doc[1], "verb", [], syntax()), _abstract_only(doc[6], "verb", [], syntax())
+    (True, False)
+    """
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "noun":
+        objects += [g for p in preps if p.lower_ in words["abstract_preps"] for g in p.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
+
+
+def _in_words(token: Token, preps: list[Token], words: dict) -> bool:
+    """Whether an attack is told as made in words: in a speech, statement or editorial ("attacked
+    the opposition in a televised speech"), over or for an abstract thing ("attacked the
+    government over its handling of the crisis"), or by an utterance ("the communique attacked
+    the army", "the editorial was an attack on the army").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The mayor attacked the council in a speech.")
+    >>> _in_words(doc[2], [doc[5]], syntax())
+    True
+    """
+    clause = token.head if token.dep_ == "attr" else token  # "the editorial was an attack"
+    utterances = words["utterance_nouns"]
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in utterances for c in clause.children):
+        return True
+    for prep in preps:
+        objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in words["verbal_medium_preps"] and set(objects) & set(words["utterance_nouns"]):
+            return True
+        if prep.lower_ in words["verbal_reason_preps"] and set(objects) & set(words["abstract_targets"]):
+            return True
+    return False
+
+
+def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> bool:
+    """Whether a death verb whose subject is the one who died tells a natural end (kg:Killing is
+    death by violence): "died at the age of 90", "died in her sleep", "died peacefully", "died
+    aged 90". Not a verb with a killer ("gunmen killed him in his sleep") and not a death a
+    phrase of it ties to a violent event ("died in the attack at the age of 12").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Ana Voss died in her sleep. Two guards died in the attack.")
+    >>> _natural_death(doc[2], "Killing", [doc[3]], syntax()), _natural_death(doc[9], "Killing", [doc[10]], syntax())
+    (True, False)
+    """
+    etype = event_types()[name]
+    if etype.subject_of.get(token.lemma_.lower(), etype.subject_role) != "victim":
+        return False
+    nouns = _words()[1]
+    objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in nouns for o in objects):
+        return False  # "died in the attack": violence named
+    if any(o.lemma_.lower() in words["natural_death_nouns"] for o in objects):
+        return True
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in words["natural_death_adverbs"])
+        or c.lower_ in words["natural_death_participles"]
+        for c in token.children
+    )
 
 
 def _accident_verb(verb: Token, words: dict) -> bool:
