@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kg.extract.parallel import PipelineWorker, ProcessExtractor, extract_docume
 from kg.model import Document
 
 from .conftest import SAMPLES, shared_data
+from .local_site import serve
 from .test_store import documents_so_far
 
 # A few hundred short development documents (WikiEvents' 20 long ones, Re-DocRED's first 120).
@@ -237,16 +239,24 @@ def test_a_document_that_fails_extraction_is_skipped_with_its_name(workers, nlp)
 
 
 def test_ctrl_c_stops_the_workers_and_a_rerun_ends_equal(corpus, serial, tmp_path):
-    command = [sys.executable, "-m", "kg", "build", *corpus, "-o", str(tmp_path), "--workers", "2", "--batch-size", "4"]
-    # A session of its own: Ctrl-C on a terminal reaches the whole group, workers included.
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    workers: list[psutil.Process] = []
-    deadline = time.monotonic() + 120
-    while documents_so_far(tmp_path / "store") < 1 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-        workers = workers or worker_processes(process.pid)
-    os.killpg(process.pid, signal.SIGINT)
-    assert process.wait(timeout=60) == 130, "the build ended before it could be interrupted"
+    # After the corpus, a page its site does not answer until the test ends: the build has stored
+    # documents, holds others in its workers' last batch and waits for the page when Ctrl-C comes,
+    # however fast or slow the machine (it used to race the build's end under load).
+    page = ("text/html", b"<html><body><p>Late.</p></body></html>")
+    with serve({"/late.html": page}, answer_when=threading.Event()) as site:
+        sources = [*corpus, f"{site}/late.html"]
+        options = ["-o", str(tmp_path), "--workers", "2", "--batch-size", "4"]
+        command = [sys.executable, "-m", "kg", "build", *sources, *options]
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        # A session of its own: Ctrl-C on a terminal reaches the whole group, workers included.
+        process = subprocess.Popen(command, **quiet, start_new_session=True)
+        workers: list[psutil.Process] = []
+        deadline = time.monotonic() + 120
+        while documents_so_far(tmp_path / "store") < 1 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+            workers = workers or worker_processes(process.pid)
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=60) == 130, "the build ended before it could be interrupted"
     assert workers and not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
     summary = build(corpus, tmp_path, workers=2, batch_size=BATCH, export_files=True)
     assert 0 < summary.documents_unchanged < DOCUMENTS  # what was stored before Ctrl-C is kept
