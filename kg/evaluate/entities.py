@@ -118,12 +118,10 @@ class _GraphView:
     """The entities of a built store: names, types, codes, countries, roles and relations."""
 
     def __init__(self, store):
-        from kg.rdf.namespaces import PREFIXES
-
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        from kg.rdf.namespaces import PREFIX_IRIS
 
         def rows(query: str):
-            return store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+            return store.query(query, prefixes=PREFIX_IRIS, use_default_graph_as_union=True)
 
         self.names: dict[str, set[str]] = {}
         self.label: dict[str, str] = {}

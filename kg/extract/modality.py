@@ -24,8 +24,6 @@ from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
-# Determiners that point to one event already known ("the bombing", "this attack").
-DEFINITE = ("the", "this", "that", "these", "those")
 
 
 @lru_cache(maxsize=1)
@@ -348,7 +346,9 @@ def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set
         return True
     if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in syntax()["light_verbs"]:
         return False
-    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+    # "the bombing", "this attack", "its bombing": one event already known
+    known = syntax()["anaphoric_determiners"]
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in known) for c in noun.children)
     return definite and "have" in auxes and bool(auxes & words["hypothetical_aux"])
 
 

@@ -558,9 +558,9 @@ def _in_words(token: Token, preps: list[Token], words: dict) -> bool:
         return True
     for prep in preps:
         objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ in words["verbal_medium_preps"] and set(objects) & set(words["utterance_nouns"]):
+        if prep.lower_ in words["verbal_medium_preps"] and utterances.intersection(objects):
             return True
-        if prep.lower_ in words["verbal_reason_preps"] and set(objects) & set(words["abstract_targets"]):
+        if prep.lower_ in words["verbal_reason_preps"] and words["abstract_targets"].intersection(objects):
             return True
     return False
 

@@ -21,8 +21,9 @@ on the order documents came in: a build of A then B makes the incidents of a bui
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,7 +42,7 @@ from kg.incidents.grouping import (
 from kg.incidents.index import INDEX_FILE, IncidentIndex
 from kg.incidents.regroup import regroup
 from kg.rdf.iri import mint
-from kg.rdf.namespaces import KG, NIF, PREFIXES
+from kg.rdf.namespaces import KG, NIF, PREFIX_IRIS
 from kg.rdf.sparql import sparql_text
 from kg.store.corpus import change_triples, corpus_graph
 from kg.store.embedded import EmbeddedStore
@@ -66,7 +67,6 @@ META = {
     key: ox.NamedNode(str(term))
     for key, term in (("issued", DCTERMS.issued), ("publisher", DCTERMS.publisher), ("text", NIF.isString))
 }
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 BULK_SHARE = 4  # documents read back in one pass over the store when they are at least a quarter of it
 
 
@@ -88,7 +88,7 @@ def _query(store: EmbeddedStore | ox.Store, text: str, union: bool = False, **bo
     graph_store = store.ox if isinstance(store, EmbeddedStore) else store
     return graph_store.query(
         text,
-        prefixes=_PREFIXES,
+        prefixes=PREFIX_IRIS,
         substitutions={ox.Variable(k): v for k, v in bound.items()},
         use_default_graph_as_union=union,
     )
@@ -259,26 +259,16 @@ def _name(store: EmbeddedStore | ox.Store, iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-class _Names:
-    """The name of each place and agent incidents are labelled by, read from the store once per update
-    (the store does not change before the update writes; a place names many incidents)."""
-
-    def __init__(self, store: EmbeddedStore | ox.Store):
-        self.store = store
-        self.known: dict[str, str] = {}
-
-    def __call__(self, iri: str) -> str:
-        if iri not in self.known:
-            self.known[iri] = _name(self.store, iri)
-        return self.known[iri]
-
-
 def incident_label(
-    store: EmbeddedStore, group: list[EventInfo], within: dict[str, set[str]], names: _Names | None = None
+    store: EmbeddedStore,
+    group: list[EventInfo],
+    within: dict[str, set[str]],
+    names: Callable[[str], str] | None = None,
 ) -> str:
     """E.g. "Bombing in Baidoa, 2025-03-14": the naming class, the most specific place most
-    reports give, the day (else month, else year) most reports give. ``names``: the names read so far."""
-    name = names if names is not None else _Names(store)
+    reports give, the day (else month, else year) most reports give. ``names``: an IRI's name
+    (default: read from ``store``; an update passes one that remembers what it read)."""
+    name = names or functools.partial(_name, store)
     text = label_class(e.event_class for e in group)
     named = Counter(place for e in group for place in e.places)
     specific = [p for p in named if not any(p in within.get(q, ()) for q in named if q != p)]
@@ -466,13 +456,10 @@ def update_incidents(
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(node, None, None, graph))
         old_triples.update(q.triple for q in store.ox.quads_for_pattern(None, T["incident"], node, graph))
     within = places.add(e for group in groups.values() for e in group)
-    names = _Names(store)
-    sources: dict[str, str] = {}  # each document's independent source: fixed once duplicates are decided
-
-    def source(doc: str) -> str:
-        if doc not in sources:
-            sources[doc] = _source(index, doc)
-        return sources[doc]
+    # Read once per update: the store does not change before the update writes (a place names many
+    # incidents), and each document's independent source is fixed once duplicates are decided.
+    names = functools.cache(functools.partial(_name, store))
+    source = functools.cache(functools.partial(_source, index))
 
     for _, group in sorted(groups.items()):
         if not group:

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES, compact_iri
+from kg.rdf.namespaces import PREFIX_IRIS, PREFIXES, compact_iri
 from kg.rdf.ontology import QUERIES, ontology_file, ready_query_names
 from kg.store.http import Triples
 
@@ -136,7 +136,7 @@ def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None
     try:
         return store.query(
             sparql,
-            prefixes={k: str(v) for k, v in PREFIXES.items()},
+            prefixes=PREFIX_IRIS,
             use_default_graph_as_union=True,
             substitutions=bind_parameters(params or {}),
         )
@@ -220,7 +220,7 @@ def serialize_results(results, fmt: str) -> bytes:
         graph_fmt = {"table": "ttl", "json": "jsonld"}.get(fmt, fmt)
         if graph_fmt not in GRAPH_FORMATS:
             raise QueryError(f"format {fmt!r} does not fit a graph result; use ttl, nt, jsonld, xml")
-        prefixes = {k: str(v) for k, v in PREFIXES.items()} if graph_fmt == "ttl" else None
+        prefixes = PREFIX_IRIS if graph_fmt == "ttl" else None
         return (
             ox.serialize(results, format=GRAPH_FORMATS[graph_fmt], prefixes=prefixes)
             if prefixes

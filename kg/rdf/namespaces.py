@@ -114,6 +114,8 @@ PREFIXES = {
     "nif": NIF,
     "itsrdf": ITSRDF,
 }
+# The same prefixes as plain strings, as Oxigraph's serialisers and queries take them.
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def bind_prefixes(graph) -> None:

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from kg.names.gazetteer import country_of_capital, lookup_country, lookup_demonym
 from kg.names.normalize import compact_key
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.rdf.sparql import sparql_text
 from kg.resolve.identity import name_relation
 
@@ -78,9 +78,8 @@ class Explanation:
 
 
 def _rows(store: ox.Store, query: str, **bound: ox.Term):
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     substitutions = {ox.Variable(k): v for k, v in bound.items()}
-    return store.query(query, prefixes=prefixes, substitutions=substitutions, use_default_graph_as_union=True)
+    return store.query(query, prefixes=PREFIX_IRIS, substitutions=substitutions, use_default_graph_as_union=True)
 
 
 def _value(row, name: str) -> str | None:

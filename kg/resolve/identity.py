@@ -41,7 +41,7 @@ from kg.names.normalize import (
     normalize_key,
 )
 from kg.rdf.iri import default_iri, homonym_iri
-from kg.rdf.namespaces import DEFAULT_BASE, PREFIXES
+from kg.rdf.namespaces import DEFAULT_BASE, PREFIX_IRIS
 from kg.rdf.sparql import sparql_text
 
 # Types whose names may be shortened ("Rashad", "EFD"); places are not matched on parts of names.
@@ -119,11 +119,10 @@ class CorpusIdentity:
         """
         ox_store = getattr(store, "ox", store)
         index = cls(base)
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
         codes: dict[str, set[str]] = defaultdict(set)
-        for row in ox_store.query(COUNTRY_CODES, prefixes=prefixes):
+        for row in ox_store.query(COUNTRY_CODES, prefixes=PREFIX_IRIS):
             codes[row["c"].value].add(row["iso"].value)
-        for row in ox_store.query(STORED_NODES, prefixes=prefixes):
+        for row in ox_store.query(STORED_NODES, prefixes=PREFIX_IRIS):
             kind = row["type"].value.rsplit("#", 1)[1]
             # An entity tied to no country has no code (not every code of the store).
             for iso in codes.get(row["c"].value, {None}) if row["c"] is not None else (None,):

@@ -19,7 +19,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.rdf.iri import mint
-from kg.rdf.namespaces import KG, PREFIXES
+from kg.rdf.namespaces import KG, PREFIX_IRIS
 from kg.rdf.sparql import sparql_text
 from kg.store.embedded import EmbeddedStore
 
@@ -41,11 +41,10 @@ def corpus_graph(base: str) -> URIRef:
     return mint("graph", "corpus", base)
 
 
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 
 def _select(store: EmbeddedStore, query: str, **bound: ox.NamedNode):
-    return store.ox.query(query, prefixes=_PREFIXES, substitutions={ox.Variable(k): v for k, v in bound.items()})
+    return store.ox.query(query, prefixes=PREFIX_IRIS, substitutions={ox.Variable(k): v for k, v in bound.items()})
 
 
 def entities_in(store: EmbeddedStore, graphs: Iterable[str]) -> set[ox.NamedNode]:

@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.store.embedded import EmbeddedStore
 from kg.store.jsonld import write_jsonld
 from kg.store.union import EXACT_CONSTRUCT_QUADS, union_triples
@@ -46,7 +46,7 @@ def write(store: EmbeddedStore | ox.Store, out: BinaryIO, fmt: str, graph: str |
     graph_node = ox.NamedNode(graph) if graph else None
     if graph_node is not None and not ox_store.contains_named_graph(graph_node):
         raise ValueError(f"the store has no graph <{graph}>")
-    kwargs = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt in PREFIXED else {}
+    kwargs = {"prefixes": PREFIX_IRIS} if fmt in PREFIXED else {}
     if fmt == "jsonld":
         write_jsonld(ox_store, out, [graph_node] if graph_node else None)
     elif fmt in QUAD_FORMATS and graph_node is None:
@@ -96,7 +96,7 @@ def export_all(store: EmbeddedStore | ox.Store, targets: Mapping[str, str | Path
             with nq.open("wb") as quads_out, ttl.open("wb") as union_out:
                 triples = _quads_and_union(ox_store, quads_out)
                 ox.serialize(
-                    triples, union_out, TRIPLE_FORMATS["ttl"], prefixes={k: str(v) for k, v in PREFIXES.items()}
+                    triples, union_out, TRIPLE_FORMATS["ttl"], prefixes=PREFIX_IRIS
                 )
         written = {fmt: future.result() for fmt, future in running.items()}
     return {fmt: Path(targets[fmt]) if fmt not in written else written[fmt] for fmt in targets}

@@ -27,7 +27,7 @@ written (the same for serial and parallel builds), not in the store's index orde
 >>> import tempfile
 >>> from kg.store.embedded import EmbeddedStore
 >>> store, folder = EmbeddedStore(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
->>> p, one = ox.NamedNode("http://x/p"), ox.Literal("1.50", datatype=ox.NamedNode(XSD + "decimal"))
+>>> p, one = ox.NamedNode("http://x/p"), ox.Literal("1.50", datatype=ox.NamedNode(XSD.decimal))
 >>> graphs = [ox.NamedNode(f"https://w3id.org/newskg/id/doc/d{i}") for i in (1, 2)]
 >>> with StreamingExport({"nq": folder / "graph.nq", "ttl": folder / "graph.ttl"}) as files:
 ...     for g in graphs:
@@ -50,13 +50,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rbloom import Bloom
+from rdflib.namespace import RDF, XSD
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIX_IRIS
 from kg.store.embedded import EmbeddedStore
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 # Literals Oxigraph keeps as they are written: only typed values (numbers, dates) have a stored form of their own.
-_AS_WRITTEN = {ox.NamedNode(XSD + "string"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")}
+_AS_WRITTEN = {ox.NamedNode(XSD.string), ox.NamedNode(RDF.langString)}
 _SUBJECT = ox.NamedNode("http://x/s")
 # Triples the first Bloom filter is made for; each next one is made four times larger (a scalable filter).
 FIRST_FILTER_TRIPLES = 1_000_000
@@ -114,7 +114,7 @@ class StreamingExport:
         if self._seen.triples > MAX_TRIPLES:
             self._give_up(f"more than {MAX_TRIPLES:,} triples")
 
-    def finish(self, store: EmbeddedStore) -> dict[str, Path]:
+    def finish(self, store: EmbeddedStore | ox.Store) -> dict[str, Path]:
         """Add what only the store has (the corpus graph; the repeats' decisions) and give the files
         their names; ``{}`` if the export must be read from the store instead (see :attr:`fallback`)."""
         if self.fallback:
@@ -175,7 +175,7 @@ class StreamingExport:
 def stored_form(literal: ox.Literal) -> ox.Literal:
     """``literal`` as Oxigraph keeps and gives it back (typed values in their canonical form).
 
-    >>> stored_form(ox.Literal("007", datatype=ox.NamedNode(XSD + "nonNegativeInteger")))
+    >>> stored_form(ox.Literal("007", datatype=ox.NamedNode(XSD.nonNegativeInteger)))
     <Literal value=7 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
     """
     memory = ox.Store()
@@ -217,7 +217,7 @@ class _TurtleWriter:
     def __init__(self, path: Path):
         self._out = path.open("wb")
         self._chunk: list[ox.Triple] = []
-        self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        self._prefixes = PREFIX_IRIS
         self._declared = False
 
     def put(self, triples: list[ox.Triple]) -> None:
