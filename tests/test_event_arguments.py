@@ -425,3 +425,45 @@ def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text,
     coref = Coreference(doc)
     found = coref.resolve(next(t for t in doc if t.text == word))
     assert (coref.mentions[found].text if found is not None else None) == antecedent
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The thrower acts; what the weapon is thrown at is the target, not also the place.
+        ("Rebels threw a grenade at the house of the mayor.", {("agent", "Rebels"), ("target", "house")}),
+        (
+            "A grenade was hurled at the police post by unknown men.",
+            {("agent", "unknown men"), ("target", "police post")},
+        ),
+        (
+            "Unknown men hurled a stick of dynamite against the police station.",
+            {("agent", "Unknown men"), ("target", "police station")},
+        ),
+        # Who planted it acts; what it destroys is the target; where it killed is its place.
+        (
+            "A bomb placed by the Vardi Front destroyed the power station.",
+            {("agent", "Vardi Front"), ("target", "power station")},
+        ),
+        ("A car bomb killed two guards in Brano.", {("place", "Brano")}),
+    ],
+)
+def test_a_bombing_named_by_its_weapon_reads_the_verb_the_weapon_hangs_on(extract_one, text, expected):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    roles = set(_roles(x, bombing))
+    assert expected <= roles
+    assert not [r for r in roles if r[0] == "place" and ("target", r[1]) in roles]
+
+
+def test_the_people_a_bomb_kills_are_the_killings_victims_not_the_bombings_targets(extract_one):
+    x = extract_one("A car bomb killed two guards in Brano.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert not [a for a in bombing.arguments if a.role in ("target", "victim")]
+    assert ("victim", "two guards") in _roles(x, killing)
+
+
+def test_a_bomb_found_or_thrown_as_a_stone_makes_no_arguments(extract_one):
+    x = extract_one("Police defused a bomb near the school. Youths threw stones at the police post.")
+    assert not [e for e in x.events if e.type == "Bombing"]

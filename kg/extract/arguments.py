@@ -264,6 +264,8 @@ class ArgumentReader:
                 self.count = self.count or _count_of(governor)
 
     def _noun(self, noun: Token) -> None:
+        if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in self.etype.instruments:
+            self._weapon(noun)
         possessor = self.etype.possessor_role
         for child in noun.children:
             if child.dep_ == "poss":
@@ -319,6 +321,49 @@ class ArgumentReader:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
 
+    def _weapon(self, weapon: Token) -> None:
+        """A bombing named by its weapon ("a car bomb killed two guards", "threw a grenade at the
+        house") takes its arguments from the verb the weapon hangs on: who threw, planted or
+        placed it acts ("rebels threw a grenade", "a bomb planted by the Front"), what it was
+        thrown at is the target, and that verb's place phrase is the bombing's place ("killed
+        two guards in Kesh"). The people a bomb kills are the victims of the killing it causes,
+        not the bombing's targets; what it destroys is read as for any bombing noun."""
+        held = weapon
+        if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
+            held = weapon.head.head  # "a stick of dynamite was hurled"
+        for clause in held.children:
+            if clause.dep_ in ("acl", "relcl"):  # "a grenade thrown by rebels", "a bomb that was planted by the Front"
+                for child in clause.children:
+                    if child.dep_ == "agent":
+                        self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
+        verb = held.head
+        if held.dep_ == "pobj" and verb.dep_ == "agent":
+            verb = verb.head  # "two guards were killed by a bomb"
+        elif held.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            return
+        if verb.pos_ != "VERB":
+            return
+        aimed_at: set[int] = set()
+        if held.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["throwing_verbs"]:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
+                    self.add(self.etype.subject_role, child)  # "rebels threw a grenade"
+                elif child.dep_ == "agent":  # "a grenade was hurled by rebels"
+                    self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
+                elif child.dep_ == "prep" and child.lower_ in argument_words()["aim_preps"]:
+                    aimed = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    aimed_at.add(child.i)
+                    if aimed is not None and _thoroughfare(aimed):
+                        self.add("place", aimed)  # "thrown onto the highway": where, not what
+                    else:
+                        self.add(self.etype.object_role, aimed)  # "at the house", "against the station"
+            if not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+                self._borrowed_subject(verb, self.etype.subject_role)  # "rebels entered the town and threw ..."
+        self._preps(verb, places_only=True, skip=aimed_at)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child != held:
+                self._preps(child, places_only=True)  # "killed two guards in Kesh": the parse hangs it on them
+
     def _adjective(self, adjective: Token) -> None:
         """'five people were dead', 'dead soldiers', 'left five dead'."""
         role = self.etype.object_role
@@ -337,11 +382,11 @@ class ArgumentReader:
             self.add(role, victim)
             self.count = self.count or (parse_count(victim) if victim.like_num else _count_of(victim))
 
-    def _preps(self, token: Token, places_only: bool = False) -> None:
+    def _preps(self, token: Token, places_only: bool = False, skip: set[int] | frozenset[int] = frozenset()) -> None:
         words = syntax()
         name = self.etype.name
         for child in token.children:
-            if child.dep_ not in ("prep", "agent"):
+            if child.dep_ not in ("prep", "agent") or child.i in skip:
                 continue
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is None:
@@ -465,6 +510,13 @@ def name_by_first_mention(doc: Doc, arguments: Iterable[Argument]) -> None:
     for arg in arguments:
         if arg.entity and arg.entity.startswith("m") and int(arg.entity[1:]) < len(entity_of):
             arg.entity = f"m{first[entity_of[int(arg.entity[1:])]]}"
+
+
+@lru_cache(maxsize=1)
+def argument_words() -> dict[str, frozenset[str]]:
+    """The words of ``argument_syntax.json`` (which word of a phrase an argument is), as sets."""
+    data = load_lexicon("argument_syntax.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 @lru_cache(maxsize=1)
