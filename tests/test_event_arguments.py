@@ -467,3 +467,29 @@ def test_the_people_a_bomb_kills_are_the_killings_victims_not_the_bombings_targe
 def test_a_bomb_found_or_thrown_as_a_stone_makes_no_arguments(extract_one):
     x = extract_one("Police defused a bomb near the school. Youths threw stones at the police post.")
     assert not [e for e in x.events if e.type == "Bombing"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A bomb exploded outside the Kesh National Bank on Monday.", "Kesh National Bank"),
+        ("A powerful bomb went off at the headquarters of the Vale Party.", "headquarters"),
+        ("The explosion at the embassy in Kesh wounded four guards.", "embassy"),
+    ],
+)
+def test_the_building_a_bomb_went_off_at_is_what_it_hit(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", target) in _roles(x, bombing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in Brano on Monday.",  # a town is where, not what
+        "Rebels attacked a convoy near the bank.",  # only an explosion hits the building it goes off at
+    ],
+)
+def test_a_place_that_is_no_building_or_an_attack_elsewhere_gives_no_target(extract_one, text):
+    x = extract_one(text)
+    assert not [a for e in x.events for a in e.arguments if a.role == "target" and a.span.text in ("Brano", "bank")]

@@ -396,6 +396,13 @@ class ArgumentReader:
                 self.add("place", obj)  # "on a busy street", "on the Kesh highway": where, not what
                 continue
             is_place = self.ctx.label(obj) in PLACE_TYPES or (obj.i not in self.ctx.mention_at and _place_word(obj))
+            if (
+                prep in argument_words()["struck_preps"]
+                and is_subclass(name, "Bombing")
+                and (not places_only or token.pos_ in ("VERB", "AUX"))
+                and self._building(obj)
+            ):
+                self.add("target", obj)  # "a bomb exploded outside the bank": where it went off is what it hit
             if prep in words["place_preps"] | self.etype.place_preps and is_place:
                 self.add("place", obj)
                 if obj.i not in self.ctx.mention_at:
@@ -420,6 +427,14 @@ class ArgumentReader:
                 if prep == "at" and is_place and self.ctx.label(obj) != "Facility":
                     continue
                 self.add("target", obj)
+
+    def _building(self, token: Token) -> bool:
+        """A structure an explosion damages: a facility, or a building word not naming a place
+        or a person ("the bank", "the Kesh National Bank", not "Brano" nor "the town")."""
+        label = self.ctx.label(token)
+        if label == "Facility":
+            return True
+        return label in (None, "Organization") and token.lemma_.lower() in argument_words()["building_nouns"]
 
     def _place_fallback(self) -> None:
         """No place of its own: the place phrase of one of its arguments ("attacked a hotel in
