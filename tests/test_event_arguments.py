@@ -493,3 +493,19 @@ def test_the_building_a_bomb_went_off_at_is_what_it_hit(extract_one, text, targe
 def test_a_place_that_is_no_building_or_an_attack_elsewhere_gives_no_target(extract_one, text):
     x = extract_one(text)
     assert not [a for e in x.events for a in e.arguments if a.role == "target" and a.span.text in ("Brano", "bank")]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A violent explosion damaged the windows of the Vale consulate in Kesh.", "Vale consulate"),
+        ("A bomb exploded in front of a bank in Brano.", "bank"),
+        ("A bomb exploded on the sixth floor of the Orvo Hotel, killing two people.", "Orvo Hotel"),
+    ],
+)
+def test_a_part_or_side_of_a_thing_stands_for_the_whole(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    roles = _roles(x, bombing)
+    assert ("target", target) in roles
+    assert not [w for r, w in roles if w.split()[-1] in ("windows", "front", "floor")]

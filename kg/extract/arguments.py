@@ -116,6 +116,8 @@ class ArgumentReader:
         ctx = self.ctx
         if _line_break_between(token, self.trigger.head):
             return None  # a heading or dateline the parser ran into the sentence ("1 min read\n\nX met ...")
+        if role != "agent" and _whole(token) != token:
+            return self._argument(role, _whole(token))  # "damaged the windows of the consulate": the consulate
         if token.i in ctx.mention_at:
             index, span = ctx.mention_at[token.i]
             if role == "place" and span.label_ not in PLACE_TYPES:
@@ -391,6 +393,7 @@ class ArgumentReader:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is None:
                 continue
+            obj = _whole(obj)  # "in front of the bank", "on the sixth floor of the hotel": the bank, the hotel
             prep = child.lower_
             if prep == "on" and _thoroughfare(obj):
                 self.add("place", obj)  # "on a busy street", "on the Kesh highway": where, not what
@@ -613,6 +616,33 @@ def _gapped_passive(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True  # "six were killed, with two others injured"
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _whole(token: Token) -> Token:
+    """The thing a part, side or surrounding of it stands for ("the windows of the consulate",
+    "the entrance to the building", "front" in "in front of the bank"), else the word itself.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("It damaged the windows of the consulate and the school.")
+    >>> _whole(doc[3]).text, _whole(doc[9]).text
+    ('consulate', 'school')
+    """
+    if (
+        token.lemma_.lower() not in argument_words()["part_nouns"]
+        and token.lower_ not in argument_words()["part_nouns"]
+    ):
+        return token
+    whole = next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "to")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    return token if whole is None else whole
 
 
 def _thoroughfare(token: Token) -> bool:
