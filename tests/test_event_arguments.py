@@ -508,3 +508,11 @@ def test_a_part_or_side_of_a_thing_stands_for_the_whole(extract_one, text, targe
     roles = _roles(x, bombing)
     assert ("target", target) in roles
     assert not [w for r, w in roles if w.split()[-1] in ("windows", "floor")]
+
+
+def test_what_a_blast_rips_through_is_what_it_hit(extract_one):
+    x = extract_one("An explosion ripped through a market in Kesh on Monday, killing 20 people.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", "market") in _roles(x, bombing)
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert ("target", "market") not in _roles(x, killing) and ("victim", "20 people") in _roles(x, killing)

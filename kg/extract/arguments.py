@@ -318,10 +318,26 @@ class ArgumentReader:
             # "a bombing attack targeted the embassy"
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
             self._preps(verb, places_only=True)
+        elif slot.dep_ == "nsubj" and verb.lemma_.lower() in argument_words()["impact_verbs"]:
+            self._impact(verb)  # "an explosion ripped through a market", "a car bomb slammed into a convoy"
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
+
+    def _impact(self, verb: Token) -> None:
+        """What an attack or blast told as a motion goes through or into is what it hit ("an
+        explosion ripped through a market", "the car bomb slammed into a convoy"); a place named
+        there is where ("tore through Brano"); the verb's other place phrases are the event's."""
+        through = {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in argument_words()["impact_preps"]}
+        for child in verb.children:
+            if child.i in through:
+                hit = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if hit is not None and self.ctx.label(hit) in PLACE_TYPES - {"Facility"}:
+                    self.add("place", hit)
+                else:
+                    self.add(self.etype.object_role, hit)
+        self._preps(verb, places_only=True, skip=through)
 
     def _weapon(self, weapon: Token) -> None:
         """A bombing named by its weapon ("a car bomb killed two guards", "threw a grenade at the
