@@ -516,3 +516,20 @@ def test_what_a_blast_rips_through_is_what_it_hit(extract_one):
     assert ("target", "market") in _roles(x, bombing)
     killing = next(e for e in x.events if e.type == "Killing")
     assert ("target", "market") not in _roles(x, killing) and ("victim", "20 people") in _roles(x, killing)
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Members of the Vale Liberation Front attacked a power substation in Kesh.", "Vale Liberation Front"),
+        ("A cell of the Orvo Brigades kidnapped a judge.", "Orvo Brigades"),
+    ],
+)
+def test_members_of_a_named_group_act_with_their_group(extract_one, text, group):
+    x = extract_one(text)
+    assert ("agent", group) in _roles(x, x.events[0])
+
+
+def test_members_of_no_named_group_stay_words(extract_one):
+    x = extract_one("Members of a gang attacked a bus.")
+    assert [w for r, w in _roles(x, x.events[0]) if r == "agent"] == ["Members"]

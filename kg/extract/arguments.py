@@ -105,7 +105,11 @@ class ArgumentReader:
             role == "agent" or role != "place" and is_subclass(self.etype.name, "Bombing")
         ):
             return  # "a roadside bomb killed two", "the bomb was detonated": the bomb is how, not who or what
-        for member in [token, *token.conjuncts]:
+        members = [token, *token.conjuncts]
+        if role == "agent":
+            # "members of the Vale Front attacked": the members act, and so does the Front
+            members += [g for m in members if (g := _group_of(m, self.ctx)) is not None]
+        for member in members:
             arg = self._argument(role, member)
             if arg and not any(a.role == role and a.span.start == arg.span.start for a in self.args):
                 self.args.append(arg)
@@ -631,6 +635,22 @@ def _gapped_passive(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True  # "six were killed, with two others injured"
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _group_of(token: Token, ctx: SentenceContext) -> Token | None:
+    """The organization members or units of it belong to: "members of the Vale Front", "Vale
+    Front fighters", "a cell of the Front"; None for other words and for members of no named
+    organization ("members of a gang")."""
+    if token.lemma_.lower() not in argument_words()["member_nouns"]:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod") and ctx.label(child) == "Organization":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            group = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if group is not None and ctx.label(group) == "Organization":
+                return group
+    return None
 
 
 def _whole(token: Token) -> Token:
