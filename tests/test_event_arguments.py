@@ -533,3 +533,13 @@ def test_members_of_a_named_group_act_with_their_group(extract_one, text, group)
 def test_members_of_no_named_group_stay_words(extract_one):
     x = extract_one("Members of a gang attacked a bus.")
     assert [w for r, w in _roles(x, x.events[0]) if r == "agent"] == ["Members"]
+
+
+def test_a_count_of_members_is_no_organization_killed(extract_one):
+    x = extract_one("Two members of the Vale Front were killed by soldiers in Kesh.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [w for r, w in _roles(x, killing) if r == "victim"] == ["Two members"]
+    # A number's of-phrase still names who it counts.
+    x = extract_one("Gunmen killed two of the guards in Kesh.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [w for r, w in _roles(x, killing) if r == "victim"] == ["guards"]

@@ -150,6 +150,8 @@ class ArgumentReader:
                 return Argument(role, span_of(ctx.coreference.mentions[antecedent]), f"m{antecedent}")
         of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
         quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
+        if quantity and token.pos_ == "NOUN" and not is_vague_quantity(token) and of is not None:
+            quantity = ctx.label(of) not in ACTOR_TYPES  # "two members of the Front": the members, not the Front
         if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
             # "thousands of workers", "dozens of people": the people, not the number
             self.count = self.count or parse_count(token)
