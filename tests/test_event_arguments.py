@@ -543,3 +543,22 @@ def test_a_count_of_members_is_no_organization_killed(extract_one):
     x = extract_one("Gunmen killed two of the guards in Kesh.")
     killing = next(e for e in x.events if e.type == "Killing")
     assert [w for r, w in _roles(x, killing) if r == "victim"] == ["guards"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The blast from the explosion hit a truck full of policemen in Kesh.", "truck"),
+        ("Rebels threw a grenade at a passing car in Brano.", "passing car"),
+    ],
+)
+def test_a_vehicle_a_bombing_hits_is_its_target(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", target) in _roles(x, bombing)
+
+
+def test_a_vehicle_that_carried_the_bomb_is_no_target(extract_one):
+    x = extract_one("Rebels detonated a car packed with explosives near the base.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert not [a for a in bombing.arguments if a.role == "target"]

@@ -101,8 +101,10 @@ class ArgumentReader:
     def add(self, role: str | None, token: Token | None) -> None:
         if role is None or token is None:
             return
-        if token.lemma_.lower() in syntax()["instrument_nouns"] and (
-            role == "agent" or role != "place" and is_subclass(self.etype.name, "Bombing")
+        if (
+            token.lemma_.lower() in syntax()["instrument_nouns"]
+            and (role == "agent" or role != "place" and is_subclass(self.etype.name, "Bombing"))
+            and not (role == "target" and _hit_vehicle(token, self.trigger.head))
         ):
             return  # "a roadside bomb killed two", "the bomb was detonated": the bomb is how, not who or what
         members = [token, *token.conjuncts]
@@ -653,6 +655,12 @@ def _group_of(token: Token, ctx: SentenceContext) -> Token | None:
             if group is not None and ctx.label(group) == "Organization":
                 return group
     return None
+
+
+def _hit_vehicle(token: Token, trigger: Token) -> bool:
+    """A vehicle the bombing hit or a bomb was thrown at ("the blast hit a truck", "threw a
+    grenade at a car"), not one that carried it ("detonated a car packed with explosives")."""
+    return token.lemma_.lower() in argument_words()["vehicle_nouns"] and token.head != trigger
 
 
 def _whole(token: Token) -> Token:
