@@ -562,3 +562,39 @@ def test_a_vehicle_that_carried_the_bomb_is_no_target(extract_one):
     x = extract_one("Rebels detonated a car packed with explosives near the base.")
     bombing = next(e for e in x.events if e.type == "Bombing")
     assert not [a for a in bombing.arguments if a.role == "target"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, expected, wrong",
+    [
+        # With an of-phrase naming who is acted upon, the possessor acts.
+        (
+            "The Vale Front's kidnapping of the mayor angered the town.",
+            "Kidnapping",
+            ("agent", "Vale Front"),
+            ("victim", "Vale Front"),
+        ),
+        # The possessor of an assassination is who was attacked.
+        (
+            "The bishop recalled Tomas Vell's assassination in Brano.",
+            "Attack",
+            ("target", "Tomas Vell"),
+            ("agent", "Tomas Vell"),
+        ),
+        # Otherwise the class's own possessor role.
+        ("The army's attack on the village killed ten people.", None, ("agent", "army"), ("target", "army")),
+        (
+            "Police confirmed Mira Castell's arrest in Kesh.",
+            "Arrest",
+            ("victim", "Mira Castell"),
+            ("agent", "Mira Castell"),
+        ),
+    ],
+)
+def test_an_event_nouns_possessor_acts_or_is_acted_upon_by_what_the_noun_tells(
+    extract_one, text, event_type, expected, wrong
+):
+    x = extract_one(text)
+    event = x.events[0] if event_type is None else next(e for e in x.events if e.type == event_type)
+    roles = _roles(x, event)
+    assert expected in roles and wrong not in roles

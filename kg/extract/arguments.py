@@ -276,7 +276,7 @@ class ArgumentReader:
     def _noun(self, noun: Token) -> None:
         if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in self.etype.instruments:
             self._weapon(noun)
-        possessor = self.etype.possessor_role
+        possessor = self._possessor_role(noun)
         for child in noun.children:
             if child.dep_ == "poss":
                 self.add(possessor, child)
@@ -332,6 +332,22 @@ class ArgumentReader:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
+
+    def _possessor_role(self, noun: Token) -> str | None:
+        """The role of an event noun's possessor: the class's (``possessor`` in event_types.json:
+        "the rebels' attack", "the judge's murder"), but the acting one when an of-phrase names
+        who is acted upon ("the Front's kidnapping of the mayor"), and the one acted upon for
+        a noun of an attack on someone ("Vell's assassination": ``patient_possessor_nouns``)."""
+        etype = self.etype
+        if etype.of_role is not None and etype.of_role == etype.object_role and etype.subject_role is not None:
+            if any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                for c in noun.children
+            ):
+                return etype.subject_role
+        if noun.lemma_.lower() in argument_words()["patient_possessor_nouns"]:
+            return etype.object_role
+        return etype.possessor_role
 
     def _impact(self, verb: Token) -> None:
         """What an attack or blast told as a motion goes through or into is what it hit ("an
