@@ -327,7 +327,7 @@ class ArgumentReader:
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "dobj"), None))
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in argument_words()["impact_verbs"]:
-            self._impact(verb)  # "an explosion ripped through a market", "a car bomb slammed into a convoy"
+            self._impact(verb)  # "an explosion ripped through a market", "the blast tore into a convoy"
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
@@ -351,7 +351,7 @@ class ArgumentReader:
 
     def _impact(self, verb: Token) -> None:
         """What an attack or blast told as a motion goes through or into is what it hit ("an
-        explosion ripped through a market", "the car bomb slammed into a convoy"); a place named
+        explosion ripped through a market", "the blast tore into a convoy"); a place named
         there is where ("tore through Brano"); the verb's other place phrases are the event's."""
         through = {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in argument_words()["impact_preps"]}
         for child in verb.children:
@@ -658,9 +658,9 @@ def _gapped_passive(verb: Token) -> bool:
 
 
 def _group_of(token: Token, ctx: SentenceContext) -> Token | None:
-    """The organization members or units of it belong to: "members of the Vale Front", "Vale
-    Front fighters", "a cell of the Front"; None for other words and for members of no named
-    organization ("members of a gang")."""
+    """The organization members or units of it belong to: "members of the Vale Front", "a cell
+    of the Front", or one compounded before them; None for other words and for members of no
+    named organization ("members of a gang")."""
     if token.lemma_.lower() not in argument_words()["member_nouns"]:
         return None
     for child in token.children:
