@@ -440,12 +440,11 @@ def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text,
             "Unknown men hurled a stick of dynamite against the police station.",
             {("agent", "Unknown men"), ("target", "police station")},
         ),
-        # Who planted it acts; what it destroys is the target; where it killed is its place.
+        # Who planted it acts; what it destroys is the target.
         (
             "A bomb placed by the Vardi Front destroyed the power station.",
             {("agent", "Vardi Front"), ("target", "power station")},
         ),
-        ("A car bomb killed two guards in Brano.", {("place", "Brano")}),
     ],
 )
 def test_a_bombing_named_by_its_weapon_reads_the_verb_the_weapon_hangs_on(extract_one, text, expected):

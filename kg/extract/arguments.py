@@ -367,9 +367,11 @@ class ArgumentReader:
         """A bombing named by its weapon ("a car bomb killed two guards", "threw a grenade at the
         house") takes its arguments from the verb the weapon hangs on: who threw, planted or
         placed it acts ("rebels threw a grenade", "a bomb planted by the Front"), what it was
-        thrown at is the target, and that verb's place phrase is the bombing's place ("killed
-        two guards in Kesh"). The people a bomb kills are the victims of the killing it causes,
-        not the bombing's targets; what it destroys is read as for any bombing noun."""
+        thrown at is the target, and the throwing verb's place phrase is the bombing's place.
+        The people a bomb kills are the victims of the killing it causes, not the bombing's
+        targets, and where they died is the killing's place: a headline's "Car bomb kills 12 at
+        Kesh market" would otherwise be the bombing's one place, and a merged story's places
+        ("near a market in Kesh") would be dropped. What it destroys is read as for any bombing noun."""
         held = weapon
         if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
             held = weapon.head.head  # "a stick of dynamite was hurled"
@@ -401,10 +403,7 @@ class ArgumentReader:
                         self.add(self.etype.object_role, aimed)  # "at the house", "against the station"
             if not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
                 self._borrowed_subject(verb, self.etype.subject_role)  # "rebels entered the town and threw ..."
-        self._preps(verb, places_only=True, skip=aimed_at)
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child != held:
-                self._preps(child, places_only=True)  # "killed two guards in Kesh": the parse hangs it on them
+            self._preps(verb, places_only=True, skip=aimed_at)
 
     def _adjective(self, adjective: Token) -> None:
         """'five people were dead', 'dead soldiers', 'left five dead'."""
