@@ -425,3 +425,175 @@ def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text,
     coref = Coreference(doc)
     found = coref.resolve(next(t for t in doc if t.text == word))
     assert (coref.mentions[found].text if found is not None else None) == antecedent
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The thrower acts; what the weapon is thrown at is the target, not also the place.
+        ("Rebels threw a grenade at the house of the mayor.", {("agent", "Rebels"), ("target", "house")}),
+        (
+            "A grenade was hurled at the police post by unknown men.",
+            {("agent", "unknown men"), ("target", "police post")},
+        ),
+        (
+            "Unknown men hurled a stick of dynamite against the police station.",
+            {("agent", "Unknown men"), ("target", "police station")},
+        ),
+        # Who planted it acts; what it destroys is the target.
+        (
+            "A bomb placed by the Vardi Front destroyed the power station.",
+            {("agent", "Vardi Front"), ("target", "power station")},
+        ),
+    ],
+)
+def test_a_bombing_named_by_its_weapon_reads_the_verb_the_weapon_hangs_on(extract_one, text, expected):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    roles = set(_roles(x, bombing))
+    assert expected <= roles
+    assert not [r for r in roles if r[0] == "place" and ("target", r[1]) in roles]
+
+
+def test_the_people_a_bomb_kills_are_the_killings_victims_not_the_bombings_targets(extract_one):
+    x = extract_one("A car bomb killed two guards in Brano.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert not [a for a in bombing.arguments if a.role in ("target", "victim")]
+    assert ("victim", "two guards") in _roles(x, killing)
+
+
+def test_a_bomb_found_or_thrown_as_a_stone_makes_no_arguments(extract_one):
+    x = extract_one("Police defused a bomb near the school. Youths threw stones at the police post.")
+    assert not [e for e in x.events if e.type == "Bombing"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A bomb exploded outside the Kesh National Bank on Monday.", "Kesh National Bank"),
+        ("A powerful bomb went off at the headquarters of the Vale Party.", "headquarters"),
+        ("The explosion at the embassy in Kesh wounded four guards.", "embassy"),
+    ],
+)
+def test_the_building_a_bomb_went_off_at_is_what_it_hit(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", target) in _roles(x, bombing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in Brano on Monday.",  # a town is where, not what
+        "Rebels attacked a convoy near the bank.",  # only an explosion hits the building it goes off at
+    ],
+)
+def test_a_place_that_is_no_building_or_an_attack_elsewhere_gives_no_target(extract_one, text):
+    x = extract_one(text)
+    assert not [a for e in x.events for a in e.arguments if a.role == "target" and a.span.text in ("Brano", "bank")]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A violent explosion damaged the windows of the Vale consulate in Kesh.", "Vale consulate"),
+        ("A bomb exploded on the sixth floor of the Orvo Hotel, killing two people.", "Orvo Hotel"),
+    ],
+)
+def test_a_part_or_side_of_a_thing_stands_for_the_whole(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    roles = _roles(x, bombing)
+    assert ("target", target) in roles
+    assert not [w for r, w in roles if w.split()[-1] in ("windows", "floor")]
+
+
+def test_what_a_blast_rips_through_is_what_it_hit(extract_one):
+    x = extract_one("An explosion ripped through a market in Kesh on Monday, killing 20 people.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", "market") in _roles(x, bombing)
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert ("target", "market") not in _roles(x, killing) and ("victim", "20 people") in _roles(x, killing)
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Members of the Vale Liberation Front attacked a power substation in Kesh.", "Vale Liberation Front"),
+        ("A cell of the Orvo Brigades kidnapped a judge.", "Orvo Brigades"),
+    ],
+)
+def test_members_of_a_named_group_act_with_their_group(extract_one, text, group):
+    x = extract_one(text)
+    assert ("agent", group) in _roles(x, x.events[0])
+
+
+def test_members_of_no_named_group_stay_words(extract_one):
+    x = extract_one("Members of a gang attacked a bus.")
+    assert [w for r, w in _roles(x, x.events[0]) if r == "agent"] == ["Members"]
+
+
+def test_a_count_of_members_is_no_organization_killed(extract_one):
+    x = extract_one("Two members of the Vale Front were killed by soldiers in Kesh.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [w for r, w in _roles(x, killing) if r == "victim"] == ["Two members"]
+    # A number's of-phrase still names who it counts.
+    x = extract_one("Gunmen killed two of the guards in Kesh.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [w for r, w in _roles(x, killing) if r == "victim"] == ["guards"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The blast from the explosion hit a truck full of policemen in Kesh.", "truck"),
+        ("Rebels threw a grenade at a passing car in Brano.", "passing car"),
+    ],
+)
+def test_a_vehicle_a_bombing_hits_is_its_target(extract_one, text, target):
+    x = extract_one(text)
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert ("target", target) in _roles(x, bombing)
+
+
+def test_a_vehicle_that_carried_the_bomb_is_no_target(extract_one):
+    x = extract_one("Rebels detonated a car packed with explosives near the base.")
+    bombing = next(e for e in x.events if e.type == "Bombing")
+    assert not [a for a in bombing.arguments if a.role == "target"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, expected, wrong",
+    [
+        # With an of-phrase naming who is acted upon, the possessor acts.
+        (
+            "The Vale Front's kidnapping of the mayor angered the town.",
+            "Kidnapping",
+            ("agent", "Vale Front"),
+            ("victim", "Vale Front"),
+        ),
+        # The possessor of an assassination is who was attacked.
+        (
+            "The bishop recalled Tomas Vell's assassination in Brano.",
+            "Attack",
+            ("target", "Tomas Vell"),
+            ("agent", "Tomas Vell"),
+        ),
+        # Otherwise the class's own possessor role.
+        ("The army's attack on the village killed ten people.", None, ("agent", "army"), ("target", "army")),
+        (
+            "Police confirmed Mira Castell's arrest in Kesh.",
+            "Arrest",
+            ("victim", "Mira Castell"),
+            ("agent", "Mira Castell"),
+        ),
+    ],
+)
+def test_an_event_nouns_possessor_acts_or_is_acted_upon_by_what_the_noun_tells(
+    extract_one, text, event_type, expected, wrong
+):
+    x = extract_one(text)
+    event = x.events[0] if event_type is None else next(e for e in x.events if e.type == event_type)
+    roles = _roles(x, event)
+    assert expected in roles and wrong not in roles
