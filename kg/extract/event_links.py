@@ -281,7 +281,8 @@ def _can_cause(name: str) -> bool:
 
 def _claimed(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
     """The event a claim of responsibility is for: the event its verb takes as object ("claimed
-    the attack"), the one named in its for-phrase, else the nearest earlier violent event."""
+    the attack"), the one named in its for-phrase, else the nearest earlier violent event of its
+    sentence or the one before."""
     claimed = claimed_event_noun(mention.trigger.head)
     if claimed is not None:
         named = [k for k, m in enumerate(mentions) if m.head == claimed and is_violent(m.event.type)]
@@ -294,9 +295,34 @@ def _claimed(mention: EventMention, mentions: list[EventMention], index: int) ->
                 if inside:
                     # The top-most event of the phrase: "for the attack where ... killed two".
                     return min(inside, key=lambda k: len(list(mentions[k].head.ancestors)))
-    earlier = [k for k in range(index - 1, -1, -1) if is_violent(mentions[k].event.type)]
-    earlier = [k for k in earlier if mention.sentence - mentions[k].sentence <= 1]
-    return earlier[0] if earlier else None
+    return _nearest_claimable(mention, mentions, index)
+
+
+def _is_cause(event: Event) -> bool:
+    return event.type not in EFFECTS
+
+
+def _by_unnamed_hand(event: Event) -> bool:
+    return event.type in EFFECTS and not any(a.role == "agent" for a in event.arguments)
+
+
+# Where a claim that names no event looks, in order: (sentences back, which events).
+CLAIMABLE = ((1, _is_cause), (1, _by_unnamed_hand), (SAME_HAPPENING_WINDOW, _is_cause), (1, lambda event: True))
+
+
+def _nearest_claimable(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
+    """The violent event a claim naming none is for: in its sentence or the one before, an attack,
+    kidnapping or seizure first, then a death or injury by an unnamed hand; a death told with its
+    own killer ("police shot dead two of the attackers") only when no attack is told a few
+    sentences back either."""
+    for window, claimable in CLAIMABLE:
+        for k in range(index - 1, -1, -1):
+            other = mentions[k]
+            if mention.sentence - other.sentence > window:
+                break
+            if is_violent(other.event.type) and claimable(other.event):
+                return k
+    return None
 
 
 def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]:
