@@ -56,6 +56,26 @@ def test_coreference_links(nlp, text, pronoun, antecedent):
 
 
 @pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("An armed group known as the Kesh Lions attacked a convoy on Monday.", "Kesh Lions"),
+        ("A little-known group calling itself the Vale Guard claimed responsibility for the bombing.", "Vale Guard"),
+        ("A gang called the Brano Reds kidnapped two traders.", "Brano Reds"),
+    ],
+)
+def test_a_description_is_the_name_it_is_known_by(extract_one, text, agent):
+    x = extract_one(text)
+    names = {e.key: e.name for e in x.entities}
+    assert {names.get(a.entity) for e in x.events for a in e.arguments if a.role == "agent"} == {agent}
+
+
+def test_a_description_known_for_something_keeps_its_own_words(extract_one):
+    x = extract_one("A gang known for kidnappings attacked a post in Kesh.")
+    attack = next(e for e in x.events if e.type == "Attack")
+    assert [(a.span.text, a.entity) for a in attack.arguments if a.role == "agent"] == [("gang", None)]
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("It is unclear who attacked the Lorvik Party office.", "It"),
