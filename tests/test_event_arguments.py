@@ -69,6 +69,20 @@ def test_a_description_is_the_name_it_is_known_by(extract_one, text, agent):
     assert {names.get(a.entity) for e in x.events for a in e.arguments if a.role == "agent"} == {agent}
 
 
+@pytest.mark.parametrize(
+    "text, kind, role, words",
+    [
+        ("Parents of the missing pupils held a protest outside the town hall.", "Protest", "agent", "Parents"),
+        ("The driver shot dead two guards at a checkpoint in Kesh.", "Killing", "agent", "driver"),
+        ("A man stabbed his neighbour in Kesh on Monday.", "Injury", "victim", "neighbour"),
+    ],
+)
+def test_everyday_nouns_of_people_can_act_and_suffer(extract_one, text, kind, role, words):
+    x = extract_one(text)
+    event = next(e for e in x.events if e.type == kind)
+    assert words in [a.span.text for a in event.arguments if a.role == role]
+
+
 def test_a_description_known_for_something_keeps_its_own_words(extract_one):
     x = extract_one("A gang known for kidnappings attacked a post in Kesh.")
     attack = next(e for e in x.events if e.type == "Attack")

@@ -469,10 +469,10 @@ def name_by_first_mention(doc: Doc, arguments: Iterable[Argument]) -> None:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json``, the
-    group nouns of coreference, organization heads and group cues, military nouns, and the
-    heads of titles."""
-    words = set(load_lexicon("actor_nouns.json")["nouns"])
+    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json`` and the
+    everyday ``people_nouns.json``, the group nouns of coreference, organization heads and
+    group cues, military nouns, and the heads of titles."""
+    words = set(load_lexicon("actor_nouns.json")["nouns"]) | set(load_lexicon("people_nouns.json")["nouns"])
     words |= set(load_lexicon("coreference.json")["group_nouns"])
     cues = load_lexicon("organization_cues.json")
     words |= set(cues["heads"]) | set(cues["group_cues"])

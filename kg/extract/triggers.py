@@ -172,8 +172,10 @@ def cameo_verbs() -> dict[str, tuple[str, dict]]:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``) and of armed forces."""
-    return frozenset(load_lexicon("actor_nouns.json")["nouns"]) | syntax()["military_nouns"]
+    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``, the everyday
+    ``people_nouns.json``) and of armed forces."""
+    nouns = load_lexicon("actor_nouns.json")["nouns"] + load_lexicon("people_nouns.json")["nouns"]
+    return frozenset(nouns) | syntax()["military_nouns"]
 
 
 def _kinds(token: Token, mention_at: dict) -> set[str]:
