@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 
 from kg.extract.coreference import Coreference
+from kg.extract.triggers import is_subclass
 from kg.rdf.namespaces import KG, NIF
 from tests.coreference_sentences import CASES
 
@@ -81,6 +82,21 @@ def test_everyday_nouns_of_people_can_act_and_suffer(extract_one, text, kind, ro
     x = extract_one(text)
     event = next(e for e in x.events if e.type == kind)
     assert words in [a.span.text for a in event.arguments if a.role == role]
+
+
+@pytest.mark.parametrize(
+    "text, kind, agent",
+    [
+        ("Fighters took Kesh on Monday after attacking the police station with rifles.", "Attack", "Fighters"),
+        ("After storming the post, rebels killed two guards.", "Attack", "rebels"),
+        # the parse gives "gunmen" to the participle set off before the verb
+        ("The gunmen, believed to belong to the Vale Front, kidnapped the mayor.", "Kidnapping", "gunmen"),
+    ],
+)
+def test_a_verb_without_a_subject_takes_its_clause_subject(extract_one, text, kind, agent):
+    x = extract_one(text)
+    event = next(e for e in x.events if is_subclass(e.type, kind))
+    assert agent in [a.span.text for a in event.arguments if a.role == "agent"]
 
 
 def test_a_description_known_for_something_keeps_its_own_words(extract_one):

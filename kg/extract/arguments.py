@@ -262,6 +262,8 @@ class ArgumentReader:
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
                 self.count = self.count or _count_of(governor)
+        else:
+            self.add(subject_role, _clause_subject(verb))
 
     def _noun(self, noun: Token) -> None:
         possessor = self.etype.possessor_role
@@ -530,6 +532,32 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject a verb without one takes from the clause around it: a participle after a
+    preposition acts as the clause's subject does ("fighters took the town after attacking
+    the station", "after storming the post, rebels killed two guards"); and a verb whose
+    subject the parse gave to a participle set off before it ("the gunmen, believed to belong
+    to the Front, kidnapped the mayor") takes it back.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Fighters took the town after attacking the station.")
+    >>> _clause_subject(doc[4]).text
+    'Fighters'
+    """
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        clause = verb.head.head
+        if clause.pos_ in ("VERB", "AUX"):
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    before = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBD") and c.i < verb.i]
+    if verb.dep_ == "dep" and verb.head.tag_ in ("VBN", "VBD") and verb.head.i < verb.i:
+        before.append(verb.head)  # the same misreading, the other way round
+    for clause in before:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i < clause.i:
+            return subject
+    return None
 
 
 def _gapped_passive(verb: Token) -> bool:
