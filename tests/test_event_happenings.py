@@ -76,6 +76,8 @@ def test_deaths_and_injuries_told_after_the_attack_are_caused_by_it_and_inherit_
         "Rebels attacked a base in Kesh. Soldiers were killed in Brano.",  # another place
         "Rebels attacked a base in Kesh. Later that year, soldiers were killed.\n\nFarmers planted rice. Two men died.",
         "Rebels attacked a base in Kesh on Monday. The rebels may have killed soldiers.",  # not asserted
+        # a series of attacks is no cause of a death the sentence only tells beside it
+        "Two soldiers were killed in Kesh on Monday, after a series of attacks on police posts.",
     ],
 )
 def test_deaths_told_apart_from_the_attack_are_not_caused_by_it(extract_one, text):

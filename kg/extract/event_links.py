@@ -238,7 +238,10 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     if around:
         # "the attack where gunmen killed two"; of attacks inside one another, the nearest
         return max(around, key=lambda k: sum(1 for _ in mentions[k].head.ancestors))
-    return attacks[0] if len(attacks) == 1 else None
+    # Else the one attack of the sentence, if it is told as a fact of its own: not "a series of
+    # attacks" nor a planned one ("killed in the operation, which followed a series of attacks").
+    told = [k for k in attacks if mentions[k].event.modality is None]
+    return told[0] if len(attacks) == 1 and told else None
 
 
 def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | None:
