@@ -542,8 +542,8 @@ def _clause_subject(verb: Token) -> Token | None:
     to the Front, kidnapped the mayor") takes it back.
 
     >>> from kg.extract.pipeline import load_pipeline
-    >>> doc = load_pipeline()("Fighters took the town after attacking the station.")
-    >>> _clause_subject(doc[4]).text
+    >>> doc = load_pipeline()("Fighters took Kesh on Monday after attacking the police station.")
+    >>> _clause_subject(doc[6]).text
     'Fighters'
     """
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
