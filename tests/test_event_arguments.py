@@ -99,6 +99,12 @@ def test_a_verb_without_a_subject_takes_its_clause_subject(extract_one, text, ki
     assert agent in [a.span.text for a in event.arguments if a.role == "agent"]
 
 
+def test_a_plural_noun_the_tagger_reads_as_a_verb_is_still_a_participant(extract_one):
+    x = extract_one("Prime Minister Jonas Reed met European Union envoys in Brano on Monday.")
+    meeting = next(e for e in x.events if e.type == "Meeting")
+    assert "European Union envoys" in [a.span.text for a in meeting.arguments if a.role == "participant"]
+
+
 def test_a_description_known_for_something_keeps_its_own_words(extract_one):
     x = extract_one("A gang known for kidnappings attacked a post in Kesh.")
     attack = next(e for e in x.events if e.type == "Attack")

@@ -133,7 +133,7 @@ class ArgumentReader:
             return None
         if is_pronoun(token):
             return self._pronoun(role, token)
-        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") and not _misread_noun(token):
             return None
         named = next((c for c in token.children if c.dep_ == "appos" and ctx.label(c) in ACTOR_TYPES), None)
         if role != "place" and named is not None:
@@ -532,6 +532,22 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _misread_noun(token: Token) -> bool:
+    """A plural noun the tagger read as a verb where the parse has it as a subject or object
+    ("met European Union envoys": "envoys" tagged VBZ): no verb of its own hangs on it.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Reed met European Union envoys in Brano on Monday.")
+    >>> _misread_noun(doc[4]), _misread_noun(doc[1])
+    (True, False)
+    """
+    return (
+        token.tag_ in ("VBZ", "VBP")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "mark") for c in token.children)
+    )
 
 
 def _clause_subject(verb: Token) -> Token | None:
