@@ -133,7 +133,7 @@ class ArgumentReader:
             return None
         if is_pronoun(token):
             return self._pronoun(role, token)
-        if token.pos_ not in ("NOUN", "PROPN", "NUM") and not _misread_noun(token):
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (_misread_noun(token) and names_people(token)):
             return None
         named = next((c for c in token.children if c.dep_ == "appos" and ctx.label(c) in ACTOR_TYPES), None)
         if role != "place" and named is not None:
@@ -536,7 +536,8 @@ def _passive(verb: Token) -> bool:
 
 def _misread_noun(token: Token) -> bool:
     """A plural noun the tagger read as a verb where the parse has it as a subject or object
-    ("met European Union envoys": "envoys" tagged VBZ): no verb of its own hangs on it.
+    ("met European Union envoys": "envoys" tagged VBZ): no verb of its own hangs on it. Taken
+    as an argument only when it names people (:func:`names_people`).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Reed met European Union envoys in Brano on Monday.")
