@@ -85,6 +85,11 @@ def test_a_spokesman_of_no_one_named_is_no_speaker(extract_one):
     assert not statements(extract_one("A spokesman said the gate was shut."))
 
 
+def test_a_statement_in_a_relative_clause_is_told_as_done(extract_one):
+    x = extract_one("The charges against Mira Castell, which her lawyer Ana Voss says are false, were dropped.")
+    assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]
+
+
 def test_a_group_speaker_keeps_its_possessor(extract_one):
     x = extract_one("The gate was shut, according to the regional ombudsman's office.")
     assert [s[0] for s in statements(x)] == ["regional ombudsman's office"]

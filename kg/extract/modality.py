@@ -110,6 +110,8 @@ def modality(trigger: Trigger) -> str | None:
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = _governors(clauses[-1])
+    if clauses[-1].dep_ == "relcl" and trigger.name in words["reportive_present_classes"]:
+        governors = []  # "the charges, which her lawyers say are false": the saying is told as done
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
