@@ -105,6 +105,12 @@ def test_a_plural_noun_the_tagger_reads_as_a_verb_is_still_a_participant(extract
     assert "European Union envoys" in [a.span.text for a in meeting.arguments if a.role == "participant"]
 
 
+def test_a_nationality_in_apposition_is_no_name_of_the_victims(extract_one):
+    x = extract_one("The workers, a Danish and a Kenyan national, were abducted near Brano on May 3.")
+    kidnapping = next(e for e in x.events if e.type == "Kidnapping")
+    assert [a.span.text for a in kidnapping.arguments if a.role == "victim"] == ["workers"]
+
+
 def test_a_description_known_for_something_keeps_its_own_words(extract_one):
     x = extract_one("A gang known for kidnappings attacked a post in Kesh.")
     attack = next(e for e in x.events if e.type == "Attack")

@@ -135,7 +135,7 @@ class ArgumentReader:
             return self._pronoun(role, token)
         if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (_misread_noun(token) and names_people(token)):
             return None
-        named = next((c for c in token.children if c.dep_ == "appos" and ctx.label(c) in ACTOR_TYPES), None)
+        named = next((c for c in token.children if c.dep_ == "appos" and _names_actor(c, ctx.label(c))), None)
         if role != "place" and named is not None:
             return self._argument(role, named)  # "her brother Tomas Vel", "the driver, Ali Khan,": the name
         if role != "place" and ctx.coreference is not None:
@@ -532,6 +532,21 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _names_actor(appos: Token, label: str | None) -> bool:
+    """Whether an apposition, a mention of class ``label``, names who its noun is ("the
+    driver, Ali Khan"): an actor mention, not a nationality with an article ("the workers, a
+    Danish and a Kenyan national").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The workers, a Danish and a Kenyan national, were abducted.")
+    >>> _names_actor(doc[4], "Country"), _names_actor(doc[4], "Person")
+    (False, True)
+    """
+    if label not in ACTOR_TYPES:
+        return False
+    return not (label == "Country" and any(c.dep_ == "det" for c in appos.children))
 
 
 def _misread_noun(token: Token) -> bool:
