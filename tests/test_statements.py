@@ -67,6 +67,29 @@ def test_a_spokesman_speaks_for_the_group_he_represents(extract_one, text):
     assert [s[0] for s in statements(extract_one(text))] == ["Harlow Guard"]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A Harlow Guard spokesman said the gate was shut.", "Harlow Guard"),
+        ("A police spokesman said the gate was shut.", "police spokesman"),
+        ("A spokesman for the interior ministry said the gate was shut.", "interior ministry"),
+        # the parse hangs the verb on the name as a clause of it
+        ("Tomas Vell, the defence minister, announced on Monday that the gate was shut.", "Tomas Vell"),
+    ],
+)
+def test_a_spokesman_named_by_whom_he_speaks_for_is_a_speaker(extract_one, text, speaker):
+    assert [s[0] for s in statements(extract_one(text))] == [speaker]
+
+
+def test_a_spokesman_of_no_one_named_is_no_speaker(extract_one):
+    assert not statements(extract_one("A spokesman said the gate was shut."))
+
+
+def test_a_statement_in_a_relative_clause_is_told_as_done(extract_one):
+    x = extract_one("The charges against Mira Castell, which her lawyer Ana Voss says are false, were dropped.")
+    assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]
+
+
 def test_a_group_speaker_keeps_its_possessor(extract_one):
     x = extract_one("The gate was shut, according to the regional ombudsman's office.")
     assert [s[0] for s in statements(x)] == ["regional ombudsman's office"]

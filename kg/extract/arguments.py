@@ -141,9 +141,9 @@ class ArgumentReader:
             return None
         if is_pronoun(token):
             return self._pronoun(role, token)
-        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (_misread_noun(token) and names_people(token)):
             return None
-        named = next((c for c in token.children if c.dep_ == "appos" and ctx.label(c) in ACTOR_TYPES), None)
+        named = next((c for c in token.children if c.dep_ == "appos" and _names_actor(c, ctx.label(c))), None)
         if role != "place" and named is not None:
             return self._argument(role, named)  # "her brother Tomas Vel", "the driver, Ali Khan,": the name
         if role != "place" and ctx.coreference is not None:
@@ -272,6 +272,8 @@ class ArgumentReader:
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
                 self.count = self.count or _count_of(governor)
+        else:
+            self.add(subject_role, _clause_subject(verb))
 
     def _noun(self, noun: Token) -> None:
         if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in self.etype.instruments:
@@ -577,10 +579,10 @@ def argument_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json``, the
-    group nouns of coreference, organization heads and group cues, military nouns, and the
-    heads of titles."""
-    words = set(load_lexicon("actor_nouns.json")["nouns"])
+    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json`` and the
+    everyday ``people_nouns.json``, the group nouns of coreference, organization heads and
+    group cues, military nouns, and the heads of titles."""
+    words = set(load_lexicon("actor_nouns.json")["nouns"]) | set(load_lexicon("people_nouns.json")["nouns"])
     words |= set(load_lexicon("coreference.json")["group_nouns"])
     cues = load_lexicon("organization_cues.json")
     words |= set(cues["heads"]) | set(cues["group_cues"])
@@ -638,6 +640,64 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _names_actor(appos: Token, label: str | None) -> bool:
+    """Whether an apposition, a mention of class ``label``, names who its noun is ("the
+    driver, Ali Khan"): an actor mention, not a nationality with an article ("the workers, a
+    Danish and a Kenyan national").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The workers, a Danish and a Kenyan national, were abducted.")
+    >>> _names_actor(doc[4], "Country"), _names_actor(doc[4], "Person")
+    (False, True)
+    """
+    if label not in ACTOR_TYPES:
+        return False
+    return not (label == "Country" and any(c.dep_ == "det" for c in appos.children))
+
+
+def _misread_noun(token: Token) -> bool:
+    """A plural noun the tagger read as a verb where the parse has it as a subject or object
+    ("met European Union envoys": "envoys" tagged VBZ): no verb of its own hangs on it. Taken
+    as an argument only when it names people (:func:`names_people`).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Reed met European Union envoys in Brano on Monday.")
+    >>> _misread_noun(doc[4]), _misread_noun(doc[1])
+    (True, False)
+    """
+    return (
+        token.tag_ in ("VBZ", "VBP")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "mark") for c in token.children)
+    )
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject a verb without one takes from the clause around it: a participle after a
+    preposition acts as the clause's subject does ("fighters took the town after attacking
+    the station", "after storming the post, rebels killed two guards"); and a verb whose
+    subject the parse gave to a participle set off before it ("the gunmen, believed to belong
+    to the Front, kidnapped the mayor") takes it back.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Fighters took Kesh on Monday after attacking the police station.")
+    >>> _clause_subject(doc[6]).text
+    'Fighters'
+    """
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        clause = verb.head.head
+        if clause.pos_ in ("VERB", "AUX"):
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    before = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBD") and c.i < verb.i]
+    if verb.dep_ == "dep" and verb.head.tag_ in ("VBN", "VBD") and verb.head.i < verb.i:
+        before.append(verb.head)  # the same misreading, the other way round
+    for clause in before:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i < clause.i:
+            return subject
+    return None
 
 
 def _gapped_passive(verb: Token) -> bool:

@@ -98,6 +98,9 @@ class Coreference:
             and token.lemma_.lower() in _title_heads()
         ):
             return self._bare_title(token)
+        named = self._named_by(token)
+        if named is not None:
+            return named  # "an armed group known as the Kesh Lions", "a militia calling itself the Vale Guard"
         if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in token.children):
             return None
         if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children if c.pos_ == "PROPN"):
@@ -114,6 +117,21 @@ class Coreference:
         if lemma in _title_heads():
             for index in self._before(token, {"Person"}, words["window"]["title"]):
                 if any(title.split()[-1] == lemma for title in self.titles[index]):
+                    return index
+        return None
+
+    def _named_by(self, token: Token) -> int | None:
+        """The name a description gives itself in a participle of naming after it ("an armed
+        group known as the Kesh Lions", "a militia calling itself the Vale Guard", "a gang
+        called the Reds"): the mention of an organization or person inside that participle."""
+        naming = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
+        for verb in naming:
+            inside = {t.i for t in verb.subtree}
+            for index in range(bisect_left(self.starts, verb.i), len(self.mentions)):
+                span = self.mentions[index]
+                if span.start > max(inside):
+                    break
+                if span.root.i in inside and span.label_ in ("Organization", "Person"):
                     return index
         return None
 

@@ -238,7 +238,10 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     if around:
         # "the attack where gunmen killed two"; of attacks inside one another, the nearest
         return max(around, key=lambda k: sum(1 for _ in mentions[k].head.ancestors))
-    return attacks[0] if len(attacks) == 1 else None
+    # Else the one attack of the sentence, if it is told as a fact of its own: not "a series of
+    # attacks" nor a planned one ("killed in the operation, which followed a series of attacks").
+    told = [k for k in attacks if mentions[k].event.modality is None]
+    return told[0] if len(attacks) == 1 and told else None
 
 
 def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | None:
@@ -281,7 +284,8 @@ def _can_cause(name: str) -> bool:
 
 def _claimed(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
     """The event a claim of responsibility is for: the event its verb takes as object ("claimed
-    the attack"), the one named in its for-phrase, else the nearest earlier violent event."""
+    the attack"), the one named in its for-phrase, else the nearest earlier violent event of its
+    sentence or the one before."""
     claimed = claimed_event_noun(mention.trigger.head)
     if claimed is not None:
         named = [k for k, m in enumerate(mentions) if m.head == claimed and is_violent(m.event.type)]
@@ -294,9 +298,34 @@ def _claimed(mention: EventMention, mentions: list[EventMention], index: int) ->
                 if inside:
                     # The top-most event of the phrase: "for the attack where ... killed two".
                     return min(inside, key=lambda k: len(list(mentions[k].head.ancestors)))
-    earlier = [k for k in range(index - 1, -1, -1) if is_violent(mentions[k].event.type)]
-    earlier = [k for k in earlier if mention.sentence - mentions[k].sentence <= 1]
-    return earlier[0] if earlier else None
+    return _nearest_claimable(mention, mentions, index)
+
+
+def _is_cause(event: Event) -> bool:
+    return event.type not in EFFECTS
+
+
+def _by_unnamed_hand(event: Event) -> bool:
+    return event.type in EFFECTS and not any(a.role == "agent" for a in event.arguments)
+
+
+# Where a claim that names no event looks, in order: (sentences back, which events).
+CLAIMABLE = ((1, _is_cause), (1, _by_unnamed_hand), (SAME_HAPPENING_WINDOW, _is_cause), (1, lambda event: True))
+
+
+def _nearest_claimable(mention: EventMention, mentions: list[EventMention], index: int) -> int | None:
+    """The violent event a claim naming none is for: in its sentence or the one before, an attack,
+    kidnapping or seizure first, then a death or injury by an unnamed hand; a death told with its
+    own killer ("police shot dead two of the attackers") only when no attack is told a few
+    sentences back either."""
+    for window, claimable in CLAIMABLE:
+        for k in range(index - 1, -1, -1):
+            other = mentions[k]
+            if mention.sentence - other.sentence > window:
+                break
+            if is_violent(other.event.type) and claimable(other.event):
+                return k
+    return None
 
 
 def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]:

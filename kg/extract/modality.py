@@ -110,6 +110,8 @@ def modality(trigger: Trigger) -> str | None:
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = _governors(clauses[-1])
+    if clauses[-1].dep_ == "relcl" and trigger.name in words["reportive_present_classes"]:
+        governors = []  # "the charges, which her lawyers say are false": the saying is told as done
     if len(clauses) > 1:
         governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
@@ -192,12 +194,17 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
     targets = event_types()[trigger.name].object_role == "target"
     if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
+    compared = _ranked(head, clauses)
     for clause in clauses:
         for child in clause.children:
-            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
+            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"] and not compared
             if spans and any(c.dep_ == "pobj" for c in child.children):
                 return True  # "since 1980"
-            if child.dep_ in ("advmod", "prep", "npadvmod") and _starts_with(child, words["span_adverbs"]):
+            if (
+                child.dep_ in ("advmod", "prep", "npadvmod")
+                and not compared
+                and _starts_with(child, words["span_adverbs"])
+            ):
                 return True  # "so far", "to date"
             if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
@@ -206,6 +213,27 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
+
+
+def _ranked(head: Token, clauses: list[Token]) -> bool:
+    """Whether the event is ranked against others by a superlative or an ordinal ("the deadliest
+    bombing since 2019 killed 40", "the attack was the worst so far this year", "the first
+    bombing since the truce hit a bus"): the span of time is the ranking's, and the event one
+    happening. Not a predicate noun ("it was the deadliest attack since 2019"): that one names
+    what was told before, and stays out of the document's count.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The attack was the deadliest since 2019.")
+    >>> _ranked(doc[1], [doc[1], doc[2]])
+    True
+    """
+    if head.dep_ == "attr":
+        return False
+    words = [*head.children]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        predicates = [c for clause in clauses[1:] for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words += predicates + [g for p in predicates for g in p.children]
+    return any(w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" for w in words)
 
 
 def tells_many(trigger: Trigger) -> bool:

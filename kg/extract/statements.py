@@ -36,7 +36,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.arguments import SentenceContext, span_of, token_span
+from kg.extract.arguments import SentenceContext, names_people, span_of, token_span
 from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
@@ -314,14 +314,29 @@ def _candidates(doc: Doc, verbs: set[str]) -> list[int]:
 
 
 def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
-    """The entity a spokesman or an office speaks for: its possessor ("the Guard's
-    spokesman") or its for- or of-phrase ("a spokesman for the Guard"), when that is an
-    entity mention that can speak."""
+    """Whom a spokesman or an office speaks for: its possessor ("the Guard's spokesman"), its
+    for- or of-phrase ("a spokesman for the Guard") or the noun before it ("a Guard
+    spokesman"), when that is an entity mention that can speak; else, when that noun names a
+    group ("a police spokesman", "a spokesman for the interior ministry"), the group's words.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("An army spokesman said the road was open.")
+    >>> [(e.type, e.arguments[0].span.text) for e in doc._.kg_events]
+    [('Statement', 'army spokesman')]
+    """
     owners = [c for c in token.children if c.dep_ == "poss"]
     owners += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children]
-    for owner in owners:
+    before = [c for c in token.children if c.dep_ == "compound"]
+    for owner in owners + before:
         if owner.i in ctx.mention_at and (span := ctx.mention_at[owner.i][1]).label_ in SPEAKER_TYPES:
             return Argument("agent", span_of(span), f"m{ctx.mention_at[owner.i][0]}")
+    for owner in before:
+        if names_people(owner):
+            return Argument("agent", token_span([*before, token]))  # "a police spokesman"
+    for owner in owners:
+        if owner.pos_ in ("NOUN", "PROPN") and names_people(owner):
+            left = [t for t in owner.lefts if t.dep_ in ("compound", "amod")]
+            return Argument("agent", token_span([*left, owner]))  # "the interior ministry"
     return None
 
 
@@ -376,6 +391,8 @@ def _subject(verb: Token) -> Token | None:
             if subject.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # a finite verb the parse hung on its subject: "Vell, the minister, announced on ..."
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
             if verb.pos_ in ("NOUN", "PROPN"):

@@ -172,8 +172,10 @@ def cameo_verbs() -> dict[str, tuple[str, dict]]:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``) and of armed forces."""
-    return frozenset(load_lexicon("actor_nouns.json")["nouns"]) | syntax()["military_nouns"]
+    """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``, the everyday
+    ``people_nouns.json``) and of armed forces."""
+    nouns = load_lexicon("actor_nouns.json")["nouns"] + load_lexicon("people_nouns.json")["nouns"]
+    return frozenset(nouns) | syntax()["military_nouns"]
 
 
 def _kinds(token: Token, mention_at: dict) -> set[str]:
@@ -551,14 +553,23 @@ def _in_words(token: Token, preps: list[Token], words: dict) -> bool:
     >>> doc = load_pipeline()("The mayor attacked the council in a speech.")
     >>> _in_words(doc[2], [doc[5]], syntax())
     True
+
+    A noun that is the object of a verb or a preposition leaves the medium to what governs it:
+    "claimed responsibility for the attack in a statement" (the parse often hangs the "in"-phrase
+    on the noun) is a claim made in words, of an attack that took place.
+
+    >>> doc = load_pipeline()("The Front claimed responsibility for the attack in a statement.")
+    >>> _in_words(doc[6], [doc[7]], syntax())
+    False
     """
     clause = token.head if token.dep_ == "attr" else token  # "the editorial was an attack"
     utterances = words["utterance_nouns"]
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in utterances for c in clause.children):
         return True
+    governed = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj")
     for prep in preps:
         objects = [g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"]
-        if prep.lower_ in words["verbal_medium_preps"] and utterances.intersection(objects):
+        if prep.lower_ in words["verbal_medium_preps"] and utterances.intersection(objects) and not governed:
             return True
         if prep.lower_ in words["verbal_reason_preps"] and words["abstract_targets"].intersection(objects):
             return True
