@@ -131,6 +131,8 @@ def modality(trigger: Trigger) -> str | None:
             aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
+    if _under_subjunctive(clauses[-1], words):
+        return "hypothetical"  # "suggested that orders be issued to allow shooting": wanted, not done
     if aim:
         return "hypothetical"  # after the governors: "foiled a plot to bomb" is negated
     if aggregate(trigger, clauses):
@@ -395,6 +397,43 @@ def _governors(clause: Token) -> list[Token]:
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
+
+
+def _under_subjunctive(clause: Token, words: dict[str, set[str]]) -> bool:
+    """Whether ``clause`` is, or hangs on, a mandative subjunctive (:func:`_subjunctive`), not
+    across a relative clause ("demanded that those who killed the mayor be punished": the
+    killing is told as done)."""
+    while True:
+        if _subjunctive(clause, words):
+            return True
+        if clause.dep_ in ("relcl", "acl") or clause.head == clause:
+            return False
+        clause = clause.head
+
+
+def _subjunctive(clause: Token, words: dict[str, set[str]]) -> bool:
+    """A mandative subjunctive: a clause opened by one of 'subjunctive_marks' whose verb, or its
+    passive or progressive "be", is in the base form, with a subject of its own and no modal or
+    "to" ("demanded that the prisoners be released", "suggested that orders be issued",
+    "insisted that the army leave"): what someone wants done. Not "said that the men were
+    killed" (past), nor "said that the army would leave" (a modal: read as such).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Kesh demanded that the guards be released. Kesh said that the guards were released.")
+    >>> _subjunctive(doc[6], _modality_words()), _subjunctive(doc[14], _modality_words())
+    (True, False)
+    """
+    if clause.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "mark" and c.lower_ in words["subjunctive_marks"] for c in clause.children
+    ):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "TO") or c.lemma_.lower() in ("do", "have") for c in auxes):
+        return False
+    base = [c for c in auxes if c.lemma_.lower() == "be"] or [clause]
+    return all(c.tag_ == "VB" for c in base)
 
 
 def _imperative(clause: Token) -> bool:
