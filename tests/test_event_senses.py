@@ -696,3 +696,24 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
 )
 def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):
     assert kind in classes(extract_one(text))
+
+
+# -- a mandative subjunctive tells what someone wants done -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Minister Ilo Marek suggested that orders be issued to allow shooting at the looters.",
+            [("Attack", "hypothetical")],
+        ),
+        ("The Kesh council insisted that the rebels be executed.", [("Killing", "hypothetical")]),
+        ("The Vardi Front proposed that gunmen be sent to attack the camp.", [("Attack", "hypothetical")]),
+        # near misses: told as done
+        ("Police said that the rebels were executed in Kesh.", [("Killing", None)]),
+        ("Ana Voss asked that the men who killed the mayor be punished.", [("Killing", None)]),  # a relative clause
+    ],
+)
+def test_an_event_in_a_mandative_subjunctive_is_hypothetical(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
