@@ -370,7 +370,9 @@ def _accidental(mention: EventMention, mentions: list[EventMention], words: dict
         told.append(sentence.doc[sentence.start - 1].sent)
     near = (mention.sentence, mention.sentence - 1)
     if any(
-        m.sentence in near and m.event.modality is None and m.event.type not in words["accident_classes"]
+        m.sentence in near
+        and m.event.modality is None
+        and m.event.type not in words["accident_classes"]
         and is_violent(m.event.type)
         for m in mentions
     ):
