@@ -117,6 +117,8 @@ def modality(trigger: Trigger) -> str | None:
     doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
+        if lemma in words["realising_heads"] and (told := _realised(ancestor, words)):
+            return told  # "did not manage to kill the mayor", "will begin attacking": as the head goes
         if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
             break  # "denied responsibility for the attack", "called for an inquiry into the killing"
         if ancestor.pos_ == "VERB" and lemma in words["presupposing_verbs"]:
@@ -320,6 +322,9 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     [None]
     """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "to kidnap and kill him", "to regroup and begin attacking": the list shares its "to"
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
     if trigger is not None and trigger.kind == "noun":
@@ -330,6 +335,20 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _realised(head: Token, words: dict[str, set]) -> str | None:
+    """The modality a head that makes its complement happen ('realising_heads') passes on: its
+    own negation or auxiliary ("did not manage to kill" is negated, "will begin attacking"
+    future, "could not manage to" negated), else None."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    auxes = {c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & words["future_aux"]:
+        return "future"
+    if auxes & words["hypothetical_aux"]:
+        return "hypothetical"
+    return None
 
 
 def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:
