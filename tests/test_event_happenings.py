@@ -231,3 +231,22 @@ def test_deaths_told_of_an_accident_are_no_killings(extract_one, text):
 )
 def test_deaths_beside_an_accident_told_of_violence_or_apart_stay_killings(extract_one, text):
     assert violent(extract_one(text), "Killing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting raged near Kesh on Monday. Twelve soldiers were killed.",
+        "Rebels clashed with the army in Brano; the clash lasted all night. Two officers were wounded.",
+    ],
+)
+def test_deaths_told_after_fighting_are_caused_by_it(extract_one, text):
+    x = extract_one(text)
+    (effect,) = violent(x, "Killing", "Injury")
+    assert [x.events[k].type for p, k in effect.links if p == "causedBy"] == ["MilitaryOperation"]
+
+
+def test_deaths_told_after_a_patrol_are_not_caused_by_it(extract_one):
+    x = extract_one("An army patrol searched the village of Kesh. Two farmers were killed.")
+    (killing,) = violent(x, "Killing")
+    assert not any(p == "causedBy" for p, _ in killing.links)

@@ -51,7 +51,15 @@ from kg.extract.arguments import ransom_demanders
 from kg.extract.counts import words_to_int
 from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, tells_many
-from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
+from kg.extract.triggers import (
+    VIOLENT,
+    Trigger,
+    claimed_event_noun,
+    event_types,
+    is_subclass,
+    is_violent,
+    syntax,
+)
 from kg.model import Argument, Event
 
 EFFECTS = ("Killing", "Injury")
@@ -252,8 +260,10 @@ def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | 
     both are asserted and place and time agree. Only for a death or injury told by a verb
     with no agent and no time of its own: one with its own killer ("shot dead by police"),
     its own date ("since 2017, when a general was killed") or told as a noun ("the first
-    death of ...") is a happening of its own; and only an attack, not fighting or a patrol,
-    causes deaths told apart from it."""
+    death of ...") is a happening of its own; and only an attack or fighting named as such
+    ("Fighting raged near Kesh. Twelve soldiers were killed."), not a patrol, an operation or
+    a deployment (the class's ``weak`` words, which name no fighting by themselves), causes
+    deaths told apart from it."""
     event = mention.event
     own_agent = any(a.role == "agent" for a in event.arguments)
     if event.modality is not None or mention.trigger.kind != "verb" or own_agent or event.time_text:
@@ -262,12 +272,23 @@ def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | 
         other = mentions[k]
         if other.sentence != mention.sentence - 1 or other.event.modality is not None:
             continue
-        cause = k if is_subclass(other.event.type, "Attack") else None
+        cause = k if is_subclass(other.event.type, "Attack") or _fighting(other) else None
         if cause is None:
             cause = next((t for p, t in other.links if p == "causedBy"), None)
         if cause is not None and not _cause_conflict(mention.event, mentions[cause].event):
             return cause
     return None
+
+
+def _fighting(mention: EventMention) -> bool:
+    """A military operation named as fighting ("fighting", "a clash", "the offensive", "shelling"),
+    not by a weak word ("a patrol", "the operation")."""
+    etype = event_types().get(mention.event.type)
+    return (
+        mention.event.type == "MilitaryOperation"
+        and etype is not None
+        and mention.head.lemma_.lower() not in etype.weak
+    )
 
 
 def _cause_conflict(effect: Event, cause: Event) -> bool:
