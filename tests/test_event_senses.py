@@ -748,3 +748,21 @@ def test_an_event_in_a_mandative_subjunctive_is_hypothetical(extract_one, text, 
 )
 def test_a_realising_head_passes_on_its_modality_and_a_list_shares_its_to(extract_one, text, expected):
     assert modalities(extract_one(text)) == expected
+
+
+# -- a war's toll is many happenings --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thousands of people have been killed in the Vardi war.", [("Killing", "aggregate")]),
+        ("The civil war in Vardia has killed 70,000 people.", [("Killing", "aggregate")]),
+        ("Hundreds of civilians were killed during the uprising.", [("Killing", "aggregate")]),
+        # near misses: one victim, an attack, a war that began after the killing
+        ("A Kesh journalist was killed in the war.", [("Killing", None)]),
+        ("The war began after Vorin rebels killed two guards.", [("Killing", None)]),
+    ],
+)
+def test_a_toll_of_a_war_is_aggregate(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected

@@ -193,6 +193,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         return True  # "widespread shooting", "sporadic gunfire"
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
         return True
+    if _war_toll(trigger, clauses, words):
+        return True  # "thousands of people have been killed in the war": a war's toll
     targets = event_types()[trigger.name].object_role == "target"
     if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
@@ -210,6 +212,45 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
+
+
+def _war_toll(trigger: Trigger, clauses: list[Token], words: dict[str, set]) -> bool:
+    """A death or injury of several victims told of a war, a conflict, an insurgency: the war
+    noun its subject ("the war has killed 70,000 people", "the conflict has left thousands
+    dead") or in a 'war_preps' phrase ("thousands have been killed in the war"); not one
+    victim ("a journalist was killed in the war").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> from kg.extract.triggers import find_triggers
+    >>> nlp = load_pipeline()
+    >>> def first(text):
+    ...     return aggregate(find_triggers(next(nlp(text).sents), {})[0])
+    >>> first("Thousands of people have been killed in the war."), first("A journalist was killed in the war.")
+    (True, False)
+    """
+    if trigger.name not in syntax()["accident_classes"]:
+        return False
+    war = False
+    victims = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lemma_.lower() in words["war_nouns"]:
+                war = True  # "the war has killed", "the conflict has left thousands dead"
+            elif child.dep_ == "prep" and child.lower_ in words["war_preps"]:
+                war = war or any(g.dep_ == "pobj" and g.lemma_.lower() in words["war_nouns"] for g in child.children)
+            elif child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                victims.append(child)
+        victims += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if trigger.head.dep_ == "amod":
+        victims.append(trigger.head.head)  # "left 70,000 dead"
+    return war and any(_several(v) for v in victims)
+
+
+def _several(noun: Token) -> bool:
+    """A plural noun, a number above one, or a count of people ("thousands of people")."""
+    if noun.tag_ in ("NNS", "NNPS") or noun.like_num and noun.lower_ not in ("one", "1"):
+        return True
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children)
 
 
 def tells_many(trigger: Trigger) -> bool:
