@@ -258,3 +258,51 @@ def test_a_headline_that_names_its_own_victim_is_its_own_killing(extract_one):
     # (a storm's victim is no Killing at all: kg:Killing is death by violence)
     x = extract_one("Farmer killed near Kesh\nA bomb exploded in Brano on Monday, killing two soldiers.")
     assert len(violent(x, "Killing")) == 2
+
+
+# -- deaths told of an accident in the sentence before, or beside it, are no killings ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo plane crashed near Kesh on Monday. All four pilots were killed.",
+        "The bus overturned on the Brano road. Twelve passengers died and 30 were injured.",
+        "The Kesh ministry confirmed the crash but would not say whether the men who were killed were soldiers.",
+        "A storm hit the Vardi coast. Six fishermen died.",
+    ],
+)
+def test_deaths_told_of_an_accident_are_no_killings(extract_one, text):
+    assert not violent(extract_one(text), "Killing", "Injury")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen fired on the bus, which crashed near Kesh. Two passengers were killed.",  # violence told
+        "A cargo plane crashed near Kesh. Rebels later killed the two survivors.",  # a killer named
+        "The bus overturned near Kesh on Monday. In Brano, two guards were killed on Tuesday.",  # its own day
+        "Two guards died in Brano. The crash of a plane near Kesh killed 40 people.",  # told before the accident
+    ],
+)
+def test_deaths_beside_an_accident_told_of_violence_or_apart_stay_killings(extract_one, text):
+    assert violent(extract_one(text), "Killing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting raged near Kesh on Monday. Twelve soldiers were killed.",
+        "Rebels clashed with the army in Brano; the clash lasted all night. Two officers were wounded.",
+    ],
+)
+def test_deaths_told_after_fighting_are_caused_by_it(extract_one, text):
+    x = extract_one(text)
+    (effect,) = violent(x, "Killing", "Injury")
+    assert [x.events[k].type for p, k in effect.links if p == "causedBy"] == ["MilitaryOperation"]
+
+
+def test_deaths_told_after_a_patrol_are_not_caused_by_it(extract_one):
+    x = extract_one("An army patrol searched the village of Kesh. Two farmers were killed.")
+    (killing,) = violent(x, "Killing")
+    assert not any(p == "causedBy" for p, _ in killing.links)

@@ -338,6 +338,12 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "The village was attacked by the army on Monday.",
         "An army assault on the valley began at dawn.",
         "Soldiers opened fire on the crowd.",  # was an Attack in tests/test_events.py before the CAMEO 18/19 rule
+        # from the air (CAMEO 195, as an air strike), or by a state named as the attacker
+        "Four planes and two helicopter gunships opened fire on rebel columns near Kesh.",
+        "Warplanes attacked the Vorin Front camp.",
+        "Finland attacked the border post on Monday.",
+        "The border post was attacked by Finland.",
+        "Finland's attack on the post began at dawn.",
     ],
 )
 def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
@@ -349,6 +355,8 @@ def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, te
     [
         "Gunmen attacked the army camp near Kesh.",  # the army is attacked, not attacking
         "Vorin Front rebels attacked the town.",
+        "Rebels attacked a helicopter near Kesh.",  # the aircraft is attacked
+        "Gunmen attacked the Finland embassy in Kesh.",  # the country is no attacker
     ],
 )
 def test_an_attack_by_others_stays_an_attack(extract_one, text):
@@ -696,3 +704,65 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
 )
 def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):
     assert kind in classes(extract_one(text))
+
+
+# -- a mandative subjunctive tells what someone wants done -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Minister Ilo Marek suggested that orders be issued to allow shooting at the looters.",
+            [("Attack", "hypothetical")],
+        ),
+        ("The Kesh council insisted that the rebels be executed.", [("Killing", "hypothetical")]),
+        ("The Vardi Front proposed that gunmen be sent to attack the camp.", [("Attack", "hypothetical")]),
+        # near misses: told as done
+        ("Police said that the rebels were executed in Kesh.", [("Killing", None)]),
+        ("Ana Voss asked that the men who killed the mayor be punished.", [("Killing", None)]),  # a relative clause
+    ],
+)
+def test_an_event_in_a_mandative_subjunctive_is_hypothetical(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
+
+
+# -- a head that makes its complement happen passes on its own modality; a list shares its "to" ----
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Vorin rebels did not manage to kill the mayor.", [("Killing", "negated")]),
+        ("Vorin rebels will begin attacking the town.", [("Attack", "future")]),
+        (
+            "The Front paid two men to kidnap and kill the mayor.",
+            [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")],
+        ),
+        ("We will not allow the rebels to regroup and begin attacking again.", [("Attack", "hypothetical")]),
+        # near misses: told as done
+        ("The Vorin rebels managed to kill the mayor.", [("Killing", None)]),
+        ("Vorin rebels began attacking the town.", [("Attack", None)]),
+        ("Gunmen kidnapped and killed the Kesh mayor.", [("Kidnapping", None), ("Killing", None)]),
+    ],
+)
+def test_a_realising_head_passes_on_its_modality_and_a_list_shares_its_to(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+# -- a war's toll is many happenings --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thousands of people have been killed in the Vardi war.", [("Killing", "aggregate")]),
+        ("The civil war in Vardia has killed 70,000 people.", [("Killing", "aggregate")]),
+        ("Hundreds of civilians were killed during the uprising.", [("Killing", "aggregate")]),
+        # near misses: one victim, an attack, a war that began after the killing
+        ("A Kesh journalist was killed in the war.", [("Killing", None)]),
+        ("The war began after Vorin rebels killed two guards.", [("Killing", None)]),
+    ],
+)
+def test_a_toll_of_a_war_is_aggregate(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected

@@ -23,6 +23,11 @@
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
+- **Deaths of an accident**: a death or injury that names no killer, told in a sentence that
+  tells an accident or a disaster and no violence, or right after one ("The plane crashed near
+  Kesh. All 40 passengers were killed."), is no kg:Killing or kg:Injury (death by violence):
+  the mention is dropped, as a death told in the accident's own phrase already is
+  (kg/extract/triggers.py).
 - **Captors**: a kidnapping told without its agent gets the agent of the nearest ransom
   demand of the document within a few sentences ("Traders are often kidnapped there. The
   rebels are demanding a ransom."): who demands a ransom holds the captives.
@@ -46,7 +51,15 @@ from kg.extract.arguments import ransom_demanders
 from kg.extract.counts import words_to_int
 from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, tells_many
-from kg.extract.triggers import VIOLENT, Trigger, claimed_event_noun, is_subclass, is_violent, syntax
+from kg.extract.triggers import (
+    VIOLENT,
+    Trigger,
+    claimed_event_noun,
+    event_types,
+    is_subclass,
+    is_violent,
+    syntax,
+)
 from kg.model import Argument, Event
 
 EFFECTS = ("Killing", "Injury")
@@ -250,8 +263,10 @@ def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | 
     both are asserted and place and time agree. Only for a death or injury told by a verb
     with no agent and no time of its own: one with its own killer ("shot dead by police"),
     its own date ("since 2017, when a general was killed") or told as a noun ("the first
-    death of ...") is a happening of its own; and only an attack, not fighting or a patrol,
-    causes deaths told apart from it."""
+    death of ...") is a happening of its own; and only an attack or fighting named as such
+    ("Fighting raged near Kesh. Twelve soldiers were killed."), not a patrol, an operation or
+    a deployment (the class's ``weak`` words, which name no fighting by themselves), causes
+    deaths told apart from it."""
     event = mention.event
     own_agent = any(a.role == "agent" for a in event.arguments)
     if event.modality is not None or mention.trigger.kind != "verb" or own_agent or event.time_text:
@@ -260,12 +275,23 @@ def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | 
         other = mentions[k]
         if other.sentence != mention.sentence - 1 or other.event.modality is not None:
             continue
-        cause = k if is_subclass(other.event.type, "Attack") else None
+        cause = k if is_subclass(other.event.type, "Attack") or _fighting(other) else None
         if cause is None:
             cause = next((t for p, t in other.links if p == "causedBy"), None)
         if cause is not None and not _cause_conflict(mention.event, mentions[cause].event):
             return cause
     return None
+
+
+def _fighting(mention: EventMention) -> bool:
+    """A military operation named as fighting ("fighting", "a clash", "the offensive", "shelling"),
+    not by a weak word ("a patrol", "the operation")."""
+    etype = event_types().get(mention.event.type)
+    return (
+        mention.event.type == "MilitaryOperation"
+        and etype is not None
+        and mention.head.lemma_.lower() not in etype.weak
+    )
 
 
 def _cause_conflict(effect: Event, cause: Event) -> bool:
@@ -332,6 +358,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
     """Merge coreferent mentions (unless ``merge`` is False: one event per mention, as
     mention-level benchmarks score them) and link claims and causes; returns the document's
     events with ``Event.links`` indexing into the returned list."""
+    mentions = _without_accidental_deaths(mentions)
     for index, mention in enumerate(mentions):
         if mention.event.type == "ClaimOfResponsibility" and mention.event.modality is None:
             claimed = _claimed(mention, mentions, index)
@@ -363,6 +390,55 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
     _propagate(events, across_sentences=merge)
     _captors(events, mentions, cluster_of, across_sentences=merge)
     return events
+
+
+def _without_accidental_deaths(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions less the deaths and injuries told of an accident or a disaster
+    (:func:`_accidental`)."""
+    words = syntax()
+    if not any(m.event.type in words["accident_classes"] for m in mentions):
+        return mentions
+    return [m for m in mentions if not _accidental(m, mentions, words)]
+
+
+def _accidental(mention: EventMention, mentions: list[EventMention], words: dict) -> bool:
+    """Whether an asserted death or injury that names no agent is told of an accident: its
+    sentence, or the sentence before, tells one (an accident noun as a subject, an object or in
+    a phrase: "confirmed the crash", "after the collision"; or an accident verb used without an
+    object: "the bus overturned") and neither tells violence (an attack, fighting, a kidnapping).
+    "The plane crashed. The pilots were killed." is no killing; "Gunmen fired on the bus, which
+    crashed. Two passengers were killed.", "The plane crashed. Rebels later killed the
+    survivors." and "The bus overturned. Two guards were killed on Tuesday." are."""
+    event = mention.event
+    if event.type not in words["accident_classes"] or event.modality is not None:
+        return False
+    if any(a.role == "agent" for a in event.arguments):
+        return False
+    sentence = mention.head.sent
+    told = [sentence]
+    if sentence.start > 0 and not (event.time_text or _own_date(mention)):  # "killed on Tuesday": its own day
+        told.append(sentence.doc[sentence.start - 1].sent)
+    near = (mention.sentence, mention.sentence - 1)
+    if any(
+        m.sentence in near
+        and m.event.modality is None
+        and m.event.type not in words["accident_classes"]
+        and is_violent(m.event.type)
+        for m in mentions
+    ):
+        return False  # "gunmen fired on the bus, which crashed"
+    return any(_tells_accident(token, words) for told_sentence in told for token in told_sentence)
+
+
+def _tells_accident(token: Token, words: dict) -> bool:
+    """An accident noun as a subject, an object or in a phrase ("the crash", "in the collision"),
+    or an accident verb without an object ("the plane crashed"; not "crashed the party")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma in words["accident_nouns"]:
+        return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos")
+    if token.pos_ == "VERB" and lemma in words["accident_verbs"]:
+        return not any(c.dep_ == "dobj" for c in token.children)
+    return False
 
 
 def _many_only(mentions: list[EventMention], cluster_of: list[int]) -> None:

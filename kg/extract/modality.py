@@ -119,6 +119,8 @@ def modality(trigger: Trigger) -> str | None:
     doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
+        if lemma in words["realising_heads"] and (told := _realised(ancestor, words)):
+            return told  # "did not manage to kill the mayor", "will begin attacking": as the head goes
         if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
             break  # "denied responsibility for the attack", "called for an inquiry into the killing"
         if ancestor.pos_ == "VERB" and lemma in words["presupposing_verbs"]:
@@ -133,6 +135,8 @@ def modality(trigger: Trigger) -> str | None:
             aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
             break
+    if _under_subjunctive(clauses[-1], words):
+        return "hypothetical"  # "suggested that orders be issued to allow shooting": wanted, not done
     if aim:
         return "hypothetical"  # after the governors: "foiled a plot to bomb" is negated
     if aggregate(trigger, clauses):
@@ -191,6 +195,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         return True  # "widespread shooting", "sporadic gunfire"
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
         return True
+    if _war_toll(trigger, clauses, words):
+        return True  # "thousands of people have been killed in the war": a war's toll
     targets = event_types()[trigger.name].object_role == "target"
     if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
@@ -234,6 +240,45 @@ def _ranked(head: Token, clauses: list[Token]) -> bool:
         predicates = [c for clause in clauses[1:] for c in clause.children if c.dep_ in ("attr", "acomp")]
         words += predicates + [g for p in predicates for g in p.children]
     return any(w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" for w in words)
+
+
+def _war_toll(trigger: Trigger, clauses: list[Token], words: dict[str, set]) -> bool:
+    """A death or injury of several victims told of a war, a conflict, an insurgency: the war
+    noun its subject ("the war has killed 70,000 people", "the conflict has left thousands
+    dead") or in a 'war_preps' phrase ("thousands have been killed in the war"); not one
+    victim ("a journalist was killed in the war").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> from kg.extract.triggers import find_triggers
+    >>> nlp = load_pipeline()
+    >>> def first(text):
+    ...     return aggregate(find_triggers(next(nlp(text).sents), {})[0])
+    >>> first("Thousands of people have been killed in the war."), first("A journalist was killed in the war.")
+    (True, False)
+    """
+    if trigger.name not in syntax()["accident_classes"]:
+        return False
+    war = False
+    victims = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lemma_.lower() in words["war_nouns"]:
+                war = True  # "the war has killed", "the conflict has left thousands dead"
+            elif child.dep_ == "prep" and child.lower_ in words["war_preps"]:
+                war = war or any(g.dep_ == "pobj" and g.lemma_.lower() in words["war_nouns"] for g in child.children)
+            elif child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                victims.append(child)
+        victims += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if trigger.head.dep_ == "amod":
+        victims.append(trigger.head.head)  # "left 70,000 dead"
+    return war and any(_several(v) for v in victims)
+
+
+def _several(noun: Token) -> bool:
+    """A plural noun, a number above one, or a count of people ("thousands of people")."""
+    if noun.tag_ in ("NNS", "NNPS") or noun.like_num and noun.lower_ not in ("one", "1"):
+        return True
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children)
 
 
 def tells_many(trigger: Trigger) -> bool:
@@ -346,6 +391,9 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     [None]
     """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "to kidnap and kill him", "to regroup and begin attacking": the list shares its "to"
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.tag_ == "TO" for c in auxes) or any(c.lemma_.lower() == "have" for c in auxes):
         return False
     if trigger is not None and trigger.kind == "noun":
@@ -356,6 +404,20 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+
+
+def _realised(head: Token, words: dict[str, set]) -> str | None:
+    """The modality a head that makes its complement happen ('realising_heads') passes on: its
+    own negation or auxiliary ("did not manage to kill" is negated, "will begin attacking"
+    future, "could not manage to" negated), else None."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return "negated"
+    auxes = {c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & words["future_aux"]:
+        return "future"
+    if auxes & words["hypothetical_aux"]:
+        return "hypothetical"
+    return None
 
 
 def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:
@@ -423,6 +485,43 @@ def _governors(clause: Token) -> list[Token]:
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words["conditional_marks"] for c in clause.children)
+
+
+def _under_subjunctive(clause: Token, words: dict[str, set[str]]) -> bool:
+    """Whether ``clause`` is, or hangs on, a mandative subjunctive (:func:`_subjunctive`), not
+    across a relative clause ("demanded that those who killed the mayor be punished": the
+    killing is told as done)."""
+    while True:
+        if _subjunctive(clause, words):
+            return True
+        if clause.dep_ in ("relcl", "acl") or clause.head == clause:
+            return False
+        clause = clause.head
+
+
+def _subjunctive(clause: Token, words: dict[str, set[str]]) -> bool:
+    """A mandative subjunctive: a clause opened by one of 'subjunctive_marks' whose verb, or its
+    passive or progressive "be", is in the base form, with a subject of its own and no modal or
+    "to" ("demanded that the prisoners be released", "suggested that orders be issued",
+    "insisted that the army leave"): what someone wants done. Not "said that the men were
+    killed" (past), nor "said that the army would leave" (a modal: read as such).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Kesh demanded that the guards be released. Kesh said that the guards were released.")
+    >>> _subjunctive(doc[6], _modality_words()), _subjunctive(doc[14], _modality_words())
+    (True, False)
+    """
+    if clause.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "mark" and c.lower_ in words["subjunctive_marks"] for c in clause.children
+    ):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "TO") or c.lemma_.lower() in ("do", "have") for c in auxes):
+        return False
+    base = [c for c in auxes if c.lemma_.lower() == "be"] or [clause]
+    return all(c.tag_ == "VB" for c in base)
 
 
 def _imperative(clause: Token) -> bool:

@@ -349,7 +349,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
         for words, name in phrases.get(lemma, ()):
             matched = _match_phrase(token, words)
             if matched and not any(t.i in used for t in matched):
-                found.append(Trigger(matched, _by_attacker(token, name), token, "phrase"))
+                found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
                 break
         else:
@@ -421,7 +421,7 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         return None
     if _other_sense(token, name, kind):
         return None
-    return Trigger([token], _by_attacker(token, _by_instrument(token, name)), token, kind)
+    return Trigger([token], _by_attacker(token, _by_instrument(token, name), mention_at), token, kind)
 
 
 def claimed_event_noun(verb: Token) -> Token | None:
@@ -705,10 +705,12 @@ def _state_forces() -> frozenset[str]:
     return frozenset(load_lexicon("cameo_verbs.json")["military"])
 
 
-def _by_attacker(token: Token, name: str) -> str:
+def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str:
     """``MilitaryOperation`` for an attack by state armed forces ("troops attacked the
     village", "an army assault"): CAMEO codes it 19 (conventional military force), not 18
-    (unconventional violence, kg:Attack); else ``name``.
+    (unconventional violence, kg:Attack); so is one from the air ("helicopter gunships opened
+    fire on the column": CAMEO 195, as an air strike) and one by a country named as the attacker
+    ("Vardia attacked the border post": a state's use of force); else ``name``.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
@@ -727,9 +729,18 @@ def _by_attacker(token: Token, name: str) -> str:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
         if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
             return "MilitaryOperation"
+        if attacker.dep_ in ("nsubj", "pobj", "poss") and _state_or_aircraft(attacker, mention_at or {}):
+            return "MilitaryOperation"  # "gunships opened fire", "Vardia attacked the post"
         if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
             return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def _state_or_aircraft(attacker: Token, mention_at: dict) -> bool:
+    """Whether an attacker is a country's name or one of the ``aircraft_nouns``."""
+    if attacker.i in mention_at and mention_at[attacker.i][1].label_ == "Country":
+        return True
+    return attacker.lower_ in syntax()["aircraft_nouns"] or attacker.lemma_.lower() in syntax()["aircraft_nouns"]
 
 
 def _labour_sector(noun: str) -> bool:
