@@ -766,3 +766,44 @@ def test_a_realising_head_passes_on_its_modality_and_a_list_shares_its_to(extrac
 )
 def test_a_toll_of_a_war_is_aggregate(extract_one, text, expected):
     assert modalities(extract_one(text)) == expected
+
+
+# -- "did not hesitate to": the attack happened ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Vorin rebels did not hesitate to attack the convoy.", [("Attack", None)]),
+        ("The Kesh militia never hesitated to kill the guards.", [("Killing", None)]),
+        # near misses: what will or may come, and a hesitation that tells no attack
+        ("The Vorin rebels will not hesitate to attack the convoy.", [("Attack", "future")]),
+        ("The Vorin rebels hesitated to attack the convoy.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_not_hesitating_to_act_tells_the_act(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+# -- an explosive told as a motion into something went off there -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb slammed into a convoy near Kesh.",
+        "A truck bomb rammed into the gate of the Vorin barracks.",
+    ],
+)
+def test_an_explosive_slamming_into_something_is_a_bombing(extract_one, text):
+    x = extract_one(text)
+    assert classes(x) == ["Bombing"]
+    assert any(a.role == "target" for a in x.events[0].arguments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A bomb fell into the river near Kesh.", "A car slammed into a convoy near Kesh."],
+)
+def test_a_motion_without_an_explosive_impact_is_no_bombing(extract_one, text):
+    assert "Bombing" not in classes(extract_one(text))

@@ -369,7 +369,8 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
     "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
     weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
-    ``effect_verbs``) or the agent of its passive; so does one thrown (the object of one of
+    ``effect_verbs``), or of a verb of impact (:func:`_impact`: "a car bomb slammed into a
+    convoy"), or the agent of its passive; so does one thrown (the object of one of
     ``throwing_verbs``: "threw a grenade at the house", "a load of dynamite was hurled against
     the station"); a bomb that is found, planted or defused tells none.
 
@@ -393,9 +394,19 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     effects = syntax()["effect_verbs"] | {
         lemma for lemma, names in _words()[0].items() if any(n in ("Killing", "Injury") for n in names)
     }
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in effects:
-        return None
-    return Trigger([token], "Bombing", token, "noun")
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in effects or _impact(verb):
+        return Trigger([token], "Bombing", token, "noun")
+    return None
+
+
+def _impact(verb: Token) -> bool:
+    """Whether a verb tells a motion into or through something (``impact_verbs`` with
+    ``impact_preps`` of argument_syntax.json): an explosive that does so went off there ("a car
+    bomb slammed into a convoy"); "a bomb fell into the river" (no impact verb) tells none."""
+    words = load_lexicon("argument_syntax.json")
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["impact_verbs"]:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in words["impact_preps"] for c in verb.children)
 
 
 def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
