@@ -807,3 +807,19 @@ def test_an_explosive_slamming_into_something_is_a_bombing(extract_one, text):
 )
 def test_a_motion_without_an_explosive_impact_is_no_bombing(extract_one, text):
     assert "Bombing" not in classes(extract_one(text))
+
+
+# -- "take ... hostage" with a long object between ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The gunmen were taking dozens of guests hostage at the Kesh hotel.", ["Kidnapping"]),
+        ("Vorin rebels took two tourists hostage.", ["Kidnapping"]),
+        # near miss: the hostage is photographed, not taken
+        ("Reporters took pictures of the hostage in Kesh.", []),
+    ],
+)
+def test_taking_an_object_hostage_is_a_kidnapping(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected

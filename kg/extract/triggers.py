@@ -235,17 +235,27 @@ def _names_event(token: Token, candidates: list[str], nouns: dict[str, list[str]
 
 
 def _match_phrase(token: Token, words: list[str]) -> list[Token] | None:
-    """Tokens of a multi-word trigger headed by ``token`` ("claimed ... responsibility")."""
+    """Tokens of a multi-word trigger headed by ``token`` ("claimed ... responsibility"): its
+    words among the head's children and grandchildren, or the last word of its object's phrase
+    when that word is a bare noun ("took dozens of guests hostage"; not "took pictures of the
+    hostage")."""
     if token.lemma_.lower() != words[0]:
         return None
     matched = [token]
     near = list(token.children) + [g for c in token.children for g in c.children]
+    # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
+    near += [o.right_edge for o in token.children if o.dep_ == "dobj" and _bare_noun(o.right_edge)]
     for word in words[1:]:
         hit = next((t for t in near if t.lemma_.lower() == word and t not in matched), None)
         if hit is None:
             return None
         matched.append(hit)
     return sorted(matched, key=lambda t: t.i)
+
+
+def _bare_noun(token: Token) -> bool:
+    """A noun without a determiner or a possessor of its own ("hostage", not "the hostage")."""
+    return token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
