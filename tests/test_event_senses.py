@@ -823,3 +823,16 @@ def test_a_motion_without_an_explosive_impact_is_no_bombing(extract_one, text):
 )
 def test_taking_an_object_hostage_is_a_kidnapping(extract_one, text, expected):
     assert classes(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Vorin rebels took the wife of the mayor hostage.", ["Kidnapping"]),
+        # near misses: hostages moved, a hostage photographed
+        ("The Vorin rebels took a group of hostages to the border.", []),
+        ("Reporters took pictures of the Kesh hostage.", []),
+    ],
+)
+def test_the_object_complement_hostage_is_read_through_of_phrases(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected

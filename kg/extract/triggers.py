@@ -244,7 +244,7 @@ def _match_phrase(token: Token, words: list[str]) -> list[Token] | None:
     matched = [token]
     near = list(token.children) + [g for c in token.children for g in c.children]
     # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
-    near += [o.right_edge for o in token.children if o.dep_ == "dobj" and _bare_noun(o.right_edge)]
+    near += [end for o in token.children if o.dep_ == "dobj" and (end := _object_complement(o)) is not None]
     for word in words[1:]:
         hit = next((t for t in near if t.lemma_.lower() == word and t not in matched), None)
         if hit is None:
@@ -253,9 +253,22 @@ def _match_phrase(token: Token, words: list[str]) -> list[Token] | None:
     return sorted(matched, key=lambda t: t.i)
 
 
-def _bare_noun(token: Token) -> bool:
-    """A noun without a determiner or a possessor of its own ("hostage", not "the hostage")."""
-    return token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in token.children)
+def _object_complement(obj: Token) -> Token | None:
+    """The noun at the end of an object's of-phrases that the parser took for their object but
+    is the object's complement: bare ("dozens of guests hostage"), or after a common noun
+    that it follows ("the wife of the mayor hostage"); not one with a determiner of its own
+    ("pictures of the hostage") and never a plural."""
+    end = obj
+    while (of := next((c for c in end.children if c.dep_ == "prep" and c.lower_ == "of"), None)) is not None:
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            break
+        end = pobj
+    if end is obj or end.tag_ != "NN":
+        return None  # "took a group of hostages to the border": hostages moved, none taken
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in end.children):
+        return end
+    return None if any(c.dep_ in ("det", "poss", "nummod") for c in end.children) else end
 
 
 def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
