@@ -836,3 +836,28 @@ def test_taking_an_object_hostage_is_a_kidnapping(extract_one, text, expected):
 )
 def test_the_object_complement_hostage_is_read_through_of_phrases(extract_one, text, expected):
     assert classes(extract_one(text)) == expected
+
+
+# -- people seized: arrested by the state's forces, kidnapped by anyone else ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kidnappers seized two aid workers near Kesh.", ["Kidnapping"]),
+        ("Gunmen captured a journalist in Varna.", ["Kidnapping"]),
+        ("Vorin rebels seized dozens of villagers.", ["Kidnapping"]),
+        ("Two aid workers were seized near Kesh on Monday.", ["Kidnapping"]),
+        ("The capture of two journalists by Vorin rebels was condemned.", ["Kidnapping"]),
+        ("Police seized two smugglers near Kesh.", ["Arrest"]),
+        ("Troops captured the rebel leader Tomas Varga.", ["Arrest"]),
+        ("A suspect was captured near Kesh.", ["Arrest"]),
+        # places and power stay taken over; things the state takes are no event
+        ("Vorin rebels seized the town of Kesh.", ["Takeover"]),
+        ("The army seized power in Vardia.", ["Takeover"]),
+        ("Police seized two tons of cocaine in Kesh.", []),
+        ("Troops seized weapons and ammunition in Kesh.", []),
+    ],
+)
+def test_who_seizes_whom_decides_the_class(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
