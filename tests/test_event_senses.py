@@ -861,3 +861,28 @@ def test_the_object_complement_hostage_is_read_through_of_phrases(extract_one, t
 )
 def test_who_seizes_whom_decides_the_class(extract_one, text, expected):
     assert classes(extract_one(text)) == expected
+
+
+# -- an invasion is an army's operation, and causes the deaths told of it ------------------------
+
+
+def test_an_invasion_is_a_military_operation_that_causes_its_deaths(extract_one):
+    x = extract_one("The invasion resulted in the deaths of 600 Vorin soldiers.")
+    invasion = next(e for e in x.events if e.type == "MilitaryOperation")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [t.text for t in invasion.triggers] == ["invasion"]
+    assert ("causedBy", x.events.index(invasion)) in killing.links
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The invasion of Vardia began on Monday.", ["MilitaryOperation"]),
+        ("The invasion of the island began on Monday.", ["MilitaryOperation"]),
+        # near misses: no army invades privacy or a garden
+        ("The new Kesh law is an invasion of privacy.", []),
+        ("The invasion of locusts ruined the crops.", []),
+    ],
+)
+def test_an_invasion_is_of_a_place(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected

@@ -590,6 +590,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # a slogan or a name: chanted "Death to the invaders"
     if token.lemma_.lower() in words["mobilisation_words"] and not _moves_armed_forces(token):
         return True  # "the party mobilised voters": politics, no military operation
+    if kind == "noun" and token.lemma_.lower() in words["territory_nouns"] and not _of_place(token, preps):
+        return True  # "an invasion of privacy": no army's
     if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
         return True  # "the device detonated accidentally"
     if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
@@ -779,6 +781,15 @@ def _quoted_span(token: Token) -> tuple[int, int] | None:
         else:
             opened = None
     return None
+
+
+def _of_place(token: Token, preps: list[Token]) -> bool:
+    """Whether a noun's of-phrases, if it has any, name places or states by a name or a noun of
+    places ("the invasion of Vardia", "the invasion of the island"; "the invasion" alone too),
+    not other things ("of privacy")."""
+    places = syntax()["place_nouns"]
+    of = [g for p in preps if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return all(o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in places for o in of)
 
 
 def _moves_armed_forces(token: Token) -> bool:
