@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
+from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -84,6 +84,9 @@ def modality(trigger: Trigger) -> str | None:
     head = trigger.head
     if _is_question(head.sent, SPACE + "".join(words["closing_quotes"])):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    if is_attributive_participle(head):
+        # "demanded the release of the jailed leader": what the participle tells is done
+        return AGGREGATE if aggregate(trigger, [head]) else None
     anchor = head
     while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun

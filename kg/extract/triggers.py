@@ -330,7 +330,7 @@ def _trigger_hashes() -> numpy.ndarray:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
-    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs(), *_explosives()}
+    words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs(), *_explosives(), *_participles()}
     forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
     return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
 
@@ -437,6 +437,8 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     sense that names an event), with its class; None when it is none."""
     verbs, nouns, adjectives, _ = _words()
     lemma = token.lemma_.lower()
+    if (victim_class := _attributive_participle(token, mention_at)) is not None:
+        return Trigger([token], victim_class, token, "adjective")  # "the kidnapped mayor": done to them
     if token.pos_ == "VERB" and lemma in verbs:
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
     elif (
@@ -547,6 +549,46 @@ def _state_captor(token: Token, mention_at: dict) -> bool | None:
         if code.lstrip("~")[:3] in sectors or captor.lower_ in _state_forces():
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    """Past participles of the verbs of the classes done to a victim (``object`` "victim" in
+    event_types.json: killed, kidnapped, arrested, injured) -> the verb: the regular forms
+    ("murdered", "kidnapped", "jailed") and ``irregular_participles`` ("slain")."""
+    forms = {}
+    for entry in _lexicon().values():
+        if entry["object"] != "victim":
+            continue
+        for verb in entry["verbs"]:
+            stem = verb if verb.endswith("e") else verb + "e"
+            for form in (stem + "d", verb + "ed", verb + verb[-1] + "ed"):
+                forms[form] = verb
+    irregular = syntax()["irregular_participles"]
+    forms.update({form: verb for form, verb in irregular.items() if verb in _words()[0]})
+    return forms
+
+
+def is_attributive_participle(token: Token) -> bool:
+    """A past participle before its noun ("the kidnapped mayor", "the slain judge")."""
+    return token.dep_ == "amod" and token.i < token.head.i and token.lower_ in _participles()
+
+
+def _attributive_participle(token: Token, mention_at: dict) -> str | None:
+    """The class of a participle of a victim's class before a noun of people: it tells a done
+    event with that victim ("the kidnapped mayor", "the murdered priests", "the slain judge",
+    "jailed opposition leader Tomas Varga"); "the captured town", "a detained ship" name no
+    people. Its class is the verb's (a verb of two classes, the first: "captured soldiers" were
+    arrested)."""
+    if not is_attributive_participle(token):
+        return None
+    noun = token.head
+    people = noun.i in mention_at and mention_at[noun.i][1].label_ == "Person"
+    words = [noun, *(c for c in noun.lefts if c.dep_ == "compound")]
+    if not people and not any("person" in _kinds(w, {}) for w in words):
+        return None
+    verb = _participles()[token.lower_]
+    return next(name for name in _words()[0][verb] if _lexicon()[name]["object"] == "victim")
 
 
 def claimed_event_noun(verb: Token) -> Token | None:
