@@ -838,21 +838,19 @@ def test_the_object_complement_hostage_is_read_through_of_phrases(extract_one, t
     assert classes(extract_one(text)) == expected
 
 
-# -- people seized: arrested by the state's forces, kidnapped by anyone else ---------------------
+# -- people seized by the state's forces are arrested; things seized are no event ----------------
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Kidnappers seized two aid workers near Kesh.", ["Kidnapping"]),
-        ("Gunmen captured a journalist in Varna.", ["Kidnapping"]),
-        ("Vorin rebels seized dozens of villagers.", ["Kidnapping"]),
-        ("Two aid workers were seized near Kesh on Monday.", ["Kidnapping"]),
-        ("The capture of two journalists by Vorin rebels was condemned.", ["Kidnapping"]),
         ("Police seized two smugglers near Kesh.", ["Arrest"]),
         ("Troops captured the rebel leader Tomas Varga.", ["Arrest"]),
+        ("The Vorin brigade seized two guerrillas.", ["Arrest"]),
         ("A suspect was captured near Kesh.", ["Arrest"]),
-        # places and power stay taken over; things the state takes are no event
+        # people taken by others keep the word's class (a Kidnapping there was measured and dropped)
+        ("Gunmen captured a journalist in Varna.", ["Arrest"]),
+        # places and power stay taken over; things taken are no event
         ("Vorin rebels seized the town of Kesh.", ["Takeover"]),
         ("The army seized power in Vardia.", ["Takeover"]),
         ("Police seized two tons of cocaine in Kesh.", []),
@@ -885,4 +883,16 @@ def test_an_invasion_is_a_military_operation_that_causes_its_deaths(extract_one)
     ],
 )
 def test_an_invasion_is_of_a_place(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # places whoever works there are taken over; things taken by anyone are no event
+        ("Vorin rebels seized the embassy in Kesh.", ["Takeover"]),
+        ("Vorin rebels captured 46 rifles and ammunition.", []),
+    ],
+)
+def test_prisoners_of_war_places_and_things_seized(extract_one, text, expected):
     assert classes(extract_one(text)) == expected
