@@ -306,3 +306,43 @@ def test_deaths_told_after_a_patrol_are_not_caused_by_it(extract_one):
     x = extract_one("An army patrol searched the village of Kesh. Two farmers were killed.")
     (killing,) = violent(x, "Killing")
     assert not any(p == "causedBy" for p, _ in killing.links)
+
+
+# -- a participle before its noun tells a done event with that victim ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The kidnapped Kesh mayor was freed on Monday.", ("Kidnapping", "mayor")),
+        ("The murdered priests were buried in Kesh.", ("Killing", "priests")),
+        ("The slain judge was buried in Kesh on Friday.", ("Killing", "judge")),
+        ("Rebels demanded the release of jailed opposition leader Tomas Varga.", ("Arrest", "Tomas Varga")),
+    ],
+)
+def test_a_participle_before_its_noun_tells_a_done_event(extract_one, text, expected):
+    x = extract_one(text)
+    assert [(e.type, e.modality) for e in x.events] == [(expected[0], None)]
+    assert [a.span.text for a in x.events[0].arguments if a.role == "victim"][0].endswith(expected[1])
+
+
+def test_a_participle_merges_with_the_told_event_of_its_victim(extract_one):
+    x = extract_one("Gunmen kidnapped the Kesh mayor on Monday. The kidnapped mayor was freed on Friday.")
+    assert [(e.type, len(e.triggers)) for e in x.events] == [("Kidnapping", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The murdered man's car was found in Kesh.", "Vorin rebels are holding the kidnapped engineers."],
+)
+def test_a_participle_of_people_is_told_as_done_in_any_clause(extract_one, text):
+    assert all(e.modality is None for e in extract_one(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The detained ship left Kesh on Monday.", "A hijacked page of the Kesh website was restored."],
+)
+def test_a_participle_of_no_people_tells_no_victim(extract_one, text):
+    x = extract_one(text)
+    assert not [a for e in x.events for a in e.arguments if a.role == "victim"]

@@ -766,3 +766,133 @@ def test_a_realising_head_passes_on_its_modality_and_a_list_shares_its_to(extrac
 )
 def test_a_toll_of_a_war_is_aggregate(extract_one, text, expected):
     assert modalities(extract_one(text)) == expected
+
+
+# -- "did not hesitate to": the attack happened ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Vorin rebels did not hesitate to attack the convoy.", [("Attack", None)]),
+        ("The Kesh militia never hesitated to kill the guards.", [("Killing", None)]),
+        # near misses: what will or may come, and a hesitation that tells no attack
+        ("The Vorin rebels will not hesitate to attack the convoy.", [("Attack", "future")]),
+        ("The Vorin rebels hesitated to attack the convoy.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_not_hesitating_to_act_tells_the_act(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+# -- an explosive told as a motion into something went off there -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb slammed into a convoy near Kesh.",
+        "A truck bomb rammed into the gate of the Vorin barracks.",
+    ],
+)
+def test_an_explosive_slamming_into_something_is_a_bombing(extract_one, text):
+    x = extract_one(text)
+    assert classes(x) == ["Bombing"]
+    assert any(a.role == "target" for a in x.events[0].arguments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A bomb fell into the river near Kesh.", "A car slammed into a convoy near Kesh."],
+)
+def test_a_motion_without_an_explosive_impact_is_no_bombing(extract_one, text):
+    assert "Bombing" not in classes(extract_one(text))
+
+
+# -- "take ... hostage" with a long object between ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The gunmen were taking dozens of guests hostage at the Kesh hotel.", ["Kidnapping"]),
+        ("Vorin rebels took two tourists hostage.", ["Kidnapping"]),
+        # near miss: the hostage is photographed, not taken
+        ("Reporters took pictures of the hostage in Kesh.", []),
+    ],
+)
+def test_taking_an_object_hostage_is_a_kidnapping(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Vorin rebels took the wife of the mayor hostage.", ["Kidnapping"]),
+        # near misses: hostages moved, a hostage photographed
+        ("The Vorin rebels took a group of hostages to the border.", []),
+        ("Reporters took pictures of the Kesh hostage.", []),
+    ],
+)
+def test_the_object_complement_hostage_is_read_through_of_phrases(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+# -- people seized by the state's forces are arrested; things seized are no event ----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police seized two smugglers near Kesh.", ["Arrest"]),
+        ("Troops captured the rebel leader Tomas Varga.", ["Arrest"]),
+        ("The Vorin brigade seized two guerrillas.", ["Arrest"]),
+        ("A suspect was captured near Kesh.", ["Arrest"]),
+        # people taken by others keep the word's class (a Kidnapping there was measured and dropped)
+        ("Gunmen captured a journalist in Varna.", ["Arrest"]),
+        # places and power stay taken over; things taken are no event
+        ("Vorin rebels seized the town of Kesh.", ["Takeover"]),
+        ("The army seized power in Vardia.", ["Takeover"]),
+        ("Police seized two tons of cocaine in Kesh.", []),
+        ("Troops seized weapons and ammunition in Kesh.", []),
+    ],
+)
+def test_who_seizes_whom_decides_the_class(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+# -- an invasion is an army's operation, and causes the deaths told of it ------------------------
+
+
+def test_an_invasion_is_a_military_operation_that_causes_its_deaths(extract_one):
+    x = extract_one("The invasion resulted in the deaths of 600 Vorin soldiers.")
+    invasion = next(e for e in x.events if e.type == "MilitaryOperation")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [t.text for t in invasion.triggers] == ["invasion"]
+    assert ("causedBy", x.events.index(invasion)) in killing.links
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The invasion of Vardia began on Monday.", ["MilitaryOperation"]),
+        ("The invasion of the island began on Monday.", ["MilitaryOperation"]),
+        # near misses: no army invades privacy or a garden
+        ("The new Kesh law is an invasion of privacy.", []),
+        ("The invasion of locusts ruined the crops.", []),
+    ],
+)
+def test_an_invasion_is_of_a_place(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # places whoever works there are taken over; things taken by anyone are no event
+        ("Vorin rebels seized the embassy in Kesh.", ["Takeover"]),
+        ("Vorin rebels captured 46 rifles and ammunition.", []),
+    ],
+)
+def test_prisoners_of_war_places_and_things_seized(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import Trigger, event_types, is_plural_only, syntax
+from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -84,6 +84,9 @@ def modality(trigger: Trigger) -> str | None:
     head = trigger.head
     if _is_question(head.sent, SPACE + "".join(words["closing_quotes"])):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    if is_attributive_participle(head):
+        # "demanded the release of the jailed leader": what the participle tells is done
+        return AGGREGATE if aggregate(trigger, [head]) else None
     anchor = head
     while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
@@ -119,7 +122,7 @@ def modality(trigger: Trigger) -> str | None:
     doer = _does(anchor) if len(clauses) > 1 else None
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
-        if lemma in words["realising_heads"] and (told := _realised(ancestor, words)):
+        if _makes_happen(ancestor, words) and (told := _realised(ancestor, words)):
             return told  # "did not manage to kill the mayor", "will begin attacking": as the head goes
         if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:
             break  # "denied responsibility for the attack", "called for an inquiry into the killing"
@@ -403,14 +406,38 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
-    return first.dep_ == "ROOT" or first.head.lemma_.lower() not in words["realising_heads"]
+    return first.dep_ == "ROOT" or not _makes_happen(first.head, words)
+
+
+def _makes_happen(head: Token, words: dict[str, set]) -> bool:
+    """Whether a head makes its complement happen: one of 'realising_heads' ("managed to
+    kill"), or one of 'hesitating_heads' under its own "not" ("did not hesitate to attack",
+    "never hesitated to shoot": the attack happened; "hesitated to attack" tells none).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [e.modality for e in nlp("The Vardi Front did not hesitate to attack the convoy.")._.kg_events]
+    [None]
+    >>> [e.modality for e in nlp("The Vardi Front will not hesitate to attack the convoy.")._.kg_events]
+    ['future']
+    """
+    lemma = head.lemma_.lower()
+    if lemma in words["realising_heads"]:
+        return True
+    return lemma in words["hesitating_heads"] and _negated(head)
+
+
+def _negated(head: Token) -> bool:
+    """A head's own "not" / "never"."""
+    return any(c.dep_ == "neg" for c in head.children)
 
 
 def _realised(head: Token, words: dict[str, set]) -> str | None:
-    """The modality a head that makes its complement happen ('realising_heads') passes on: its
-    own negation or auxiliary ("did not manage to kill" is negated, "will begin attacking"
-    future, "could not manage to" negated), else None."""
-    if any(c.dep_ == "neg" for c in head.children):
+    """The modality a head that makes its complement happen (:func:`_makes_happen`) passes on:
+    its own negation or auxiliary ("did not manage to kill" is negated, "will begin attacking"
+    future, "could not manage to" negated; the "not" of "did not hesitate" is what makes it
+    happen), else None."""
+    if _negated(head) and head.lemma_.lower() not in words["hesitating_heads"]:
         return "negated"
     auxes = {c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "auxpass")}
     if auxes & words["future_aux"]:
