@@ -127,6 +127,15 @@ def test_an_event_ranked_against_earlier_ones_is_one_happening(extract_one, text
     assert [(e.type, e.modality) for e in violent(x, "Attack", "Bombing")] == [("Bombing", None)]
 
 
+def test_the_date_a_ranking_counts_from_is_not_the_events_time(extract_one):
+    x = extract_one(
+        "A bomb exploded at a market in Kesh on Monday. The blast was the deadliest in the region since March 2024.",
+        published="2026-03-11",
+    )
+    (bombing,) = violent(x, "Bombing")
+    assert bombing.time == "2026-03-09"
+
+
 @pytest.mark.parametrize(
     "text",
     [

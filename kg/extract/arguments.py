@@ -800,6 +800,8 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     head = trigger.head
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps():
+            continue  # "the deadliest since March 2024": when a span began, not when this happened
         owner = event_owner(ent.root, ctx)
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))
@@ -811,6 +813,15 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     return None, None
 
 
+# The owner of a date or place told of an utterance ("in a statement on Sunday"): no event's.
+UTTERED = -1
+
+
+@lru_cache(maxsize=1)
+def _span_preps() -> frozenset[str]:
+    return frozenset(load_lexicon("modality.json")["span_preps"])
+
+
 def event_owner(token: Token, ctx: SentenceContext) -> int | None:
     """The trigger a date or place hangs on: the first trigger above it in the parse, or the
     trigger that is the subject or object of a verb above it ("a bombing targeted ... in 2017")."""
@@ -819,6 +830,8 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
     for ancestor in token.ancestors:
         if ancestor.i in ctx.trigger_at:
             return ctx.trigger_at[ancestor.i]
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in syntax()["utterance_nouns"]:
+            return UTTERED  # "claimed the attack in a message on Sunday": the message's date, whatever it hangs on
         lemma = ancestor.lemma_.lower()
         if lemma in syntax()["effect_verbs"] | syntax()["light_verbs"]:
             for child in ancestor.children:
