@@ -36,7 +36,7 @@ from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, syntax
+from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, people_nouns, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -122,8 +122,8 @@ class ArgumentReader:
         ctx = self.ctx
         if _line_break_between(token, self.trigger.head):
             return None  # a heading or dateline the parser ran into the sentence ("1 min read\n\nX met ...")
-        if role != "agent" and _whole(token) != token:
-            return self._argument(role, _whole(token))  # "damaged the windows of the consulate": the consulate
+        if role != "agent" and (whole := _whole(token)) != token:
+            return self._argument(role, whole)  # "damaged the windows of the consulate": the consulate
         if token.i in ctx.mention_at:
             index, span = ctx.mention_at[token.i]
             if role == "place" and span.label_ not in PLACE_TYPES:
@@ -579,14 +579,13 @@ def argument_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """Nouns that name people or groups: the PETRARCH2-derived ``actor_nouns.json`` and the
-    everyday ``people_nouns.json``, the group nouns of coreference, organization heads and
-    group cues, military nouns, and the heads of titles."""
-    words = set(load_lexicon("actor_nouns.json")["nouns"]) | set(load_lexicon("people_nouns.json")["nouns"])
+    """Nouns that name people or groups: the triggers' :func:`~kg.extract.triggers.people_nouns`
+    (PETRARCH2's agents, everyday nouns of people, military nouns), the group nouns of
+    coreference, organization heads and group cues, and the heads of titles."""
+    words = set(people_nouns())
     words |= set(load_lexicon("coreference.json")["group_nouns"])
     cues = load_lexicon("organization_cues.json")
     words |= set(cues["heads"]) | set(cues["group_cues"])
-    words |= set(syntax()["military_nouns"])
     words |= {h.split()[-1] for h in load_lexicon("titles.json")["heads"]}
     return frozenset(words)
 

@@ -127,9 +127,10 @@ class Coreference:
         naming = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
         for verb in naming:
             inside = {t.i for t in verb.subtree}
+            last = max(inside)
             for index in range(bisect_left(self.starts, verb.i), len(self.mentions)):
                 span = self.mentions[index]
-                if span.start > max(inside):
+                if span.start > last:
                     break
                 if span.root.i in inside and span.label_ in ("Organization", "Person"):
                     return index

@@ -171,9 +171,10 @@ def cameo_verbs() -> dict[str, tuple[str, dict]]:
 
 
 @lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
+def people_nouns() -> frozenset[str]:
     """Nouns of people and groups (PETRARCH2's ``actor_nouns.json``, the everyday
-    ``people_nouns.json``) and of armed forces."""
+    ``people_nouns.json``) and of armed forces; kg/extract/arguments.py adds the words that
+    name people in an argument (group nouns, organization heads, titles)."""
     nouns = load_lexicon("actor_nouns.json")["nouns"] + load_lexicon("people_nouns.json")["nouns"]
     return frozenset(nouns) | syntax()["military_nouns"]
 
@@ -188,7 +189,7 @@ def _kinds(token: Token, mention_at: dict) -> set[str]:
         kinds |= {"place"} if label in PLACE_TYPES else set()
         return kinds
     words = {token.lemma_.lower(), token.lower_}
-    if words & _people_nouns():
+    if words & people_nouns():
         kinds.add("person")
     if words & syntax()["military_nouns"]:
         kinds.add("armed")
