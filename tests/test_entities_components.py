@@ -69,6 +69,17 @@ def test_armed_group_cues_name_groups_but_not_nationalities(patterns):
     assert patterns("Kurdish fighters held the town.", [("Kurdish", "NORP")]) == [("Kurdish", "NORP")]
 
 
+def test_members_opening_a_group_name_belong_to_it(patterns):
+    # "Sons of the ... Brigade": the model finds only "Vale Brigade"; the members' plural opens the name.
+    found = patterns("A group calling itself the Sons of the Vale Brigade claimed it.", [("Vale Brigade", "ORG")])
+    assert found == [("Sons of the Vale Brigade", "ORG")]
+    assert ("Martyrs of Kesh Front", "ORG") in patterns("Police blamed the Martyrs of Kesh Front.")
+    # Near misses: at the sentence's start the capital is the sentence's; a run naming no organization.
+    found = patterns("Soldiers of the Vale Brigade attacked the town.", [("Vale Brigade", "ORG")])
+    assert found == [("Vale Brigade", "ORG")]
+    assert patterns("He wrote about the Sons of Kesh in May.", [("Kesh", "GPE")]) == [("Kesh", "GPE")]
+
+
 def test_named_places_from_their_head_word(patterns):
     assert ("Oxford Street", "FAC") in patterns("Police closed Oxford Street on Friday.")
     assert ("Caribbean Sea", "LOC") in patterns("The storm crossed the Caribbean Sea quickly.")

@@ -266,11 +266,16 @@ class EntityPatterns:
     def _organizations(sent: Span, found: list[Span], tokens: _Tokens, ents: list[Span]) -> None:
         doc = sent.doc
         cues = _org_cues()
-        heads, suffixes, of_heads, group_cues = (
-            cues["heads"], cues["company_suffixes"], cues["of_heads"], cues["group_cues"]
+        heads, suffixes, of_heads, group_cues, member_of_heads = (
+            cues["heads"], cues["company_suffixes"], cues["of_heads"], cues["group_cues"], cues["member_of_heads"]
         )
         for i in range(sent.start, sent.end):
             lower = tokens.lower[i]
+            if lower in member_of_heads:
+                group = _members_named_group(doc, i, sent, ents)
+                if group is not None:
+                    found.append(group)
+                continue
             if lower not in heads and lower not in of_heads and lower not in group_cues and (
                 lower.rstrip(".") not in suffixes
             ):
@@ -591,6 +596,24 @@ def _group_name_before(doc: Doc, i: int, floor: int, ents: list[Span]) -> Span |
     while start < i and doc[start].lower_ in _org_cues()["not_heads"]:
         start += 1
     return Span(doc, start, i, label="ORG") if start < i else None
+
+
+def _members_named_group(doc: Doc, i: int, sent: Span, ents: list[Span]) -> Span | None:
+    """'the Sons of the Vale Brigade': a plural of members opening a group's name before 'of'
+    (``member_of_heads``), when the capitalized run after it ends an organization's name (a
+    model ORG there, or an organization head word). Inside a sentence only: at its start the
+    capital is the sentence's ('Soldiers of the Vale Brigade attacked' stays the Brigade's soldiers).
+    ``ents`` are ``doc.ents``, read once by the caller."""
+    if i == sent.start or not doc[i].is_title or i + 2 >= sent.end or doc[i + 1].lower_ != "of":
+        return None
+    end = _capitalized_run_after(doc, i + 2, sent.end)
+    if end <= i + 2:
+        return None
+    last = doc[end - 1]
+    names_org = last.lower_ in _org_cues()["heads"] or any(
+        e.label_ == "ORG" and e.end == end and e.start >= i + 2 for e in ents
+    )
+    return Span(doc, i, end, label="ORG") if names_org else None
 
 
 def _names_a_place_or_group(span: Span) -> bool:
