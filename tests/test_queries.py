@@ -107,10 +107,31 @@ def test_entity_timeline(store, union):
     assert {r["name"] for r in got} == {"Inad"}
 
 
+def test_meetings_lists_only_meetings_that_happened():
+    # "Vell met Arno"; "Vell was expected to meet Sola" (hypothetical); "they will meet Dara" (future).
+    store = ox.Store()
+    store.load(
+        f"""@prefix kg: <{KG}> . @prefix rdfs: <{RDFS}> .
+        <{ID}event/met> a kg:Meeting ; kg:agent <{ID}person/vell> ; kg:participant <{ID}person/arno> .
+        <{ID}event/expected> a kg:Meeting ; kg:agent <{ID}person/vell> ; kg:participant <{ID}person/sola> ;
+            kg:modality "hypothetical" .
+        <{ID}event/planned> a kg:Meeting ; kg:agent <{ID}person/vell> ; kg:participant <{ID}person/dara> ;
+            kg:modality "future" .
+        <{ID}event/series> a kg:Meeting ; kg:agent <{ID}person/arno> ; kg:participant <{ID}person/sola> ;
+            kg:modality "aggregate" .
+        <{ID}person/vell> rdfs:label "Vell" . <{ID}person/arno> rdfs:label "Arno" .
+        <{ID}person/sola> rdfs:label "Sola" . <{ID}person/dara> rdfs:label "Dara" .""",
+        format=ox.RdfFormat.TURTLE,
+    )
+    assert {(r["first"], r["second"]) for r in rows(store, "meetings")} == {("Arno", "Vell"), ("Arno", "Sola")}
+
+
 def test_meetings(store, union):
     got = {(r["first"], r["second"], r["event"]) for r in rows(store, "meetings")}
     expected = set()
     for meeting in union.subjects(RDF.type, KG.Meeting):
+        if union.value(meeting, KG.modality) not in (None, Literal("aggregate")):
+            continue  # not told as having happened
         # an entity by its label, any other taker-part by the words of the text
         named = {
             label(union, x) or union.value(x, NIF.anchorOf)
