@@ -24,10 +24,28 @@ def linked_classes(x, event_class: str, predicate: str) -> list[str]:
         "Militants attacked a convoy near Kesh. The bombing was the third this month. A bomb went off near the convoy.",
         "A car bomb exploded near a market in Kesh on Monday. The blast shook the town. "
         "The explosion was heard across the valley.",
+        # told first as new ("a bomb"), then as known ("the bomb went off")
+        "A bomb ripped through a cafe in Kesh on Monday, police said. "
+        "Witnesses said the bomb went off shortly before noon.",
+        # a headline naming no one but by a number, then the story's first sentence
+        "Bomb kills 12 in Kesh market\nA car bomb killed 12 people at a market in Kesh on Monday, police said.",
     ],
 )
 def test_mentions_of_one_happening_make_one_event(extract_one, text):
     assert len(violent(extract_one(text), "Attack", "Bombing")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killings"),
+    [
+        # the headline's deaths are the story's
+        ("Two die in Kesh cafe blast\nTwo people were killed when a grenade exploded in a cafe in Kesh on Friday.", 1),
+        # near miss: other deaths than the headline's
+        ("Two die in Kesh cafe blast\nFive people were killed when a bomb exploded in a market in Brano on Monday.", 2),
+    ],
+)
+def test_a_headline_counting_the_dead_tells_the_story_s_deaths(extract_one, text, killings):
+    assert len(violent(extract_one(text), "Killing")) == killings
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,8 @@ def _conflict(a: Event, b: Event) -> bool:
         ha, hb = _heads(a, role), _heads(b, role)
         if role != "agent" and not (ea or eb) and ha and hb and not ha & hb:
             return True
+    if _counted_apart(a, b):
+        return True  # "two die" and "five people were killed"
     if _places_differ(a, b):
         return True  # two attacks in two cities
     if a.time and b.time and not (a.time.startswith(b.time) or b.time.startswith(a.time)):
@@ -132,6 +134,18 @@ def _conflict(a: Event, b: Event) -> bool:
         if va is not None and vb is not None and va != vb:
             return True
     return False
+
+
+def _victim_numbers(event: Event) -> set[int]:
+    """The numbers that open the event's victims ("two" of "Two die", 5 of "five people")."""
+    numbers = {words_to_int(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
+    return numbers - {None}
+
+
+def _counted_apart(a: Event, b: Event) -> bool:
+    """Both events count their victims, and by other numbers."""
+    na, nb = _victim_numbers(a), _victim_numbers(b)
+    return bool(na and nb and not na & nb)
 
 
 def _places_differ(a: Event, b: Event) -> bool:
@@ -161,6 +175,11 @@ def _names_no_one(event: Event) -> bool:
     return not any(a.role in CONFLICT_ROLES for a in event.arguments)
 
 
+def _names_only_counts(event: Event) -> bool:
+    """No one named but by a number: a headline's "Two die in blast", "Bomb kills 12"."""
+    return all(_bare_count(a) for a in event.arguments if a.role in CONFLICT_ROLES)
+
+
 def _is_distinct(mention: EventMention) -> bool:
     """Marked as another happening than those told: "another bomb", "a second attack", "a new
     attack". A demonstrative points back to the happening told, so a modifier that only sets it
@@ -175,10 +194,14 @@ def _is_distinct(mention: EventMention) -> bool:
     )
 
 
+def _is_plural(mention: EventMention) -> bool:
+    """A plural noun trigger: many happenings, or a habit ("attacks and kidnappings are common")."""
+    return mention.trigger.kind == "noun" and mention.head.tag_ in ("NNS", "NNPS")
+
+
 def _is_indefinite(mention: EventMention) -> bool:
-    """A noun trigger introduced as new ("there was an attack") or plural ("attacks and
-    kidnappings are common": many happenings, or a habit)."""
-    if mention.trigger.kind == "noun" and mention.head.tag_ in ("NNS", "NNPS"):
+    """A noun trigger introduced as new ("there was an attack") or plural (:func:`_is_plural`)."""
+    if _is_plural(mention):
         return True
     return mention.trigger.kind == "noun" and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in mention.head.children
@@ -519,13 +542,19 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type
+            # A headline naming no one but by a number ("Bomb kills 12 in Kesh") tells the happening
+            # the story then introduces as new ("A car bomb killed 12 people ...").
+            headline = _names_only_counts(first.event) and is_headline(first.head.sent)
             same_happening = (
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
                 and mention.sentence - first.sentence <= SAME_HAPPENING_WINDOW
-                and (_names_no_one(mention.event) or (_names_no_one(first.event) and is_headline(first.head.sent)))
-                and not _is_indefinite(mention)
-                and not _is_indefinite(first)
+                and (_names_no_one(mention.event) or headline)
+                and (not _is_indefinite(mention) or (headline and not _is_plural(mention)))
+                # A happening is first told as new ("a bomb ripped through a cafe"), then as known
+                # ("the bomb went off at noon"), in its own class; a plural first mention is many happenings.
+                and not _is_plural(first)
+                and (same_class or not _is_indefinite(first))
             )
             if anaphoric or same_happening or (near and same_class and _share_argument(first.event, mention.event)):
                 _merge(first.event, mention.event, name)
