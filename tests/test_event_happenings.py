@@ -155,6 +155,21 @@ def test_the_date_a_ranking_counts_from_is_not_the_events_time(extract_one):
 
 
 @pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # the date after "in an audio message" is the message's, though the parse hangs it on "the attack"
+        ("A bomb exploded at a market in Kesh on Friday. The Zarvan Front claimed responsibility "
+         "for the attack in an audio message on Sunday.", "2026-03-06"),
+        # near miss: the date before the utterance phrase is the attack's own
+        ("The Zarvan Front claimed responsibility for the attack on Friday in a statement.", "2026-03-06"),
+    ],
+)
+def test_a_date_told_after_an_utterance_phrase_is_the_utterance_s(extract_one, text, time):
+    x = extract_one(text, published="2026-03-10")
+    assert [e.time for e in violent(x, "Attack", "Bombing")] == [time]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "More than 900 people have been killed in Kesh since 2019.",

@@ -826,6 +826,8 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
     trigger that is the subject or object of a verb above it ("a bombing targeted ... in 2017")."""
     if token.i in ctx.trigger_at:
         return ctx.trigger_at[token.i]
+    if after_utterance_phrase(token):
+        return UTTERED
     for ancestor in token.ancestors:
         if ancestor.i in ctx.trigger_at:
             return ctx.trigger_at[ancestor.i]
@@ -837,6 +839,19 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
                 if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i in ctx.trigger_at:
                     return ctx.trigger_at[child.i]
     return None
+
+
+def after_utterance_phrase(token: Token) -> bool:
+    """A phrase told right after one naming an utterance, on the same word: "claimed the attack in
+    an audio message on Sunday" (the parse hangs "on Sunday" on "attack", beside "in a message"):
+    the date is the message's, as when the parse hangs it on "message"."""
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep":
+        return False
+    before = [c for c in prep.head.children if c.dep_ == "prep" and c.i < prep.i]
+    if not before or before[-1].lower_ != "in" or before[-1].right_edge.i + 1 != prep.i:
+        return False
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in syntax()["utterance_nouns"] for g in before[-1].children)
 
 
 def is_attribution(trigger: Trigger) -> bool:

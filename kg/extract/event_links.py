@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import ransom_demanders
+from kg.extract.arguments import after_utterance_phrase, ransom_demanders
 from kg.extract.counts import words_to_int
 from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, tells_many
@@ -159,7 +159,7 @@ def _own_date(mention: EventMention) -> str | None:
     """The date words on the trigger itself ("last year's attack", "went off on Monday"), lower-cased."""
     for child in mention.head.children:
         dated = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
-        if dated is not None and dated.ent_type_ == "DATE":
+        if dated is not None and dated.ent_type_ == "DATE" and not after_utterance_phrase(dated):
             return " ".join(t.lower_ for t in dated.subtree if t.ent_type_ == "DATE")
     return None
 
