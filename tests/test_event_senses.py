@@ -809,6 +809,31 @@ def test_a_motion_without_an_explosive_impact_is_no_bombing(extract_one, text):
     assert "Bombing" not in classes(extract_one(text))
 
 
+# -- a vehicle carrying explosives driven into something is the bomb that went off ------------------
+
+
+def test_a_vehicle_packed_with_explosives_driven_into_a_camp_is_a_bombing(extract_one):
+    x = extract_one(
+        "A suicide bomber drove a truck packed with explosives into an army camp near Kesh, killing nine soldiers."
+    )
+    (bombing,) = [e for e in x.events if e.type == "Bombing"]
+    roles = {(a.role, a.span.text) for a in bombing.arguments}
+    assert {("agent", "suicide bomber"), ("target", "army camp")} <= roles
+    (killing,) = [e for e in x.events if e.type == "Killing"]
+    assert ("causedBy", x.events.index(bombing)) in killing.links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stopped a truck packed with explosives at a checkpoint near Kesh.",  # it went nowhere
+        "A man drove a truck into the crowd in Kesh.",  # no explosive
+    ],
+)
+def test_a_vehicle_that_carries_no_explosive_or_goes_nowhere_is_no_bombing(extract_one, text):
+    assert "Bombing" not in classes(extract_one(text))
+
+
 # -- "take ... hostage" with a long object between ----------------------------------------------
 
 

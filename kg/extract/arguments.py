@@ -276,7 +276,8 @@ class ArgumentReader:
             self.add(subject_role, _clause_subject(verb))
 
     def _noun(self, noun: Token) -> None:
-        if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in self.etype.instruments:
+        weapons = self.etype.instruments | argument_words()["vehicle_nouns"]  # "drove a truck packed with explosives"
+        if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in weapons:
             self._weapon(noun)
         possessor = self._possessor_role(noun)
         for child in noun.children:
@@ -391,7 +392,9 @@ class ArgumentReader:
             return
         aimed_at: set[int] = set()
         if held.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["throwing_verbs"]:
-            for child in verb.children:
+            # the parse may hang "into the camp" on "packed" of "drove a truck packed with explosives into the camp"
+            carried = (g for c in held.children if c.dep_ == "acl" for g in c.children if g.dep_ == "prep")
+            for child in [*verb.children, *carried]:
                 if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
                     self.add(self.etype.subject_role, child)  # "rebels threw a grenade"
                 elif child.dep_ == "agent":  # "a grenade was hurled by rebels"

@@ -410,6 +410,9 @@ def _explosive_trigger(token: Token) -> Trigger | None:
         thrown = token.head.head  # "a load of dynamite was hurled"
     if thrown.dep_ in ("dobj", "nsubjpass") and thrown.head.lemma_.lower() in syntax()["throwing_verbs"]:
         return Trigger([token], "Bombing", token, "noun")  # "threw a grenade at the house"
+    if _driven_into(vehicle := _carrying_vehicle(token)):
+        # "drove a truck packed with explosives into the camp": the truck is the bomb that went off
+        return Trigger([vehicle], "Bombing", vehicle, "noun")
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "agent":
         verb = verb.head  # "killed by a bomb"
@@ -421,6 +424,31 @@ def _explosive_trigger(token: Token) -> Trigger | None:
     if verb.pos_ == "VERB" and verb.lemma_.lower() in effects or _impact(verb):
         return Trigger([token], "Bombing", token, "noun")
     return None
+
+
+def _carrying_vehicle(explosive: Token) -> Token | None:
+    """The vehicle whose words carry the explosive: "a truck packed with explosives", "an
+    explosives-laden car", "a van full of dynamite" (``vehicle_nouns`` of argument_syntax.json)."""
+    vehicles = load_lexicon("argument_syntax.json")["vehicle_nouns"]
+    token = explosive
+    for _ in range(4):  # explosives <- with <- packed <- truck
+        if token.dep_ not in ("pobj", "prep", "acl", "amod", "npadvmod", "compound") or token.head == token:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in vehicles:
+            return token
+    return None
+
+
+def _driven_into(vehicle: Token | None) -> bool:
+    """Whether a vehicle is driven or goes into or through something (``impact_preps``): "drove
+    a truck packed with explosives into an army camp", "rammed it into the gate"; a car packed
+    with explosives found near a market went nowhere."""
+    if vehicle is None or vehicle.dep_ not in ("dobj", "nsubj"):
+        return False
+    preps = load_lexicon("argument_syntax.json")["impact_preps"]
+    phrases = [*vehicle.head.children, *vehicle.subtree]
+    return any(t.dep_ == "prep" and t.lower_ in preps for t in phrases)
 
 
 def _impact(verb: Token) -> bool:
