@@ -802,7 +802,7 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     head = trigger.head
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps():
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps() or _in_span_clause(ent.root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
         owner = event_owner(ent.root, ctx)
         if owner is None or owner == ctx.trigger_at.get(head.i):
@@ -813,6 +813,19 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
         if value:
             return value, ent.text
     return None, None
+
+
+def _in_span_clause(token: Token, trigger_head: Token) -> bool:
+    """Whether ``token`` is inside a clause opened by a span word ("the first meeting since talks
+    broke down in November 2024"): the clause tells when a span began, not when the event was."""
+    for ancestor in token.ancestors:
+        if ancestor == trigger_head:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in _span_preps() for c in ancestor.children
+        ):
+            return True
+    return False
 
 
 # The owner of a date or place told of an utterance ("in a statement on Sunday"): no event's.
