@@ -240,10 +240,13 @@ def test_explain_incident_gives_the_rules_and_the_copy(built) -> None:
             assert any(r == "same day, 2025-03-14" or r.startswith("compatible times") for r in event.reasons)
             assert any(r.startswith(("same place", "place:")) for r in event.reasons)
             assert any(r.startswith(("same class", f"{event.event_class} and ")) for r in event.reasons)
-    # The background mention is joined to the happening it names, by its vaguer time.
+    # The background mention is joined to the happening it names, by its vaguer time, and so are
+    # the deaths it tells ("A similar bombing in Baidoa in 2024 killed 20 people").
     [earlier] = explain_incidents(open_source(built / "store"), "2024-06-02")
-    [background] = [e for e in earlier.events if e.document == DOC + "herald-baidoa"]
-    assert background.time == "2024" and "compatible times: 2024 and 2024-06-02 overlap" in background.reasons
+    background = {e.event_class: e for e in earlier.events if e.document == DOC + "herald-baidoa"}
+    assert sorted(background) == ["Bombing", "Killing"]
+    assert background["Bombing"].time == "2024"
+    assert "compatible times: 2024 and 2024-06-02 overlap" in background["Bombing"].reasons
 
 
 def test_kg_explain_incident_command(built) -> None:

@@ -177,7 +177,7 @@ class Happening:
     happening, from however many documents) count once; an event without an incident counts alone."""
 
     key: str  # the incident's IRI, else the event's
-    date: date | None  # the date most of its events give (the earliest of a tie)
+    date: date | None  # the date most of its finest-dated events give (the earliest of a tie)
     event_class: str  # the class that names the incident (Bombing before the Killing it caused)
     actors: frozenset[str]  # every entity any of its events names
 
@@ -191,17 +191,33 @@ def happenings(events: list[Event]) -> list[Happening]:
     >>> c = Event("e3", {"Protest"}, date=date(2025, 4, 2))
     >>> [(h.key, h.event_class) for h in happenings([a, b, c])]
     [('i1', 'Bombing'), ('e3', 'Protest')]
+
+    An incident is dated by its finest times: two reports' "in 2024" do not outvote one report's day.
+
+    >>> day = Event("e4", {"Bombing"}, time="2024-06-02", date=date(2024, 6, 2), incident="i2")
+    >>> years = [Event(f"e{n}", {"Bombing"}, time="2024", date=date(2024, 1, 1), incident="i2") for n in (5, 6)]
+    >>> [h.date for h in happenings([day, *years])]
+    [datetime.date(2024, 6, 2)]
     """
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         groups[event.incident or event.iri].append(event)
     found = []
     for key, members in groups.items():
-        dates = Counter(e.date for e in members if e.date is not None)
+        # The finest times vote: a report's "in 2024" (read as 2024-01-01) never outvotes a day.
+        dated = [e for e in members if e.date is not None]
+        finest = max((_fineness(e) for e in dated), default=0)
+        dates = Counter(e.date for e in dated if _fineness(e) == finest)
         day = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         actors = frozenset(x for e in members for x in e.arguments)
         found.append(Happening(key, day, label_class(e.event_class for e in members), actors))
     return found
+
+
+def _fineness(event: Event) -> int:
+    """How finely the event's own time is told: a day 3, a month 2, a year 1; 0 when the event is
+    dated by its document only."""
+    return {10: 3, 7: 2, 4: 1}.get(len(event.time[:10]), 0) if event.time else 0
 
 
 @dataclass
