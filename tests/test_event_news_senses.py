@@ -1,0 +1,198 @@
+"""Trigger words in the senses wire news uses them in that name no event (session 11): sports
+results, harm done to things, satisfying a target, a market pulled lower, an office taken over,
+a film shot, a natural or nobody's death, a protest made in words, a danger. Invented names;
+each rule with near misses that must stay events."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def events(x):
+    return sorted((e.type, "+".join(t.text for t in e.triggers)) for e in x.events if e.type != "Statement")
+
+
+# -- beating in a match ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Pearson ( Britain ) beat Mark Dalton ( Australia ) 6-3 6-4 6-2",
+        "Karl Brandt beat Mark Dalton 6 - 3 6-4 to reach the final.",
+        "Pearson won the title by beating American Mark Dalton in a unanimous points decision in London.",
+        "Karl Brandt says he will beat Mark Dalton on Sunday. The tournament is the last of the season "
+        "and the league leaders have won every match.",
+    ],
+)
+def test_beating_someone_in_a_match_is_no_injury(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police beat the protesters outside the parliament.",
+        "Soldiers beat Tomas Varga with rifle butts.",
+        "Police beat Mark Dalton after the match.",
+        "Police beat Mark Dalton on Sunday. The tournament is the last of the season "
+        "and the league leaders have won every match.",
+    ],
+)
+def test_beating_people_outside_a_match_stays_an_injury(extract_one, text):
+    assert ("Injury", "beat") in events(extract_one(text))
+
+
+# -- harm done to things ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company's profits were hurt by model changeovers.",
+        "Vardia said the testimony could hurt relations.",
+        "The demolition might further injure the peace process.",
+        "A sharp fall could hurt the stock market.",
+        "I wanted to tell the story without killing it dramatically.",
+    ],
+)
+def test_harm_to_things_is_no_injury(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, trigger",
+    [
+        ("The attack hurt two guards.", "Injury", "hurt"),
+        ("The bomb injured the peace envoy.", "Injury", "injured"),
+        ("Ivo Lark was badly hurt in the blast.", "Injury", "hurt"),
+        ("Gunmen killed the market trader.", "Killing", "killed"),
+    ],
+)
+def test_harm_to_people_stays_an_event(extract_one, text, kind, trigger):
+    assert (kind, trigger) in events(extract_one(text))
+
+
+# -- verbs in the sense their objects give -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders said the banks were keen to meet minimum reserve targets.",
+        "Silver was expected to meet resistance at $5.25.",
+        "Much of the film was shot on location in Kesh.",
+        "The shooting of the film began in Kesh.",
+        "A sharp plunge in bonds pulled gilts lower.",
+    ],
+)
+def test_verbs_whose_objects_give_another_sense_name_no_event(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, trigger",
+    [
+        ("The minister will meet his Kesh counterpart on Monday.", "Meeting", "meet"),
+        ("Ivo Lark met with the finance minister.", "Meeting", "met"),
+        ("Gunmen shot two policemen in Kesh.", "Attack", "shot"),
+        ("Gunmen shot the cameraman during the film festival.", "Attack", "shot"),
+        ("The shooting of the film crew shocked Kesh.", "Attack", "shooting"),
+        ("The army pulled back from the border.", "Withdrawal", "pulled"),
+        ("Vardia pulled out its ambassador.", "Withdrawal", "pulled out"),
+    ],
+)
+def test_verbs_with_their_own_objects_stay_events(extract_one, text, kind, trigger):
+    assert (kind, trigger) in events(extract_one(text))
+
+
+# -- offices and businesses taken over; places captured --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The son of a stonecutter took over the Kesh archdiocese in 1982.",
+        "Acme Corp will take over Bolt Industries next year.",
+        "John Pearson took over as coach in May.",
+    ],
+)
+def test_taking_over_an_office_or_a_business_is_no_takeover(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels took over the radio station.", "Rebels took over Radio Kesh.", "Troops took control of the city."],
+)
+def test_taking_over_a_place_by_force_stays_a_takeover(extract_one, text):
+    assert [k for k, _ in events(extract_one(text))] == ["Takeover"]
+
+
+def test_a_verb_conjoined_with_another_shares_its_object(extract_one):
+    x = extract_one("Vardia, which captured and annexed East Kesh in 1967, says it will never cede the city.")
+    assert events(x) == [("Takeover", "annexed"), ("Takeover", "captured")]
+
+
+# -- deaths that are nobody's, or natural ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Novelist Ivo Lark dies at 79.",
+        "Death is not a punishment -- death is the end of life.",
+        "Lark was asked if he feared death.",
+        "O'Brien fired 17 aces to subdue the never-say-die Westmarch.",
+    ],
+)
+def test_natural_and_generic_deaths_are_no_killing(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Kesh judge stabbed to death over a fine.", "death"),
+        ("His death shocked the country.", "death"),
+        ("The death of the judge was condemned.", "death"),
+        ("Ivo Lark, 79, died at 5 p.m. at the hospital.", "died"),
+        ("The writer died at 79 in the attack.", "died"),
+    ],
+)
+def test_deaths_of_someone_stay_killings(extract_one, text, trigger):
+    assert ("Killing", trigger) in events(extract_one(text))
+
+
+def test_a_two_part_hyphenated_word_stays_an_event(extract_one):
+    assert ("Attack", "attack") in events(extract_one("The hit-and-run attack killed two."))
+
+
+# -- protests in words, dangers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy made a sharp protest to the Vardian government.",
+        "The plan has raised a storm of protest from Kesh growers.",
+        "The militants pose a serious threat to the government.",
+        "The plan will eliminate any significant threat to Vardian producers.",
+    ],
+)
+def test_protests_in_words_and_dangers_are_no_events(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Students staged a protest outside the embassy.", "Protest"),
+        ("Thousands marched in protest against the decision.", "Protest"),
+        ("The protest turned violent.", "Protest"),
+        ("The militants threatened the mayor.", "Threat"),
+        ("The Front issued a threat to kill the mayor.", "Threat"),
+    ],
+)
+def test_demonstrations_and_threats_made_stay_events(extract_one, text, kind):
+    assert kind in [k for k, _ in events(extract_one(text))]
