@@ -196,3 +196,56 @@ def test_protests_in_words_and_dangers_are_no_events(extract_one, text):
 )
 def test_demonstrations_and_threats_made_stay_events(extract_one, text, kind):
     assert kind in [k for k, _ in events(extract_one(text))]
+
+
+# -- deaths without violence, showing, players' injuries -------------------------------------------
+
+SPORTS = " The coach said the league match was the best of the season and the club's striker was unbeaten."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toxic liquor killed 35 people in Kesh.",
+        "Two climbers died of exposure on the mountain.",
+        "Party members argued that an election win would demonstrate popular support for a parliament.",
+        "Lark, who missed the championship finals through injury, scored twice." + SPORTS,
+        "A wrist injury to the captain has forced the coach to wait." + SPORTS,
+    ],
+)
+def test_deaths_without_violence_showing_and_players_injuries_are_no_events(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Gunmen killed 35 people in Kesh.", "Killing"),
+        ("Thousands demonstrated against the plan in Kesh.", "Protest"),
+        ("Twelve fans were injured when police charged the crowd." + SPORTS, "Injury"),
+        ("Two fans suffered injuries in the riot outside the stadium." + SPORTS, "Injury"),
+        ("A wrist injury to the captain has forced the coach to wait.", "Injury"),
+    ],
+)
+def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(extract_one, text, kind):
+    assert kind in [k for k, _ in events(extract_one(text))]
+
+
+def test_a_seizure_with_an_as_clause_is_no_office(extract_one):
+    x = extract_one(
+        "Vardia on Friday expelled another man seized in a police raid on a Kesh church as about "
+        "100 workers denounced the flights."
+    )
+    assert "seized" in [t for _, t in events(x)]  # taken, whatever the class of it
+
+
+def test_armed_men_taking_control_of_a_named_village_stay_a_takeover(extract_one):
+    x = extract_one(
+        "For three hours on Tuesday, around 100 members of the Maoist rebel group Red Dawn took "
+        "control of Alvo Rema, a small village north of Kesh."
+    )
+    assert [k for k, _ in events(x)] == ["Takeover"]
+
+
+def test_conquering_a_side_in_a_sports_report_is_no_takeover(extract_one):
+    assert events(extract_one("Before conquering Westmarch last year they beat Eastvale in the final." + SPORTS)) == []

@@ -690,6 +690,11 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
     if _in_hyphenated_word(token):
         return True  # "the never-say-die champions", "a shoot-to-kill policy": a description
+    if name == "Protest" and kind == "verb" and token.lemma_.lower() in words["showing_verbs"]:
+        if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True  # "a win would demonstrate popular support": showing, no demonstration
+    if name == "Injury" and _sports_injury(token, kind):
+        return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
         return True  # "attacked the opposition in a speech": words, no violence
     rising = words["rising_particles"].get(token.lemma_.lower(), ())
@@ -947,21 +952,47 @@ def _takes_office(token: Token) -> bool:
     of = [g for h in (token, *control) for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     taken = [t for t in taken if t not in control] + [g for g in of if g.dep_ == "pobj"]
     words = syntax()
-    if not taken:
-        return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)  # "took over as coach"
-    if not all(t.ent_type_ == "ORG" or t.lemma_.lower() in words["office_nouns"] for t in taken):
+    if not taken:  # "took over as coach"; not "a man seized in a raid as workers protested"
+        as_what = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+        return token.lemma_.lower() == "take" and any(g.dep_ == "pobj" for g in as_what)
+    offices = [t for t in taken if t.lemma_.lower() in words["office_nouns"]]
+    if not all(t.ent_type_ == "ORG" or t in offices for t in taken):
         return False
     takers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound")]
     takers += [g for p in token.children if p.dep_ == "agent" for g in p.children]
+    if not takers and len(offices) < len(taken):
+        return False  # a name the model calls an organization, taken by no one named: may be a town
     return not any(_armed(t) for t in takers)
 
 
 def _armed(actor: Token) -> bool:
-    """Whether a word names an armed force: a military noun, or a noun of one of PETRARCH2's
-    ``armed_sectors`` (rebels, militants, police, the army)."""
+    """Whether a noun phrase names an armed force: a military noun, or a noun of one of
+    PETRARCH2's ``armed_sectors`` (rebels, militants, police, the army), read with the words
+    before it ("rebel group") and through its of-phrase ("members of the rebel group")."""
     words = syntax()
-    code = (sector_code(actor.lower_, None) or "").lstrip("~")[:3]
-    return code in words["armed_sectors"] or actor.lemma_.lower() in words["military_nouns"]
+    phrase = " ".join(w.lower_ for w in actor.lefts if w.dep_ in ("amod", "compound")) + " " + actor.lower_
+    code = (sector_code(phrase.strip(), None) or "").lstrip("~")[:3]
+    if code in words["armed_sectors"] or actor.lemma_.lower() in words["military_nouns"]:
+        return True
+    of = [g for p in actor.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(_armed(g) for g in of)
+
+
+def _sports_injury(token: Token, kind: str) -> bool:
+    """Whether an injury told in a sports report (:func:`kg.extract.sports_teams.is_sports_report`)
+    is a player's: a noun ("missed the finals through injury", "a wrist injury to the captain")
+    with no word of violence or protest in its sentence; "fans were injured when police
+    charged" (a verb) and "injuries suffered in the riot" are left."""
+    if kind != "noun":
+        return False  # "twelve fans were injured when police charged": told as done to them
+    verbs, nouns = _words()[0], _words()[1]
+    for t in token.sent:
+        if t.i == token.i:
+            continue
+        names = verbs.get(t.lemma_.lower(), []) + nouns.get(t.lemma_.lower(), [])
+        if any(n != "Injury" and (is_violent(n) or n == "Protest") for n in names):
+            return False
+    return is_sports_report(token.doc)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
