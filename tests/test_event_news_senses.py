@@ -249,3 +249,21 @@ def test_armed_men_taking_control_of_a_named_village_stay_a_takeover(extract_one
 
 def test_conquering_a_side_in_a_sports_report_is_no_takeover(extract_one):
     assert events(extract_one("Before conquering Westmarch last year they beat Eastvale in the final." + SPORTS)) == []
+
+
+def test_a_known_place_the_model_calls_an_organization_is_still_a_place():
+    import spacy
+    from spacy.tokens import Span
+
+    from kg.extract.triggers import _named_place
+
+    doc = spacy.blank("en")("They took control of Mosul and of Acme Widgets")
+    doc.ents = [Span(doc, 4, 5, label="ORG"), Span(doc, 7, 9, label="ORG")]
+    assert [_named_place(doc[4]), _named_place(doc[7])] == [True, False]
+
+
+def test_an_armed_group_named_before_a_relative_clause_takes_a_town(extract_one):
+    x = extract_one(
+        "The rival Kesh Front, which took control of Mosul in fighting in December, has backing from Vardia."
+    )
+    assert ("Takeover", "took control") in events(x)

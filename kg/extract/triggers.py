@@ -31,6 +31,7 @@ from kg.extract.doc_text import document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.extract.sports_teams import is_sports_report
 from kg.names.actors import sector_code
+from kg.names.gazetteer import is_known_place
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
@@ -956,13 +957,21 @@ def _takes_office(token: Token) -> bool:
         as_what = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
         return token.lemma_.lower() == "take" and any(g.dep_ == "pobj" for g in as_what)
     offices = [t for t in taken if t.lemma_.lower() in words["office_nouns"]]
-    if not all(t.ent_type_ == "ORG" or t in offices for t in taken):
+    if not all(t in offices or (t.ent_type_ == "ORG" and not _named_place(t)) for t in taken):
         return False
     takers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound")]
+    takers = [t.head.head if t.lower_ in words["relative_pronouns"] and t.head.dep_ == "relcl" else t for t in takers]
     takers += [g for p in token.children if p.dep_ == "agent" for g in p.children]
     if not takers and len(offices) < len(taken):
         return False  # a name the model calls an organization, taken by no one named: may be a town
     return not any(_armed(t) for t in takers)
+
+
+def _named_place(token: Token) -> bool:
+    """Whether the name a word is in is a place a reader knows (a city, a province), whatever
+    label the model gave it ("took control of Kesh" with "Kesh" read as an organization)."""
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return name is not None and is_known_place(name.text)
 
 
 def _armed(actor: Token) -> bool:
