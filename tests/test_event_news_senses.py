@@ -267,3 +267,31 @@ def test_an_armed_group_named_before_a_relative_clause_takes_a_town(extract_one)
         "The rival Kesh Front, which took control of Mosul in fighting in December, has backing from Vardia."
     )
     assert ("Takeover", "took control") in events(x)
+
+
+# -- withdrawals from contests; deaths of an accident told in a relative clause ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Voss was forced to withdraw from the Kesh Open.",
+        "Ana Voss has pulled out of the Kesh Open Tennis Championships, officials announced.",
+        "The candidate withdrew from the election on Monday.",
+        "The crash, which killed 12 people, closed the road.",
+    ],
+)
+def test_withdrawals_from_contests_and_deaths_of_accidents_are_no_events(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Troops withdrew from the town on Monday.", "Withdrawal"),
+        ("Vardia pulled its troops out of Kesh.", "Withdrawal"),
+        ("Gunmen who killed 12 people fled.", "Killing"),
+    ],
+)
+def test_withdrawals_of_forces_and_killings_by_someone_stay_events(extract_one, text, kind):
+    assert kind in [k for k, _ in events(extract_one(text))]

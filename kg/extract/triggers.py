@@ -387,6 +387,8 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
             matched = _match_phrase(token, words)
             if matched and name == "Takeover" and _takes_office(token):
                 break  # "took over the archdiocese", "took over as coach"
+            if matched and name == "Withdrawal" and _quits_contest(token):
+                break  # "pulled out of the Open with a wrist injury"
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
@@ -694,6 +696,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     if name == "Protest" and kind == "verb" and token.lemma_.lower() in words["showing_verbs"]:
         if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
             return True  # "a win would demonstrate popular support": showing, no demonstration
+    if name == "Withdrawal" and _quits_contest(token):
+        return True  # "was forced to withdraw from the Open": a player's, no troops
     if name == "Injury" and _sports_injury(token, kind):
         return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
@@ -725,6 +729,9 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     """
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_nouns"] for c in token.children):
         return True  # "the earthquake killed 300"
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in words["accident_nouns"]:
+        if any(c.dep_ == "nsubj" and c.lower_ in words["relative_pronouns"] for c in token.children):
+            return True  # "the liquor that killed 35 people", "the crash, which killed 12"
     for prep in preps:
         if prep.lower_ in words["accident_preps"]:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in words["accident_nouns"] for g in prep.children):
@@ -1002,6 +1009,24 @@ def _sports_injury(token: Token, kind: str) -> bool:
         if any(n != "Injury" and (is_violent(n) or n == "Protest") for n in names):
             return False
     return is_sports_report(token.doc)
+
+
+def _quits_contest(token: Token) -> bool:
+    """Whether a withdrawal is from a contest, not of forces (kg:Withdrawal, CAMEO 0874: a
+    military retreat): a "from" / "of" phrase naming an event (a name the model calls an event,
+    one of the ``contest_nouns``: "withdrew from the election", "pulled out of the Kesh Open"),
+    or, in a sports report, no armed force withdrawing or withdrawn ("was forced to withdraw
+    with an injury"). "Troops withdrew from the town" is left."""
+    words = syntax()
+    outs = [c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "back", "away")]
+    preps = [p for h in (token, *outs) for p in h.children]  # "pulled out of": "out" often a preposition
+    left = [g for p in preps if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children]
+    if any(g.ent_type_ == "EVENT" or g.lemma_.lower() in words["contest_nouns"] for g in left if g.dep_ == "pobj"):
+        return True
+    parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ == "xcomp":  # "was forced to withdraw": who was forced
+        parties += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(_armed(p) for p in parties) and is_sports_report(token.doc)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
