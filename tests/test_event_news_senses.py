@@ -295,3 +295,9 @@ def test_withdrawals_from_contests_and_deaths_of_accidents_are_no_events(extract
 )
 def test_withdrawals_of_forces_and_killings_by_someone_stay_events(extract_one, text, kind):
     assert kind in [k for k, _ in events(extract_one(text))]
+
+
+def test_a_vehicle_veering_into_a_crowd_is_an_accident_and_one_driven_into_it_is_not(extract_one):
+    veered = "The drag race turned deadly when another vehicle veered into the crowd, killing two people."
+    assert events(extract_one(veered)) == []
+    assert ("Killing", "killing") in events(extract_one("The gunman drove into the crowd, killing two people."))
