@@ -301,3 +301,31 @@ def test_a_vehicle_veering_into_a_crowd_is_an_accident_and_one_driven_into_it_is
     veered = "The drag race turned deadly when another vehicle veered into the crowd, killing two people."
     assert events(extract_one(veered)) == []
     assert ("Killing", "killing") in events(extract_one("The gunman drove into the crowd, killing two people."))
+
+
+def test_a_death_toll_tells_deaths(extract_one):
+    x = extract_one("A bomb exploded in the Kesh market, and officials gave a death toll of 11.")
+    assert "death" in [t for _, t in events(x)]
+
+
+def test_a_bombing_report_that_mentions_a_tournament_is_no_sports_report(nlp):
+    from kg.extract.triggers import _sports_news
+
+    bombing = nlp(
+        "A parcel bomb exploded in a busy street of Kesh on Friday evening. "
+        "There have been injuries, the mayor said on Friday night. "
+        "Investigators searched the street for hours and spoke to shop owners, neighbours and "
+        "passers-by, and the prosecutor opened an inquiry into the bombing on Saturday morning. "
+        "The city had been full of visitors for the football tournament, and the cup matches of "
+        "the weekend went ahead as planned, the organisers said in a short note to the press. "
+        "The police asked anyone who saw a man with a bicycle near the bakery to call them, and "
+        "the interior minister travelled to Kesh to meet the families of those who were hurt. "
+        "Shop owners in the old quarter said they had heard a loud noise and then seen smoke, and "
+        "several of them said they would stay closed until the police had finished their work. "
+        "The prosecutor said it was too early to say who had sent the parcel or why."
+    )
+    results = nlp(
+        "Tennis tournament results, second round: John Pearson beat Mark Dalton 6-3 6-4. "
+        "The top seed lost his match and the championship goes on on Sunday."
+    )
+    assert not _sports_news(bombing) and _sports_news(results)

@@ -854,7 +854,22 @@ def _defeat(token: Token, words: dict) -> bool:
         return True
     named = bool(objects) and all(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") for o in objects)
     beaters = [c for c in token.children if c.dep_ == "nsubj"]
-    return named and not any(_armed(b) for b in beaters) and is_sports_report(token.doc)
+    return named and not any(_armed(b) for b in beaters) and _sports_news(token.doc)
+
+
+def _sports_news(doc: Doc) -> bool:
+    """Whether a document is sports news through and through, not news that mentions a match:
+    a sports report (:func:`kg.extract.sports_teams.is_sports_report`) with a score in it
+    ("6-3", "2 - 1") or sports words at least every ``sports_words_every`` words (a bombing
+    report that mentions a football tournament is none). Read once per document."""
+    if "kg_sports_news" not in doc.user_data:
+        words = syntax()
+        scores = any(SCORE.match(t.text) for t in doc)
+        context = load_lexicon("sports.json")
+        sports = set(context["context_words"]) | set(context["sports"])
+        dense = sum(t.lower_ in sports for t in doc) * words["sports_words_every"] >= len(doc)
+        doc.user_data["kg_sports_news"] = is_sports_report(doc) and (scores or dense)
+    return doc.user_data["kg_sports_news"]
 
 
 def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> bool:
@@ -943,6 +958,8 @@ def _generic_death(token: Token) -> bool:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "to":
         return False  # "stabbed to death", "put to death"
+    if token.dep_ == "compound":
+        return False  # "a death toll of 11": the deaths of a told event
     own = ("det", "poss", "nummod", "compound")
     if any(c.dep_ in own or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return False
@@ -1008,7 +1025,7 @@ def _sports_injury(token: Token, kind: str) -> bool:
         names = verbs.get(t.lemma_.lower(), []) + nouns.get(t.lemma_.lower(), [])
         if any(n != "Injury" and (is_violent(n) or n == "Protest") for n in names):
             return False
-    return is_sports_report(token.doc)
+    return _sports_news(token.doc)
 
 
 def _quits_contest(token: Token) -> bool:
@@ -1026,7 +1043,7 @@ def _quits_contest(token: Token) -> bool:
     parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if token.dep_ == "xcomp":  # "was forced to withdraw": who was forced
         parties += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not any(_armed(p) for p in parties) and is_sports_report(token.doc)
+    return not any(_armed(p) for p in parties) and _sports_news(token.doc)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
