@@ -17,6 +17,7 @@ lists, only where the parse gives them that class's sense (what they act on, who
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
+from kg.extract.sports_teams import is_sports_report
 from kg.names.actors import sector_code
+from kg.names.gazetteer import is_known_place
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
@@ -279,6 +282,7 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
         return candidates[0]
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "poss")]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects = objects or _shared_objects(token)  # "captured and annexed the town": the town is captured
     kinds = {mention_at[o.i][1].label_ for o in objects if o.i in mention_at}
     if any(o.i not in mention_at and _phrase_noun(o).lemma_.lower() in syntax()["place_nouns"] for o in objects):
         kinds.add("Place")  # "captured the town", "seized the airport": a place is taken, not arrested
@@ -289,6 +293,15 @@ def _choose(token: Token, candidates: list[str], mention_at: dict) -> str:
         if kinds & PLACE_TYPES and role == "target":
             return name
     return candidates[0]
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The direct objects of the verb a verb without one is conjoined with, which it shares:
+    "Vardia captured and annexed the town" (the parse hangs "the town" on "annexed")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [o for p in partners for o in p.children if o.dep_ == "dobj"]
 
 
 def _phrase_noun(token: Token) -> Token:
@@ -372,6 +385,10 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
         lemma = token.lemma_.lower()
         for words, name in phrases.get(lemma, ()):
             matched = _match_phrase(token, words)
+            if matched and name == "Takeover" and _takes_office(token):
+                break  # "took over the archdiocese", "took over as coach"
+            if matched and name == "Withdrawal" and _quits_contest(token):
+                break  # "pulled out of the Open with a wrist injury"
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
@@ -514,6 +531,7 @@ def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.pos_ in ("NOUN", "PROPN"):
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects = objects or _shared_objects(token)
     if not objects:
         return name
     state = _state_captor(token, mention_at)
@@ -684,6 +702,32 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "died in her sleep at the age of 90": no violence
     if name in words["abstract_classes"] and _abstract_only(token, kind, preps, words):
         return True  # "the minister attacked the plan", "an attack on democracy": no violence
+    if name in words["defeat_classes"] and _defeat(token, words):
+        return True  # "Varga beat Moor 6-3 6-4": a match won, no violence
+    if name in words["harm_classes"] and _harms_things(token, kind, preps, words):
+        return True  # "profits were hurt by", "could hurt relations": no one injured
+    if _object_sense(token, words["object_senses"].get(token.lemma_.lower())):
+        return True  # "meet resistance", "the film was shot on location"
+    if _without_needed_particle(token, words["particle_senses"].get(token.lemma_.lower())):
+        return True  # "the plunge pulled gilts lower": no withdrawal
+    if name == "Protest" and _verbal_protest(token, preps, words):
+        return True  # "lodged a sharp protest with the government": words (CAMEO 11), no demonstration
+    danger = token.dep_ == "dobj" and token.head.lemma_.lower() in words["danger_verbs"]
+    if name == "Threat" and kind == "noun" and danger:
+        return True  # "pose a threat to", "eliminate any threat to": a danger, no threat made
+    if name == "Killing" and kind == "noun" and _generic_death(token):
+        return True  # "death is the end of life", "feared death", "escaped death": nobody's
+    if name == "Takeover" and _takes_office(token):
+        return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
+    if _in_hyphenated_word(token):
+        return True  # "the never-say-die champions", "a shoot-to-kill policy": a description
+    if name == "Protest" and kind == "verb" and token.lemma_.lower() in words["showing_verbs"]:
+        if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True  # "a win would demonstrate popular support": showing, no demonstration
+    if name == "Withdrawal" and _quits_contest(token):
+        return True  # "was forced to withdraw from the Open": a player's, no troops
+    if name == "Injury" and _sports_injury(token, kind):
+        return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
         return True  # "attacked the opposition in a speech": words, no violence
     rising = words["rising_particles"].get(token.lemma_.lower(), ())
@@ -713,6 +757,9 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     """
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_nouns"] for c in token.children):
         return True  # "the earthquake killed 300"
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in words["accident_nouns"]:
+        if any(c.dep_ == "nsubj" and c.lower_ in words["relative_pronouns"] for c in token.children):
+            return True  # "the liquor that killed 35 people", "the crash, which killed 12"
     for prep in preps:
         if prep.lower_ in words["accident_preps"]:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in words["accident_nouns"] for g in prep.children):
@@ -794,11 +841,254 @@ def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> 
         return False  # "died in the attack": violence named
     if any(o.lemma_.lower() in words["natural_death_nouns"] for o in objects):
         return True
+    ages = [g for p in preps if p.lower_ == "at" for g in p.children if g.dep_ == "pobj" and g.like_num]
+    if any(g.text.isdigit() and int(g.text) < 130 and not list(g.children) for g in ages):
+        return True  # "novelist Ivo Lark dies at 79"
     return any(
         (c.dep_ == "advmod" and c.lower_ in words["natural_death_adverbs"])
         or c.lower_ in words["natural_death_participles"]
         for c in token.children
     )
+
+
+# A score: "6-3", "15-7" as one word; the parse also splits it ("6 - 3"). Not a date ("1996-08").
+SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+
+
+def _defeat(token: Token, words: dict) -> bool:
+    """Whether a word of beating (``defeat_words``) tells a side won a match: a score in its
+    sentence ("Varga beat Moor 6-3 6-4"), a match in an "in" phrase of it or of its object
+    ("beating Moor in a points decision", ``match_nouns``), or, in a sports report
+    (:func:`kg.extract.sports_teams.is_sports_report`), an object that is a name beaten by no
+    armed force ("need 148 runs to beat Westmarch"; not "police beat Moor"). "Police beat the
+    protesters" has none of these.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Tom Reid beat Ivo Lark 6-3 6-4. Police beat the protesters.")
+    >>> _defeat(doc[2], syntax()), _defeat(doc[11], syntax())
+    (True, False)
+    """
+    if token.lemma_.lower() not in words["defeat_words"] and token.lower_ not in words["defeat_words"]:
+        return False
+    sent, doc = token.sent, token.doc
+    for t in sent:
+        if SCORE.match(t.text):
+            return True
+        if t.text == "-" and sent.start < t.i < sent.end - 1 and SCORE.match(f"{doc[t.i - 1]}-{doc[t.i + 1]}"):
+            return True  # "6 - 3"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = [p for h in (token, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
+    if any(g.dep_ == "pobj" and g.lemma_.lower() in words["match_nouns"] for p in preps for g in p.children):
+        return True
+    named = bool(objects) and all(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") for o in objects)
+    beaters = [c for c in token.children if c.dep_ == "nsubj"]
+    return named and not any(_armed(b) for b in beaters) and _sports_news(token.doc)
+
+
+def _sports_news(doc: Doc) -> bool:
+    """Whether a document is sports news through and through, not news that mentions a match:
+    a sports report (:func:`kg.extract.sports_teams.is_sports_report`) with a score in it
+    ("6-3", "2 - 1") or sports words at least every ``sports_words_every`` words (a bombing
+    report that mentions a football tournament is none). Read once per document."""
+    if "kg_sports_news" not in doc.user_data:
+        words = syntax()
+        scores = any(SCORE.match(t.text) for t in doc)
+        context = load_lexicon("sports.json")
+        sports = set(context["context_words"]) | set(context["sports"])
+        dense = sum(t.lower_ in sports for t in doc) * words["sports_words_every"] >= len(doc)
+        doc.user_data["kg_sports_news"] = is_sports_report(doc) and (scores or dense)
+    return doc.user_data["kg_sports_news"]
+
+
+def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> bool:
+    """Whether every object of a word of harm (an Injury: "hurt", "injure", "damage") is a thing
+    that no one can be injured as: ``abstract_targets`` and the ``harm_targets`` (relations,
+    profits, markets, a process: "profits were hurt by", "could hurt relations", "might injure
+    the peace process"), or "it" ("without killing it"; also for a Killing, whose victim is
+    someone). "The blast injured two guards" names people.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The row could hurt relations. The blast hurt two guards.")
+    >>> _harms_things(doc[3], "verb", [], syntax()), _harms_things(doc[8], "verb", [], syntax())
+    (True, False)
+    """
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "noun":
+        objects += [g for p in preps if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    things = words["abstract_targets"] | words["harm_targets"]
+    return bool(objects) and all(
+        o.lower_ in words["thing_pronouns"] or (o.ent_type_ == "" and o.lemma_.lower() in things) for o in objects
+    )
+
+
+def _object_sense(token: Token, sense: dict | None) -> bool:
+    """Whether a verb is in a sense its objects give (``object_senses``: its direct object,
+    the subject of its passive, through "much of" / "part of", or the object of one of the
+    sense's prepositions): "meet resistance", "meet the targets" (no meeting), "the film was
+    shot on location", "the shooting of the film" (no attack). "Met the minister", "shot two
+    guards" are left.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("They shot the film in Kesh. They shot the guard.")
+    >>> senses = syntax()["object_senses"]["shoot"]
+    >>> _object_sense(doc[1], senses), _object_sense(doc[8], senses)
+    (True, False)
+    """
+    if sense is None:
+        return False
+    objects = []
+    for o in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        of = [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        objects += of if o.lemma_.lower() in syntax()["portion_words"] and of else [o]
+    objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ in sense["preps"] for g in p.children]
+    objects = [o for o in objects if o.dep_ in ("dobj", "nsubjpass", "pobj")]
+    return bool(objects) and all(o.ent_type_ == "" and o.lemma_.lower() in sense["objects"] for o in objects)
+
+
+def _without_needed_particle(token: Token, needed: dict | None) -> bool:
+    """Whether a verb that names its class only with a particle or a preposition
+    (``particle_senses``: "pull out", "pull back", "pulled its troops from the town") or an
+    armed force acting or moved ("the army pulled its troops") has none: "the plunge pulled
+    gilts lower"."""
+    if needed is None or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in needed["particles"] for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in needed["preps"] for c in token.children):
+        return False
+    parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    military = syntax()["military_nouns"]
+    return not any(p.lemma_.lower() in military or p.lower_ in military for p in parties)
+
+
+def _verbal_protest(token: Token, preps: list[Token], words: dict) -> bool:
+    """Whether a protest is one made in words to someone (CAMEO 11x, no demonstration of CAMEO
+    14): a "to" phrase ("a sharp protest to the government", "protested to the embassy"), or
+    the noun (or the noun it is an of-phrase of: "a storm of protest") as the object of a verb
+    of lodging or hearing one (``verbal_protest_verbs``: lodge, make, voice, hear, raise).
+    "Thousands marched in protest", "the protest turned violent" are left."""
+    if any(p.lower_ in words["verbal_protest_preps"] for p in preps):
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        noun = token.head.head  # "raised a storm of protest"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["verbal_protest_verbs"]
+
+
+def _generic_death(token: Token) -> bool:
+    """Whether the noun "death" names nobody's death: singular, with no determiner, possessor,
+    number or of-phrase ("death is the end of life", "asked if he feared death", "narrowly
+    escaped death"). "Stabbed to death" (the end of a told killing), "his death", "the death of
+    the judge" are left."""
+    if token.tag_ != "NN" or token.lemma_.lower() != "death":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        return False  # "stabbed to death", "put to death"
+    if token.dep_ == "compound":
+        return False  # "a death toll of 11": the deaths of a told event
+    own = ("det", "poss", "nummod", "compound")
+    if any(c.dep_ in own or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        return False
+    return True
+
+
+def _takes_office(token: Token) -> bool:
+    """Whether a taking over is of an office or a business, not of a place by force (kg:Takeover,
+    CAMEO 192): "took over as chairman"; an organization's name or one of the ``office_nouns``
+    (company, archdiocese, leadership) taken by someone who is no armed force (PETRARCH2's
+    sectors ``armed_sectors``, a military noun): "took over the Kesh archdiocese", "the takeover
+    of Acme Corp". "Rebels took over Radio Kesh", "took over the town" are left."""
+    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    control = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"]
+    of = [g for h in (token, *control) for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    taken = [t for t in taken if t not in control] + [g for g in of if g.dep_ == "pobj"]
+    words = syntax()
+    if not taken:  # "took over as coach"; not "a man seized in a raid as workers protested"
+        as_what = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+        return token.lemma_.lower() == "take" and any(g.dep_ == "pobj" for g in as_what)
+    offices = [t for t in taken if t.lemma_.lower() in words["office_nouns"]]
+    if not all(t in offices or (t.ent_type_ == "ORG" and not _named_place(t)) for t in taken):
+        return False
+    takers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound")]
+    takers = [t.head.head if t.lower_ in words["relative_pronouns"] and t.head.dep_ == "relcl" else t for t in takers]
+    takers += [g for p in token.children if p.dep_ == "agent" for g in p.children]
+    if not takers and len(offices) < len(taken):
+        return False  # a name the model calls an organization, taken by no one named: may be a town
+    return not any(_armed(t) for t in takers)
+
+
+def _named_place(token: Token) -> bool:
+    """Whether the name a word is in is a place a reader knows (a city, a province), whatever
+    label the model gave it ("took control of Kesh" with "Kesh" read as an organization)."""
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return name is not None and is_known_place(name.text)
+
+
+def _armed(actor: Token) -> bool:
+    """Whether a noun phrase names an armed force: a military noun, or a noun of one of
+    PETRARCH2's ``armed_sectors`` (rebels, militants, police, the army), read with the words
+    before it ("rebel group") and through its of-phrase ("members of the rebel group")."""
+    words = syntax()
+    phrase = " ".join(w.lower_ for w in actor.lefts if w.dep_ in ("amod", "compound")) + " " + actor.lower_
+    code = (sector_code(phrase.strip(), None) or "").lstrip("~")[:3]
+    if code in words["armed_sectors"] or actor.lemma_.lower() in words["military_nouns"]:
+        return True
+    of = [g for p in actor.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(_armed(g) for g in of)
+
+
+def _sports_injury(token: Token, kind: str) -> bool:
+    """Whether an injury told in a sports report (:func:`kg.extract.sports_teams.is_sports_report`)
+    is a player's: a noun ("missed the finals through injury", "a wrist injury to the captain")
+    with no word of violence or protest in its sentence; "fans were injured when police
+    charged" (a verb) and "injuries suffered in the riot" are left."""
+    if kind != "noun":
+        return False  # "twelve fans were injured when police charged": told as done to them
+    verbs, nouns = _words()[0], _words()[1]
+    for t in token.sent:
+        if t.i == token.i:
+            continue
+        names = verbs.get(t.lemma_.lower(), []) + nouns.get(t.lemma_.lower(), [])
+        if any(n != "Injury" and (is_violent(n) or n == "Protest") for n in names):
+            return False
+    return _sports_news(token.doc)
+
+
+def _quits_contest(token: Token) -> bool:
+    """Whether a withdrawal is from a contest, not of forces (kg:Withdrawal, CAMEO 0874: a
+    military retreat): a "from" / "of" phrase naming an event (a name the model calls an event,
+    one of the ``contest_nouns``: "withdrew from the election", "pulled out of the Kesh Open"),
+    or, in a sports report, no armed force withdrawing or withdrawn ("was forced to withdraw
+    with an injury"). "Troops withdrew from the town" is left."""
+    words = syntax()
+    outs = [c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "back", "away")]
+    preps = [p for h in (token, *outs) for p in h.children]  # "pulled out of": "out" often a preposition
+    left = [g for p in preps if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children]
+    if any(g.ent_type_ == "EVENT" or g.lemma_.lower() in words["contest_nouns"] for g in left if g.dep_ == "pobj"):
+        return True
+    parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ == "xcomp":  # "was forced to withdraw": who was forced
+        parties += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(_armed(p) for p in parties) and _sports_news(token.doc)
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """Whether a word is inside a word of three or more parts joined by hyphens, which
+    describes something ("the never-say-die champions", "a shoot-to-kill policy"); a word of
+    two ("a shoot-out", "car-bombing") is left."""
+    doc = token.doc
+    start = end = token.i
+
+    def joined(left: int) -> bool:  # doc[left], a hyphen and doc[left + 2] written as one word
+        return doc[left + 1].text == "-" and not doc[left].whitespace_ and not doc[left + 1].whitespace_
+
+    while start >= 2 and joined(start - 2):
+        start -= 2
+    while end + 2 < len(doc) and joined(end):
+        end += 2
+    return end - start >= 4
 
 
 def _accident_verb(verb: Token, words: dict) -> bool:
