@@ -805,6 +805,8 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps() or _in_span_clause(ent.root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
         owner = event_owner(ent.root, ctx)
+        if owner is None and any(t.lower_ in _span_preps() for t in head.doc[head.i + 1 : ent.start]):
+            continue  # "the first meeting since talks broke down in November 2024", however it is parsed
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))
     own.sort(key=lambda p: (p[0], abs(p[1].start - head.i)))
