@@ -782,10 +782,17 @@ def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> 
     >>> _abstract_only(doc[1], "verb", [], syntax()), _abstract_only(doc[6], "verb", [], syntax())
     (True, False)
     """
+    objects = _objects(token, kind, preps, words["abstract_preps"])
+    return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
+
+
+def _objects(token: Token, kind: str, preps: list[Token], noun_preps: set[str]) -> list[Token]:
+    """What a trigger acts on: its direct object or the subject of its passive, and for a noun
+    the objects of its ``noun_preps`` phrases ("an attack on democracy")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if kind == "noun":
-        objects += [g for p in preps if p.lower_ in words["abstract_preps"] for g in p.children if g.dep_ == "pobj"]
-    return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
+        objects += [g for p in preps if p.lower_ in noun_preps for g in p.children if g.dep_ == "pobj"]
+    return objects
 
 
 def _in_words(token: Token, preps: list[Token], words: dict) -> bool:
@@ -912,9 +919,7 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     >>> _harms_things(doc[3], "verb", [], syntax()), _harms_things(doc[8], "verb", [], syntax())
     (True, False)
     """
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if kind == "noun":
-        objects += [g for p in preps if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    objects = _objects(token, kind, preps, {"to"})  # "harm to relations"
     things = words["abstract_targets"] | words["harm_targets"]
     return bool(objects) and all(
         o.lower_ in words["thing_pronouns"] or (o.ent_type_ == "" and o.lemma_.lower() in things) for o in objects
