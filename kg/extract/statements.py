@@ -12,7 +12,9 @@ must name someone:
   resolves to one ("he said" after "Kamal Odeh ...");
 - else a specific group mention of the text ("the police commander", "the army");
 - never an unresolved pronoun, an unattributed plural ("officials said", "witnesses
-  said") or an indefinite one ("a diplomat said").
+  said", any bare plural of people: "traders said"), an indefinite one ("a diplomat said"),
+  an anonymous one ("the official, who asked not to be named, said"), a text ("the report
+  said", "according to the survey") or words on another line (a dateline).
 
 ``quote`` is the direct quotation without its marks, else the reported clause;
 ``about`` the entity mentions inside it; the time is a date attached to the verb outside
@@ -55,7 +57,9 @@ DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = load_lexicon("statements.json")
-    return {k: (set(v) if k != "quote_pairs" else v) for k, v in data.items() if not k.startswith("_")}
+    return {
+        k: (set(v) if isinstance(v, list) and k != "quote_pairs" else v) for k, v in data.items() if not k.startswith("_")
+    }
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -140,7 +144,7 @@ class StatementReader:
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
-                if _other_event(token, ctx) or _confers_status(token):
+                if _other_event(token, ctx) or _confers_status(token) or _noun_read_as_verb(token):
                     continue
                 event = self._reported(token, ctx, published)
                 if event is not None:
@@ -164,7 +168,12 @@ class StatementReader:
         words = _one_paragraph(words, verb.idx)
         if words is None:
             return None
-        speaker = self._speaker(_subject(verb), ctx)
+        subject = _subject(verb)
+        if subject is not None and _line_between(subject, verb):
+            return None  # a dateline or heading the parser ran into the sentence ("KESH 2024-03-05\nThe bank said")
+        if _anonymous(subject, verb):
+            return None
+        speaker = self._speaker(subject, ctx)
         if speaker is None:
             return None
         trigger = Trigger([verb], "Statement", verb, "verb")
@@ -176,6 +185,9 @@ class StatementReader:
         source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             return None
+        if source.i not in ctx.mention_at and not is_pronoun(source) and not names_people(source):
+            if self.coref.resolve(source) is None:
+                return None  # "according to the survey", "according to the principles": a text, not a speaker
         speaker = self._speaker(source, ctx)
         if speaker is None:
             return None
@@ -200,8 +212,12 @@ class StatementReader:
         if clause is not None:
             first = min(t.idx for t in clause.subtree)
             for start, end in self.quotes:
+                if start <= verb.idx < end:
+                    return None  # '"Vell told me that ...," she said': Vell's words are his clause, not her quote
                 if start <= first < end:  # the clause is quoted ('said: "We ..."'), not only a phrase of it
                     return _text(start, end, text)
+            if clause.dep_ == "ccomp" and first > verb.idx:
+                return None  # 'Noting that ... "as mysterious as ...", Vell said he ...': his words are his clause
         subject = _subject(verb)
         lead = min([verb.idx] + ([t.idx for t in subject.subtree] if subject is not None else []))
         after = max(t.idx + len(t) for t in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))])
@@ -217,13 +233,14 @@ class StatementReader:
         a specific group mention; None when the words name no one in particular."""
         if token is None:
             return None
-        named = next((c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at), None)
-        if token.i not in ctx.mention_at and named is not None:
-            token = named  # "Talvora's president, Emil Drossa, said"
+        if token.i not in ctx.mention_at:
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i in ctx.mention_at), None)
+            token = named or _closing_apposition(token, ctx) or _hyphen_joined(token, ctx) or token
         if token.i in ctx.mention_at:
             index, span = ctx.mention_at[token.i]
             return Argument("agent", span_of(span), f"m{index}") if span.label_ in SPEAKER_TYPES else None
-        resolved = self.coref.resolve(token)
+        # '"Death is no punishment," he said': the speaker is not someone the quoted words name
+        resolved = self.coref.resolve(token, outside=self.quotes)
         if resolved is not None:
             span = self.coref.mentions[resolved]
             return Argument("agent", span_of(span), f"m{resolved}")
@@ -235,6 +252,10 @@ class StatementReader:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod", "poss")}
         if determiners & words["indefinite_determiners"] or any(c.like_num for c in token.children):
             return None
+        if {token.lemma_.lower(), token.lower_} & words["document_nouns"]:
+            return None  # "the report said": a text, not a speaker
+        if _bare_plural(token):
+            return None  # "traders said", "Iraqi diplomats said": no one in particular
         plural = token.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in token.children)
         vague = {token.lemma_.lower(), token.lower_} & words["vague_speakers"]  # "media" -> "medium"
@@ -340,6 +361,117 @@ def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
     return None
 
 
+def _line_between(a: Token, b: Token) -> bool:
+    """Whether a line that starts as a new line does (a capital) stands between two words of one
+    parsed sentence; a line wrapped inside the sentence (it goes on in lower case) does not.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("KESH 2024\\nThe bank\\nsaid rates rose.")
+    >>> _line_between(doc[0], doc[5]), _line_between(doc[4], doc[6])
+    (True, False)
+    """
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    for t in doc[lo:hi]:
+        if ("\n" in t.text or "\n" in t.whitespace_) and not doc[t.i + 1].text[:1].islower():
+            return True
+    return False
+
+
+def _closing_apposition(token: Token, ctx: SentenceContext) -> Token | None:
+    """The name that closes a speaker's phrase in apposition to a noun of it ("The head of the
+    league's committee, Ana Voss, said": the parse hangs "Ana Voss" on "committee").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The head of the league's disciplinary committee, Ana Voss, said the game was off.")
+    >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events]
+    [('Ana Voss', 'the game was off')]
+    """
+    words = [t for t in token.subtree if not t.is_punct]
+    last = words[-1] if words else token
+    if last.dep_ != "appos" or last.i not in ctx.mention_at or ctx.mention_at[last.i][1].label_ != "Person":
+        return None
+    return last
+
+
+def _hyphen_joined(token: Token, ctx: SentenceContext) -> Token | None:
+    """The name a word is glued to by a hyphen ("Li Veng-ho said": the named "Li Veng" and "ho"
+    are one name), when the name is a mention ending right before the hyphen."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    before = doc[token.i - 2]
+    if before.i in ctx.mention_at and ctx.mention_at[before.i][1].end == before.i + 1:
+        return before
+    return None
+
+
+def _bare_plural(token: Token) -> bool:
+    """A plural noun of people without article, number or owner: a counted plural ("traders",
+    "Kesh diplomats") names no one in particular; a collective noun that is its own plural
+    ("police") names one body.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Traders said prices fell. Police said two men fled. The traders left.")
+    >>> _bare_plural(doc[0]), _bare_plural(doc[5]), _bare_plural(doc[12])
+    (True, False, False)
+    """
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() == token.lower_:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+def _anonymous(subject: Token | None, verb: Token) -> bool:
+    """A speaker who is not to be named: a clause of the speaker with a verb of naming refused
+    ("the official, who asked not to be identified, said", "a source who declined to be named"),
+    or the verb told on condition of anonymity.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("The officer, who asked not to be identified, said the road was shut.")
+    >>> near = nlp("The officer, who was named chief in May, said the road was shut.")
+    >>> _anonymous(doc[1], doc[10]), _anonymous(near[1], near[11])
+    (True, False)
+    """
+    words = _words()["anonymity"]
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "parataxis", "nsubj") and any(
+            t.lower_ in words["anonymity_words"] for t in child.subtree
+        ):
+            return True  # "said, speaking on condition of anonymity"
+    if subject is None:
+        return False
+    for clause in (c for c in subject.children if c.dep_ in ("relcl", "acl")):
+        inside = list(clause.subtree)
+        if not any(t.lemma_.lower() in words["naming_verbs"] for t in inside):
+            continue
+        if any(t.dep_ == "neg" or t.lemma_.lower() in words["refusing_verbs"] for t in inside):
+            return True
+    return False
+
+
+def _noun_read_as_verb(verb: Token) -> bool:
+    """A plural-present "verb" right after a singular noun, followed by the finite verb the
+    phrase is the subject of: a compound noun the tagger split ("the company report to the
+    exchange showed"), not a verb that reports ("the council say they ...", as British
+    English writes, has no such second verb).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Output rose, the company report to the exchange showed.")
+    >>> _noun_read_as_verb(doc[5])
+    True
+    """
+    if verb.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NN", "NNP") or subject.i != verb.i - 1:
+        return False
+    return any(
+        c.i > verb.i and c.tag_ in ("VBD", "VBZ") and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in verb.children
+    )
+
+
 def _other_event(verb: Token, ctx: SentenceContext) -> bool:
     """A verb that is a trigger of some other event ("claimed responsibility", "warned")."""
     k = ctx.trigger_at.get(verb.i)
@@ -416,7 +548,7 @@ def _clause_words(clause: Token) -> TextSpan:
 
 def _phrase(token: Token) -> TextSpan:
     tokens = [t for t in token.subtree]
-    while len(tokens) > 1 and tokens[-1].is_punct:
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return token_span(tokens)
 
