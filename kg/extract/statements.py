@@ -434,11 +434,8 @@ def _anonymous(subject: Token | None, verb: Token) -> bool:
     (True, False)
     """
     words = _words()["anonymity"]
-    for child in verb.children:
-        if child.dep_ not in ("ccomp", "parataxis", "nsubj") and any(
-            t.lower_ in words["anonymity_words"] for t in child.subtree
-        ):
-            return True  # "said, speaking on condition of anonymity"
+    if any(t.lower_ in words["anonymity_words"] for t in verb.subtree):
+        return True  # "said, speaking on condition of anonymity, that ..." (the parse may hang it on the clause)
     if subject is None:
         return False
     for clause in (c for c in subject.children if c.dep_ in ("relcl", "acl")):
@@ -523,6 +520,9 @@ def _subject(verb: Token) -> Token | None:
             if subject.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
                 return verb.head
             return subject
+        participle = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+        if participle is not None and (inner := next((c for c in participle.children if c.dep_ == "nsubj"), None)):
+            return inner  # "police searching for the girl said": the parse made the phrase a clause
         if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # a finite verb the parse hung on its subject: "Vell, the minister, announced on ..."
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
