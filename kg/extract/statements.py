@@ -57,9 +57,8 @@ DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = load_lexicon("statements.json")
-    return {
-        k: (set(v) if isinstance(v, list) and k != "quote_pairs" else v) for k, v in data.items() if not k.startswith("_")
-    }
+    words = {k: v for k, v in data.items() if not k.startswith("_")}
+    return {k: (set(v) if isinstance(v, list) and k != "quote_pairs" else v) for k, v in words.items()}
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
