@@ -123,3 +123,24 @@ def test_a_dateline_run_into_the_sentence_is_no_speaker(extract_one):
         "Kesh envoy Ivan Dorsk said he and rebel leader Ante Malik agreed after overnight talks to defer the decision ."
     )
     assert [s[0] for s in statements(x)] == ["Ivan Dorsk"]
+
+
+def test_it_said_repeats_the_latest_speaker_that_is_no_person(extract_one):
+    x = extract_one(
+        "Ten people died after drinking the liquor, the Velmar news agency said. "
+        "Police had seized the rest of the liquor, it said."
+    )
+    assert [s[0] for s in statements(x)] == ["Velmar news agency", "Velmar news agency"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the latest speaker is a person: "it" is not her
+        "Kamal Odeh said the port was shut. The storm closed the road, it said.",
+        # another group is named as a subject in between: "it" may be that one
+        "The Velmar Post said the port was shut. The Kesh Port Authority closed the road. It said the storm was over.",
+    ],
+)
+def test_it_said_without_a_speaker_to_repeat_is_no_statement(extract_one, text):
+    assert len(statements(extract_one(text))) == 1

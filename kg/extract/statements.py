@@ -29,7 +29,7 @@ the reported words. A claim of responsibility stays a ``ClaimOfResponsibility``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ SPEAKER_TYPES = {"Person", "Organization", "Country"}
 # Between a quotation and its speaker or verb only these may stand ('"...," he said', 'said: "...').
 JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
 DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
+IT_WINDOW = 3  # sentences back an "it said" looks for the statement whose speaker it repeats
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +125,8 @@ class StatementReader:
         self.candidates = _candidates(doc, self.verbs)
         # The entity mentions as (start, end, label) character offsets, for the words' "about".
         self.mention_offsets = [(s.start_char, s.end_char, s.label_) for s in coreference.mentions]
+        # The latest statement's speaker when it is no person, and its sentence: "it said" repeats it.
+        self.last_speaker: tuple[Token, Argument] | None = None
 
     def looks_at(self, sent: Span) -> bool:
         """Whether a sentence holds a word a statement can start at ("said", "according")."""
@@ -172,9 +175,13 @@ class StatementReader:
             return None  # a dateline or heading the parser ran into the sentence ("KESH 2024-03-05\nThe bank said")
         if _anonymous(subject, verb):
             return None
-        speaker = self._speaker(subject, ctx)
+        if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubj":
+            speaker = self._previous_speaker(subject)
+        else:
+            speaker = self._speaker(subject, ctx)
         if speaker is None:
             return None
+        self._remember(speaker, verb)
         trigger = Trigger([verb], "Statement", verb, "verb")
         return self._event(trigger, speaker, words, ctx, published, confidence), trigger
 
@@ -190,6 +197,7 @@ class StatementReader:
         speaker = self._speaker(source, ctx)
         if speaker is None:
             return None
+        self._remember(speaker, token)
         phrase = {t.i for t in token.subtree}
         clause = token.head if token.dep_ == "prep" else token
         rest = [t for t in clause.subtree if t.i not in phrase and "\n" not in t.text]
@@ -226,6 +234,31 @@ class StatementReader:
             if start > after and JOINERS.fullmatch(text[after : start - 1]):
                 return _text(start, end, text)
         return None
+
+    def _sentence(self, token: Token) -> int:
+        return bisect_right(self.coref.sentence_starts, token.i) - 1
+
+    def _remember(self, speaker: Argument, verb: Token) -> None:
+        """Keep a speaker that is no person ("the agency", "Velmar Radio") for a later "it said"."""
+        label = self.coref.mentions[int(speaker.entity[1:])].label_ if speaker.entity else None
+        self.last_speaker = None if label == "Person" else (verb, speaker)
+
+    def _previous_speaker(self, pronoun: Token) -> Argument | None:
+        """Who "it" is in "..., it said": the latest statement's speaker when that was no person
+        and spoke up to ``IT_WINDOW`` sentences before (an agency, a ministry, a country); a
+        person is never "it", and neither is anyone else a text names in between."""
+        if self.last_speaker is None:
+            return None
+        verb, speaker = self.last_speaker
+        if self._sentence(pronoun) - self._sentence(verb) > IT_WINDOW:
+            return None
+        between = range(bisect_left(self.coref.starts, verb.i), bisect_left(self.coref.starts, pronoun.i))
+        for index in between:
+            mention = self.coref.mentions[index]
+            if f"m{index}" != speaker.entity and mention.label_ in ("Organization", "Country"):
+                if mention.root.dep_ in ("nsubj", "nsubjpass"):
+                    return None  # another group named as a subject since: "it" may be that one
+        return speaker
 
     def _speaker(self, token: Token | None, ctx: SentenceContext) -> Argument | None:
         """The speaker as an entity mention, a resolved pronoun or description, or the words of
