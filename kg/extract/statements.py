@@ -160,7 +160,7 @@ class StatementReader:
         if quote is not None:
             words, confidence = quote, DIRECT_CONFIDENCE
         elif clause is not None and clause.dep_ != "parataxis":
-            words, confidence = _clause_words(clause), REPORTED_CONFIDENCE
+            words, confidence = _clause_words(clause, _addressee(verb, clause)), REPORTED_CONFIDENCE
         elif verb.lemma_.lower() in _words()["object_verbs"] and (
             obj := next((c for c in verb.children if c.dep_ == "dobj"), None)
         ):
@@ -566,9 +566,33 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_words(clause: Token) -> TextSpan:
-    """The reported clause without its "that" and end punctuation."""
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+def _addressee(verb: Token, clause: Token) -> Token | None:
+    """The people "told" speaks to, when the parse ran them into the reported clause as a
+    modifier of its subject ("told reporters Bonn supported ...": "reporters" is no word of it).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Moltz told reporters Brano backed the plan .")
+    >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events]
+    [('Moltz', 'Brano backed the plan')]
+    """
+    if verb.lemma_.lower() != "tell" or any(c.dep_ in ("dative", "dobj") for c in verb.children):
+        return None
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.dep_ not in ("compound", "nmod") or first.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if first.head.head.i != clause.i or not first.tag_.startswith("NN") or not names_people(first):
+        return None
+    return first
+
+
+def _clause_words(clause: Token, addressee: Token | None = None) -> TextSpan:
+    """The reported clause without its "that", end punctuation and the addressee the parse ran into it."""
+    tokens = [
+        t
+        for t in clause.subtree
+        if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")
+        and (addressee is None or t.i != addressee.i)
+    ]
     while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].dep_ == "cc"):
         tokens.pop()
     if tokens and tokens[-1].is_quote and sum(t.is_quote for t in tokens) % 2:
