@@ -144,3 +144,34 @@ def test_it_said_repeats_the_latest_speaker_that_is_no_person(extract_one):
 )
 def test_it_said_without_a_speaker_to_repeat_is_no_statement(extract_one, text):
     assert len(statements(extract_one(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text, speaker, words",
+    [
+        (
+            "Before Vell 's arrival in Kesh , Defence Minister Ana Ruiz will visit Brano , the defence ministry said .",
+            "defence ministry",
+            "Ana Ruiz will visit Brano",
+        ),
+        (
+            "A Kesh street vendor stabbed a judge in a city court on Friday after she fined him , Velmar Radio said .",
+            "Velmar Radio",
+            "stabbed a judge",
+        ),
+    ],
+)
+def test_a_sentence_final_attribution_reports_the_sentence_before_it(extract_one, text, speaker, words):
+    found = [s for s in statements(extract_one(text)) if s[0] == speaker]
+    assert found and words in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the rally ended , the crowd said goodbye .",
+        "When the rally ended , the mayor said .",
+    ],
+)
+def test_a_clause_of_time_before_an_attribution_is_no_quote(extract_one, text):
+    assert not statements(extract_one(text))

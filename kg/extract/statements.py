@@ -165,6 +165,8 @@ class StatementReader:
             obj := next((c for c in verb.children if c.dep_ == "dobj"), None)
         ):
             words, confidence = _phrase(obj), DESCRIBED_CONFIDENCE
+        elif (before := _clause_before(verb)) is not None:
+            words, confidence = before, REPORTED_CONFIDENCE
         else:
             return None
         words = _one_paragraph(words, verb.idx)
@@ -523,9 +525,43 @@ def _confers_status(verb: Token) -> bool:
             return True
         if child.dep_ == "dobj" and any(c.dep_ == "appos" for c in child.children):
             return True
-        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN", "ADJ") and child.i > verb.i:
             return not any(c.dep_ in ("aux", "auxpass", "cop") for c in child.children)
     return False
+
+
+def _clause_before(verb: Token) -> TextSpan | None:
+    """The words a sentence-final attribution reports when the parse gave the verb no clause
+    ("Ruehe will visit Kesh in May, the defence ministry said.": the parse may read the words as
+    an adverbial clause or the verb as a conjunct of theirs): the sentence up to the comma before
+    the speaker, when it holds a finite verb and nothing but adjuncts follows the reporting verb.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> text = "Before Vell 's arrival , Defence Minister Ana Ruiz will visit Brano , the defence ministry said ."
+    >>> doc = load_pipeline()(text)
+    >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events if e.type == "Statement"]
+    [('defence ministry', "Before Vell 's arrival , Defence Minister Ana Ruiz will visit Brano")]
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    sent, doc = verb.sent, verb.doc
+    comma = subject.left_edge.i - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis") or t.head.i < verb.i for t in after):
+        return None  # the verb goes on: it is no sentence-final attribution
+    if any(t.dep_ == "dobj" and t.head.i == verb.i for t in after) and verb.lemma_.lower() != "tell":
+        return None  # "..., the crowd said goodbye": the verb has its own words
+    tokens = [t for t in doc[sent.start : comma] if not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens) or any(t.is_quote for t in tokens):
+        return None  # no clause, or a quotation (read as one elsewhere)
+    if tokens[0].dep_ == "mark" or tokens[0].tag_ == "WRB":
+        return None  # "When the rally ended, the mayor said ...": a clause of time, not the words
+    return token_span(tokens)
 
 
 def _reported_clause(verb: Token) -> Token | None:
