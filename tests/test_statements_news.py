@@ -175,3 +175,15 @@ def test_a_sentence_final_attribution_reports_the_sentence_before_it(extract_one
 )
 def test_a_clause_of_time_before_an_attribution_is_no_quote(extract_one, text):
     assert not statements(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Red Cross president Pak Chol-ho said the talks were over .", "Pak Chol"),
+        ('" I am sorry , " Chen Wei-yeh told the court after sentencing on Friday .', "Chen Wei"),
+    ],
+)
+def test_a_name_glued_by_a_hyphen_is_the_speaker(extract_one, text, speaker):
+    """The tokenizer splits "Chol-ho"; the named part is the speaker, never the bare "ho"."""
+    assert [s[0] for s in statements(extract_one(text))] == [speaker]
