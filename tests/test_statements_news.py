@@ -187,3 +187,19 @@ def test_a_clause_of_time_before_an_attribution_is_no_quote(extract_one, text):
 def test_a_name_glued_by_a_hyphen_is_the_speaker(extract_one, text, speaker):
     """The tokenizer splits "Chol-ho"; the named part is the speaker, never the bare "ho"."""
     assert [s[0] for s in statements(extract_one(text))] == [speaker]
+
+
+def test_he_said_repeats_the_latest_person_speaker_coreference_leaves_open(extract_one):
+    x = extract_one(
+        "Kamal Odeh said the council would meet on Monday. The meeting was moved twice last year. "
+        "The budget is late. Roads are shut. He added that the budget was ready."
+    )
+    assert [s[0] for s in statements(x)] == ["Kamal Odeh", "Kamal Odeh"]
+
+
+def test_he_said_with_another_person_named_since_is_no_statement(extract_one):
+    x = extract_one(
+        "Kamal Odeh said the council would meet on Monday. Ivo Brandt was away. "
+        "The meeting was moved twice last year. The budget is late. Roads are shut. He added that the budget was ready."
+    )
+    assert [s[0] for s in statements(x)] == ["Kamal Odeh"]

@@ -52,7 +52,10 @@ SPEAKER_TYPES = {"Person", "Organization", "Country"}
 # Between a quotation and its speaker or verb only these may stand ('"...," he said', 'said: "...').
 JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
 DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
-IT_WINDOW = 3  # sentences back an "it said" looks for the statement whose speaker it repeats
+# Sentences back an "it said" or a "he said" that coreference leaves open looks for the statement
+# whose speaker it repeats.
+REPEAT_WINDOW = {"it": 3, "person": 5}
+PERSONAL = ("he", "she")
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +128,9 @@ class StatementReader:
         self.candidates = _candidates(doc, self.verbs)
         # The entity mentions as (start, end, label) character offsets, for the words' "about".
         self.mention_offsets = [(s.start_char, s.end_char, s.label_) for s in coreference.mentions]
-        # The latest statement's speaker when it is no person, and its sentence: "it said" repeats it.
-        self.last_speaker: tuple[Token, Argument] | None = None
+        # The latest statement's speaker that is no person ("it said" repeats it) and the latest one
+        # that is a person ("he said" repeats it when coreference finds no one), with their verbs.
+        self.last_speaker: dict[str, tuple[Token, Argument]] = {}
 
     def looks_at(self, sent: Span) -> bool:
         """Whether a sentence holds a word a statement can start at ("said", "according")."""
@@ -178,9 +182,11 @@ class StatementReader:
         if _anonymous(subject, verb):
             return None
         if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubj":
-            speaker = self._previous_speaker(subject)
+            speaker = self._previous_speaker(subject, "it")
         else:
             speaker = self._speaker(subject, ctx)
+            if speaker is None and subject is not None and subject.lower_ in PERSONAL and subject.dep_ == "nsubj":
+                speaker = self._previous_speaker(subject, "person")
         if speaker is None:
             return None
         self._remember(speaker, verb)
@@ -241,25 +247,35 @@ class StatementReader:
         return bisect_right(self.coref.sentence_starts, token.i) - 1
 
     def _remember(self, speaker: Argument, verb: Token) -> None:
-        """Keep a speaker that is no person ("the agency", "Velmar Radio") for a later "it said"."""
+        """Keep the speaker for a later "it said" (no person: "the agency", "Velmar Radio") or
+        "he said" (a person named)."""
         label = self.coref.mentions[int(speaker.entity[1:])].label_ if speaker.entity else None
-        self.last_speaker = None if label == "Person" else (verb, speaker)
+        kind = "person" if label == "Person" else "it"
+        if kind == "person":
+            self.last_speaker.pop("it", None)  # a person spoke since: "it said" is no longer sure
+        self.last_speaker[kind] = (verb, speaker)
 
-    def _previous_speaker(self, pronoun: Token) -> Argument | None:
-        """Who "it" is in "..., it said": the latest statement's speaker when that was no person
-        and spoke up to ``IT_WINDOW`` sentences before (an agency, a ministry, a country); a
-        person is never "it", and neither is anyone else a text names in between."""
-        if self.last_speaker is None:
+    def _previous_speaker(self, pronoun: Token, kind: str) -> Argument | None:
+        """Who "it" or "he" is in "..., it said", "he added": the latest statement's speaker of
+        that kind, up to ``REPEAT_WINDOW[kind]`` sentences before ("it": an agency, a ministry, a
+        country, never a person; "he", "she": a person named), when no one else of that kind is
+        named in between (outside quotations, for a person) who could be meant instead."""
+        if kind not in self.last_speaker:
             return None
-        verb, speaker = self.last_speaker
-        if self._sentence(pronoun) - self._sentence(verb) > IT_WINDOW:
+        verb, speaker = self.last_speaker[kind]
+        if self._sentence(pronoun) - self._sentence(verb) > REPEAT_WINDOW[kind]:
             return None
         between = range(bisect_left(self.coref.starts, verb.i), bisect_left(self.coref.starts, pronoun.i))
         for index in between:
             mention = self.coref.mentions[index]
-            if f"m{index}" != speaker.entity and mention.label_ in ("Organization", "Country"):
+            if f"m{index}" == speaker.entity:
+                continue
+            if kind == "it" and mention.label_ in ("Organization", "Country"):
                 if mention.root.dep_ in ("nsubj", "nsubjpass"):
                     return None  # another group named as a subject since: "it" may be that one
+            if kind == "person" and mention.label_ == "Person":
+                if not any(a <= mention.start_char < b for a, b in self.quotes):
+                    return None  # another person named since: "he" may be that one
         return speaker
 
     def _speaker(self, token: Token | None, ctx: SentenceContext) -> Argument | None:
