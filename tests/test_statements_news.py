@@ -203,3 +203,17 @@ def test_he_said_with_another_person_named_since_is_no_statement(extract_one):
         "The meeting was moved twice last year. The budget is late. Roads are shut. He added that the budget was ready."
     )
     assert [s[0] for s in statements(x)] == ["Kamal Odeh"]
+
+
+def test_he_added_after_an_unnamed_speaker_is_no_statement(extract_one):
+    """Near miss: someone unnamed spoke last ("a source said"), so "he added" may be that one."""
+    x = extract_one(
+        "Kamal Odeh said the port was shut. The storm hit. Roads are closed. "
+        'A source said the road was closed. "They are fools," he added.'
+    )
+    assert [s[0] for s in statements(x)] == ["Kamal Odeh"]
+
+
+def test_it_said_never_repeats_a_person_noun(extract_one):
+    x = extract_one("The police spokesman said the port was shut. Roads are closed, it said.")
+    assert [s[0] for s in statements(x)] == ["police spokesman"]

@@ -188,6 +188,8 @@ class StatementReader:
             if speaker is None and subject is not None and subject.lower_ in PERSONAL and subject.dep_ == "nsubj":
                 speaker = self._previous_speaker(subject, "person")
         if speaker is None:
+            if subject is not None:
+                self.last_speaker.clear()  # someone unnamed spoke last: "he added" may be that one
             return None
         self._remember(speaker, verb)
         trigger = Trigger([verb], "Statement", verb, "verb")
@@ -250,10 +252,14 @@ class StatementReader:
         """Keep the speaker for a later "it said" (no person: "the agency", "Velmar Radio") or
         "he said" (a person named)."""
         label = self.coref.mentions[int(speaker.entity[1:])].label_ if speaker.entity else None
-        kind = "person" if label == "Person" else "it"
-        if kind == "person":
+        if label == "Person":
             self.last_speaker.pop("it", None)  # a person spoke since: "it said" is no longer sure
-        self.last_speaker[kind] = (verb, speaker)
+            self.last_speaker["person"] = (verb, speaker)
+        elif label in ("Organization", "Country") or (label is None and _names_a_body(speaker.span.text)):
+            self.last_speaker.pop("person", None)
+            self.last_speaker["it"] = (verb, speaker)
+        else:
+            self.last_speaker.clear()  # "the spokesman", "the friend": neither "it" nor a named person
 
     def _previous_speaker(self, pronoun: Token, kind: str) -> Argument | None:
         """Who "it" or "he" is in "..., it said", "he added": the latest statement's speaker of
@@ -426,6 +432,25 @@ def _line_between(a: Token, b: Token) -> bool:
         if ("\n" in t.text or "\n" in t.whitespace_) and not doc[t.i + 1].text[:1].islower():
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Nouns that head the words of an organization: "it said" may repeat them."""
+    cues = load_lexicon("organization_cues.json")
+    groups = load_lexicon("coreference.json")["group_nouns"]
+    return frozenset([*cues["heads"], *cues["group_cues"], *groups, *_words()["media_nouns"]])
+
+
+def _names_a_body(words: str) -> bool:
+    """Whether a speaker's words are headed by a noun of an organization ("the news agency",
+    "Velmar Radio"), not of a person ("the spokesman").
+
+    >>> _names_a_body("national news agency"), _names_a_body("police spokesman")
+    (True, False)
+    """
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in _body_nouns()
 
 
 def _closing_apposition(token: Token, ctx: SentenceContext) -> Token | None:
