@@ -90,8 +90,7 @@ class LineBreaks:
             if not token.is_space or "\n" not in token.text:
                 continue
             at_first_line, first_line = first_line, False
-            line = [t.text for t in doc[line_start : token.i] if not t.is_space]
-            line_start = token.i + 1
+            line_first, line_start = line_start, token.i + 1
             before, after = token.i - 1, token.i + 1
             if before < 0 or after >= len(doc):
                 continue
@@ -103,7 +102,7 @@ class LineBreaks:
                 token.text.count("\n") > 1
                 or _ends_sentence(doc[last].text)
                 or (at_first_line and not runs_on)
-                or (not runs_on and is_dateline(line))
+                or (not runs_on and self._dateline(doc, line_first, token.i))
             ):
                 for closer in doc[last + 1 : after]:
                     closer.is_sent_start = False  # the closing quote stays with its sentence
@@ -117,6 +116,14 @@ class LineBreaks:
             elif runs_on:
                 doc[after].is_sent_start = False  # a line wrapped inside a sentence goes on in lower case
         return doc
+
+    @staticmethod
+    def _dateline(doc: Doc, start: int, end: int) -> bool:
+        """Whether the line of tokens ``start`` to ``end`` is a dateline; a long line is not
+        looked at word by word."""
+        if end - start > 2 * DATELINE_WORDS:
+            return False
+        return is_dateline([t.text for t in doc[start:end] if not t.is_space])
 
 
 @Language.factory("newskg_line_breaks")
