@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy
@@ -282,7 +283,7 @@ class StatementReader:
             if kind == "person" and mention.label_ == "Person":
                 if not any(a <= mention.start_char < b for a, b in self.quotes):
                     return None  # another person named since: "he" may be that one
-        return speaker
+        return replace(speaker)  # each event its own argument: later steps may rewrite one
 
     def _speaker(self, token: Token | None, ctx: SentenceContext) -> Argument | None:
         """The speaker as an entity mention, a resolved pronoun or description, or the words of
