@@ -28,6 +28,15 @@ def sentences(nlp, text: str) -> list[str]:
             "Speech\n\nMarc Duval spoke about the economy for an hour.",
             ["Speech", "Marc Duval spoke about the economy for an hour."],
         ),
+        # a dateline on a line of its own (a place in capitals, a date)
+        (
+            "Bank raises rates\nVELMORA 2024-03-05\nThe Central Bank of Kesh said rates rose.",
+            ["Bank raises rates", "VELMORA 2024-03-05", "The Central Bank of Kesh said rates rose."],
+        ),
+        (
+            "Talks end\nKESH , Valdor Mar 5\nThe two envoys left on Monday.",
+            ["Talks end", "KESH , Valdor Mar 5", "The two envoys left on Monday."],
+        ),
         # a blank line ends whatever came before it
         (
             "Talks resume in Velmar\n\nEnvoys of the two states met on Monday.",
@@ -46,6 +55,32 @@ def test_a_line_wrapped_inside_a_sentence_stays_one_sentence(nlp):
     )
     found = sentences(nlp, text)
     assert "the convoy carrying food to\nthe northern towns had arrived." in found[0]
+
+
+def test_a_wrapped_line_with_a_capitalised_word_and_a_year_is_no_dateline():
+    """Near miss: a line of a running sentence that opens with capitals and ends with a year
+    forces no sentence start (the parser decides); a dateline does."""
+    import spacy
+
+    from kg.extract.line_breaks import LineBreaks
+
+    text = "Envoys said that\nUN troops left Velmora in 2019\nAfter the vote talks resumed."
+    doc = LineBreaks()(spacy.blank("en")(text))
+    after = next(t for t in doc if t.text == "After")
+    assert after.is_sent_start is None
+    doc = LineBreaks()(spacy.blank("en")("Talks end\nVELMORA 2019-03-05\nAfter the vote talks resumed."))
+    after = next(t for t in doc if t.text == "After")
+    assert after.is_sent_start is True
+
+
+def test_a_dateline_is_no_speaker(extract_one):
+    """A dateline the parser ran into the first sentence became the speaker of its "said"."""
+    x = extract_one(
+        "Talks end .\nVELMORA , Kesh 2024-08-31\n"
+        "Kesh envoy Ivan Dorsk said he and rebel leader Ante Malik agreed after overnight talks to defer the decision ."
+    )
+    speakers = [a.span.text for e in x.events if e.type == "Statement" for a in e.arguments]
+    assert speakers == ["Ivan Dorsk"]
 
 
 def test_a_headline_event_is_the_story_event(extract_one):

@@ -22,7 +22,7 @@ description as its own words. The words live in ``lexicons/coreference.json``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -79,8 +79,10 @@ class Coreference:
                 found.append(index)
         return found
 
-    def resolve(self, token: Token) -> int | None:
-        """The mention index ``token`` refers to, or None."""
+    def resolve(self, token: Token, outside: Sequence[tuple[int, int]] = ()) -> int | None:
+        """The mention index ``token`` refers to, or None. ``outside``: character ranges (a
+        document's quotations) whose mentions a pronoun outside them does not stand for: in
+        '"Death is no punishment," he said', "he" is the speaker, not a name of his words."""
         words = _words()
         lower = token.lower_
         if is_pronoun(token):
@@ -89,7 +91,16 @@ class Coreference:
                 return None
             excluded = self._bound_apart(token)
             found = self._before(token, set(labels), words["window"]["pronoun"])
-            return self._pick(token, [i for i in found if self._entity_of(i) not in excluded])
+            found = [i for i in found if self._entity_of(i) not in excluded]
+            if outside:
+                here = [(a, b) for a, b in outside if a <= token.idx < b]
+                start = [self.mentions[i].start_char for i in found]
+                found = [
+                    i
+                    for i, at in zip(found, start, strict=True)
+                    if not any(a <= at < b for a, b in outside) or any(a <= at < b for a, b in here)
+                ]
+            return self._pick(token, found)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (

@@ -5,8 +5,10 @@ alone often runs a headline into the first sentence ("Market bombing in Kesh kil
 twelve\\nA car bomb exploded ...") or a paragraph into the next, and every reading of that
 sentence then goes wrong: its events, their arguments, the quotes. A line break starts a
 sentence after a blank line, after a line that ends as a sentence ends (a full stop, a
-question or exclamation mark, a closing quote or bracket after one), and after the first
-line (the headline) unless the next line goes on in lower case. A line wrapped inside a
+question or exclamation mark, a closing quote or bracket after one), after a dateline
+("BUCHAREST 1996-08-30", "KESH, Valdor Aug 30": a short line that opens with a place in
+capitals and ends with a date, or is all capitals), and after the first line (the headline)
+unless the next line goes on in lower case. A line wrapped inside a
 running sentence (hard-wrapped text: the next line goes on in lower case) runs on. The
 parser keeps what is set here.
 
@@ -32,6 +34,27 @@ def _ends_sentence(text: str) -> bool:
     """Whether a line whose last word (before any closing quote or bracket) is ``text`` ends a sentence."""
     stripped = text.rstrip("".join(CLOSERS))
     return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+DATELINE_WORDS = 8  # at most this many words: a place, maybe its country, a date
+
+
+def is_dateline(words: list[str]) -> bool:
+    """Whether a line of these words is a dateline: a place in capitals opening it, no word in
+    lower case, and a date (a word with a digit) ending it or every word in capitals; a few
+    words at most. Its words are never the subject of the sentence on the next line.
+
+    >>> is_dateline(["BUCHAREST", "1996-08-30"]), is_dateline(["KESH", ",", "Valdor", "Aug", "30"])
+    (True, True)
+    >>> is_dateline(["NEW", "YORK"]), is_dateline(["UN", "troops", "left", "in", "1995"])
+    (True, False)
+    """
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters or len(words) > DATELINE_WORDS or letters[0] != words[0] or len(words[0]) < 2:
+        return False
+    if not words[0].isupper() or any(w[:1].islower() for w in letters):
+        return False  # "UN troops left in 1995": a wrapped line of a sentence
+    return any(c.isdigit() for c in words[-1]) or all(w.isupper() for w in letters)
 
 
 def is_headline(sent: Span) -> bool:
@@ -62,11 +85,12 @@ class LineBreaks:
     """Sets where sentences start and do not start around each line break."""
 
     def __call__(self, doc: Doc) -> Doc:
-        first_line = True
+        first_line, line_start = True, 0
         for token in doc:
             if not token.is_space or "\n" not in token.text:
                 continue
             at_first_line, first_line = first_line, False
+            line_first, line_start = line_start, token.i + 1
             before, after = token.i - 1, token.i + 1
             if before < 0 or after >= len(doc):
                 continue
@@ -74,7 +98,12 @@ class LineBreaks:
             while last > 0 and doc[last].text in CLOSERS:
                 last -= 1
             runs_on = doc[after].text[:1].islower()
-            if token.text.count("\n") > 1 or _ends_sentence(doc[last].text) or (at_first_line and not runs_on):
+            if (
+                token.text.count("\n") > 1
+                or _ends_sentence(doc[last].text)
+                or (at_first_line and not runs_on)
+                or (not runs_on and self._dateline(doc, line_first, token.i))
+            ):
                 for closer in doc[last + 1 : after]:
                     closer.is_sent_start = False  # the closing quote stays with its sentence
                 doc[after].is_sent_start = True
@@ -87,6 +116,14 @@ class LineBreaks:
             elif runs_on:
                 doc[after].is_sent_start = False  # a line wrapped inside a sentence goes on in lower case
         return doc
+
+    @staticmethod
+    def _dateline(doc: Doc, start: int, end: int) -> bool:
+        """Whether the line of tokens ``start`` to ``end`` is a dateline; a long line is not
+        looked at word by word."""
+        if end - start > 2 * DATELINE_WORDS:
+            return False
+        return is_dateline([t.text for t in doc[start:end] if not t.is_space])
 
 
 @Language.factory("newskg_line_breaks")
