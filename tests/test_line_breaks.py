@@ -83,6 +83,30 @@ def test_a_dateline_is_no_speaker(extract_one):
     assert speakers == ["Ivan Dorsk"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VELMORA, Kesh (Reuters) - Gunmen killed two guards on Monday, police said.",
+        "VELMORA, March 3 (AP) \u2014 Gunmen killed two guards on Monday, police said.",
+        "Guards killed in Velmora\nVELMORA \u2014 Gunmen killed two guards on Monday, police said.",
+    ],
+)
+def test_a_dateline_run_into_the_first_sentence_is_no_argument(extract_one, text):
+    """A wire dateline before a dash ("CITY (Agency) -") opens no sentence's subject."""
+    x = extract_one(text)
+    (killing,) = [e for e in x.events if e.type == "Killing"]
+    assert [a.span.text for a in killing.arguments if a.role == "agent"] == ["Gunmen"]
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    import spacy
+
+    from kg.extract.line_breaks import LineBreaks
+
+    doc = LineBreaks()(spacy.blank("en")("Rebels attacked the base - twice - on Monday."))
+    assert all(t.is_sent_start is None for t in doc[1:])
+
+
 def test_a_headline_event_is_the_story_event(extract_one):
     """The headline's bombing is the bombing the first sentence tells: one event, two triggers."""
     x = extract_one(

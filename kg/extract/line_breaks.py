@@ -57,6 +57,40 @@ def is_dateline(words: list[str]) -> bool:
     return any(c.isdigit() for c in words[-1]) or all(w.isupper() for w in letters)
 
 
+SPACED_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _after_inline_dateline(doc: Doc, start: int) -> int | None:
+    """The first word of the story when the line at ``start`` opens with a dateline run into it
+    before a spaced dash: "BAGHDAD, March 3 (AP) — A bomb ...", "KESH, Valdor (Reuters) -
+    Gunmen ...", "WASHINGTON — The senate ...". A news agency in brackets before the dash is
+    enough beside a place in capitals; without one the words must be a dateline (:func:`is_dateline`).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [_after_inline_dateline(nlp(t), 0) for t in ("KESH, Valdor (Reuters) - Gunmen fired", "Rebels fired - twice")]
+    [7, None]
+    """
+    for dash in range(start + 1, min(len(doc), start + 2 * DATELINE_WORDS)):
+        token = doc[dash]
+        if "\n" in token.text:
+            return None
+        if token.text in SPACED_DASHES and token.whitespace_ and doc[dash - 1].whitespace_:
+            break
+    else:
+        return None
+    words = [t.text for t in doc[start:dash] if not t.is_space]
+    agency = len(words) >= 3 and words[-1] == ")" and "(" in words
+    if agency:
+        words = words[: len(words) - 1 - words[::-1].index("(")]
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters or not words[0].isupper() or len(words[0]) < 2 or any(w[:1].islower() for w in letters):
+        return None
+    if not (agency or is_dateline(words)) or dash + 1 >= len(doc):
+        return None
+    return dash + 1
+
+
 def is_headline(sent: Span) -> bool:
     """Whether ``sent`` is its document's headline: the first line, ended by a line break, not
     as a sentence ends ("Market bombing in Kesh kills twelve\\n").
@@ -115,6 +149,14 @@ class LineBreaks:
                     doc[name].is_sent_start = False
             elif runs_on:
                 doc[after].is_sent_start = False  # a line wrapped inside a sentence goes on in lower case
+        for start in [0, *(t.i + 1 for t in doc if t.is_space and "\n" in t.text)]:
+            story = _after_inline_dateline(doc, start)
+            if story is not None:
+                doc[story].is_sent_start = True  # "KESH (Reuters) - Gunmen killed ...": the story starts here
+                for word in doc[story + 1 : story + 2 * DATELINE_WORDS]:
+                    if word.is_sent_start and not word.is_space:
+                        break
+                    word.is_sent_start = False
         return doc
 
     @staticmethod
