@@ -144,6 +144,7 @@ def test_a_verb_conjoined_with_another_shares_its_object(extract_one):
         "Death is not a punishment -- death is the end of life.",
         "Lark was asked if he feared death.",
         "O'Brien fired 17 aces to subdue the never-say-die Westmarch.",
+        "A court in Kesh sentenced two men to death on Monday.",  # a sentence, no one dead yet
     ],
 )
 def test_natural_and_generic_deaths_are_no_killing(extract_one, text):
@@ -158,6 +159,7 @@ def test_natural_and_generic_deaths_are_no_killing(extract_one, text):
         ("The death of the judge was condemned.", "death"),
         ("Ivo Lark, 79, died at 5 p.m. at the hospital.", "died"),
         ("The writer died at 79 in the attack.", "died"),
+        ("The regime put the rebels to death.", "put the rebels to death"),
     ],
 )
 def test_deaths_of_someone_stay_killings(extract_one, text, trigger):

@@ -985,12 +985,13 @@ def _verbal_protest(token: Token, preps: list[Token], words: dict) -> bool:
 def _generic_death(token: Token) -> bool:
     """Whether the noun "death" names nobody's death: singular, with no determiner, possessor,
     number or of-phrase ("death is the end of life", "asked if he feared death", "narrowly
-    escaped death"). "Stabbed to death" (the end of a told killing), "his death", "the death of
-    the judge" are left."""
+    escaped death"), or a sentence to death (``sentencing_verbs``: "sentenced two men to death").
+    "Stabbed to death" (the end of a told killing), "his death", "the death of the judge" are left."""
     if token.tag_ != "NN" or token.lemma_.lower() != "death":
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "to":
-        return False  # "stabbed to death", "put to death"
+        # "sentenced to death": a court's sentence, no one dead yet; "stabbed to death", "put to death" are left
+        return token.head.head.lemma_.lower() in syntax()["sentencing_verbs"]
     if token.dep_ == "compound":
         return False  # "a death toll of 11": the deaths of a told event
     own = ("det", "poss", "nummod", "compound")
