@@ -36,6 +36,7 @@ from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
+from kg.extract.line_breaks import line_break_between
 from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, people_nouns, syntax
 from kg.model import Argument
 from kg.model import Span as TextSpan
@@ -120,7 +121,7 @@ class ArgumentReader:
 
     def _argument(self, role: str, token: Token) -> Argument | None:
         ctx = self.ctx
-        if _line_break_between(token, self.trigger.head):
+        if line_break_between(token, self.trigger.head):
             return None  # a heading or dateline the parser ran into the sentence ("1 min read\n\nX met ...")
         if role != "agent" and (whole := _whole(token)) != token:
             return self._argument(role, whole)  # "damaged the windows of the consulate": the consulate
@@ -276,8 +277,11 @@ class ArgumentReader:
             self.add(subject_role, _clause_subject(verb))
 
     def _noun(self, noun: Token) -> None:
-        weapons = self.etype.instruments | argument_words()["vehicle_nouns"]  # "drove a truck packed with explosives"
-        if is_subclass(self.etype.name, "Bombing") and noun.lemma_.lower() in weapons:
+        lemma = noun.lemma_.lower()
+        # the weapon, or the vehicle that carried it ("drove a truck packed with explosives into the camp")
+        if is_subclass(self.etype.name, "Bombing") and (
+            lemma in self.etype.instruments or lemma in argument_words()["vehicle_nouns"]
+        ):
             self._weapon(noun)
         possessor = self._possessor_role(noun)
         for child in noun.children:
@@ -615,18 +619,6 @@ def _clean(arg: Argument) -> Argument | None:
     return arg
 
 
-def _line_break_between(a: Token, b: Token) -> bool:
-    """Whether a line break stands between two words of one parsed sentence.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("2 min read\\n\\nTomas Vell met army commanders.")
-    >>> _line_break_between(doc[2], doc[6]), _line_break_between(doc[4], doc[6])
-    (True, False)
-    """
-    lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
-
-
 def _object_controller(verb: Token) -> Token | None:
     """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."."""
     for child in verb.children:
@@ -802,7 +794,7 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     head = trigger.head
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps() or _in_span_clause(ent.root, head):
+        if (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps()) or _in_span_clause(ent.root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
         owner = event_owner(ent.root, ctx)
         if owner is None and any(t.lower_ in _span_preps() for t in head.doc[head.i + 1 : ent.start]):

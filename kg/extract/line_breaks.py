@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import document_text
+from kg.extract.name_boundaries import SPACED_DASHES
 
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
@@ -49,15 +50,17 @@ def is_dateline(words: list[str]) -> bool:
     >>> is_dateline(["NEW", "YORK"]), is_dateline(["UN", "troops", "left", "in", "1995"])
     (True, False)
     """
+    if not _opens_in_capitals(words):
+        return False  # "UN troops left in 1995": a wrapped line of a sentence
+    return any(c.isdigit() for c in words[-1]) or all(w.isupper() for w in words if any(c.isalpha() for c in w))
+
+
+def _opens_in_capitals(words: list[str]) -> bool:
+    """A few words opened by a word in capitals, none in lower case: how a dateline looks."""
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if not letters or len(words) > DATELINE_WORDS or letters[0] != words[0] or len(words[0]) < 2:
         return False
-    if not words[0].isupper() or any(w[:1].islower() for w in letters):
-        return False  # "UN troops left in 1995": a wrapped line of a sentence
-    return any(c.isdigit() for c in words[-1]) or all(w.isupper() for w in letters)
-
-
-SPACED_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+    return words[0].isupper() and not any(w[:1].islower() for w in letters)
 
 
 def _after_inline_dateline(doc: Doc, start: int) -> int | None:
@@ -83,12 +86,28 @@ def _after_inline_dateline(doc: Doc, start: int) -> int | None:
     agency = len(words) >= 3 and words[-1] == ")" and "(" in words
     if agency:
         words = words[: len(words) - 1 - words[::-1].index("(")]
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    if not letters or not words[0].isupper() or len(words[0]) < 2 or any(w[:1].islower() for w in letters):
-        return None
-    if not (agency or is_dateline(words)) or dash + 1 >= len(doc):
-        return None
-    return dash + 1
+    dateline = _opens_in_capitals(words) if agency else is_dateline(words)
+    return dash + 1 if dateline and dash + 1 < len(doc) else None
+
+
+def line_break_between(a: Token, b: Token, wrapped: bool = True) -> bool:
+    """Whether a line break stands between two words of one parsed sentence (a heading or a
+    dateline the parser ran into it); with ``wrapped`` False, a line wrapped inside the sentence
+    (it goes on in lower case) does not count.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("KESH 2024\\nThe bank\\nsaid rates rose.")
+    >>> line_break_between(doc[0], doc[5]), line_break_between(doc[4], doc[6])
+    (True, True)
+    >>> line_break_between(doc[4], doc[6], wrapped=False)
+    False
+    """
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return any(
+        ("\n" in t.text or "\n" in t.whitespace_) and (wrapped or not doc[t.i + 1].text[:1].islower())
+        for t in doc[lo:hi]
+    )
 
 
 def is_headline(sent: Span) -> bool:
@@ -120,11 +139,13 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         first_line, line_start = True, 0
+        line_starts = [0]
         for token in doc:
             if not token.is_space or "\n" not in token.text:
                 continue
             at_first_line, first_line = first_line, False
             line_first, line_start = line_start, token.i + 1
+            line_starts.append(line_start)
             before, after = token.i - 1, token.i + 1
             if before < 0 or after >= len(doc):
                 continue
@@ -140,23 +161,13 @@ class LineBreaks:
             ):
                 for closer in doc[last + 1 : after]:
                     closer.is_sent_start = False  # the closing quote stays with its sentence
-                doc[after].is_sent_start = True
-                # A name opening the line stays whole: forced to start a sentence where it would not
-                # have, the parser otherwise may end one after "Marc" in "Speech\n\nMarc Duval spoke".
-                name = after
-                while name + 1 < len(doc) and _capitalized(doc[name]) and _capitalized(doc[name + 1]):
-                    name += 1
-                    doc[name].is_sent_start = False
+                _start_sentence(doc, after)
             elif runs_on:
                 doc[after].is_sent_start = False  # a line wrapped inside a sentence goes on in lower case
-        for start in [0, *(t.i + 1 for t in doc if t.is_space and "\n" in t.text)]:
+        for start in line_starts:
             story = _after_inline_dateline(doc, start)
             if story is not None:
-                doc[story].is_sent_start = True  # "KESH (Reuters) - Gunmen killed ...": the story starts here
-                for word in doc[story + 1 : story + 2 * DATELINE_WORDS]:
-                    if word.is_sent_start and not word.is_space:
-                        break
-                    word.is_sent_start = False
+                _start_sentence(doc, story)  # "KESH (Reuters) - Gunmen killed ...": the story starts here
         return doc
 
     @staticmethod
@@ -166,6 +177,17 @@ class LineBreaks:
         if end - start > 2 * DATELINE_WORDS:
             return False
         return is_dateline([t.text for t in doc[start:end] if not t.is_space])
+
+
+def _start_sentence(doc: Doc, i: int) -> None:
+    """Start a sentence at word ``i``. A name opening it stays whole: forced to start a sentence
+    where it would not have, the parser otherwise may end one after "Marc" in "Speech\n\nMarc
+    Duval spoke"."""
+    doc[i].is_sent_start = True
+    name = i
+    while name + 1 < len(doc) and _capitalized(doc[name]) and _capitalized(doc[name + 1]):
+        name += 1
+        doc[name].is_sent_start = False
 
 
 @Language.factory("newskg_line_breaks")

@@ -44,6 +44,7 @@ from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
+from kg.extract.line_breaks import line_break_between
 from kg.extract.modality import modality
 from kg.extract.triggers import Trigger, syntax
 from kg.model import Argument, Event
@@ -178,7 +179,7 @@ class StatementReader:
         if words is None:
             return None
         subject = _subject(verb)
-        if subject is not None and _line_between(subject, verb):
+        if subject is not None and line_break_between(subject, verb, wrapped=False):
             return None  # a dateline or heading the parser ran into the sentence ("KESH 2024-03-05\nThe bank said")
         if _anonymous(subject, verb):
             return None
@@ -416,23 +417,6 @@ def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
             left = [t for t in owner.lefts if t.dep_ in ("compound", "amod")]
             return Argument("agent", token_span([*left, owner]))  # "the interior ministry"
     return None
-
-
-def _line_between(a: Token, b: Token) -> bool:
-    """Whether a line that starts as a new line does (a capital) stands between two words of one
-    parsed sentence; a line wrapped inside the sentence (it goes on in lower case) does not.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("KESH 2024\\nThe bank\\nsaid rates rose.")
-    >>> _line_between(doc[0], doc[5]), _line_between(doc[4], doc[6])
-    (True, False)
-    """
-    lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    for t in doc[lo:hi]:
-        if ("\n" in t.text or "\n" in t.whitespace_) and not doc[t.i + 1].text[:1].islower():
-            return True
-    return False
 
 
 @lru_cache(maxsize=1)
