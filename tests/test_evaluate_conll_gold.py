@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from kg.evaluate.entities import score_gold_entities
 from kg.evaluate.events.gold import ROLES, pair_events, score_gold
 from kg.evaluate.readers import read_conll, read_gold_json
 from kg.evaluate.records import GoldDocument
@@ -72,6 +73,11 @@ def test_reader_fails_clearly_without_the_conll_file_or_the_document(tmp_path):
     gold.write_text(json.dumps({"conll": "x.conll", "documents": [{"id": "conll-9", "events": []}]}))
     with pytest.raises(ValueError, match="no document 'conll-9'"):
         list(read_gold_json(gold, shared_data=tmp_path))
+
+
+def test_an_events_only_gold_asks_for_the_events_task():
+    with pytest.raises(ValueError, match="--task events"):
+        score_gold_entities([GoldDocument("conll-1", TEXT, raw={"conll": "x", "events": []})], None)
 
 
 def test_a_located_trigger_matches_only_in_its_sentence():
