@@ -227,6 +227,8 @@ def score_gold_entities(documents: Iterable[GoldDocument], run: EvaluationRun) -
 
     report = Report("Gold file: entities, aliases, roles and relations")
     for doc in documents:
+        if "entities" not in doc.raw:
+            raise ValueError(f"{doc.id}: the gold lists events, no entities: score it with --task events")
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / f"{doc.id}.txt"
             source.write_text(doc.text, encoding="utf-8")

@@ -228,12 +228,41 @@ def read_muc4(path: str | Path) -> Iterator[GoldDocument]:
             yield GoldDocument(record["docid"], text, events=events, raw=record)
 
 
-def read_gold_json(path: str | Path) -> Iterator[GoldDocument]:
-    """The project's ``*.gold.json`` (see ../shared/data/README.md); the text file sits beside it."""
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def read_gold_json(path: str | Path, shared_data: Path = SHARED_DATA) -> Iterator[GoldDocument]:
+    """The project's ``*.gold.json`` (see ../shared/data/README.md): one document whose text file
+    sits beside it, or (a ``documents`` list) documents of a CoNLL-2003 file named by ``conll``,
+    a path under the shared data directory (../shared/data beside the checkout), read at run time
+    since the Reuters text is not ours to commit.
+
+    >>> import json, tempfile, pathlib
+    >>> data = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (data / "x.conll").write_text("-DOCSTART- -X- O O\\n\\nRebels NNP I-NP I-ORG\\nstruck VBD I-VP O\\n")
+    >>> gold = data / "x.gold.json"
+    >>> _ = gold.write_text(json.dumps({"conll": "x.conll", "documents": [
+    ...     {"id": "conll-1", "events": [{"type": "Attack", "trigger": "struck", "sentence": 1}]}]}))
+    >>> [(d.id, d.text, d.raw["events"][0]["type"]) for d in read_gold_json(gold, shared_data=data)]
+    [('conll-1', 'Rebels struck', 'Attack')]
+    """
     path = Path(path)
     record = json.loads(path.read_text(encoding="utf-8"))
-    text = (path.parent / record["text_file"]).read_text(encoding="utf-8")
-    yield GoldDocument(record["id"], text, raw=record)
+    if "documents" not in record:
+        text = (path.parent / record["text_file"]).read_text(encoding="utf-8")
+        yield GoldDocument(record["id"], text, raw=record)
+        return
+    source = shared_data / record["conll"]
+    if not source.is_file():
+        raise FileNotFoundError(
+            f"{path.name} annotates documents of {source}, which is missing: the CoNLL-2003 files are read "
+            f"from the shared data directory (../shared/data beside the checkout), never committed"
+        )
+    texts = {doc.id: doc.text for doc in read_conll(source)}
+    for document in record["documents"]:
+        if document["id"] not in texts:
+            raise ValueError(f"{path.name}: {source.name} has no document {document['id']!r}")
+        yield GoldDocument(document["id"], texts[document["id"]], raw={"conll": record["conll"], **document})
 
 
 READERS = {

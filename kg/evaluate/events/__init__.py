@@ -2,7 +2,8 @@
 
 - :mod:`~kg.evaluate.events.wikievents`: triggers and arguments;
 - :mod:`~kg.evaluate.events.muc4`: incident types and role fillers;
-- :mod:`~kg.evaluate.events.gold`: the project's gold files, event class and agent;
+- :mod:`~kg.evaluate.events.gold`: the project's gold files (the seed article, CoNLL-2003 Reuters news):
+  event class and trigger, arguments by role;
 
 sharing :mod:`~kg.evaluate.events.common` (label mappings, head words, the extraction run, counts).
 """
@@ -23,7 +24,7 @@ SCORERS = {"wikievents": score_wikievents, "muc4": score_muc4, "gold": score_gol
 TITLES = {
     "wikievents": "Events on WikiEvents: triggers and arguments (KAIROS mapped onto the vocabulary)",
     "muc4": "Events on MUC-4: incident types and role fillers",
-    "gold": "Events of the gold file: class and agent",
+    "gold": "Events of the gold file: class and trigger, agent, arguments by role",
 }
 
 
@@ -62,6 +63,6 @@ def _format_of(document: GoldDocument) -> str:
         return "wikievents"
     if "templates" in raw:
         return "muc4"
-    if "events" in raw and "text_file" in raw:
+    if "events" in raw and ("text_file" in raw or "conll" in raw):
         return "gold"
     raise ValueError(f"{document.id}: not a WikiEvents, MUC-4 or gold json record; events cannot be scored")
