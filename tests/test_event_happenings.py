@@ -405,3 +405,71 @@ def test_a_participle_of_people_is_told_as_done_in_any_clause(extract_one, text)
 def test_a_participle_of_no_people_tells_no_victim(extract_one, text):
     x = extract_one(text)
     assert not [a for e in x.events for a in e.arguments if a.role == "victim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class", "agent", "target"),
+    [
+        # the subject hangs on the first verb, the object on the last: one happening
+        ("Valdor, which captured and annexed the Kesh valley in 1967, says it will keep it.",
+         "Takeover", "Valdor", "Kesh valley"),
+        ("The Harlow army, which shelled and bombarded the Kesh valley in 1990, says it will withdraw.",
+         "MilitaryOperation", "Harlow army", "Kesh valley"),
+    ],
+)
+def test_verbs_joined_by_and_of_one_class_tell_one_happening(extract_one, text, event_class, agent, target):
+    x = extract_one(text)
+    (event,) = violent(x, event_class)
+    names = {(a.role, a.span.text) for a in event.arguments}
+    assert ("target", target) in names or any(r == "target" and target.endswith(t) for r, t in names)
+    assert any(r == "agent" and agent in t for r, t in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class", "count"),
+    [
+        # near misses: two targets, two statements, two classes
+        ("Militants attacked a police post and ambushed an army convoy near Kesh.", "Attack", 2),
+        ("The minister condemned the raid and said the army would respond.", "Statement", 1),
+        ("Gunmen kidnapped a judge and killed his driver in Kesh.", "Kidnapping", 1),
+    ],
+)
+def test_joined_verbs_that_tell_two_happenings_stay_apart(extract_one, text, event_class, count):
+    assert len(violent(extract_one(text), event_class)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class", "time"),
+    [
+        # a date in a clause on a noun that is no event is that clause's
+        ("Lia Perrin, who signed a deal with Valdor in 1993, says she will visit once the occupation of Kesh "
+         "has ended.", "Takeover", None),
+        ("Police, who arrived in Kesh in March 2024, arrested five men.", "Arrest", None),
+        # near misses: a clause on the event itself, and a date on the event's verb
+        ("The attack, which took place in March 2024, killed five soldiers in Kesh.", "Attack", "2024-03"),
+        ("Police, who arrived in Kesh, arrested five men in March 2024.", "Arrest", "2024-03"),
+    ],
+)
+def test_a_date_in_a_clause_on_another_noun_is_not_the_event_s(extract_one, text, event_class, time):
+    (event,) = violent(extract_one(text, published="2025-06-05"), event_class)
+    assert event.time == time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A street vendor stabbed a judge to death in Kesh on Friday.",
+        "Gunmen beat two farmers to death near Kesh.",
+    ],
+)
+def test_a_wounding_that_ended_in_death_is_one_killing(extract_one, text):
+    x = extract_one(text)
+    assert [e.type for e in violent(x, "Injury", "Killing")] == ["Killing"]
+    (killing,) = violent(x, "Killing")
+    assert {a.role for a in killing.arguments} >= {"agent", "victim"}
+
+
+def test_a_wounding_beside_a_killing_stays_apart(extract_one):
+    # near miss: two farmers beaten, a third killed
+    x = extract_one("Gunmen beat two farmers near Kesh and stabbed a third man to death.")
+    assert sorted(e.type for e in violent(x, "Injury", "Killing")) == ["Injury", "Killing"]

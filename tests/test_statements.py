@@ -99,6 +99,21 @@ def test_local_media_are_no_speaker(extract_one):
     assert not statements(extract_one("According to local media, the dam had cracked."))
 
 
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # the date of a clause on the speaker is the clause's, not the utterance's
+        ("Valdor, which annexed the Kesh valley in 1967, says it will never cede it.", None),
+        ("Lia Perrin, who arrived in Kesh on Sunday, said the army would stay.", None),
+        # near miss: the date hung on the verb is the utterance's
+        ("Lia Perrin, who arrived in Kesh, said on Monday that the army would stay.", "2025-06-02"),
+    ],
+)
+def test_a_date_in_a_clause_on_the_speaker_is_not_the_statement_s(extract_one, text, time):
+    (event,) = [e for e in extract_one(text, published="2025-06-05").events if e.type == "Statement"]
+    assert event.time == time
+
+
 def test_a_headline_is_no_statement(extract_one):
     x = extract_one("Flood cuts road to Kesh; Harlow Guard says gate shut\n\nThe water rose, the Harlow Guard said.")
     assert statements(x) == [("Harlow Guard", "The water rose", [])]

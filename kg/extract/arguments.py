@@ -799,6 +799,8 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
         owner = event_owner(ent.root, ctx)
         if owner is None and any(t.lower_ in _span_preps() for t in head.doc[head.i + 1 : ent.start]):
             continue  # "the first meeting since talks broke down in November 2024", however it is parsed
+        if owner is None and _in_clause_without(ent.root, head):
+            continue  # "Arafat, who made a deal in 1993, says ... once the occupation has ended"
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))
     own.sort(key=lambda p: (p[0], abs(p[1].start - head.i)))
@@ -807,6 +809,16 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
         if value:
             return value, ent.text
     return None, None
+
+
+def _in_clause_without(token: Token, trigger_head: Token) -> bool:
+    """Whether ``token`` is inside a clause hung on a noun (a relative clause or participle:
+    "Arafat, who made a deal in 1993, ...") that does not hold the trigger: its date is that
+    clause's, not the event's."""
+    return any(
+        ancestor.dep_ in ("relcl", "acl") and trigger_head not in ancestor.subtree
+        for ancestor in token.ancestors
+    )
 
 
 def _in_span_clause(token: Token, trigger_head: Token) -> bool:
@@ -841,6 +853,10 @@ def event_owner(token: Token, ctx: SentenceContext) -> int | None:
     for ancestor in token.ancestors:
         if ancestor.i in ctx.trigger_at:
             return ctx.trigger_at[ancestor.i]
+        if ancestor.dep_ in ("relcl", "acl") and ancestor.head.i not in ctx.trigger_at:
+            # "Police, who arrived in March, arrested ...": a clause on a noun that is no event
+            # keeps its date; "the attack, which took place in March" gives it to the attack.
+            return None
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in syntax()["utterance_nouns"]:
             return UTTERED  # "claimed the attack in a message on Sunday": the message's date, whatever it hangs on
         lemma = ancestor.lemma_.lower()

@@ -4,7 +4,11 @@
   attack", "this bombing", "the blast") refers back to the latest earlier event of a
   compatible class; two mentions that share an argument also tell one event ("X met
   with the commanders" … "X gathers with the commanders"). Merging never joins
-  mentions whose arguments, place, time, counts or modality disagree. The merged event has
+  mentions whose arguments, place, time, counts or modality disagree. Verbs joined by "and"
+  in one clause tell one happening when their classes agree ("captured and annexed the
+  city", "were shelling and pounding the town"): their subject, object and time are shared.
+  Two statements stay two ("condemned the raid and said ..."). A violent act and the death
+  it ended in are one killing ("stabbed the judge to death"). The merged event has
   every trigger, the union of the arguments, and the most specific class.
 - **One happening**: a later mention of a violent class that names no one of its own ("a bomb
   went off near the convoy", "the explosion") joins the latest earlier event of its family
@@ -523,6 +527,30 @@ def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list
             event.arguments += [Argument("agent", a.span, a.entity) for d, a in near if d == distance]
 
 
+def _coordinated(first: EventMention, mention: EventMention) -> bool:
+    """Two verbs of one clause joined by a conjunction ("captured and annexed East Jerusalem"):
+    the parse hangs the subject on the first and the object on the last, so each alone tells half
+    of one happening. Statements are each an utterance of their own."""
+    return (
+        first.trigger.kind == mention.trigger.kind == "verb"
+        and mention.head in first.head.conjuncts
+        and not is_subclass(mention.event.type, "Statement")
+    )
+
+
+def _death_it_ended_in(first: EventMention, mention: EventMention) -> bool:
+    """"Stabbed the judge to death", "beat two farmers to death": the wounding and the death it
+    ended in are one killing, not an injury beside it."""
+    head = mention.head
+    return (
+        mention.event.type == "Killing"
+        and first.event.type == "Injury"  # an attack that killed stays the killing's cause
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "to"
+        and head.head.head == first.head
+    )
+
+
 def _corefer(mentions: list[EventMention]) -> list[int]:
     """For each mention, the index of the first mention of its event."""
     cluster_of = list(range(len(mentions)))
@@ -538,6 +566,9 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             name = _compatible_class(first.event.type, mention.event.type)
             if _same_family(first.event.type, mention.event.type) and name is None:
                 name = first.event.type  # an attack and the bombing it was: the first mention's class
+            death_of_the_act = _death_it_ended_in(first, mention)
+            if death_of_the_act:
+                name = mention.event.type
             if name is None or _conflict(first.event, mention.event) or _dated_apart(first, mention):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
@@ -556,7 +587,13 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 and not _is_plural(first)
                 and (same_class or not _is_indefinite(first))
             )
-            if anaphoric or same_happening or (near and same_class and _share_argument(first.event, mention.event)):
+            if (
+                anaphoric
+                or same_happening
+                or _coordinated(first, mention)
+                or death_of_the_act
+                or (near and same_class and _share_argument(first.event, mention.event))
+            ):
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break

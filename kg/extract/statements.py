@@ -359,10 +359,12 @@ class StatementReader:
     def _time(
         verb: Token, words: TextSpan, ctx: SentenceContext, published: str | None
     ) -> tuple[str | None, str | None]:
-        """A date hung on the verb, outside the reported words ('said on Monday')."""
+        """A date hung on the verb, outside the reported words ('said on Monday') and outside its
+        subject ('Valdor, which annexed the valley in 1967, says ...': the clause's date)."""
         if not ctx.dates:
             return None, None  # most sentences have none: no walk over the verb's subtree
-        below = {t.i for t in verb.subtree}
+        subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        below = {t.i for t in verb.subtree} - subject
         for ent in ctx.dates:
             inside = words.start <= ent.start_char < words.end
             if ent.root.i in below and not inside and (value := normalize_time(ent.text, published)):
