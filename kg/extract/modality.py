@@ -120,6 +120,7 @@ def modality(trigger: Trigger) -> str | None:
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
     # event does the threatening or was meant to do something; the verb tells what of it, not whether
     doer = _does(anchor) if len(clauses) > 1 else None
+    any_of = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if _makes_happen(ancestor, words) and (told := _realised(ancestor, words)):
@@ -131,6 +132,9 @@ def modality(trigger: Trigger) -> str | None:
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
+        denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
+        if any_of and any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
+            return "negated"  # "were not aware of any advance on the city", "did not see any attack"
         if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if clauses[-1].dep_ not in ("relcl", "acl"):

@@ -211,6 +211,7 @@ def _cameo_sense(verb: Token, frame: dict, mention_at: dict) -> bool:
         if subject.lemma_.lower() in nouns or subject.lemma_.lower() in syntax()["instrument_nouns"]:
             return False  # "the attack targeted the police", "a bomb destroyed the bridge": what it did, no new event
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.conjuncts]  # "beat Wang and his colleague"
     if "object" in frame and not any(_kinds(o, mention_at) & set(frame["object"]) for o in objects):
         return False
     if frame.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
@@ -389,6 +390,8 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 break  # "took over the archdiocese", "took over as coach"
             if matched and name == "Withdrawal" and _quits_contest(token):
                 break  # "pulled out of the Open with a wrist injury"
+            if matched and lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
+                break  # "rounded up the figures": no one arrested
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
@@ -485,7 +488,9 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     lemma = token.lemma_.lower()
     if (victim_class := _attributive_participle(token, mention_at)) is not None:
         return Trigger([token], victim_class, token, "adjective")  # "the kidnapped mayor": done to them
-    if token.pos_ == "VERB" and lemma in verbs:
+    if (token.pos_ == "VERB" or _verb_read_as_noun(token)) and lemma in verbs:
+        if lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
+            return None  # "hung the portrait", "nabbed the last ticket": no one executed or arrested
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
     elif (
         token.pos_ in ("NOUN", "PROPN")
@@ -506,6 +511,25 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     if _other_sense(token, name, kind):
         return None
     return Trigger([token], _by_attacker(token, _by_instrument(token, name), mention_at), token, kind)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """Whether a word tagged a singular noun is a verb's base form: it has a subject and a direct
+    object of its own, as a headline's verb often has ("Rebels kidnap mayor", tagged a noun). A
+    plural ("murders") is left: the tagger reads a verb's "-s" form as a verb."""
+    deps = {c.dep_ for c in token.children}
+    return token.tag_ == "NN" and "nsubj" in deps and "dobj" in deps
+
+
+def _acts_on_people(verb: Token, mention_at: dict) -> bool:
+    """Whether a verb acts on people: its direct object, the subject of its passive (or a
+    word conjoined with either), or the noun its participle describes ("270 people hanged
+    since 1975") names people ("hanged a farmer"; not "hung the portrait")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(_names_people(o, mention_at) for o in objects)
 
 
 def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
@@ -536,6 +560,8 @@ def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
         return name
     state = _state_captor(token, mention_at)
     captives = [o for o in objects if _names_people(o, mention_at)]
+    if captives and lemma not in syntax()["people_taking_words"]:
+        return name  # "troops conquered Dalia": a place, whatever label the model gave its name
     if captives:
         # people taken by anyone else keep the word's class: "gunmen captured a journalist" as
         # before; a Kidnapping here was measured and dropped (benchmarks/README.md, trig11)
@@ -715,6 +741,16 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     danger = token.dep_ == "dobj" and token.head.lemma_.lower() in words["danger_verbs"]
     if name == "Threat" and kind == "noun" and danger:
         return True  # "pose a threat to", "eliminate any threat to": a danger, no threat made
+    if name == "Arrest" and kind == "noun" and _penalty(token, words):
+        return True  # "sentenced to life imprisonment": a court's penalty, no arrest
+    if kind == "noun" and token.dep_ == "pobj" and token.head.lower_ == "of":
+        if token.head.head.lemma_.lower() in words["condition_nouns"]:
+            return True  # "declared a state of siege": a legal condition, no army besieging
+    if kind == "noun" and _exempt_from(token, words):
+        return True  # "nobody is free from arrest": what does not happen
+    if kind == "noun" and token.dep_ == "pobj" and token.head.lower_ == "for":
+        if token.head.head.lemma_.lower() in words["penalty_nouns"]:
+            return True  # "the maximum sentence for hijack", "the penalty for murder": a kind of crime
     if name == "Killing" and kind == "noun" and _generic_death(token):
         return True  # "death is the end of life", "feared death", "escaped death": nobody's
     if name == "Takeover" and _takes_office(token):
@@ -726,6 +762,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             return True  # "a win would demonstrate popular support": showing, no demonstration
     if name == "Withdrawal" and _quits_contest(token):
         return True  # "was forced to withdraw from the Open": a player's, no troops
+    if name == "Meeting" and _sports_news(token.doc):
+        return True  # "the Berlin athletics meeting", "Harrison and Edwards to meet in Sarajevo": a contest
     if name == "Injury" and _sports_injury(token, kind):
         return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
@@ -860,12 +898,14 @@ def _natural_death(token: Token, name: str, preps: list[Token], words: dict) -> 
 
 # A score: "6-3", "15-7" as one word; the parse also splits it ("6 - 3"). Not a date ("1996-08").
 SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+RACE_TIME = re.compile(r"^\d{1,2}:\d{2}\.\d{1,3}$")  # "3:42.852"; a clock time ("10:30") has no fraction
 
 
 def _defeat(token: Token, words: dict) -> bool:
-    """Whether a word of beating (``defeat_words``) tells a side won a match: a score in its
-    sentence ("Varga beat Moor 6-3 6-4"), a match in an "in" phrase of it or of its object
-    ("beating Moor in a points decision", ``match_nouns``), or, in a sports report
+    """Whether a word of beating (``defeat_words``) tells a side won a match: a score or a race
+    time in its sentence ("Varga beat Moor 6-3 6-4", "3:30.974 beat Jane Lark 3:42.852"), a match
+    in an "in" phrase of it or of its object ("beating Moor in a points decision", ``match_nouns``),
+    or, in a sports report
     (:func:`kg.extract.sports_teams.is_sports_report`), an object that is a name beaten by no
     armed force ("need 148 runs to beat Westmarch"; not "police beat Moor"). "Police beat the
     protesters" has none of these.
@@ -877,12 +917,8 @@ def _defeat(token: Token, words: dict) -> bool:
     """
     if token.lemma_.lower() not in words["defeat_words"] and token.lower_ not in words["defeat_words"]:
         return False
-    sent, doc = token.sent, token.doc
-    for t in sent:
-        if SCORE.match(t.text):
-            return True
-        if t.text == "-" and sent.start < t.i < sent.end - 1 and SCORE.match(f"{doc[t.i - 1]}-{doc[t.i + 1]}"):
-            return True  # "6 - 3"
+    if any(_result_at(t) for t in token.sent):
+        return True
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = [p for h in (token, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
     if any(g.dep_ == "pobj" and g.lemma_.lower() in words["match_nouns"] for p in preps for g in p.children):
@@ -892,6 +928,17 @@ def _defeat(token: Token, words: dict) -> bool:
     return named and not any(_armed(b) for b in beaters) and _sports_news(token.doc)
 
 
+def _result_at(token: Token) -> bool:
+    """Whether a word is (the middle of) a score or a race time: "6-3", "6 - 3", "3:42.852";
+    not a part of a date ("1996 - 08 - 30")."""
+    if SCORE.match(token.text) or RACE_TIME.match(token.text):
+        return True
+    doc, i = token.doc, token.i
+    if token.text != "-" or not 0 < i < len(doc) - 1 or not SCORE.match(f"{doc[i - 1]}-{doc[i + 1]}"):
+        return False
+    return (i < 2 or doc[i - 2].text != "-") and (i + 2 >= len(doc) or doc[i + 2].text != "-")
+
+
 def _sports_news(doc: Doc) -> bool:
     """Whether a document is sports news through and through, not news that mentions a match:
     a sports report (:func:`kg.extract.sports_teams.is_sports_report`) with a score in it
@@ -899,7 +946,7 @@ def _sports_news(doc: Doc) -> bool:
     report that mentions a football tournament is none). Read once per document."""
     if "kg_sports_news" not in doc.user_data:
         words = syntax()
-        scores = any(SCORE.match(t.text) for t in doc)
+        scores = any(_result_at(t) for t in doc)
         context = load_lexicon("sports.json")
         sports = set(context["context_words"]) | set(context["sports"])
         dense = sum(t.lower_ in sports for t in doc) * words["sports_words_every"] >= len(doc)
@@ -1000,6 +1047,33 @@ def _generic_death(token: Token) -> bool:
     return True
 
 
+def _penalty(token: Token, words: dict) -> bool:
+    """Whether an arrest noun names a court's penalty, not an arrest: the object of "to" after
+    a sentencing verb ("sentenced to life imprisonment"), the complement of a penalty noun
+    ("the maximum sentence for hijack is life imprisonment"), or a penalty's term ("life
+    imprisonment"). "His imprisonment in 1990", "the arrest of two men" are left."""
+    if any(c.lemma_.lower() in words["penalty_modifiers"] for c in token.children if c.dep_ in ("compound", "amod")):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        return token.head.head.lemma_.lower() in words["sentencing_verbs"]
+    if token.dep_ == "attr":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        return any(c.lemma_.lower() in words["penalty_nouns"] for c in subjects)
+    return False
+
+
+def _exempt_from(token: Token, words: dict) -> bool:
+    """Whether an event noun names what does not happen to someone: the object of "from"
+    after an adjective of exemption ("nobody is free from arrest", "immune from attack")."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.pos_ == "ADJ"
+        and prep.head.lemma_.lower() in words["exemption_adjectives"]
+    )
+
+
 def _takes_office(token: Token) -> bool:
     """Whether a taking over is of an office or a business, not of a place by force (kg:Takeover,
     CAMEO 192): "took over as chairman"; an organization's name or one of the ``office_nouns``
@@ -1014,6 +1088,8 @@ def _takes_office(token: Token) -> bool:
     if not taken:  # "took over as coach"; not "a man seized in a raid as workers protested"
         as_what = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
         return token.lemma_.lower() == "take" and any(g.dep_ == "pobj" for g in as_what)
+    if all(t.lemma_.lower() in words["military_nouns"] or t.lower_ in words["military_nouns"] for t in taken):
+        return True  # "takes over the Kesh force": command of armed men, no place seized
     offices = [t for t in taken if t.lemma_.lower() in words["office_nouns"]]
     if not all(t in offices or (t.ent_type_ == "ORG" and not _named_place(t)) for t in taken):
         return False
@@ -1166,6 +1242,8 @@ def _moves_armed_forces(token: Token) -> bool:
     related = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")]
     if token.dep_ in ("nsubj", "nsubjpass") or token.pos_ == "VERB" and token.dep_ == "acl":
         related.append(token.head)
+    if token.pos_ == "VERB" and token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
+        related += [c for c in token.head.children if c.dep_ == "nsubj"]  # "forces shelled and advanced"
     related += [
         g for r in [token, *related] for p in r.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
     ]
