@@ -5,10 +5,12 @@ object and the passive subject are acted upon, the ``by``-phrase of a passive ac
 verb without a subject borrows it from the verb it is coordinated with or controlled by
 ("gunmen stormed the hotel and killed two"), and a relative clause from the noun it
 modifies ("the militants who attacked"). For a noun trigger the possessor, a
-modifying name ("a Red Brigade attack"), the ``by``- and ``of``-phrases and the subject of
-a light verb ("EFD carried out the attack") fill the roles. ``on``/``against``
-phrases give what is attacked, ``in``/``at``/``near`` + a place the place (else the
-place a "where" clause hangs on), DATE entities the time
+modifying name ("a Red Brigade attack"; a country's name before a place word is where: "Algeria
+restaurant bomb"), the ``by``- and ``of``-phrases and the subject of a light verb ("EFD carried
+out the attack") fill the roles; a meeting named in a phrase of a verb has the verb's subject
+among its participants ("visited Bonn for talks with X"). ``on``/``against`` phrases give what
+is attacked, ``in``/``at``/``near`` + a place the place (else the place a "where" clause hangs
+on), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
 the modality is read by :mod:`kg.extract.modality`. The general syntax words live in
 ``lexicons/event_syntax.json``.
@@ -37,7 +39,17 @@ from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import line_break_between
-from kg.extract.triggers import PLACE_TYPES, EventType, Trigger, event_types, is_subclass, people_nouns, syntax
+from kg.extract.name_boundaries import SPACED_DASHES
+from kg.extract.triggers import (
+    PLACE_TYPES,
+    EventType,
+    Trigger,
+    cameo_verbs,
+    event_types,
+    is_subclass,
+    people_nouns,
+    syntax,
+)
 from kg.model import Argument
 from kg.model import Span as TextSpan
 
@@ -107,7 +119,12 @@ class ArgumentReader:
             and (role == "agent" or role != "place" and is_subclass(self.etype.name, "Bombing"))
             and not (role == "target" and _hit_vehicle(token, self.trigger.head))
         ):
-            return  # "a roadside bomb killed two", "the bomb was detonated": the bomb is how, not who or what
+            # "a roadside bomb killed two", "the bomb was detonated": the bomb is how, not who or
+            # what; whose weapon it was acts ("Iraqi artillery was shelling the city")
+            owner = _owner(token, self.ctx) if role == "agent" else None
+            if owner is not None:
+                self.add(role, owner)
+            return
         members = [token, *token.conjuncts]
         if role == "agent":
             # "members of the Vale Front attacked": the members act, and so does the Front
@@ -144,6 +161,9 @@ class ArgumentReader:
             return self._pronoun(role, token)
         if token.pos_ not in ("NOUN", "PROPN", "NUM") and not (_misread_noun(token) and names_people(token)):
             return None
+        threatened = argument_words()["threatened_acts"]
+        if role == "target" and self.etype.name == "Threat" and token.lemma_.lower() in threatened:
+            return None  # "letters threatening death", "threatened violence": what is threatened, not whom
         named = next((c for c in token.children if c.dep_ == "appos" and _names_actor(c, ctx.label(c))), None)
         if role != "place" and named is not None:
             return self._argument(role, named)  # "her brother Tomas Vel", "the driver, Ali Khan,": the name
@@ -161,6 +181,8 @@ class ArgumentReader:
             return self._argument(role, of)
         if role == "agent" and token.pos_ != "PROPN" and not names_people(token):
             return None  # "the plan", "capacity": who acts is someone
+        if role != "agent" and (named := _named_place(token, ctx)) is not None:
+            return self._argument(role, named)  # "attacked the city of Kesh": Kesh
         # Plain words: the noun with its modifiers ("two Afghan embassy personnel").
         left = [
             t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "nmod") and t.i not in ctx.trigger_at
@@ -169,8 +191,8 @@ class ArgumentReader:
         whole = [w for t in left for w in t.subtree if w.i not in ctx.trigger_at]
         if any(w.pos_ == "ADP" or w.is_punct and w.text not in "-–" for w in whole):
             whole = []  # a phrase inside ("the third of four"): the modifiers alone
-        words = _clean(Argument(role, token_span([*whole, token]))) if whole else None
-        return words or _clean(Argument(role, token_span([*left, token])))
+        words = _clean(Argument(role, token_span(_adjacent([*whole, token])))) if whole else None
+        return words or _clean(Argument(role, token_span(_adjacent([*left, token]))))
 
     def _pronoun(self, role: str, token: Token) -> Argument | None:
         """A subject pronoun stands for the subject of the verb that reports or governs its
@@ -185,6 +207,9 @@ class ArgumentReader:
             subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.i in self.ctx.mention_at and self.ctx.label(subject) in kinds:
                 return self._argument(role, subject)
+            described = self._described(subject, kinds)
+            if described is not None:
+                return Argument(role, span_of(self.ctx.coreference.mentions[described]), f"m{described}")
         coreference = self.ctx.coreference
         antecedent = coreference.resolve(token) if coreference is not None else None
         if antecedent is None:
@@ -193,6 +218,15 @@ class ArgumentReader:
         if role == "victim" and span.label_ not in ("Person", "Organization"):
             return None
         return Argument(role, span_of(span), f"m{antecedent}")
+
+    def _described(self, subject: Token | None, kinds: list[str]) -> int | None:
+        """The mention a reporting subject's description stands for ("the party said it would
+        ...": the party named before), when it is of a class the pronoun can stand for."""
+        coreference = self.ctx.coreference
+        if subject is None or coreference is None or subject.i in self.ctx.mention_at or is_pronoun(subject):
+            return None
+        index = coreference.resolve(subject)
+        return index if index is not None and coreference.mentions[index].label_ in kinds else None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -236,7 +270,8 @@ class ArgumentReader:
                 self.add(self.etype.object_role, child)
                 self.count = self.count or _count_of(child)
                 has_subject = True
-            elif child.dep_ == "dobj":
+            elif child.dep_ == "dobj" or (counted := _counted_object(child)) is not None:
+                child = child if child.dep_ == "dobj" else counted
                 if child.like_num:
                     self.count = self.count or parse_count(child)
                 self.add(object_role, child)
@@ -289,7 +324,9 @@ class ArgumentReader:
                 self.add(possessor, child)
             elif child.dep_ in ("compound", "amod", "nmod") and child.i in self.ctx.mention_at:
                 label = self.ctx.label(child)
-                if label in ACTOR_TYPES:
+                if label == "Country" and _names_place_word(child, noun):
+                    self.add("place", child)  # "Algeria restaurant bomb": where, not who
+                elif label in ACTOR_TYPES:
                     self.add(possessor, child)
                 elif label == "Facility" and self.etype.object_role == "target":
                     self.add("target", child)
@@ -318,7 +355,12 @@ class ArgumentReader:
             # "two guards suffered injuries": what befalls the subject
             self.add(self.etype.object_role, next((c for c in verb.children if c.dep_ == "nsubj"), None))
             self._preps(verb, places_only=True)
-        elif slot.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep" and verb.head.i in self.ctx.trigger_at:
+        elif (
+            slot.dep_ == "pobj"
+            and verb.lower_ == "to"
+            and verb.dep_ == "prep"
+            and (verb.head.i in self.ctx.trigger_at or _violent_verb(verb.head))
+        ):
             # "stabbed to death by a neighbour", "beat a guard to death": the violent verb's
             # arguments ("sentenced to death" tells no killing: "sentenced" is no event here)
             self._verb(verb.head)
@@ -335,10 +377,34 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in argument_words()["impact_verbs"]:
             self._impact(verb)  # "an explosion ripped through a market", "the blast tore into a convoy"
+        if self.etype.name == "Meeting":
+            self._meeting_phrase(noun)
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
+
+    def _meeting_phrase(self, noun: Token) -> None:
+        """A meeting named in a phrase of what its subject does takes part in it: "Levy would
+        visit Bonn for talks with Kinkel", "he and Maskhadov agreed after overnight talks",
+        "said at a meeting with". A verb that is an event itself tells its own arguments."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in argument_words()["meeting_preps"]:
+            return
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in self.ctx.trigger_at:
+            return
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":  # "urged the envoys to take part in the meeting"
+            controller = _object_controller(verb.head)
+            subjects = [controller] if controller is not None else []
+        if not subjects and verb.dep_ in ("xcomp", "conj"):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            # someone: a name, a pronoun, a noun of people ("a decision to act at the meeting": no one)
+            if subject.i in self.ctx.mention_at or is_pronoun(subject) or names_people(subject):
+                if subject.lower_ not in syntax()["relative_pronouns"]:
+                    self.add("participant", subject)
 
     def _possessor_role(self, noun: Token) -> str | None:
         """The role of an event noun's possessor: the class's (``possessor`` in event_types.json:
@@ -617,6 +683,111 @@ def _clean(arg: Argument) -> Argument | None:
     if not text or "\n" in text or not text[0].isalnum() or not (text[-1].isalnum() or text[-1] == "."):
         return None
     return arg
+
+
+# Modifiers that tell whose a weapon is: "Iraqi artillery", "the Front's bombs".
+OWNER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+@lru_cache(maxsize=1)
+def _violent_verbs() -> frozenset[str]:
+    """Verbs of attacking and hurting (event_types.json, and PETRARCH2's verbs of those classes)."""
+    types = load_lexicon("event_types.json")
+    verbs = {v for name in ("Attack", "Injury") for v in types[name]["verbs"]}
+    return frozenset(verbs | {v for v, (name, _) in cameo_verbs().items() if name in ("Attack", "Injury")})
+
+
+def _violent_verb(verb: Token) -> bool:
+    """A headline's verb of violence the parse hangs "to death" on, where it is no event of its
+    own ("Judge stabbed to death": the participle modifies the judge, the sentence's root). Inside
+    a sentence such a participle is a misreading ("A vendor stabbed to death a judge")."""
+    headline = verb.dep_ == "ROOT" or verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+    return headline and verb.pos_ == "VERB" and verb.lemma_.lower() in _violent_verbs()
+
+
+def _owner(token: Token, ctx: SentenceContext) -> Token | None:
+    """The country, group or person a weapon belongs to, named in its modifiers ("Iraqi
+    artillery", "the Front's bombs", "Hizbollah fire"); not a country before a place word
+    ("Algeria restaurant bomb": where it went off)."""
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in OWNER_DEPS and ctx.label(c) in ACTOR_TYPES and not _names_place_word(c, token)
+        ),
+        None,
+    )
+
+
+def _of_phrases(noun: Token) -> list[Token]:
+    """The objects of a noun's of-phrases."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _joined(token: Token, head: Token) -> bool:
+    """A word inside a noun phrase between its modifiers: a hyphen joining two words ("far-right"),
+    or a word of the phrase that is no punctuation (a possessor: "the Authority's cabinet")."""
+    if token.text in "-–" and not token.whitespace_ and not token.nbor(-1).whitespace_:
+        return True
+    return not token.is_punct and head in token.ancestors
+
+
+def _adjacent(words: list[Token]) -> list[Token]:
+    """The words of an argument that run up to its head without a gap: the parse may hang a
+    modifier across punctuation ("Iraq time ( 0050 GMT ) Iraqi forces": "Iraqi forces"). A number
+    cut off by a spaced dash stands for the people it counts: a headline's source tag after a
+    dash is no argument ("kills seven - newspaper": "seven").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Bomb kills seven - newspaper .")
+    >>> [t.text for t in _adjacent([doc[2], doc[4]])]
+    ['seven']
+    """
+    words = sorted(words, key=lambda t: t.i)
+    head = words[-1]
+    kept = [head]
+    for word in reversed(words[:-1]):
+        gap = head.doc[word.i + 1 : kept[0].i]
+        if all(_joined(t, head) for t in gap):
+            kept[:0] = [word, *gap]  # "far-right", "the Vale Authority's cabinet": one phrase
+        else:
+            if len(gap) == 1 and gap[0].text in SPACED_DASHES and gap[0].whitespace_ and word.like_num:
+                return _adjacent([w for w in words if w.i <= word.i])
+            break
+    return kept
+
+
+def _counted_object(child: Token) -> Token | None:
+    """The object the parse hung under a preposition of quantity: "detaining over 260 members",
+    "arrested about 30 people" (the words before a number, read as a preposition)."""
+    if child.dep_ != "prep" or child.lower_ not in argument_words()["quantity_preps"]:
+        return None
+    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in NOT_ARGUMENTS:
+        return None  # "stabbed over a $7 fine", "jailed over 20 years"
+    counted = obj.like_num or any(c.dep_ == "nummod" and c.ent_type_ not in NOT_ARGUMENTS for c in obj.children)
+    return obj if counted else None
+
+
+def _named_place(token: Token, ctx: SentenceContext) -> Token | None:
+    """The named place a settlement noun stands for: "the city of Kesh", "the town of Uyo"."""
+    if token.lemma_.lower() not in settlement_nouns():
+        return None
+    return next((g for g in _of_phrases(token) if ctx.label(g) in ("Place", "Country")), None)
+
+
+@lru_cache(maxsize=1)
+def settlement_nouns() -> frozenset[str]:
+    """Nouns of a settlement or an area a name follows after "of" (places.json)."""
+    return frozenset(load_lexicon("places.json")["place_nouns_before_of"])
+
+
+def _names_place_word(country: Token, noun: Token) -> bool:
+    """A country named by its name (not a demonym) before a place word in an event noun's
+    compounds: "Algeria restaurant bomb", "Pakistan market blast" tell where it happened."""
+    if country.tag_ not in ("NNP", "NNPS") or country.ent_type_ == "NORP":
+        return False
+    return any(c.dep_ == "compound" and country.i < c.i < noun.i and _place_word(c) for c in noun.children)
 
 
 def _object_controller(verb: Token) -> Token | None:

@@ -124,7 +124,10 @@ class Coreference:
                 armed = self._armed_group(token)
                 if armed is not None:
                     return armed
-            return self._pick(token, self._before(token, {"Organization"}, words["window"]["group"]))
+            found = self._before(token, {"Organization"}, words["window"]["group"])
+            # "the party", "the movement": an organization whose name says it is one, if any
+            named = [i for i in found if any(t.lemma_.lower() in (lemma, text) for t in self.mentions[i])]
+            return self._pick(token, named or found)
         if lemma in _title_heads():
             for index in self._before(token, {"Person"}, words["window"]["title"]):
                 if any(title.split()[-1] == lemma for title in self.titles[index]):

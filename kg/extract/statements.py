@@ -311,7 +311,14 @@ class StatementReader:
         if determiners & words["indefinite_determiners"] or any(c.like_num for c in token.children):
             return None
         if {token.lemma_.lower(), token.lower_} & words["document_nouns"]:
-            return None  # "the report said": a text, not a speaker
+            # "the report said": a text, not a speaker; "the ministry's statement said": the ministry's words
+            owner = next(
+                (c for c in token.children if c.dep_ in ("poss", "compound") and c.i in ctx.mention_at), None
+            )
+            if owner is not None and ctx.mention_at[owner.i][1].label_ in SPEAKER_TYPES:
+                index, span = ctx.mention_at[owner.i]
+                return Argument("agent", span_of(span), f"m{index}")
+            return None
         if _bare_plural(token):
             return None  # "traders said", "Iraqi diplomats said": no one in particular
         plural = token.tag_ in ("NNS", "NNPS")

@@ -1,0 +1,103 @@
+"""Arguments wire news gives that the parse hides: counted objects after "over", a settlement
+named "the city of X", whose weapons act, who takes part in talks named in a phrase, headlines'
+"to death" and places; and words that are no argument (a threat's content, a dateline's time, a
+source tag after a dash, a text as a speaker). Invented sentences, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _arguments(x, kind: str, role: str) -> list[str]:
+    return [a.span.text for e in x.events if e.type == kind for a in e.arguments if a.role == role]
+
+
+@pytest.mark.parametrize(
+    "text, kind, role, words",
+    [
+        # the parse reads "over" / "about" before a number as a preposition
+        (
+            "In May the government launched a sweeping crackdown on the democracy movement, "
+            "detaining over 260 members of Mira Castell's National League for Reform.",
+            "Arrest",
+            "victim",
+            "260 members",
+        ),
+        # a settlement noun with its name: the name
+        ("Rebels attacked the city of Brano on Monday.", "Attack", "target", "Brano"),
+        # the country or group a weapon or a thing belongs to acts
+        ("Iraqi artillery shelled the town.", "MilitaryOperation", "agent", "Iraqi"),
+        # a meeting named in a phrase of the verb: the verb's subject takes part
+        (
+            "Foreign Minister Hadi Rashad will visit Brano for talks with his counterpart Tomas Vell.",
+            "Meeting",
+            "participant",
+            "Hadi Rashad",
+        ),
+        ("Hadi Rashad urged the envoys to take part in the meeting.", "Meeting", "participant", "envoys"),
+        # a headline's participle: "Judge stabbed to death"
+        ("Retired judge stabbed to death in Brano .", "Killing", "victim", "Retired judge"),
+        # a country's name before a place word is where
+        ("Tunisia restaurant bomb kills five .", "Bombing", "place", "Tunisia"),
+        # a number cut from a headline's source tag by a spaced dash
+        ("Bomb kills seven - newspaper .", "Killing", "victim", "seven"),
+    ],
+)
+def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
+    assert words in _arguments(extract_one(text), kind, role)
+
+
+@pytest.mark.parametrize(
+    "text, kind, role, words",
+    [
+        ("Guards arrested a trader over a $ 5 debt.", "Arrest", "victim", ["trader"]),
+        ("Rebels attacked the city on Monday.", "Attack", "target", ["city"]),
+        ("Far-right militants attacked the US-backed militia.", "Attack", "agent", ["Far-right militants"]),
+        ("Far-right militants attacked the US-backed militia.", "Attack", "target", ["US-backed militia"]),
+        # the parse hangs a time of day and its parentheses on the subject
+        (
+            "Brano time ( 0050 GMT ) Valdorian forces began an artillery attack on the outskirts of Kesh.",
+            "Attack",
+            "agent",
+            ["Valdorian forces"],
+        ),
+        ("Tunisia restaurant bomb kills five .", "Bombing", "agent", []),
+        ("U.S. air strike kills five .", "MilitaryOperation", "agent", ["U.S."]),
+        # what a threat threatens is not whom
+        ("The gang sent letters threatening death to the judge.", "Threat", "target", []),
+        ("Two men sentenced to death for murder .", "Killing", "victim", []),
+        # only someone takes part in a meeting
+        (
+            "Traders said the bank's decision to raise rates at the July meeting was a surprise.",
+            "Meeting",
+            "participant",
+            [],
+        ),
+        # a cause with a country's name acts only through a weapon
+        ("Senegal cholera outbreak kills five .", "Killing", "agent", []),
+    ],
+)
+def test_the_words_of_an_argument(extract_one, text, kind, role, words):
+    assert _arguments(extract_one(text), kind, role) == words
+
+
+def test_a_text_is_no_speaker(extract_one):
+    x = extract_one("The statement said the army had withdrawn from Kesh.")
+    assert not [e for e in x.events if e.type == "Statement"]
+    x = extract_one("The ministry said in a statement that the army had withdrawn from Kesh.")
+    assert _arguments(x, "Statement", "agent") == ["ministry"]
+    # a text whose owner is named: the owner's words
+    x = extract_one("The Kesh Football Association statement said the team would travel.")
+    assert _arguments(x, "Statement", "agent") == ["Kesh Football Association"]
+
+
+def test_a_description_names_the_organization_its_noun_names(extract_one):
+    x = extract_one(
+        "The Kesh Democratic Party and the Vale Trading Company met on Monday. "
+        "The company praised the talks. The party said it would attack the town."
+    )
+    names = {e.key: e.name for e in x.entities}
+    speakers = [names.get(a.entity) for e in x.events if e.type == "Statement" for a in e.arguments]
+    assert speakers == ["Kesh Democratic Party"]
+    attack = next(e for e in x.events if e.type == "Attack")
+    assert [names.get(a.entity) for a in attack.arguments if a.role == "agent"] == ["Kesh Democratic Party"]
