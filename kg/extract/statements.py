@@ -4,7 +4,10 @@ A reporting verb ("said", "told", "announced", "confirmed", ... in ``lexicons/st
 makes a ``Statement`` when the parse gives it words to report: a reported clause ("X said
 that ..."), a direct quotation next to it ('"...," X said', 'X said: "..."'), or, for a few
 verbs, a plain object ("the ministry announced new measures"); "according to X" makes one
-for the clause it is attached to. The speaker is the verb's subject (or the subject of the
+for the clause it is attached to. Other speech acts ("complained", "called on ... to",
+"pledged to", "condemned", "accused ... of": ``content_verbs``) make one only with the content
+their parse gives, in the active voice; "the paper quoted X as saying ..." and "X was quoted as
+saying ..." are X's statements. The speaker is the verb's subject (or the subject of the
 verb a participle or coordinated verb hangs on: "X issued a statement, saying ..."), and it
 must name someone:
 
@@ -125,7 +128,7 @@ class StatementReader:
         self.coref = coreference
         self.quotes = quotations(self.text)
         words = _words()
-        self.verbs = words["reporting_verbs"]
+        self.verbs = words["reporting_verbs"] | set(_content_verbs()) | words["quoting_verbs"]
         self.headings = headings(self.text)
         self.candidates = _candidates(doc, self.verbs)
         # The entity mentions as (start, end, label) character offsets, for the words' "about".
@@ -161,24 +164,30 @@ class StatementReader:
     # -- the two shapes ----------------------------------------------------------------
 
     def _reported(self, verb: Token, ctx: SentenceContext, published: str | None) -> tuple[Event, Trigger] | None:
-        clause = _reported_clause(verb)
-        quote = self._quotation(verb, clause)
-        if quote is not None:
-            words, confidence = quote, DIRECT_CONFIDENCE
-        elif clause is not None and clause.dep_ != "parataxis":
-            words, confidence = _clause_words(clause, _addressee(verb, clause)), REPORTED_CONFIDENCE
-        elif verb.lemma_.lower() in _words()["object_verbs"] and (
-            obj := next((c for c in verb.children if c.dep_ == "dobj"), None)
-        ):
-            words, confidence = _phrase(obj), DESCRIBED_CONFIDENCE
-        elif (before := _clause_before(verb)) is not None:
-            words, confidence = before, REPORTED_CONFIDENCE
+        lemma = verb.lemma_.lower()
+        if _quoting_verb(verb.head.head) is verb:
+            return None  # the "saying" of "quoted X as saying": read with "quoted"
+        saying = _quoting_verb(verb)
+        if saying is not None:
+            # "the paper quoted X as saying ...", "X was quoted as saying ...": X speaks
+            found = (
+                self._words(saying)
+                or _as_found(self._quotation(verb, None), DIRECT_CONFIDENCE)  # '"...," Vell quoted Ana as saying'
+                or _as_found(_clause_before(verb, quoting=True), REPORTED_CONFIDENCE)
+            )
+            subject = _quoted(verb)
         else:
+            shapes = _content_verbs().get(lemma, {})  # a speech verb other than saying: its content's shapes
+            found = self._words(verb) if lemma in _words()["reporting_verbs"] or shapes.get("clause") else None
+            if found is None and shapes and not _passive(verb):
+                found = _as_found(_content(verb, shapes), DESCRIBED_CONFIDENCE)
+            subject = _subject(verb)
+        if found is None:
             return None
+        words, confidence = found
         words = _one_paragraph(words, verb.idx)
         if words is None:
             return None
-        subject = _subject(verb)
         if subject is not None and line_break_between(subject, verb, wrapped=False):
             return None  # a dateline or heading the parser ran into the sentence ("KESH 2024-03-05\nThe bank said")
         if _anonymous(subject, verb):
@@ -193,9 +202,28 @@ class StatementReader:
             if subject is not None:
                 self.last_speaker.clear()  # someone unnamed spoke last: "he added" may be that one
             return None
+        named = speaker.entity or subject.pos_ == "PROPN" or names_people(subject)
+        if lemma not in _words()["reporting_verbs"] and not named:
+            return None  # "the plane landed and then called for help": only people condemn, urge or accuse
         self._remember(speaker, verb)
         trigger = Trigger([verb], "Statement", verb, "verb")
         return self._event(trigger, speaker, words, ctx, published, confidence), trigger
+
+    def _words(self, verb: Token) -> tuple[TextSpan, float] | None:
+        """The words a reporting verb reports, and how sure that is: a direct quotation, its
+        clause, the object of an object verb ("announced new measures") or the words before a
+        sentence-final attribution."""
+        clause = _reported_clause(verb)
+        quote = self._quotation(verb, clause)
+        if quote is not None:
+            return quote, DIRECT_CONFIDENCE
+        if clause is not None and clause.dep_ != "parataxis":
+            return _clause_words(clause, _addressee(verb, clause)), REPORTED_CONFIDENCE
+        if verb.lemma_.lower() in _words()["object_verbs"] and (
+            obj := next((c for c in verb.children if c.dep_ == "dobj"), None)
+        ):
+            return _phrase(obj), DESCRIBED_CONFIDENCE
+        return _as_found(_clause_before(verb), REPORTED_CONFIDENCE)
 
     def _according(self, token: Token, ctx: SentenceContext, published: str | None) -> tuple[Event, Trigger] | None:
         """'according to X, ...': X said the rest of the sentence."""
@@ -565,7 +593,85 @@ def _confers_status(verb: Token) -> bool:
     return False
 
 
-def _clause_before(verb: Token) -> TextSpan | None:
+@lru_cache(maxsize=1)
+def _content_verbs() -> dict[str, dict]:
+    """Speech verbs other than saying and the shapes of their content (``content_verbs``)."""
+    return {k: v for k, v in _words()["content_verbs"].items() if not k.startswith("_")}
+
+
+def _as_found(words: TextSpan | None, confidence: float) -> tuple[TextSpan, float] | None:
+    return None if words is None else (words, confidence)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _infinitive(token: Token) -> Token | None:
+    """A to-infinitive hung on a word after it ("pledged to set up", "urged voters to end")."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and child.i > token.i and child.tag_ == "VB":
+            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+                return child
+    return None
+
+
+def _content(verb: Token, shapes: dict) -> TextSpan | None:
+    """The content of a speech verb other than saying, by the shapes it allows (``content_verbs``
+    in statements.json): its to-infinitive, its object, a prepositional object or a charge
+    ("accused Kesh of aggression"); None when the parse gives it none ("called on the
+    president", "condemned him to death").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Vell called on voters to end the boycott. Vell called on the mayor.")
+    >>> _content(doc[1], _content_verbs()["call"]).text, _content(doc[10], _content_verbs()["call"])
+    ('to end the boycott', None)
+    """
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep" and c.i > verb.i}
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if set(preps) & set(shapes.get("excluding_preps", ())) or particles & set(shapes.get("excluding_particles", ())):
+        return None  # "condemned him to death"; a phrasal verb is another verb ("called up six players for ...")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for word in shapes.get("charge_preps", ()):
+        if objects and word in preps and any(g.dep_ in ("pobj", "pcomp") for g in preps[word].children):
+            return token_span([*objects[0].subtree, *preps[word].subtree])  # "Kesh of aggression"
+    for word in shapes.get("addressee_preps", ()):
+        if word in preps:
+            # "called on voters to end ...": the parse hangs the infinitive on the verb or on the addressee
+            addressees = [g for g in preps[word].children if g.dep_ == "pobj"]
+            found = _infinitive(verb) or next(filter(None, map(_infinitive, addressees)), None)
+            if found is not None:
+                return _phrase(found)
+    for word in shapes.get("preps", ()):
+        if word in preps and any(g.dep_ in ("pobj", "pcomp") for g in preps[word].children):
+            found = _infinitive(verb)
+            tokens = [*preps[word].subtree, *(found.subtree if found is not None else ())]
+            return token_span(tokens[1:])  # "for its followers to boycott ...": without the preposition
+    if shapes.get("infinitive") and (found := _infinitive(verb)) is not None:
+        return _phrase(found)
+    if shapes.get("object") and objects and not is_pronoun(objects[0]):
+        return _phrase(objects[0])  # "condemned it" tells nothing of what was condemned
+    return None
+
+
+def _quoting_verb(verb: Token) -> Token | None:
+    """The saying verb of a quoting verb ("quoted X as saying", "X was quoted as telling"), if any."""
+    if verb.lemma_.lower() not in _words()["quoting_verbs"]:
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for saying in prep.children:
+            if saying.dep_ == "pcomp" and saying.tag_ == "VBG" and saying.lemma_.lower() in _words()["reporting_verbs"]:
+                return saying
+    return None
+
+
+def _quoted(verb: Token) -> Token | None:
+    """Who a quoting verb quotes: its object, or its subject in the passive."""
+    dep = "nsubjpass" if _passive(verb) else "dobj"
+    return next((c for c in verb.children if c.dep_ == dep), None)
+
+
+def _clause_before(verb: Token, quoting: bool = False) -> TextSpan | None:
     """The words a sentence-final attribution reports when the parse gave the verb no clause
     ("Ruehe will visit Kesh in May, the defence ministry said.": the parse may read the words as
     an adverbial clause or the verb as a conjunct of theirs): the sentence up to the comma before
@@ -577,7 +683,7 @@ def _clause_before(verb: Token) -> TextSpan | None:
     >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events if e.type == "Statement"]
     [('defence ministry', "Before Vell 's arrival , Defence Minister Ana Ruiz will visit Brano")]
     """
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass" if quoting else "nsubj")), None)
     if subject is None or subject.i > verb.i:
         return None
     sent, doc = verb.sent, verb.doc
@@ -587,7 +693,7 @@ def _clause_before(verb: Token) -> TextSpan | None:
     after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if any(t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis") or t.head.i < verb.i for t in after):
         return None  # the verb goes on: it is no sentence-final attribution
-    if any(t.dep_ == "dobj" and t.head.i == verb.i for t in after) and verb.lemma_.lower() != "tell":
+    if any(t.dep_ == "dobj" and t.head.i == verb.i for t in after) and verb.lemma_.lower() != "tell" and not quoting:
         return None  # "..., the crowd said goodbye": the verb has its own words
     tokens = [t for t in doc[sent.start : comma] if not t.is_space]
     while tokens and tokens[0].is_punct:
@@ -601,16 +707,18 @@ def _clause_before(verb: Token) -> TextSpan | None:
 
 def _reported_clause(verb: Token) -> Token | None:
     """The clause a reporting verb reports: its ccomp (or a parataxis next to a quotation), or
-    a that-clause the parse hangs on the noun of its phrase ("said in a statement that ...")."""
+    a that-clause the parse hangs on the noun of its phrase or its object ("said in a statement
+    that ...", "admitted in her memoir Turns that ...")."""
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
     if clause is not None:
         return clause
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            for inner in noun.children:
-                marks = (m for m in inner.children if m.dep_ == "mark" and m.lower_ == "that")
-                if inner.dep_ in ("acl", "ccomp") and any(marks):
-                    return inner
+    nouns = [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    # "admitted in her book My Turn that ...": the parse may hang the clause on the object
+    for noun in nouns + [c for c in verb.children if c.dep_ == "dobj"]:
+        for inner in noun.children:
+            marks = (m for m in inner.children if m.dep_ == "mark" and m.lower_ == "that")
+            if inner.dep_ in ("acl", "ccomp") and any(marks):
+                return inner
     return None
 
 
