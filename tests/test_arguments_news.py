@@ -1,7 +1,7 @@
 """Arguments wire news gives that the parse hides: counted objects after "over", a settlement
-named "the city of X", whose weapons act, who takes part in talks named in a phrase, headlines'
-"to death" and places; and words that are no argument (a threat's content, a dateline's time, a
-source tag after a dash, a text as a speaker). Invented sentences, with near misses."""
+named "the city of X", whose weapons act, headlines' "to death" and places; and words that are
+no argument (a threat's content, a dateline's time, a source tag after a dash, a text as a
+speaker). Invented sentences, with near misses."""
 
 from __future__ import annotations
 
@@ -27,14 +27,6 @@ def _arguments(x, kind: str, role: str) -> list[str]:
         ("Rebels attacked the city of Brano on Monday.", "Attack", "target", "Brano"),
         # the country or group a weapon or a thing belongs to acts
         ("Iraqi artillery shelled the town.", "MilitaryOperation", "agent", "Iraqi"),
-        # a meeting named in a phrase of the verb: the verb's subject takes part
-        (
-            "Foreign Minister Hadi Rashad will visit Brano for talks with his counterpart Tomas Vell.",
-            "Meeting",
-            "participant",
-            "Hadi Rashad",
-        ),
-        ("Hadi Rashad urged the envoys to take part in the meeting.", "Meeting", "participant", "envoys"),
         # a headline's participle: "Judge stabbed to death"
         ("Retired judge stabbed to death in Brano .", "Killing", "victim", "Retired judge"),
         # a country's name before a place word is where
@@ -66,13 +58,6 @@ def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
         # what a threat threatens is not whom
         ("The gang sent letters threatening death to the judge.", "Threat", "target", []),
         ("Two men sentenced to death for murder .", "Killing", "victim", []),
-        # only someone takes part in a meeting
-        (
-            "Traders said the bank's decision to raise rates at the July meeting was a surprise.",
-            "Meeting",
-            "participant",
-            [],
-        ),
         # a cause with a country's name acts only through a weapon
         ("Senegal cholera outbreak kills five .", "Killing", "agent", []),
     ],

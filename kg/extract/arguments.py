@@ -7,10 +7,8 @@ verb without a subject borrows it from the verb it is coordinated with or contro
 modifies ("the militants who attacked"). For a noun trigger the possessor, a
 modifying name ("a Red Brigade attack"; a country's name before a place word is where: "Algeria
 restaurant bomb"), the ``by``- and ``of``-phrases and the subject of a light verb ("EFD carried
-out the attack") fill the roles; a meeting named in a phrase of a verb has the verb's subject
-among its participants ("visited Bonn for talks with X"). ``on``/``against`` phrases give what
-is attacked, ``in``/``at``/``near`` + a place the place (else the place a "where" clause hangs
-on), DATE entities the time
+out the attack") fill the roles. ``on``/``against`` phrases give what is attacked,
+``in``/``at``/``near`` + a place the place (else the place a "where" clause hangs on), DATE entities the time
 (normalized against the publication date), numerals and number words the counts,
 the modality is read by :mod:`kg.extract.modality`. The general syntax words live in
 ``lexicons/event_syntax.json``.
@@ -377,34 +375,10 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in argument_words()["impact_verbs"]:
             self._impact(verb)  # "an explosion ripped through a market", "the blast tore into a convoy"
-        if self.etype.name == "Meeting":
-            self._meeting_phrase(noun)
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
-
-    def _meeting_phrase(self, noun: Token) -> None:
-        """A meeting named in a phrase of what its subject does takes part in it: "Levy would
-        visit Bonn for talks with Kinkel", "he and Maskhadov agreed after overnight talks",
-        "said at a meeting with". A verb that is an event itself tells its own arguments."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in argument_words()["meeting_preps"]:
-            return
-        verb = prep.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in self.ctx.trigger_at:
-            return
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.dep_ == "xcomp":  # "urged the envoys to take part in the meeting"
-            controller = _object_controller(verb.head)
-            subjects = [controller] if controller is not None else []
-        if not subjects and verb.dep_ in ("xcomp", "conj"):
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        for subject in subjects:
-            # someone: a name, a pronoun, a noun of people ("a decision to act at the meeting": no one)
-            if subject.i in self.ctx.mention_at or is_pronoun(subject) or names_people(subject):
-                if subject.lower_ not in syntax()["relative_pronouns"]:
-                    self.add("participant", subject)
 
     def _possessor_role(self, noun: Token) -> str | None:
         """The role of an event noun's possessor: the class's (``possessor`` in event_types.json:
