@@ -683,7 +683,8 @@ def _clause_before(verb: Token, quoting: bool = False) -> TextSpan | None:
     >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events if e.type == "Statement"]
     [('defence ministry', "Before Vell 's arrival , Defence Minister Ana Ruiz will visit Brano")]
     """
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass" if quoting else "nsubj")), None)
+    subject_deps = ("nsubj", "nsubjpass") if quoting else ("nsubj",)  # "X was quoted as saying": X
+    subject = next((c for c in verb.children if c.dep_ in subject_deps), None)
     if subject is None or subject.i > verb.i:
         return None
     sent, doc = verb.sent, verb.doc
