@@ -578,9 +578,8 @@ def _headline_stories(mentions: list[EventMention]) -> dict[int, int]:
     """For each event of the headline, the mention of the story that tells it: the first one of
     a compatible class or family within ``HEADLINE_LEAD`` sentences of it, when neither tells
     many happenings or another one, they share a filler, and they do not conflict by name,
-    count, place or time. A
-    headline sums up the happening its story then tells ("Singapore hangs drug trafficker" ...
-    "Singapore hanged a Thai farmer at Changi Prison on Friday")."""
+    count, place or time. A headline sums up the happening its story then tells ("Singapore
+    hangs drug trafficker" ... "Singapore hanged a Thai farmer at Changi Prison on Friday")."""
     stories: dict[int, int] = {}
     for index, mention in enumerate(mentions):
         if not is_headline(mention.head.sent) or _is_plural(mention) or _is_distinct(mention):
