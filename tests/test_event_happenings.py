@@ -313,6 +313,46 @@ def test_a_headline_killing_that_names_no_one_is_the_story_killing(extract_one):
     assert {t.text for t in killing.triggers} == {"kills", "killing"}
 
 
+@pytest.mark.parametrize(
+    ("text", "event_class", "triggers"),
+    [
+        # the headline's words differ from the story's ("drug trafficker", "a farmer"); the agent is one
+        (
+            "Valdor hangs drug trafficker .\nBRANO 1996-08-30\n"
+            "Valdor hanged a farmer at Brano Prison on Friday for drug trafficking , the ministry said .",
+            "Killing",
+            {"hangs", "hanged"},
+        ),
+        (
+            "Police arrest arms dealer in Kesh\nPolice in Kesh have arrested a man suspected of selling arms.",
+            "Arrest",
+            {"arrest", "arrested"},
+        ),
+    ],
+)
+def test_a_headline_event_sharing_a_filler_with_the_story_is_its_event(extract_one, text, event_class, triggers):
+    [event] = violent(extract_one(text), event_class)
+    assert {t.text for t in event.triggers} == triggers
+    assert event.sentence.text.startswith(("Valdor hanged", "Police in Kesh"))  # the story's sentence is its evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrest suspects in Kesh\nPolice in Brano arrested three suspects on Monday.",  # another place
+    ],
+)
+def test_a_headline_event_stays_apart_from_a_story_event_it_conflicts_with(extract_one, text):
+    assert len(violent(extract_one(text), "Arrest")) == 2
+
+
+def test_a_headline_event_is_the_story_s_first_of_its_kind_not_another_one(extract_one):
+    x = extract_one("Rebels attack Kesh convoy\nRebels attacked the Kesh convoy on Monday. Another attack hit Brano.")
+    first, another = violent(x, "Attack")
+    assert {t.text for t in first.triggers} == {"attack", "attacked"}
+    assert [t.text for t in another.triggers] == ["attack"]
+
+
 def test_a_headline_that_names_its_own_victim_is_its_own_killing(extract_one):
     # (a storm's victim is no Killing at all: kg:Killing is death by violence)
     x = extract_one("Farmer killed near Kesh\nA bomb exploded in Brano on Monday, killing two soldiers.")

@@ -119,6 +119,24 @@ def test_a_headline_is_no_statement(extract_one):
     assert statements(x) == [("Harlow Guard", "The water rose", [])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire copy: a headline ending in a full stop above a dateline
+        "Harlow Guard says gate shut .\nKESH 1996-08-30\nThe water rose , the Harlow Guard said .",
+        # a headline on a line of its own, the story on the next
+        "Harlow Guard says gate shut\nThe water rose, the Harlow Guard said.",
+    ],
+)
+def test_a_headline_above_its_story_is_no_statement(extract_one, text):
+    assert [speaker for speaker, _, _ in statements(extract_one(text))] == ["Harlow Guard"]
+
+
+def test_a_first_sentence_that_ends_as_sentences_do_is_no_headline(extract_one):
+    x = extract_one("The Harlow Guard says the gate is shut.\nThe water rose, the Harlow Guard said.")
+    assert len(statements(x)) == 2
+
+
 def test_quote_about_and_time(extract_one):
     x = extract_one('"France will not pay," Lia Perrin said on Monday.', published="2025-06-05")
     (event,) = [e for e in x.events if e.type == "Statement"]

@@ -10,6 +10,9 @@
   Two statements stay two ("condemned the raid and said ..."). A violent act and the death
   it ended in are one killing ("stabbed the judge to death"). The merged event has
   every trigger, the union of the arguments, and the most specific class.
+- **Headlines**: an event of the headline is the happening its story tells first, in a
+  compatible class, within the lead ("Singapore hangs drug trafficker" ... "Singapore hanged
+  a Thai farmer on Friday"): one event, with the story's words for the roles it fills.
 - **One happening**: a later mention of a violent class that names no one of its own ("a bomb
   went off near the convoy", "the explosion") joins the latest earlier event of its family
   within a few sentences ("militants attacked a convoy"); a mention marked as another
@@ -74,6 +77,8 @@ TOLLS = ("killed_count", "injured_count")
 SHARED_ARGUMENT_WINDOW = 6
 # A violent mention naming no one joins an earlier event of its family at most this many sentences back.
 SAME_HAPPENING_WINDOW = 3
+# A headline's happening is told again by the story within this many sentences (a dateline is one).
+HEADLINE_LEAD = 4
 
 
 @dataclass
@@ -115,18 +120,27 @@ def _heads(event: Event, role: str) -> set[str]:
     return {head for head in heads if words_to_int(head) is None}
 
 
-def _conflict(a: Event, b: Event) -> bool:
+def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
+    """Whether two mentions tell two happenings: other modality, other named agents, targets or
+    victims, counts, places or times; unless ``by_words`` is False (a headline's words against
+    its story's: "Singapore hangs drug trafficker" and "hanged a Thai farmer"), also other
+    quotes and other head words of unnamed fillers."""
     if a.modality != b.modality:
         return True
-    if a.quote and b.quote and a.quote != b.quote:
+    if by_words and a.quote and b.quote and a.quote != b.quote:
         return True  # two utterances, even of one speaker
     for role in CONFLICT_ROLES:
         ea, eb = _entities(a, role), _entities(b, role)
         if ea and eb and not ea & eb:
             return True
-        ha, hb = _heads(a, role), _heads(b, role)
-        if role != "agent" and not (ea or eb) and ha and hb and not ha & hb:
-            return True
+        if by_words:
+            ha, hb = _heads(a, role), _heads(b, role)
+            if role != "agent" and not (ea or eb) and ha and hb and not ha & hb:
+                return True
+        elif not (ea and eb):  # names only: one the tagger missed ("Ana Lind") against another one
+            ha, hb = _name_heads(a, role), _name_heads(b, role)
+            if ha and hb and not ha & hb:
+                return True
     if _counted_apart(a, b):
         return True  # "two die" and "five people were killed"
     if _places_differ(a, b):
@@ -138,6 +152,15 @@ def _conflict(a: Event, b: Event) -> bool:
         if va is not None and vb is not None and va != vb:
             return True
     return False
+
+
+def _name_heads(event: Event, role: str) -> set[str]:
+    """The head words of a role's fillers that are written as names (capitalized, not opening the sentence)."""
+    return {
+        a.span.text.split()[-1].lower()
+        for a in event.arguments
+        if a.role == role and a.span.text.split()[-1][:1].isupper() and a.span.start != event.sentence.start
+    }
 
 
 def _victim_numbers(event: Event) -> set[int]:
@@ -551,11 +574,53 @@ def _death_it_ended_in(first: EventMention, mention: EventMention) -> bool:
     )
 
 
-def _corefer(mentions: list[EventMention]) -> list[int]:
-    """For each mention, the index of the first mention of its event."""
-    cluster_of = list(range(len(mentions)))
+def _headline_stories(mentions: list[EventMention]) -> dict[int, int]:
+    """For each event of the headline, the mention of the story that tells it: the first one of
+    a compatible class or family within ``HEADLINE_LEAD`` sentences of it, when neither tells
+    many happenings or another one, they share a filler, and they do not conflict by name,
+    count, place or time. A headline sums up the happening its story then tells ("Singapore
+    hangs drug trafficker" ... "Singapore hanged a Thai farmer at Changi Prison on Friday")."""
+    stories: dict[int, int] = {}
     for index, mention in enumerate(mentions):
-        if _is_distinct(mention):
+        if not is_headline(mention.head.sent) or _is_plural(mention) or _is_distinct(mention):
+            continue
+        for later in range(index + 1, len(mentions)):
+            story = mentions[later]
+            if story.sentence == mention.sentence or later in stories.values():
+                continue
+            if story.sentence - mention.sentence > HEADLINE_LEAD:
+                break
+            kind = mention.event.type, story.event.type
+            if _compatible_class(*kind) is None and not _same_family(*kind):
+                continue
+            # One filler shared ("Singapore hangs ..." and "Singapore hanged ..."); other words may
+            # differ as a headline's do ("drug trafficker", "a Thai farmer"), names may not.
+            told = _share_argument(mention.event, story.event) and not _conflict(mention.event, story.event, False)
+            if told and not (_is_plural(story) or _is_distinct(story)):
+                stories[index] = later
+            break  # only the story's first mention of the kind can be the headline's
+    return stories
+
+
+def _merge_headline(story: Event, headline: Event) -> None:
+    """The headline's event joins its story's, which keeps its own words for each role it fills
+    (the story's "a Thai farmer", not also the headline's "Thai drug trafficker") and its class
+    unless the headline's is more specific."""
+    filled = {a.role for a in story.arguments}
+    headline.arguments = [a for a in headline.arguments if a.entity or a.role not in filled]
+    _merge(story, headline, _compatible_class(story.type, headline.type) or story.type)
+
+
+def _corefer(mentions: list[EventMention]) -> list[int]:
+    """For each mention, the index of the first mention of its event (of the story's mention,
+    for the headline's)."""
+    cluster_of = list(range(len(mentions)))
+    headlines = _headline_stories(mentions)
+    for headline, story in headlines.items():
+        _merge_headline(mentions[story].event, mentions[headline].event)
+        cluster_of[headline] = story
+    for index, mention in enumerate(mentions):
+        if _is_distinct(mention) or index in headlines:
             continue
         anaphoric = _is_anaphoric(mention)
         for earlier in range(index - 1, -1, -1):
@@ -597,6 +662,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break
+    for headline, story in headlines.items():
+        cluster_of[headline] = cluster_of[story]  # the story's mention may itself have joined an earlier one
     return cluster_of
 
 

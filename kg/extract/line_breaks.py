@@ -110,24 +110,38 @@ def line_break_between(a: Token, b: Token, wrapped: bool = True) -> bool:
     )
 
 
+def headline_end(text: str) -> int | None:
+    """Where the headline of ``text`` ends: its first line is the headline when a line break
+    follows it and it does not end as a sentence ends ("Market bombing in Kesh kills twelve"), or
+    when a dateline follows it whatever it ends with, as wire copy sets a headline above its
+    story ("Singapore hangs drug trafficker .\\nSINGAPORE 1996-08-30\\nSingapore hanged ...").
+
+    >>> texts = ("Storm closes port\\nThe storm", "Port closes .\\nKESH 1996-08-30\\nThe", "It rained.\\nThen")
+    >>> [headline_end(t) for t in texts]
+    [17, 13, None]
+    """
+    first, newline, rest = text.partition("\n")
+    words = first.split()
+    if not newline or not words or rest[:1].islower():
+        return None  # one line, or a sentence wrapped onto the next line
+    next_line = next((line.split() for line in rest.split("\n") if line.strip()), [])
+    if _ends_sentence(words[-1]) and not is_dateline(next_line):
+        return None
+    return len(first.rstrip())
+
+
 def is_headline(sent: Span) -> bool:
-    """Whether ``sent`` is its document's headline: the first line, ended by a line break, not
-    as a sentence ends ("Market bombing in Kesh kills twelve\\n").
+    """Whether ``sent`` is its document's headline (:func:`headline_end`): the whole first line.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> [is_headline(s) for s in load_pipeline()("Storm closes port\\nThe storm closed the port.").sents]
     [True, False]
     """
+    if sent.start != 0:
+        return False
     words = [t for t in sent if not t.is_space]
-    while words and words[-1].text in CLOSERS:
-        words.pop()
-    text = document_text(sent.doc)
-    return (
-        sent.start == 0
-        and bool(words)
-        and not _ends_sentence(words[-1].text)
-        and "\n" in text[words[-1].idx + len(words[-1]) : sent.end_char + 1]
-    )
+    end = headline_end(document_text(sent.doc))
+    return bool(words) and end is not None and words[-1].idx + len(words[-1]) == end
 
 
 def _capitalized(token: Token) -> bool:

@@ -47,7 +47,7 @@ from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
-from kg.extract.line_breaks import line_break_between
+from kg.extract.line_breaks import headline_end, line_break_between
 from kg.extract.modality import modality
 from kg.extract.triggers import Trigger, syntax
 from kg.model import Argument, Event
@@ -107,9 +107,12 @@ def headings(text: str) -> list[tuple[int, int]]:
     ['Storm hits Kesh; port closes']
     """
     found = []
+    headline = headline_end(text)
+    if headline is not None:
+        found.append((0, headline))  # the first line, also when it ends with a full stop above a dateline
     for paragraph in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
         line = paragraph.group()
-        if "\n" not in line and line.strip() and not HEADING_END.search(line):
+        if "\n" not in line and line.strip() and not HEADING_END.search(line) and paragraph.start() != 0:
             found.append((paragraph.start(), paragraph.end()))
     return found
 
