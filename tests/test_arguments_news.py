@@ -86,3 +86,28 @@ def test_a_description_names_the_organization_its_noun_names(extract_one):
     assert [names.get(a.entity) for e in said for a in e.arguments] == ["Kesh Democratic Party"]
     attack = next(e for e in x.events if e.type == "Attack")
     assert [names.get(a.entity) for a in attack.arguments if a.role == "agent"] == ["Kesh Democratic Party"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, victim",
+    [
+        # headlines drop the passive's "was": the parser reads the past form as active
+        ("Farmer killed near Kesh\nA bomb exploded in Brano on Monday.", "Killing", "Farmer"),
+        ("Journalist kidnapped in Kesh\nGunmen seized him on Monday.", "Kidnapping", "Journalist"),
+        ("Three soldiers killed in attack .\nKESH 1996-08-31\nGunmen attacked a post .", "Killing", "Three soldiers"),
+    ],
+)
+def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, text, kind, victim):
+    x = extract_one(text)
+    assert (_arguments(x, kind, "victim"), _arguments(x, kind, "agent")) == ([victim], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed farmer near Kesh\nA bomb exploded in Brano on Monday.",  # an object: active
+        "Rebels had killed a farmer near Kesh.\nA bomb exploded in Brano on Monday.",  # a story line, not a headline
+    ],
+)
+def test_an_active_past_keeps_its_doer(extract_one, text):
+    assert _arguments(extract_one(text), "Killing", "agent") == ["Rebels"]

@@ -36,7 +36,7 @@ from kg.extract.counts import is_vague_quantity, parse_count
 from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
-from kg.extract.line_breaks import line_break_between
+from kg.extract.line_breaks import is_headline, line_break_between
 from kg.extract.name_boundaries import SPACED_DASHES
 from kg.extract.triggers import (
     PLACE_TYPES,
@@ -256,8 +256,8 @@ class ArgumentReader:
         has_subject = False
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
-                if _gapped_passive(verb):
-                    self.add(self.etype.object_role, child)  # "12 were killed and 30 wounded"
+                if _gapped_passive(verb) or (self.etype.object_role == "victim" and _headline_passive(verb)):
+                    self.add(self.etype.object_role, child)  # "12 were killed and 30 wounded", "Farmer killed"
                     self.count = self.count or _count_of(child)
                 else:
                     self.add(subject_role, child)
@@ -303,6 +303,7 @@ class ArgumentReader:
             # "two of the 12 killed": a number stands for people too; a clause with its own
             # by-phrase is passive whatever its tag ("the suspect, shot dead by police")
             passive = verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+            passive = passive or (self.etype.object_role == "victim" and _headline_passive(verb))
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
                 self.count = self.count or _count_of(governor)
@@ -853,6 +854,25 @@ def _gapped_passive(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True  # "six were killed, with two others injured"
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A headline's participle without its auxiliary ("Farmer killed near Kesh", "Journalist
+    kidnapped in Kesh"): headlines drop the passive's "was", and the parser reads the past form
+    as active, its noun as the doer. The past form heading the headline, or on its head noun,
+    with neither object nor auxiliary.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [_headline_passive(nlp(text)[1]) for text in ("Farmer killed near Kesh\\nText.", "Farmer killed ten\\nText.")]
+    [True, False]
+    """
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and (verb.dep_ == "ROOT" or verb.dep_ == "acl" and verb.head.dep_ == "ROOT")
+        and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+        and is_headline(verb.sent)
+    )
 
 
 def _group_of(token: Token, ctx: SentenceContext) -> Token | None:
