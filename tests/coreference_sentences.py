@@ -33,6 +33,16 @@ CASES: list[tuple[str, str, int, str | None]] = [
     ("Judge Tomas Vell heard the case. Prosecutors said the guard was shot.", "Prosecutors", 0, None),
     ("Minister Tomas Vell met Minister Ana Voss. Minister visits Brano.", "Minister", 2, None),
     ("The Zarvan Front met Ana Voss. Kamal Odeh, the group leader, spoke.", "leader", 0, None),
+    # another singular description: the person or organization the text described with that noun
+    # where it named it (session 13: written with the rule, so these show what it does, not a
+    # blind measure)
+    ("The Tarvo news agency said the port was closed. The agency said ships were waiting.", "agency", 1, "Tarvo"),
+    ("A Lorvik Party spokesman said the vote was fair. The spokesman said it was won.", "spokesman", 1, "Lorvik Party"),
+    ("Tomas Vell, a lawyer from Brano, was arrested. The lawyer denied the charges.", "lawyer", 1, "Tomas Vell"),
+    ("Veteran novelist Tomas Vell opened the fair. The novelist said books matter.", "novelist", 1, "Tomas Vell"),
+    ("The Velmar report said the port was closed. The report said ships were waiting.", "report", 1, None),
+    ("Shares of Velmar Holdings fell on Monday. The company said profits rose.", "company", 0, None),
+    ('Ana Voss spoke first. "Tomas Vell has left the country," he said.', "he", 0, None),
     # it / they: left alone (in news they stand for people or things more often than an organization)
     ("The Zarvan Front attacked a base. The group said it would strike again.", "it", 0, None),
     ("The Lorvik Party won the vote. Its leader thanked the voters.", "Its", 0, None),

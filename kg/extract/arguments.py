@@ -232,8 +232,13 @@ class ArgumentReader:
         head = self.trigger.head
         if self.trigger.kind == "adjective":
             self._adjective(head)
-        elif head.pos_ == "VERB" or self.trigger.kind == "phrase" and head.pos_ in ("VERB", "AUX"):
-            self._verb(head)
+        elif (
+            head.pos_ == "VERB"
+            or self.trigger.kind == "verb"
+            or self.trigger.kind == "phrase"
+            and head.pos_ in ("VERB", "AUX")
+        ):
+            self._verb(head)  # "verb": also a headline's verb the tagger read as a noun ("Rebels kidnap mayor")
         else:
             self._noun(head)
         for token in self.trigger.tokens:

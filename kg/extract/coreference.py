@@ -8,7 +8,10 @@ WikiEvents coreference clusters by ``benchmarks/coreference_links.py``, numbers 
 benchmarks/README.md): a pronoun refers to the latest mention of a class it can
 stand for within a short window, preferring the subject of its own or the previous
 sentence (the usual topic); "the group" and its kin to the latest organization; a definite
-title ("the minister") to the latest person holding a title with that head word. Nothing
+title ("the minister") to the latest person holding a title with that head word; another
+singular description ("the agency", "the author") to the latest person or organization the
+text described with that noun where it named it ("the Tarvo news agency", "Tomas Vell, a
+lawyer", "a spokesman of the Kesh Congress"). Nothing
 is returned when no antecedent fits: the caller then drops a pronoun, and keeps a
 description as its own words. The words live in ``lexicons/coreference.json``.
 
@@ -31,6 +34,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.names.actors import known_actor
 
 SUBJECTS = ("nsubj", "nsubjpass")
+REPORTED = ("ccomp", "parataxis")  # the clause a verb reports
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +136,18 @@ class Coreference:
             for index in self._before(token, {"Person"}, words["window"]["title"]):
                 if any(title.split()[-1] == lemma for title in self.titles[index]):
                     return index
+        return self._described(token)
+
+    def _described(self, token: Token) -> int | None:
+        """A singular description ("the agency", "the author", "the spokesman") stands for the
+        latest person or organization the document described with that noun (:func:`_descriptions`),
+        up to the ``described`` window before it."""
+        if token.tag_ != "NN":
+            return None  # "the rebels", "the companies": several, or a group the rules above read
+        nouns = {token.lemma_.lower(), token.lower_}
+        for index in self._before(token, {"Person", "Organization"}, _words()["window"]["described"]):
+            if nouns & _descriptions(self.mentions[index]):
+                return index
         return None
 
     def _named_by(self, token: Token) -> int | None:
@@ -152,13 +168,16 @@ class Coreference:
 
     def _bound_apart(self, token: Token) -> set[str]:
         """Entities a pronoun cannot stand for, by the parse alone: one named later in the
-        clause the pronoun is the subject of ("he said Vell had left": he is not Vell), and
+        clause the pronoun is the subject of ("he said Vell had left": he is not Vell) or in
+        the clause it reports before it ('"Vell has left," he said'), and
         the subject of the verb a personal pronoun is the object of ("Vell paid him": him is
         not Vell; "himself" is)."""
         head = token.head
         named: list[Token] = []
         if token.dep_ in SUBJECTS:
             named = [t for t in head.subtree if t.i > token.i]
+            # '"Vell has left," he said': the words he reports, before him too
+            named += [t for c in head.children if c.dep_ in REPORTED and c.i < token.i for t in c.subtree]
         elif token.lower_.endswith(("self", "selves")):
             return set()
         elif token.dep_ in ("dobj", "dative") or token.dep_ == "pobj" and head.head.pos_ == "VERB":
@@ -224,6 +243,54 @@ class Coreference:
             if here - self._sentence(root.i) <= 1 and root.dep_ in SUBJECTS:
                 return index
         return found[0]
+
+
+def _descriptions(mention: Span) -> set[str]:
+    """The nouns (lower-cased lemmas) the text describes a name with where it names it: its own
+    head when that is an organization's noun ("Velmar News Agency"), in apposition ("Jose Vell,
+    the author", "one of Kesh's authors, Jose Vell"), as a descriptor before it ("novelist Jose
+    Vell"), or, for an organization's or a representative's noun, as the noun the name belongs
+    to ("the Velmar news agency", "a Velmar spokesman", "a spokesman of the Velmar Congress":
+    the spokesman speaks for it)."""
+    root = mention.root
+    # words outside any name: "the Optimised Deprival Value ( ODV )" describes nothing; a
+    # capitalized word before a person's name is a title ("Detective Ana Voss")
+    kinds = ("NOUN", "PROPN") if mention.label_ == "Person" else ("NOUN",)
+    nouns = {
+        c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.i < mention.start and _common(c, kinds)
+    }
+    if root.lemma_.lower() in _owned_nouns():
+        nouns.add(root.lemma_.lower())  # the name's own head: "the Velmar News Agency"
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    for noun in appositions:
+        if noun.lower_ == "one":  # "one of Kesh's authors": an author
+            noun = next((g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), noun)
+        if _common(noun):
+            nouns.add(noun.lemma_.lower())
+    head = root
+    while head.dep_ == "compound":
+        head = head.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for"):
+        head = root.head.head  # "a spokesman of the Velmar Congress"
+    if head is not root and head.lemma_.lower() in _owned_nouns():
+        nouns.add(head.lemma_.lower())
+    return nouns
+
+
+def _common(token: Token, kinds: tuple[str, ...] = ("NOUN",)) -> bool:
+    """A noun of one of ``kinds`` outside any name the parser found."""
+    return token.pos_ in kinds and not token.ent_type_
+
+
+@lru_cache(maxsize=1)
+def _owned_nouns() -> frozenset[str]:
+    """Nouns a name modifies that describe it or speak for it: organization heads ("news agency"),
+    group nouns, and the representative nouns of statements ("spokesman")."""
+    heads = load_lexicon("organization_cues.json")["heads"]
+    representatives = load_lexicon("statements.json")["representative_nouns"]
+    return frozenset([*heads, *_words()["group_nouns"], *representatives])
 
 
 def _is_armed(mention: Span) -> bool:
