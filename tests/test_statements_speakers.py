@@ -1,9 +1,8 @@
 """Who speaks (session 13; invented names): unnamed people introduced by a relation or an
 everyday part speak for no one a reader can find; a spokesman speaks for the organization named
 as his, even when he is not to be named himself, and "the spokesman" or "he" later in the story
-is that organization again; an outlet no one names relays appeals rather than making them;
-"according to X, Y said" is Y's statement; a quotation mark that ends a line opens the next one
-(sentences put one to a line)."""
+is that organization again; "according to X, Y said" is Y's statement; a quotation mark that
+ends a line opens the next one (sentences put one to a line)."""
 
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ from tests.test_statements import statements
         "Tomas Brell met reporters on Monday. Brell's lawyer said the charges were false.",
         "Tomas Brell was freed on Monday. His lawyer said the charges were false.",
         "The list was being studied, a prosecutors' spokesman told reporters.",
-        "State radio urged voters to stay at home.",
     ],
 )
 def test_an_unnamed_speaker_makes_no_statement(extract_one, text):
@@ -84,3 +82,15 @@ def test_a_quotation_mark_ending_a_line_opens_the_next_line(extract_one):
         ("Tomas Brell", "his books were true"),
         ("Tomas Brell", "Marek Olin is a thief of ideas"),
     ], found
+
+
+def test_a_quotation_left_open_runs_on_to_the_line_that_closes_it(extract_one):
+    text = (
+        '" We lost , " said Tomas Brell , " and I never got a chance .\n'
+        '" He served well .\n'
+        'We lost . "\n'
+        'Marek Olin was pleased with his win . "\n'
+        'It is hard to win , " he said .'
+    )
+    found = statements(extract_one(text))
+    assert found[-1][:2] == ("Marek Olin", "It is hard to win"), found

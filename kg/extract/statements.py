@@ -74,15 +74,20 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks of a text, paired within a
     line (a quotation running over paragraphs leaves its marks open; a stray mark then spoils
     one line, not the rest of the article), but for a mark that ends its line: it opens the
-    words of the next line (sentences put one to a line).
+    words of the next line (sentences put one to a line), unless a quotation left open on an
+    earlier line still runs (then that mark closes it).
 
-    >>> t = 'He said: "We stay." Then \u201cgo\u201d.\\n"Open\\nHe left . "\\nI won , " he said .'
+    >>> t = 'He said: "We stay." Then \u201cgo\u201d.\\nHe left . "\\nI won , " he said .\\n"Open'
     >>> [t[a:b] for a, b in quotations(t)]
     ['We stay.', 'go', 'I won , ']
     """
     found = []
     for opening, closing in _words()["quote_pairs"]:
         start = None
+        # A quotation left open inside a line runs on until a line with an odd number of marks
+        # (not counting one that opens the line: a paragraph of it) closes it: a lone mark
+        # ending such a line closes it, it opens nothing.
+        running, marks, line_start = False, 0, 0
         # Only line breaks and the pair's marks change anything: step from one to the next.
         for match in re.finditer(f"[\n{re.escape(opening)}{re.escape(closing)}]", text):
             i, ch = match.start(), match.group()
@@ -90,8 +95,16 @@ def quotations(text: str) -> list[tuple[int, int]]:
                 # A mark that ends its line opens the next one (text split a sentence a line, as
                 # CoNLL: 'in an interview . "\nI am a thief , " he said .'); any other open mark ends.
                 ends_line = start is not None and text[start - 1] != "\n" and not text[start:i].strip()
+                if running:
+                    running = not marks % 2
+                    ends_line = False
+                else:
+                    running = start is not None and not ends_line
                 start = i + 1 if ends_line else None
-            elif start is None and ch == opening:
+                marks, line_start = 0, i + 1
+                continue
+            marks += 1 if text[line_start:i].strip() else 0
+            if start is None and ch == opening:
                 start = i + 1
             elif start is not None and ch == closing:
                 found.append((start, i))
@@ -209,11 +222,9 @@ class StatementReader:
             if subject is not None:
                 self.last_speaker.clear()  # someone unnamed spoke last: "he added" may be that one
             return None
-        if lemma not in _words()["reporting_verbs"] and not speaker.entity:
-            if not (subject.pos_ == "PROPN" or names_people(subject)):
-                return None  # "the plane landed and then called for help": only people condemn, urge or accuse
-            if subject.lemma_.lower() in _words()["media_nouns"]:
-                return None  # "the radio urged voters to ...": an outlet no one names relays an appeal, it makes none
+        named = speaker.entity or subject.pos_ == "PROPN" or names_people(subject)
+        if lemma not in _words()["reporting_verbs"] and not named:
+            return None  # "the plane landed and then called for help": only people condemn, urge or accuse
         self._remember(speaker, verb, spokesman=_representative(subject) and speaker.entity is not None)
         trigger = Trigger([verb], "Statement", verb, "verb")
         return self._event(trigger, speaker, words, ctx, published, confidence), trigger
