@@ -94,3 +94,45 @@ def test_a_quotation_left_open_runs_on_to_the_line_that_closes_it(extract_one):
     )
     found = statements(extract_one(text))
     assert found[-1][:2] == ("Marek Olin", "It is hard to win"), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker, words",
+    [
+        ('Mayor Ana Voss called the plan "a disaster for the town."', "Ana Voss", "a disaster for the town"),
+        ('The Kesh Daily called "Red Dawn" the film\'s "greatest gift to the cinema."', "Kesh Daily", "greatest gift"),
+        ('Mayor Ana Voss described the vote as "a farce".', "Ana Voss", "a farce"),
+    ],
+)
+def test_words_in_quotation_marks_a_speaker_calls_something_are_a_statement(extract_one, text, speaker, words):
+    found = statements(extract_one(text))
+    assert [(s[0], words in s[1]) for s in found] == [(speaker, True)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Kesh Navy called the ship "Hope".',  # a name given
+        "Mayor Ana Voss described the vote as a farce.",  # no words of hers quoted
+        'The Kesh Daily called the film "Red Dawn" a failure.',  # the quotation is a title
+        'Mayor Ana Voss was called "a liar" by the council.',  # passive: she is not the speaker
+    ],
+)
+def test_naming_without_quoted_words_of_the_speaker_is_no_statement(extract_one, text):
+    assert not statements(extract_one(text))
+
+
+def test_he_after_a_person_described_is_that_person_again(extract_one):
+    text = 'The author said in an interview that his books were true . "\nI am a thief of ideas , " he said .'
+    assert [s[0] for s in statements(extract_one(text))] == ["author", "author"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said the road was open. He said it was shut.",  # a body is no "he"
+        "A diplomat said the road was open. He said it was shut.",  # no one in particular spoke
+    ],
+)
+def test_he_after_a_body_or_no_one_in_particular_is_no_one(extract_one, text):
+    assert len(statements(extract_one(text))) <= 1

@@ -172,7 +172,8 @@ class StatementReader:
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
-                if _other_event(token, ctx) or _confers_status(token) or _noun_read_as_verb(token):
+                naming = _content_verbs().get(token.lemma_.lower(), {}).get("quoted_predicate")
+                if _other_event(token, ctx) or (_confers_status(token) and not naming) or _noun_read_as_verb(token):
                     continue
                 event = self._reported(token, ctx, published)
                 if event is not None:
@@ -196,6 +197,8 @@ class StatementReader:
         else:
             shapes = _content_verbs().get(lemma, {})  # a speech verb other than saying: its content's shapes
             found = self._words(verb) if lemma in _words()["reporting_verbs"] or shapes.get("clause") else None
+            if found is None and shapes.get("quoted_predicate") and not _passive(verb):
+                found = _as_found(self._quoted_predicate(verb), DIRECT_CONFIDENCE)
             if found is None and shapes and not _passive(verb):
                 found = _as_found(_content(verb, shapes), DESCRIBED_CONFIDENCE)
             subject = _subject(verb)
@@ -225,7 +228,8 @@ class StatementReader:
         named = speaker.entity or subject.pos_ == "PROPN" or names_people(subject)
         if lemma not in _words()["reporting_verbs"] and not named:
             return None  # "the plane landed and then called for help": only people condemn, urge or accuse
-        self._remember(speaker, verb, spokesman=_representative(subject) and speaker.entity is not None)
+        spokesman = _representative(subject) and speaker.entity is not None
+        self._remember(speaker, verb, spokesman=spokesman, person=_one_person(subject))
         trigger = Trigger([verb], "Statement", verb, "verb")
         return self._event(trigger, speaker, words, ctx, published, confidence), trigger
 
@@ -297,13 +301,36 @@ class StatementReader:
                 return _text(start, end, text)
         return None
 
+    def _quoted_predicate(self, verb: Token) -> TextSpan | None:
+        """The quoted words a verb of naming gives its object ('called the plan "a disaster"',
+        'described the vote as "a farce"'): the speaker's words; a name or a title in quotation
+        marks inside the object or the predicate ('called "Sleeping Bread" a failure') is not.
+
+        >>> from kg.extract.pipeline import load_pipeline
+        >>> doc = load_pipeline()('Mayor Ana Voss called the plan " a disaster for the town . "')
+        >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events]
+        [('Ana Voss', 'a disaster for the town .')]
+        """
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        predicates += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children]
+        # the parse may hang the predicate on the object or on a quoted title as an apposition
+        objects = predicates + [c for c in verb.children if c.dep_ == "dobj"]
+        predicates += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        for predicate in (p for p in predicates if p.pos_ in ("NOUN", "ADJ")):  # a name given is no judgement
+            for start, end in self.quotes:
+                if start <= predicate.idx < end:  # the quotation holds the predicate's head word
+                    quote = _text(start, end, self.text)
+                    return quote if quote.text else None
+        return None
+
     def _sentence(self, token: Token) -> int:
         return bisect_right(self.coref.sentence_starts, token.i) - 1
 
-    def _remember(self, speaker: Argument, verb: Token, spokesman: bool = False) -> None:
+    def _remember(self, speaker: Argument, verb: Token, spokesman: bool = False, person: bool = False) -> None:
         """Keep the speaker for a later "it said" (no person: "the agency", "Velmar Radio") or
-        "he said" (a person named); an organization a spokesman spoke for also for a later "the
-        spokesman said" or "he said" (the spokesman again)."""
+        "he said" (a person named, or one person the words describe: "the author said ... he
+        said"); an organization a spokesman spoke for also for a later "the spokesman said" or
+        "he said" (the spokesman again)."""
         label = self.coref.mentions[int(speaker.entity[1:])].label_ if speaker.entity else None
         if spokesman:
             self.last_speaker.clear()
@@ -318,8 +345,11 @@ class StatementReader:
             self.last_speaker.pop("person", None)
             self.last_speaker.pop("spokesman", None)
             self.last_speaker["it"] = (verb, speaker)
+        elif person:
+            self.last_speaker.clear()
+            self.last_speaker["person"] = (verb, speaker)  # "the author said ... he said": the author again
         else:
-            self.last_speaker.clear()  # "the spokesman", "the friend": neither "it" nor a named person
+            self.last_speaker.clear()  # "the police", "the group": neither "it" nor a person
 
     def _previous_speaker(self, pronoun: Token, kind: str) -> Argument | None:
         """Who "it" or "he" is in "..., it said", "he added": the latest statement's speaker of
@@ -613,6 +643,16 @@ def _unowned_plural(token: Token) -> bool:
         return False
     indefinite = _words()["indefinite_determiners"]
     return not any(c.dep_ in ("det", "poss") and c.lower_ not in indefinite for c in token.children)
+
+
+def _one_person(token: Token | None) -> bool:
+    """Whether a speaker's word names one person: "he", "she", or a singular common noun that
+    names no body ("the author"; not "the ministry", "the police", "the newspaper")."""
+    if token is None:
+        return False
+    if token.lower_ in PERSONAL:
+        return True
+    return token.tag_ == "NN" and not _names_a_body(token.lower_)
 
 
 def _representative(token: Token | None) -> bool:
