@@ -59,7 +59,7 @@ JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
 DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
 # Sentences back an "it said" or a "he said" that coreference leaves open looks for the statement
 # whose speaker it repeats.
-REPEAT_WINDOW = {"it": 3, "person": 5}
+REPEAT_WINDOW = {"it": 3, "person": 5, "spokesman": 5}
 PERSONAL = ("he", "she")
 
 
@@ -73,21 +73,38 @@ def _words() -> dict:
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks of a text, paired within a
     line (a quotation running over paragraphs leaves its marks open; a stray mark then spoils
-    one line, not the rest of the article).
+    one line, not the rest of the article), but for a mark that ends its line: it opens the
+    words of the next line (sentences put one to a line), unless a quotation left open on an
+    earlier line still runs (then that mark closes it).
 
-    >>> t = 'He said: "We stay." Then \u201cgo\u201d.\\n"Open'
+    >>> t = 'He said: "We stay." Then \u201cgo\u201d.\\nHe left . "\\nI won , " he said .\\n"Open'
     >>> [t[a:b] for a, b in quotations(t)]
-    ['We stay.', 'go']
+    ['We stay.', 'go', 'I won , ']
     """
     found = []
     for opening, closing in _words()["quote_pairs"]:
         start = None
+        # A quotation left open inside a line runs on until a line with an odd number of marks
+        # (not counting one that opens the line: a paragraph of it) closes it: a lone mark
+        # ending such a line closes it, it opens nothing.
+        running, marks, line_start = False, 0, 0
         # Only line breaks and the pair's marks change anything: step from one to the next.
         for match in re.finditer(f"[\n{re.escape(opening)}{re.escape(closing)}]", text):
             i, ch = match.start(), match.group()
             if ch == "\n":
-                start = None
-            elif start is None and ch == opening:
+                # A mark that ends its line opens the next one (text split a sentence a line, as
+                # CoNLL: 'in an interview . "\nI am a thief , " he said .'); any other open mark ends.
+                ends_line = start is not None and text[start - 1] != "\n" and not text[start:i].strip()
+                if running:
+                    running = not marks % 2
+                    ends_line = False
+                else:
+                    running = start is not None and not ends_line
+                start = i + 1 if ends_line else None
+                marks, line_start = 0, i + 1
+                continue
+            marks += 1 if text[line_start:i].strip() else 0
+            if start is None and ch == opening:
                 start = i + 1
             elif start is not None and ch == closing:
                 found.append((start, i))
@@ -158,7 +175,8 @@ class StatementReader:
             if token.lower_ == "according" and (event := self._according(token, ctx, published)):
                 yield event
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs:
-                if _other_event(token, ctx) or _confers_status(token) or _noun_read_as_verb(token):
+                naming = _content_verbs().get(token.lemma_.lower(), {}).get("quoted_predicate")
+                if _other_event(token, ctx) or (_confers_status(token) and not naming) or _noun_read_as_verb(token):
                     continue
                 event = self._reported(token, ctx, published)
                 if event is not None:
@@ -182,6 +200,8 @@ class StatementReader:
         else:
             shapes = _content_verbs().get(lemma, {})  # a speech verb other than saying: its content's shapes
             found = self._words(verb) if lemma in _words()["reporting_verbs"] or shapes.get("clause") else None
+            if found is None and shapes.get("quoted_predicate") and not _passive(verb):
+                found = _as_found(self._quoted_predicate(verb), DIRECT_CONFIDENCE)
             if found is None and shapes and not _passive(verb):
                 found = _as_found(_content(verb, shapes), DESCRIBED_CONFIDENCE)
             subject = _subject(verb)
@@ -193,7 +213,8 @@ class StatementReader:
             return None
         if subject is not None and line_break_between(subject, verb, wrapped=False):
             return None  # a dateline or heading the parser ran into the sentence ("KESH 2024-03-05\nThe bank said")
-        if _anonymous(subject, verb):
+        anonymous = _anonymous(subject, verb)
+        if anonymous and not _representative(subject):
             return None
         if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubj":
             speaker = self._previous_speaker(subject, "it")
@@ -201,6 +222,8 @@ class StatementReader:
             speaker = self._speaker(subject, ctx)
             if speaker is None and subject is not None and subject.lower_ in PERSONAL and subject.dep_ == "nsubj":
                 speaker = self._previous_speaker(subject, "person")
+        if anonymous and (speaker is None or speaker.entity is None):
+            speaker = None  # an anonymous spokesman speaks only for the organization named as his
         if speaker is None:
             if subject is not None:
                 self.last_speaker.clear()  # someone unnamed spoke last: "he added" may be that one
@@ -208,7 +231,8 @@ class StatementReader:
         named = speaker.entity or subject.pos_ == "PROPN" or names_people(subject)
         if lemma not in _words()["reporting_verbs"] and not named:
             return None  # "the plane landed and then called for help": only people condemn, urge or accuse
-        self._remember(speaker, verb)
+        spokesman = _representative(subject) and speaker.entity is not None
+        self._remember(speaker, verb, spokesman=spokesman, person=_one_person(subject))
         trigger = Trigger([verb], "Statement", verb, "verb")
         return self._event(trigger, speaker, words, ctx, published, confidence), trigger
 
@@ -237,12 +261,14 @@ class StatementReader:
         if source.i not in ctx.mention_at and not is_pronoun(source) and not names_people(source):
             if self.coref.resolve(source) is None:
                 return None  # "according to the survey", "according to the principles": a text, not a speaker
+        clause = token.head if token.dep_ == "prep" else token
+        if clause.pos_ == "VERB" and clause.lemma_.lower() in self.verbs and _subject(clause) is not None:
+            return None  # "According to state television, Vell told the conference ...": Vell's statement, its source
         speaker = self._speaker(source, ctx)
         if speaker is None:
             return None
         self._remember(speaker, token)
         phrase = {t.i for t in token.subtree}
-        clause = token.head if token.dep_ == "prep" else token
         rest = [t for t in clause.subtree if t.i not in phrase and "\n" not in t.text]
         rest = rest[next((k for k, t in enumerate(rest) if not t.is_punct), len(rest)) :]
         while rest and rest[-1].is_punct:
@@ -278,27 +304,62 @@ class StatementReader:
                 return _text(start, end, text)
         return None
 
+    def _quoted_predicate(self, verb: Token) -> TextSpan | None:
+        """The quoted words a verb of naming gives its object ('called the plan "a disaster"',
+        'described the vote as "a farce"'): the speaker's words; a name or a title in quotation
+        marks inside the object or the predicate ('called "Sleeping Bread" a failure') is not.
+
+        >>> from kg.extract.pipeline import load_pipeline
+        >>> doc = load_pipeline()('Mayor Ana Voss called the plan " a disaster for the town . "')
+        >>> [(e.arguments[0].span.text, e.quote) for e in doc._.kg_events]
+        [('Ana Voss', 'a disaster for the town .')]
+        """
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        predicates += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children]
+        # the parse may hang the predicate on the object or on a quoted title as an apposition
+        objects = predicates + [c for c in verb.children if c.dep_ == "dobj"]
+        predicates += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        for predicate in (p for p in predicates if p.pos_ in ("NOUN", "ADJ")):  # a name given is no judgement
+            for start, end in self.quotes:
+                if start <= predicate.idx < end:  # the quotation holds the predicate's head word
+                    quote = _text(start, end, self.text)
+                    return quote if quote.text else None
+        return None
+
     def _sentence(self, token: Token) -> int:
         return bisect_right(self.coref.sentence_starts, token.i) - 1
 
-    def _remember(self, speaker: Argument, verb: Token) -> None:
+    def _remember(self, speaker: Argument, verb: Token, spokesman: bool = False, person: bool = False) -> None:
         """Keep the speaker for a later "it said" (no person: "the agency", "Velmar Radio") or
-        "he said" (a person named)."""
+        "he said" (a person named, or one person the words describe: "the author said ... he
+        said"); an organization a spokesman spoke for also for a later "the spokesman said" or
+        "he said" (the spokesman again)."""
         label = self.coref.mentions[int(speaker.entity[1:])].label_ if speaker.entity else None
-        if label == "Person":
+        if spokesman:
+            self.last_speaker.clear()
+            self.last_speaker.update(person=(verb, speaker), spokesman=(verb, speaker))
+            if label in ("Organization", "Country"):
+                self.last_speaker["it"] = (verb, speaker)
+        elif label == "Person":
+            self.last_speaker.pop("spokesman", None)  # someone else spoke since: "the spokesman" may be another's
             self.last_speaker.pop("it", None)  # a person spoke since: "it said" is no longer sure
             self.last_speaker["person"] = (verb, speaker)
         elif label in ("Organization", "Country") or (label is None and _names_a_body(speaker.span.text)):
             self.last_speaker.pop("person", None)
+            self.last_speaker.pop("spokesman", None)
             self.last_speaker["it"] = (verb, speaker)
+        elif person:
+            self.last_speaker.clear()
+            self.last_speaker["person"] = (verb, speaker)  # "the author said ... he said": the author again
         else:
-            self.last_speaker.clear()  # "the spokesman", "the friend": neither "it" nor a named person
+            self.last_speaker.clear()  # "the police", "the group": neither "it" nor a person
 
     def _previous_speaker(self, pronoun: Token, kind: str) -> Argument | None:
         """Who "it" or "he" is in "..., it said", "he added": the latest statement's speaker of
         that kind, up to ``REPEAT_WINDOW[kind]`` sentences before ("it": an agency, a ministry, a
-        country, never a person; "he", "she": a person named), when no one else of that kind is
-        named in between (outside quotations, for a person) who could be meant instead."""
+        country, never a person; "he", "she": a person named, or whom the spokesman who spoke
+        last spoke for; "spokesman": whom "the spokesman" spoke for), when no one else of that
+        kind is named in between (outside quotations, for a person) who could be meant instead."""
         if kind not in self.last_speaker:
             return None
         verb, speaker = self.last_speaker[kind]
@@ -338,6 +399,8 @@ class StatementReader:
         words = _words()
         if token.lemma_.lower() in words["representative_nouns"] and (represented := _represented(token, ctx)):
             return represented  # "a spokesman for the Harlow Guard said": the Guard speaks
+        if _representative(token) and _definite_alone(token) and (again := self._previous_speaker(token, "spokesman")):
+            return again  # "A spokesman for the Guard said ... The spokesman said ...": the Guard again
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "amod", "poss")}
         if determiners & words["indefinite_determiners"] or any(c.like_num for c in token.children):
             return None
@@ -352,8 +415,14 @@ class StatementReader:
             return None
         if _bare_plural(token):
             return None  # "traders said", "Iraqi diplomats said": no one in particular
+        if _private_person(token, ctx):
+            return None  # "his relatives said", "the EgyptAir pilot said", "Lauck's lawyer said": someone unnamed
         plural = token.tag_ in ("NNS", "NNPS")
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ != "no" for c in token.children)
+        # "a prosecutors' spokesman": the parse hangs the "a" on the owner, a plural of no one in particular
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ != "no" and not (c.dep_ == "poss" and _unowned_plural(c))
+            for c in token.children
+        )
         vague = {token.lemma_.lower(), token.lower_} & words["vague_speakers"]  # "media" -> "medium"
         if vague and (plural or not definite):
             return None
@@ -453,7 +522,7 @@ def _represented(token: Token, ctx: SentenceContext) -> Argument | None:
         if names_people(owner):
             return Argument("agent", token_span([*before, token]))  # "a police spokesman"
     for owner in owners:
-        if owner.pos_ in ("NOUN", "PROPN") and names_people(owner):
+        if owner.pos_ in ("NOUN", "PROPN") and names_people(owner) and not _unowned_plural(owner):
             left = [t for t in owner.lefts if t.dep_ in ("compound", "amod")]
             return Argument("agent", token_span([*left, owner]))  # "the interior ministry"
     return None
@@ -519,6 +588,85 @@ def _bare_plural(token: Token) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() == token.lower_:
         return False
     return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+@lru_cache(maxsize=1)
+def _private_nouns() -> frozenset[str]:
+    """Nouns of people by kinship, acquaintance or an everyday part (people_nouns.json)."""
+    return frozenset(load_lexicon("people_nouns.json")["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _office_nouns() -> frozenset[str]:
+    """Nouns of offices and bodies that speak for whom they belong to: titles' heads, organization
+    heads and group cues, group nouns of coreference."""
+    cues = load_lexicon("organization_cues.json")
+    titles = {h.split()[-1] for h in load_lexicon("titles.json")["heads"]}
+    groups = load_lexicon("coreference.json")["group_nouns"]
+    return frozenset([*titles, *cues["heads"], *cues["group_cues"], *groups])
+
+
+def _private_person(token: Token, ctx: SentenceContext) -> bool:
+    """An unnamed person (or people) introduced by a relation or a part of everyday life rather
+    than an office: a noun of kinship, acquaintance or an everyday part with an owner or a
+    modifier, or in the plural ("his relatives", "Levrentyeva's colleagues", "the EgyptAir
+    pilot"); or any noun other than an office or a body owned by a person ("Lauck's lawyer",
+    "his lawyer"). The words name no one a reader can find ("the police commander", "the
+    company's chairman" are offices and speak; a bare "the witness" refers back to one).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("His relatives said the road was shut. The police commander said it was open.")
+    >>> [e.arguments[0].span.text for e in doc._.kg_events if e.type == "Statement"]
+    ['police commander']
+    """
+    lemma = token.lemma_.lower()
+    if lemma in _private_nouns() or token.lower_ in _private_nouns():
+        modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        return bool(modifiers) or token.tag_ in ("NNS", "NNPS")
+    if lemma in _office_nouns() or token.lower_ in _office_nouns():
+        return False
+    for owner in (c for c in token.children if c.dep_ == "poss"):
+        if owner.lower_ in ("his", "her"):
+            return True
+        if owner.i in ctx.mention_at and ctx.mention_at[owner.i][1].label_ == "Person":
+            return True
+    return False
+
+
+def _unowned_plural(token: Token) -> bool:
+    """A counted plural without a definite article or an owner: no one in particular ("a
+    prosecutors' spokesman", whose "a" the parse hangs on the plural, speaks for no one named).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("A prosecutors ' spokesman said so. The prosecutors ' spokesman said so.")
+    >>> _unowned_plural(doc[1]), _unowned_plural(doc[8])
+    (True, False)
+    """
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() == token.lower_:
+        return False
+    indefinite = _words()["indefinite_determiners"]
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in indefinite for c in token.children)
+
+
+def _one_person(token: Token | None) -> bool:
+    """Whether a speaker's word names one person: "he", "she", or a singular common noun that
+    names no body ("the author"; not "the ministry", "the police", "the newspaper")."""
+    if token is None:
+        return False
+    if token.lower_ in PERSONAL:
+        return True
+    return token.tag_ == "NN" and not _names_a_body(token.lower_)
+
+
+def _representative(token: Token | None) -> bool:
+    """Whether a speaker's noun speaks for someone else ("spokesman", "representative")."""
+    return token is not None and token.lemma_.lower() in _words()["representative_nouns"]
+
+
+def _definite_alone(token: Token) -> bool:
+    """A noun with "the" and nothing else before it ("the spokesman"): it refers back."""
+    lefts = [c for c in token.children if c.i < token.i]
+    return len(lefts) == 1 and lefts[0].dep_ == "det" and lefts[0].lower_ == "the"
 
 
 def _anonymous(subject: Token | None, verb: Token) -> bool:
