@@ -116,16 +116,16 @@ def headline_end(text: str) -> int | None:
     when a dateline follows it whatever it ends with, as wire copy sets a headline above its
     story ("Singapore hangs drug trafficker .\\nSINGAPORE 1996-08-30\\nSingapore hanged ...").
 
-    >>> texts = ("Storm closes port\\nThe storm", "Port closes .\\nKESH 1996-08-30\\nThe", "It rained.\\nThen")
+    >>> texts = ("Storm closes port\\nThe storm", "Port closes .\\nKESH 1996-08-30\\nThe", 'It rained . "\\nThen')
     >>> [headline_end(t) for t in texts]
     [17, 13, None]
     """
     first, newline, rest = text.partition("\n")
-    words = first.split()
-    if not newline or not words or rest[:1].islower():
+    if not newline or not first.strip() or rest[:1].islower():
         return None  # one line, or a sentence wrapped onto the next line
     next_line = next((line.split() for line in rest.split("\n") if line.strip()), [])
-    if _ends_sentence(words[-1]) and not is_dateline(next_line):
+    # the line's end before closing quotes and brackets, spaced or not ('were true . "')
+    if _ends_sentence(first.rstrip().rstrip("".join(CLOSERS)).rstrip()) and not is_dateline(next_line):
         return None
     return len(first.rstrip())
 
