@@ -917,7 +917,8 @@ def _defeat(token: Token, words: dict) -> bool:
     """
     if token.lemma_.lower() not in words["defeat_words"] and token.lower_ not in words["defeat_words"]:
         return False
-    if any(_result_at(t) for t in token.sent):
+    sent, words_of_doc = token.sent, document_words(token.doc)
+    if any(_result_in(words_of_doc, i) for i in range(sent.start, sent.end)):
         return True
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = [p for h in (token, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
@@ -931,26 +932,35 @@ def _defeat(token: Token, words: dict) -> bool:
 def _result_at(token: Token) -> bool:
     """Whether a word is (the middle of) a score or a race time: "6-3", "6 - 3", "3:42.852";
     not a part of a date ("1996 - 08 - 30")."""
-    if SCORE.match(token.text) or RACE_TIME.match(token.text):
+    return _result_in(document_words(token.doc), token.i)
+
+
+def _result_in(words: list[str], i: int) -> bool:
+    """:func:`_result_at` on the words of a document (no Token made)."""
+    if SCORE.match(words[i]) or RACE_TIME.match(words[i]):
         return True
-    doc, i = token.doc, token.i
-    if token.text != "-" or not 0 < i < len(doc) - 1 or not SCORE.match(f"{doc[i - 1]}-{doc[i + 1]}"):
+    if words[i] != "-" or not 0 < i < len(words) - 1 or not SCORE.match(f"{words[i - 1]}-{words[i + 1]}"):
         return False
-    return (i < 2 or doc[i - 2].text != "-") and (i + 2 >= len(doc) or doc[i + 2].text != "-")
+    return (i < 2 or words[i - 2] != "-") and (i + 2 >= len(words) or words[i + 2] != "-")
 
 
 def _sports_news(doc: Doc) -> bool:
     """Whether a document is sports news through and through, not news that mentions a match:
     a sports report (:func:`kg.extract.sports_teams.is_sports_report`) with a score in it
     ("6-3", "2 - 1") or sports words at least every ``sports_words_every`` words (a bombing
-    report that mentions a football tournament is none). Read once per document."""
+    report that mentions a football tournament is none). Read once per document, on its words
+    and spaCy's arrays (a Token per word cost more than the rest of the events component)."""
     if "kg_sports_news" not in doc.user_data:
-        words = syntax()
-        scores = any(_result_at(t) for t in doc)
-        context = load_lexicon("sports.json")
-        sports = set(context["context_words"]) | set(context["sports"])
-        dense = sum(t.lower_ in sports for t in doc) * words["sports_words_every"] >= len(doc)
-        doc.user_data["kg_sports_news"] = is_sports_report(doc) and (scores or dense)
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        news = is_sports_report(doc, lowers=lowers)
+        if news:
+            words = document_words(doc)
+            context = load_lexicon("sports.json")
+            sports = set(context["context_words"]) | set(context["sports"])
+            scores = any(_result_in(words, i) for i in range(len(words)))
+            news = scores or sum(w in sports for w in lowers) * syntax()["sports_words_every"] >= len(doc)
+        doc.user_data["kg_sports_news"] = news
     return doc.user_data["kg_sports_news"]
 
 
