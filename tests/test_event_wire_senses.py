@@ -1,0 +1,135 @@
+"""Event senses on wire news (session 13): wars and armed conflicts, boycotts, poisonings,
+hijacked craft; what a threat only threatens, kinds of attack someone is unprotected against, a
+death that only dates something. Invented names; each rule with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def events(x):
+    return sorted((e.type, "+".join(t.text for t in e.triggers)) for e in x.events if e.type != "Statement")
+
+
+# -- wars and armed conflicts (CAMEO 19) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The country is recovering from the war in Valdor.", ("MilitaryOperation", "war")),
+        ('"That is it, the war is over," Marek told reporters.', ("MilitaryOperation", "war")),
+        ("Kesh lies in the safe haven set up at the end of the 1991 Gulf War.", ("MilitaryOperation", "War")),
+        ("Ramos hailed the talks that ended a conflict with the rebels.", ("MilitaryOperation", "conflict")),
+        ("Vardia and Kesh have fought two of their three wars over the valley.", ("MilitaryOperation", "wars")),
+    ],
+)
+def test_wars_and_armed_conflicts_are_military_operations(extract_one, text, expected):
+    assert expected in events(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two airlines are locked in a price war.",
+        "The two leaders waged a war of words over the border.",
+        "The mayor declared a war on drugs.",
+        "The minister said there was no conflict of interest.",
+        "The war crimes tribunal sat in Kesh.",
+        "Marek drafted the church's policy on war, peace and nuclear arms.",
+        "Marek said the moves were tantamount to war.",
+        "Vardia plays down fears of war with Kesh.",
+        "No one benefits from wars.",
+    ],
+)
+def test_price_wars_wars_of_words_conflicts_of_interest_and_war_in_general_are_no_events(extract_one, text):
+    assert not [e for e in events(extract_one(text)) if e[0] == "MilitaryOperation"]
+
+
+# -- boycotts (CAMEO 143), poisonings ----------------------------------------------------------------------
+
+
+def test_a_boycott_is_a_protest(extract_one):
+    assert ("Protest", "boycott") in events(extract_one("The Kesh Party ended its boycott of the elections on Friday."))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen poisoned two guards at the prison.", ("Injury", "poisoned")),
+        ("The gang killed 35 people and poisoned 157 in the village of Marra.", ("Injury", "poisoned")),
+    ],
+)
+def test_people_poisoned_are_injured(extract_one, text, expected):
+    assert expected in events(extract_one(text))
+
+
+def test_relations_poisoned_are_no_injury(extract_one):
+    assert events(extract_one("The dispute poisoned relations between Vardia and Kesh.")) == []
+
+
+# -- hijacked craft (CAMEO 181) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Seven men who seized a Vardian airliner with 199 people aboard were charged on Friday.", "seized"),
+        ("The ordeal began when a Kesh-bound plane was taken over shortly after take-off.", "taken over"),
+    ],
+)
+def test_a_craft_with_people_aboard_seized_is_hijacked(extract_one, text, expected):
+    assert ("Kidnapping", expected) in events(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels seized the airport on Monday.", [("Takeover", "seized")]),
+        ("The navy seized a fishing vessel off the coast.", []),
+    ],
+)
+def test_a_place_seized_or_a_craft_seized_by_the_state_is_no_hijacking(extract_one, text, expected):
+    assert events(extract_one(text)) == expected
+
+
+# -- what is only threatened, guarded against, or dates something ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hijackers threatened to blow it up during a stop in Kesh unless they were flown on.",
+        "The gunmen threatened to kill the hostages and burn the house.",
+    ],
+)
+def test_what_a_threat_threatens_is_no_event(extract_one, text):
+    assert [e[0] for e in events(extract_one(text))] == ["Threat"]
+
+
+def test_a_threat_carried_out_and_a_warning_of_an_attack_keep_their_events(extract_one):
+    assert ("Killing", "killed") in events(extract_one("The gunmen threatened the guards and then killed them."))
+    assert ("Attack", "attack") in events(extract_one("The army warned that it would attack the rebels."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judges were generally unprotected against criminal attacks.",
+        "The zone was set up to protect the Kurds from attack.",
+        "The author said in an interview shortly before his death that his books were realistic.",
+    ],
+)
+def test_kinds_of_attack_guarded_against_and_a_death_that_dates_words_are_no_events(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The guards protected the convoy from the attack that followed.", ("Attack", "attack")),
+        ("Two days after his death in the shooting, police arrested Ivo Lark.", ("Killing", "death")),
+    ],
+)
+def test_a_told_attack_and_a_death_told_with_its_cause_stay_events(extract_one, text, expected):
+    assert expected in events(extract_one(text))
