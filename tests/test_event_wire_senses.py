@@ -133,3 +133,10 @@ def test_kinds_of_attack_guarded_against_and_a_death_that_dates_words_are_no_eve
 )
 def test_a_told_attack_and_a_death_told_with_its_cause_stay_events(extract_one, text, expected):
     assert expected in events(extract_one(text))
+
+
+# -- threats warned against ---------------------------------------------------------------------------
+
+
+def test_threats_someone_is_warned_against_are_no_events(extract_one):
+    assert events(extract_one("An astrologer was asked to warn her against future threats.")) == []
