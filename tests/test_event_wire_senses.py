@@ -1,6 +1,6 @@
-"""Event senses on wire news (session 13): wars and armed conflicts, boycotts, poisonings,
-hijacked craft; what a threat only threatens, kinds of attack someone is unprotected against, a
-death that only dates something. Invented names; each rule with near misses."""
+"""Event senses on wire news (session 13): wars and armed conflicts, boycotts, poisonings; what a
+threat only threatens, kinds of attack someone is unprotected against or warned against, a death
+that only dates something. Invented names; each rule with near misses."""
 
 from __future__ import annotations
 
@@ -66,31 +66,6 @@ def test_people_poisoned_are_injured(extract_one, text, expected):
 
 def test_relations_poisoned_are_no_injury(extract_one):
     assert events(extract_one("The dispute poisoned relations between Vardia and Kesh.")) == []
-
-
-# -- hijacked craft (CAMEO 181) ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Seven men who seized a Vardian airliner with 199 people aboard were charged on Friday.", "seized"),
-        ("The ordeal began when a Kesh-bound plane was taken over shortly after take-off.", "taken over"),
-    ],
-)
-def test_a_craft_with_people_aboard_seized_is_hijacked(extract_one, text, expected):
-    assert ("Kidnapping", expected) in events(extract_one(text))
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Rebels seized the airport on Monday.", [("Takeover", "seized")]),
-        ("The navy seized a fishing vessel off the coast.", []),
-    ],
-)
-def test_a_place_seized_or_a_craft_seized_by_the_state_is_no_hijacking(extract_one, text, expected):
-    assert events(extract_one(text)) == expected
 
 
 # -- what is only threatened, guarded against, or dates something ------------------------------------

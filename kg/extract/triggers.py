@@ -392,8 +392,6 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 break  # "pulled out of the Open with a wrist injury"
             if matched and lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
                 break  # "rounded up the figures": no one arrested
-            if matched and name == "Takeover" and _hijacking(token, mention_at):
-                name = "Kidnapping"  # "the plane was taken over shortly after take-off"
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
@@ -572,8 +570,6 @@ def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
     if not objects:
         return name
     state = _state_captor(token, mention_at)
-    if state is not True and _carries_passengers(objects):
-        return "Kidnapping"  # "seized an airliner with 199 people aboard": a hijacking (CAMEO 181)
     captives = [o for o in objects if _names_people(o, mention_at)]
     if captives and lemma not in syntax()["people_taking_words"]:
         return name  # "troops conquered Dalia": a place, whatever label the model gave its name
@@ -586,19 +582,6 @@ def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
     if not any(t.i in mention_at or _kinds(t, mention_at) or t.lemma_.lower() in rule for t in taken):
         return None  # "police seized two tons of cocaine", "the rebels captured 40 rifles"
     return name
-
-
-def _carries_passengers(objects: list[Token]) -> bool:
-    """Whether what is taken is a craft that carries people (``passenger_craft``: an airliner,
-    a ship, a bus): taking it by force takes the people aboard (a hijacking, CAMEO 181)."""
-    return any(_phrase_noun(o).lemma_.lower() in syntax()["passenger_craft"] for o in objects)
-
-
-def _hijacking(token: Token, mention_at: dict) -> bool:
-    """Whether a phrase of taking ("took over", "seized control of") takes a craft that carries
-    people, by no one of the state's forces ("the plane was taken over after take-off")."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return _state_captor(token, mention_at) is not True and _carries_passengers(objects)
 
 
 def _names_people(obj: Token, mention_at: dict) -> bool:
