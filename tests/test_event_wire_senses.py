@@ -1,4 +1,4 @@
-"""Event senses on wire news (session 13): wars and armed conflicts, boycotts, poisonings; what a
+"""Event senses on wire news (session 13): boycotts, poisonings; what a
 threat only threatens, kinds of attack someone is unprotected against or warned against, a death
 that only dates something. Invented names; each rule with near misses."""
 
@@ -9,41 +9,6 @@ import pytest
 
 def events(x):
     return sorted((e.type, "+".join(t.text for t in e.triggers)) for e in x.events if e.type != "Statement")
-
-
-# -- wars and armed conflicts (CAMEO 19) --------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("The country is recovering from the war in Valdor.", ("MilitaryOperation", "war")),
-        ('"That is it, the war is over," Marek told reporters.', ("MilitaryOperation", "war")),
-        ("Kesh lies in the safe haven set up at the end of the 1991 Gulf War.", ("MilitaryOperation", "War")),
-        ("Ramos hailed the talks that ended a conflict with the rebels.", ("MilitaryOperation", "conflict")),
-        ("Vardia and Kesh have fought two of their three wars over the valley.", ("MilitaryOperation", "wars")),
-    ],
-)
-def test_wars_and_armed_conflicts_are_military_operations(extract_one, text, expected):
-    assert expected in events(extract_one(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The two airlines are locked in a price war.",
-        "The two leaders waged a war of words over the border.",
-        "The mayor declared a war on drugs.",
-        "The minister said there was no conflict of interest.",
-        "The war crimes tribunal sat in Kesh.",
-        "Marek drafted the church's policy on war, peace and nuclear arms.",
-        "Marek said the moves were tantamount to war.",
-        "Vardia plays down fears of war with Kesh.",
-        "No one benefits from wars.",
-    ],
-)
-def test_price_wars_wars_of_words_conflicts_of_interest_and_war_in_general_are_no_events(extract_one, text):
-    assert not [e for e in events(extract_one(text)) if e[0] == "MilitaryOperation"]
 
 
 # -- boycotts (CAMEO 143), poisonings ----------------------------------------------------------------------

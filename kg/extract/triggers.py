@@ -764,8 +764,6 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             return True  # "the maximum sentence for hijack", "the penalty for murder": a kind of crime
     if name == "Killing" and kind == "noun" and (_generic_death(token) or _death_as_time(token, words)):
         return True  # "death is the end of life", "escaped death": nobody's; "before his death": a date
-    if kind == "noun" and _bare_generic(token, words):
-        return True  # "policy on war and peace", "the alternative was war": war in general, none fought
     if name == "Takeover" and _takes_office(token):
         return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
     if _in_hyphenated_word(token):
@@ -1058,17 +1056,6 @@ def _generic_death(token: Token) -> bool:
     if any(c.dep_ in own or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return False
     return True
-
-
-def _bare_generic(token: Token, words: dict) -> bool:
-    """Whether a noun of ``generic_when_bare`` stands bare, with no determiner, possessor,
-    number or modifier, and so names the kind, not a happening ("church policy on war and
-    peace", "said the alternative was war", "fears of war with Vardia", "no one benefits from
-    wars"). "The war in Kesh", "a 13-year war", "the 1991 Gulf War", "civil war", "Kesh's
-    conflicts" are left."""
-    if token.lemma_.lower() not in words["generic_when_bare"] and token.lower_ not in words["generic_when_bare"]:
-        return False
-    return not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in token.children)
 
 
 def _death_as_time(token: Token, words: dict) -> bool:
