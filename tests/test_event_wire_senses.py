@@ -1,5 +1,5 @@
-"""Event senses on wire news (session 13): boycotts, poisonings; what a
-threat only threatens, kinds of attack someone is unprotected against or warned against, a death
+"""Event senses on wire news (session 13): poisonings; what a threat
+only threatens, kinds of attack someone is unprotected against or warned against, a death
 that only dates something. Invented names; each rule with near misses."""
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ def events(x):
     return sorted((e.type, "+".join(t.text for t in e.triggers)) for e in x.events if e.type != "Statement")
 
 
-# -- boycotts (CAMEO 143), poisonings ----------------------------------------------------------------------
-
-
-def test_a_boycott_is_a_protest(extract_one):
-    assert ("Protest", "boycott") in events(extract_one("The Kesh Party ended its boycott of the elections on Friday."))
+# -- poisonings ----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
