@@ -32,7 +32,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.coreference import Coreference
 from kg.extract.event_links import EventMention, link_events
-from kg.extract.modality import is_absent, is_factual, modality
+from kg.extract.modality import is_absent, is_factual, is_threatened, modality
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -102,13 +102,15 @@ class EventExtractor:
         """The event a trigger names, or None for a weak trigger ("operation") with neither an
         agent nor a named entity acted upon ("the operation on his knee"), for a statement
         that only names where reported words come from ("said in a statement") or has no
-        speaker, and for an event the text says did not happen at all ("no group claimed
-        responsibility")."""
+        speaker, for an event the text says did not happen at all ("no group claimed
+        responsibility"), and for what a threat only says will be done ("threatened to blow it up")."""
         etype = event_types()[trigger.name]
         if trigger.name == "Statement" and trigger.kind == "verb":
             return None  # statement verbs are read with their speaker and words by kg.extract.statements
         if is_subclass(trigger.name, "Statement") and is_attribution(trigger) or is_absent(trigger):
             return None
+        if is_threatened(trigger):
+            return None  # "threatened to blow it up": the threat is the event; what it threatens did not happen
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
         weak = trigger.kind != "phrase" and trigger.head.lemma_.lower() in etype.weak  # "a general strike" is specific

@@ -60,6 +60,28 @@ def is_absent(trigger: Trigger) -> bool:
     return False
 
 
+def is_threatened(trigger: Trigger) -> bool:
+    """Whether the event is only what a threat says will be done: the verb of its to-clause
+    ("threatened to blow it up", "threatened to kill the hostages and burn the house", "the
+    threat to kill them"). The threat is the event; what it threatens did not happen, and is
+    not made (a warning that something would happen keeps its event, marked hypothetical).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> sent = next(load_pipeline()("The gunmen threatened to kill the guards.").sents)
+    >>> from kg.extract.triggers import find_triggers
+    >>> [(t.name, is_threatened(t)) for t in find_triggers(sent, {})]
+    [('Threat', False), ('Killing', True)]
+    """
+    verb = trigger.head
+    if verb.pos_ != "VERB":
+        return False
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "threatened to kill X and burn Y": the first verb of the list
+    if verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in _modality_words()["threat_heads"]
+
+
 AGGREGATE = "aggregate"
 
 

@@ -524,12 +524,23 @@ def _verb_read_as_noun(token: Token) -> bool:
 def _acts_on_people(verb: Token, mention_at: dict) -> bool:
     """Whether a verb acts on people: its direct object, the subject of its passive (or a
     word conjoined with either), or the noun its participle describes ("270 people hanged
-    since 1975") names people ("hanged a farmer"; not "hung the portrait")."""
+    since 1975") names people ("hanged a farmer"; not "hung the portrait"), or is a bare
+    number, a count of people ("killed 35 people and poisoned 157")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)
     objects += [c for o in objects for c in o.conjuncts]
-    return any(_names_people(o, mention_at) for o in objects)
+    return any(_names_people(o, mention_at) or _bare_count(o) for o in objects)
+
+
+def _bare_count(obj: Token) -> bool:
+    """A number with nothing of its own, standing for the people counted ("poisoned 157");
+    not an amount, a date or a number of things ("40 tons", "157 of the bottles")."""
+    return (
+        obj.tag_ == "CD"
+        and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+        and not list(obj.children)
+    )
 
 
 def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
@@ -746,13 +757,13 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     if kind == "noun" and token.dep_ == "pobj" and token.head.lower_ == "of":
         if token.head.head.lemma_.lower() in words["condition_nouns"]:
             return True  # "declared a state of siege": a legal condition, no army besieging
-    if kind == "noun" and _exempt_from(token, words):
-        return True  # "nobody is free from arrest": what does not happen
+    if kind == "noun" and (_exempt_from(token, words) or _guarded_against(token, words)):
+        return True  # "nobody is free from arrest", "unprotected against attacks": what does not happen
     if kind == "noun" and token.dep_ == "pobj" and token.head.lower_ == "for":
         if token.head.head.lemma_.lower() in words["penalty_nouns"]:
             return True  # "the maximum sentence for hijack", "the penalty for murder": a kind of crime
-    if name == "Killing" and kind == "noun" and _generic_death(token):
-        return True  # "death is the end of life", "feared death", "escaped death": nobody's
+    if name == "Killing" and kind == "noun" and (_generic_death(token) or _death_as_time(token, words)):
+        return True  # "death is the end of life", "escaped death": nobody's; "before his death": a date
     if name == "Takeover" and _takes_office(token):
         return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
     if _in_hyphenated_word(token):
@@ -1057,6 +1068,18 @@ def _generic_death(token: Token) -> bool:
     return True
 
 
+def _death_as_time(token: Token, words: dict) -> bool:
+    """Whether someone's "death" only dates something else: the object of a
+    ``time_reference_preps`` preposition with a possessor and no phrase of its own ("said in an
+    interview shortly before his death", "after Lark's death"). "After his death in the
+    bombing", "before the death of the judge" tell how or whose, and are left."""
+    if token.lemma_.lower() != "death" or token.dep_ != "pobj":
+        return False
+    if token.head.lower_ not in words["time_reference_preps"]:
+        return False
+    return any(c.dep_ == "poss" for c in token.children) and not any(c.dep_ == "prep" for c in token.children)
+
+
 def _penalty(token: Token, words: dict) -> bool:
     """Whether an arrest noun names a court's penalty, not an arrest: the object of "to" after
     a sentencing verb ("sentenced to life imprisonment"), the complement of a penalty noun
@@ -1082,6 +1105,19 @@ def _exempt_from(token: Token, words: dict) -> bool:
         and prep.head.pos_ == "ADJ"
         and prep.head.lemma_.lower() in words["exemption_adjectives"]
     )
+
+
+def _guarded_against(token: Token, words: dict) -> bool:
+    """Whether a bare event noun (no determiner, possessor or number) names a kind of event
+    someone is or is not protected from: the object of a ``protection_preps`` phrase of one of
+    the ``protection_words`` ("judges were unprotected against criminal attacks", "to protect
+    the Kurds from attack"). "Protected the convoy from the attack that followed" is left."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in words["protection_preps"]:
+        return False
+    if prep.head.lemma_.lower() not in words["protection_words"] and prep.head.lower_ not in words["protection_words"]:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _takes_office(token: Token) -> bool:
