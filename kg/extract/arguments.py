@@ -261,7 +261,7 @@ class ArgumentReader:
         has_subject = False
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
-                if _gapped_passive(verb) or (self.etype.object_role == "victim" and _headline_passive(verb)):
+                if _gapped_passive(verb) or _headline_passive(verb, self.etype.object_role):
                     self.add(self.etype.object_role, child)  # "12 were killed and 30 wounded", "Farmer killed"
                     self.count = self.count or _count_of(child)
                 else:
@@ -308,7 +308,7 @@ class ArgumentReader:
             # "two of the 12 killed": a number stands for people too; a clause with its own
             # by-phrase is passive whatever its tag ("the suspect, shot dead by police")
             passive = verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children)
-            passive = passive or (self.etype.object_role == "victim" and _headline_passive(verb))
+            passive = passive or _headline_passive(verb, self.etype.object_role)
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:
                 self.count = self.count or _count_of(governor)
@@ -861,19 +861,21 @@ def _gapped_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
-def _headline_passive(verb: Token) -> bool:
+def _headline_passive(verb: Token, object_role: str | None) -> bool:
     """A headline's participle without its auxiliary ("Farmer killed near Kesh", "Journalist
     kidnapped in Kesh"): headlines drop the passive's "was", and the parser reads the past form
     as active, its noun as the doer. The past form heading the headline, or on its head noun,
-    with neither object nor auxiliary.
+    with neither object nor auxiliary, of a class done to a victim ("Bomb exploded" stays active).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
-    >>> [_headline_passive(nlp(text)[1]) for text in ("Farmer killed near Kesh\\nText.", "Farmer killed ten\\nText.")]
+    >>> texts = ("Farmer killed near Kesh\\nText.", "Farmer killed ten\\nText.")
+    >>> [_headline_passive(nlp(text)[1], "victim") for text in texts]
     [True, False]
     """
     return (
-        verb.tag_ in ("VBD", "VBN")
+        object_role == "victim"
+        and verb.tag_ in ("VBD", "VBN")
         and (verb.dep_ == "ROOT" or verb.dep_ == "acl" and verb.head.dep_ == "ROOT")
         and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
         and is_headline(verb.sent)

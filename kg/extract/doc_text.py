@@ -16,11 +16,12 @@ True
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 TEXT_KEY = "kg_text"
 WORDS_KEY = "kg_words"
+LOWERS_KEY = "kg_lowers"
 
 
 def document_text(doc: Doc) -> str:
@@ -33,8 +34,23 @@ def document_text(doc: Doc) -> str:
 
 def document_words(doc: Doc) -> list[str]:
     """The text of every token (``[t.text for t in doc]``), read once per document from spaCy's array."""
-    words = doc.user_data.get(WORDS_KEY)
-    if words is None:
+    return _strings(doc, ORTH, WORDS_KEY)
+
+
+def document_lowers(doc: Doc) -> list[str]:
+    """The lower-case form of every token (``[t.lower_ for t in doc]``), read once per document.
+
+    >>> import spacy
+    >>> document_lowers(spacy.blank("en")("Storm closes Port."))
+    ['storm', 'closes', 'port', '.']
+    """
+    return _strings(doc, LOWER, LOWERS_KEY)
+
+
+def _strings(doc: Doc, attr: int, key: str) -> list[str]:
+    """One string attribute of every token, from spaCy's array, kept in ``doc.user_data[key]``."""
+    found = doc.user_data.get(key)
+    if found is None:
         strings = doc.vocab.strings
-        words = doc.user_data[WORDS_KEY] = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
-    return words
+        found = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
+    return found

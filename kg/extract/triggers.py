@@ -27,7 +27,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_text import document_words
+from kg.extract.doc_text import document_lowers, document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.extract.sports_teams import is_sports_report
 from kg.names.actors import sector_code
@@ -962,8 +962,7 @@ def _sports_news(doc: Doc) -> bool:
     report that mentions a football tournament is none). Read once per document, on its words
     and spaCy's arrays (a Token per word cost more than the rest of the events component)."""
     if "kg_sports_news" not in doc.user_data:
-        strings = doc.vocab.strings
-        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+        lowers = document_lowers(doc)
         news = is_sports_report(doc, lowers=lowers)
         if news:
             words = document_words(doc)
