@@ -116,3 +116,26 @@ def test_a_headline_event_is_the_story_event(extract_one):
     bombings = [e for e in x.events if e.type == "Bombing"]
     assert len(bombings) == 1
     assert {t.text for t in bombings[0].triggers} == {"bombing", "exploded"}
+
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('" ', ' "'), ("\u201c ", " \u201d"), ('"', '"')])
+def test_an_opening_quote_set_apart_by_a_space_opens_its_sentence(nlp, extract_one, opening, closing):
+    """Tokenized text ('" We took ...') made the opening quote a sentence of its own, and the
+    quotation then no one's words: the speaker after it ("he said") made no statement."""
+    text = (
+        "Marc Duval is conceding nothing .\n"
+        f"{opening}We took three fine catches in this match .\n"
+        f"Our catching will win us the title ,{closing} he said ."
+    )
+    assert sentences(nlp, text)[1] == f"{opening}We took three fine catches in this match ."
+    x = extract_one(text)
+    speakers = [a.span.text for e in x.events if e.type == "Statement" for a in e.arguments if a.role == "agent"]
+    assert speakers == ["Marc Duval"]
+
+
+def test_a_sentence_opening_with_a_spaced_quote_keeps_its_words(nlp):
+    assert sentences(nlp, 'The mayor spoke .\n" We will rebuild , " she said .') == [
+        "The mayor spoke .",
+        '" We will rebuild , " she said .',
+    ]

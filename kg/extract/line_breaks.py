@@ -29,6 +29,7 @@ from kg.extract.name_boundaries import SPACED_DASHES
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"'”’»)]")
+OPENING_QUOTES = frozenset("\"“«")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -196,8 +197,13 @@ class LineBreaks:
 def _start_sentence(doc: Doc, i: int) -> None:
     """Start a sentence at word ``i``. A name opening it stays whole: forced to start a sentence
     where it would not have, the parser otherwise may end one after "Marc" in "Speech\n\nMarc
-    Duval spoke"."""
+    Duval spoke". An opening quotation mark stays with the words it opens: set apart from them
+    by a space ('" We took ...', as tokenized text and some feeds write it), it would otherwise
+    be a sentence of its own, and the quotation's words no sentence's quote."""
     doc[i].is_sent_start = True
+    if doc[i].text in OPENING_QUOTES and i + 1 < len(doc) and not doc[i + 1].is_space:
+        i += 1
+        doc[i].is_sent_start = False
     name = i
     while name + 1 < len(doc) and _capitalized(doc[name]) and _capitalized(doc[name + 1]):
         name += 1
