@@ -24,6 +24,7 @@ the modality is read by :mod:`kg.extract.modality`. The general syntax words liv
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import is_headline, line_break_between
+from kg.extract.modality import is_war
 from kg.extract.name_boundaries import SPACED_DASHES
 from kg.extract.triggers import (
     PLACE_TYPES,
@@ -53,6 +55,8 @@ from kg.model import Span as TextSpan
 
 # Words inside these spaCy entities are amounts or dates, never who or what.
 NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+# A year written alone ("1991"): before an event noun it names which one, it counts none.
+YEAR = re.compile(r"(1[5-9]|20)\d\d")
 ACTOR_TYPES = {"Person", "Organization", "Country"}
 
 
@@ -336,7 +340,7 @@ class ArgumentReader:
                     self.add("target", child)
                 else:
                     self.add("place", child)
-            elif child.dep_ == "nummod" and child.ent_type_ != "DATE":
+            elif child.dep_ == "nummod" and _counts(child):
                 self.count = parse_count(child)
         slot = noun  # where the event noun stands in its clause
         if (
@@ -954,18 +958,47 @@ def _place_word(token: Token) -> bool:
 
 
 def _count_of(token: Token) -> int | None:
+    """The number that counts a noun ("134 attacks", "12 people")."""
     for child in token.children:
-        if child.dep_ == "nummod" and child.ent_type_ != "DATE":
+        if child.dep_ == "nummod" and _counts(child):
             return parse_count(child)
     return None
+
+
+def _counts(number: Token) -> bool:
+    """Whether a number on a noun counts it: not a date, nor a year that names which one ("the
+    1991 Gulf War", "the 1996 attack"), however the tagger labels it."""
+    return number.ent_type_ != "DATE" and not YEAR.fullmatch(number.text)
+
+
+def _of_war(date: Token, war: Token) -> bool:
+    """Whether a date is a war's own: in its words ("the 1991 Gulf War", "the war, begun in
+    1994"), or on one of the ``war_phase_verbs`` it is the subject of ("the war began in 1988",
+    "the conflict ended in 1996"; not "the conflict paved the way to elections in 1991"), not
+    on a clause below that verb."""
+    if war.left_edge.i <= date.i <= war.right_edge.i:
+        return True
+    if war.dep_ not in ("nsubj", "nsubjpass") or war.head.lemma_.lower() not in syntax()["war_phase_verbs"]:
+        return False
+    token = date
+    while token.head != token and token.head != war.head:
+        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "conj"):
+            return False
+        token = token.head
+    return token.head == war.head and token.dep_ not in ("ccomp", "advcl", "relcl", "xcomp", "acl", "conj")
 
 
 def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) -> tuple[str | None, str | None]:
     """(normalized time, time as written) of the DATE closest to the trigger in the parse,
     skipping dates that belong to another event of the sentence."""
     head = trigger.head
+    # A war's time is only a date of its own (:func:`_of_war`), never that of the clause it is
+    # named in ("in 1993 freed a man held since the war").
+    whole = trigger.kind == "noun" and trigger.name == "MilitaryOperation" and is_war(head)
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
+        if whole and not _of_war(ent.root, head):
+            continue
         if (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps()) or _in_span_clause(ent.root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
         owner = event_owner(ent.root, ctx)

@@ -27,6 +27,12 @@
 - **Parts**: an attack told as happening during fighting ("attacked the garrison during the
   offensive", "during the battle, one company was overrun and two others were attacked") is
   ``partOf`` it, as the ontology's air strike is part of a military operation.
+- **Wars**: a war or an armed conflict ("the war", "the 1991 Gulf War", "a 13-year conflict")
+  is a whole of many happenings: it never merges with a single one (an attack, a clash, a
+  killing), nor they with it. A happening the text places in it ("during the war", "in the civil
+  war") is ``partOf`` it; a death is ``causedBy`` it only when the text says so ("killed in the
+  war", "the war has killed 20,000"); it lends no agent, place or time to what is told in it, and
+  no claim of responsibility claims it.
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
   a killing or injury without a named agent gets its cause's, and its cause's place and
   time when it has none.
@@ -57,7 +63,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import after_utterance_phrase, ransom_demanders
 from kg.extract.counts import words_to_int
 from kg.extract.line_breaks import is_headline
-from kg.extract.modality import AGGREGATE, is_factual, tells_many
+from kg.extract.modality import AGGREGATE, is_factual, is_war, tells_many
 from kg.extract.triggers import (
     VIOLENT,
     Trigger,
@@ -93,6 +99,21 @@ class EventMention:
     @property
     def head(self) -> Token:
         return self.trigger.head
+
+
+def _is_war(mention: EventMention) -> bool:
+    """A war or an armed conflict told by its noun ("the war in Kesh", "the 1991 Gulf War"): a
+    whole of many happenings, never one of them."""
+    return mention.trigger.kind == "noun" and mention.event.type == "MilitaryOperation" and is_war(mention.head)
+
+
+def _wars_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions cannot tell one happening for being a war and a single happening
+    told in it ("the war" and "the army attacked"), or one war and many ("the conflicts of the
+    century")."""
+    if _is_war(a) != _is_war(b):
+        return True
+    return _is_war(a) and _is_plural(a) != _is_plural(b)
 
 
 def _compatible_class(a: str, b: str) -> str | None:
@@ -294,9 +315,15 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
         attack = mentions[k].head
         parent = attack.head
         if attack.dep_ == "pobj" and parent.lower_ in syntax()["cause_preps"] and parent.head == head:
-            return k  # "killed in the blast"
+            if _is_war(mentions[k]) and parent.lower_ in syntax()["part_preps"]:
+                continue  # "killed during the war": told in the war (partOf), not by it
+            return k  # "killed in the blast", "killed in the war"
         if attack.dep_ == "nsubj" and parent == head:
-            return k  # "the bombing killed two"
+            return k  # "the bombing killed two", "the war has killed 20,000"
+        if head.dep_ == "relcl" and head.head == attack and _relative_subject(head):
+            return k  # "the conflict, which killed 500"
+    # A war causes only the deaths the text says it did (above); it holds the others.
+    attacks = [k for k in attacks if not _is_war(mentions[k])]
     around = [k for k in attacks if head in mentions[k].head.subtree and head != mentions[k].head]
     if around:
         # "the attack where gunmen killed two"; of attacks inside one another, the nearest
@@ -305,6 +332,11 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     # attacks" nor a planned one ("killed in the operation, which followed a series of attacks").
     told = [k for k in attacks if mentions[k].event.modality is None]
     return told[0] if len(attacks) == 1 and told else None
+
+
+def _relative_subject(verb: Token) -> bool:
+    """A relative clause whose subject is its relative pronoun: "(the war,) which killed 500"."""
+    return any(c.dep_ == "nsubj" and c.lower_ in syntax()["relative_pronouns"] for c in verb.children)
 
 
 def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | None:
@@ -328,6 +360,8 @@ def _cause_before(mention: EventMention, mentions: list[EventMention]) -> int | 
         cause = k if is_subclass(other.event.type, "Attack") or _fighting(other) else None
         if cause is None:
             cause = next((t for p, t in other.links if p == "causedBy"), None)
+        if cause is not None and _is_war(mentions[cause]):
+            continue  # "The war began in 1980. Two guards were killed.": no cause told
         if cause is not None and not _cause_conflict(mention.event, mentions[cause].event):
             return cause
     return None
@@ -399,7 +433,7 @@ def _nearest_claimable(mention: EventMention, mentions: list[EventMention], inde
             other = mentions[k]
             if mention.sentence - other.sentence > window:
                 break
-            if is_violent(other.event.type) and claimable(other.event):
+            if is_violent(other.event.type) and claimable(other.event) and not _is_war(other):
                 return k
     return None
 
@@ -418,6 +452,8 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             cause = _cause(mention, mentions)
             if cause is not None:
                 mention.links.append(("causedBy", cause))
+            elif (whole := _whole(mention, mentions)) is not None:
+                mention.links.append(("partOf", whole))  # "two guards were killed during the war"
         elif is_violent(mention.event.type):
             whole = _whole(mention, mentions)
             if whole is not None:
@@ -437,7 +473,8 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
             link = (predicate, position[cluster_of[target]])
             if link[1] != position[cluster_of[index]] and link not in event.links:
                 event.links.append(link)
-    _propagate(events, across_sentences=merge)
+    wars = {position[index] for index, mention in enumerate(mentions) if index in position and _is_war(mention)}
+    _propagate(events, wars, across_sentences=merge)
     _captors(events, mentions, cluster_of, across_sentences=merge)
     return events
 
@@ -510,17 +547,21 @@ def _many_only(mentions: list[EventMention], cluster_of: list[int]) -> None:
 def _whole(mention: EventMention, mentions: list[EventMention]) -> int | None:
     """The fighting an attack is told as part of: the event named by a ``part_preps`` phrase
     ("during the battle") on its trigger, or on the verb of a list its trigger ends ("during the
-    battle, one company was overrun and two others were attacked")."""
+    battle, one company was overrun and two others were attacked"); for a war, also a
+    ``war_part_preps`` phrase ("attacked the town in the civil war")."""
     heads = [mention.head]
     while heads[-1].dep_ == "conj" and heads[-1].head != heads[-1]:
         heads.append(heads[-1].head)
+    words = syntax()
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in syntax()["part_preps"]:
+            if prep.dep_ != "prep" or prep.lower_ not in words["part_preps"] | words["war_part_preps"]:
                 continue
             for k, other in enumerate(mentions):
                 if other is not mention and other.head.dep_ == "pobj" and other.head.head == prep:
-                    if is_subclass(other.event.type, "MilitaryOperation"):
+                    if not is_subclass(other.event.type, "MilitaryOperation"):
+                        continue
+                    if prep.lower_ in words["part_preps"] or _is_war(other):
                         return k
     return None
 
@@ -591,7 +632,7 @@ def _headline_stories(mentions: list[EventMention]) -> dict[int, int]:
             if story.sentence - mention.sentence > HEADLINE_LEAD:
                 break
             kind = mention.event.type, story.event.type
-            if _compatible_class(*kind) is None and not _same_family(*kind):
+            if _compatible_class(*kind) is None and not _same_family(*kind) or _wars_apart(mention, story):
                 continue
             # One filler shared ("Singapore hangs ..." and "Singapore hanged ..."); other words may
             # differ as a headline's do ("drug trafficker", "a Thai farmer"), names may not.
@@ -628,6 +669,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             if root != earlier:
                 continue
             first = mentions[root]
+            if _wars_apart(first, mention):
+                continue
             name = _compatible_class(first.event.type, mention.event.type)
             if _same_family(first.event.type, mention.event.type) and name is None:
                 name = first.event.type  # an attack and the bombing it was: the first mention's class
@@ -667,18 +710,19 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
     return cluster_of
 
 
-def _propagate(events: list[Event], across_sentences: bool = True) -> None:
+def _propagate(events: list[Event], wars: set[int], across_sentences: bool = True) -> None:
     """Claimants become the agents of what they claim; effects share their cause's agent,
-    place and time when the text gives them none. Without ``across_sentences`` (mentions
-    read one by one, each with its own sentence's arguments) an effect borrows only from a
-    cause of its own sentence; the link itself stays."""
+    place and time when the text gives them none, unless the cause is one of the ``wars``
+    (a war's sides, places and years are not those of one death told in it). Without
+    ``across_sentences`` (mentions read one by one, each with its own sentence's arguments) an
+    effect borrows only from a cause of its own sentence; the link itself stays."""
     for event in events:
         for predicate, target in event.links:
             if predicate == "claims":
                 _borrow_agents(events[target], event)
     for event in events:
         for predicate, target in event.links:
-            if predicate == "causedBy":
+            if predicate == "causedBy" and target not in wars:
                 cause = events[target]
                 if not across_sentences and cause.sentence != event.sentence:
                     continue

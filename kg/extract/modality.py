@@ -85,6 +85,12 @@ def is_threatened(trigger: Trigger) -> bool:
 AGGREGATE = "aggregate"
 
 
+def is_war(token: Token) -> bool:
+    """Whether a noun names a war or an armed conflict (``war_nouns``: "the war", "the 1991 Gulf
+    War", "a 13-year conflict"): a whole told over years, in which single happenings are told."""
+    return token.lemma_.lower() in _modality_words()["war_nouns"]
+
+
 def is_factual(value: str | None) -> bool:
     """Whether an event of this modality took place: asserted (None) or ``aggregate`` (many
     happenings told at once are still facts); not a negated, future or hypothetical one.
@@ -289,13 +295,17 @@ def _war_toll(trigger: Trigger, clauses: list[Token], words: dict[str, set]) -> 
         return False
     war = False
     victims = []
+    etype = event_types()[trigger.name]
     for clause in clauses:
+        # The subject of the trigger's own verb is who suffers only where the class says so
+        # ("two soldiers died"); "rebels killed a judge during the war" names one victim.
+        killer = clause == trigger.head and etype.subject_of.get(clause.lemma_.lower(), etype.subject_role) == "agent"
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lemma_.lower() in words["war_nouns"]:
                 war = True  # "the war has killed", "the conflict has left thousands dead"
             elif child.dep_ == "prep" and child.lower_ in words["war_preps"]:
                 war = war or any(g.dep_ == "pobj" and g.lemma_.lower() in words["war_nouns"] for g in child.children)
-            elif child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            elif child.dep_ in ("nsubjpass", "dobj") or child.dep_ == "nsubj" and not killer:
                 victims.append(child)
         victims += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     if trigger.head.dep_ == "amod":

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import document_lowers, document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
+from kg.extract.line_breaks import is_headline
 from kg.extract.sports_teams import is_sports_report
 from kg.names.actors import sector_code
 from kg.names.gazetteer import is_known_place
@@ -764,6 +765,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
             return True  # "the maximum sentence for hijack", "the penalty for murder": a kind of crime
     if name == "Killing" and kind == "noun" and (_generic_death(token) or _death_as_time(token, words)):
         return True  # "death is the end of life", "escaped death": nobody's; "before his death": a date
+    if kind == "noun" and _bare_generic(token, words):
+        return True  # "policy on war and peace", "the alternative was war": war in general, none fought
     if name == "Takeover" and _takes_office(token):
         return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
     if _in_hyphenated_word(token):
@@ -1065,6 +1068,20 @@ def _generic_death(token: Token) -> bool:
     if any(c.dep_ in own or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return False
     return True
+
+
+def _bare_generic(token: Token, words: dict) -> bool:
+    """Whether a noun of ``generic_when_bare`` stands bare, with no determiner, possessor,
+    number or modifier, and so names the kind, not a happening ("church policy on war and
+    peace", "said the alternative was war", "fears of war with Vardia", "no one benefits from
+    wars"). "The war in Kesh", "a 13-year war", "the 1991 Gulf War", "civil war", "Kesh's
+    conflicts" are left, and so is a name written with its capital inside a sentence ("the
+    treaty ended War of the Vardi Succession")."""
+    if token.lemma_.lower() not in words["generic_when_bare"] and token.lower_ not in words["generic_when_bare"]:
+        return False
+    if token.text.istitle() and not token.is_sent_start and not is_headline(token.sent):
+        return False  # a war's name
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "nmod") for c in token.children)
 
 
 def _death_as_time(token: Token, words: dict) -> bool:
