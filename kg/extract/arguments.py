@@ -113,7 +113,8 @@ class ArgumentReader:
 
     # -- adding ------------------------------------------------------------------------
 
-    def add(self, role: str | None, token: Token | None) -> None:
+    def add(self, role: str | None, token: Token | None, conjuncts: bool = True) -> None:
+        """Add ``token`` in ``role``, with the words joined to it (``conjuncts``: "Vell and Kesh")."""
         if role is None or token is None:
             return
         if (
@@ -127,7 +128,8 @@ class ArgumentReader:
             if owner is not None:
                 self.add(role, owner)
             return
-        members = [token, *token.conjuncts]
+        members = [token, *token.conjuncts] if conjuncts else [token]
+        members += [g for m in members for g in _included(m, self.ctx)]  # "12 people, including Tomas Vell"
         if role == "agent":
             # "members of the Vale Front attacked": the members act, and so does the Front
             members += [g for m in members if (g := _group_of(m, self.ctx)) is not None]
@@ -279,10 +281,20 @@ class ArgumentReader:
                 has_subject = True
             elif child.dep_ == "dobj" or (counted := _counted_object(child)) is not None:
                 child = child if child.dep_ == "dobj" else counted
+                if child.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
+                    # "Vell, whom he met": the noun the clause is on, alone ("its leader, Vell, whom":
+                    # the parse may join an apposition as a conjunct)
+                    self.add(object_role, verb.head, conjuncts=False)
+                    continue
+                if child in self.trigger.tokens and child.lemma_.lower() in argument_words()["loss_nouns"]:
+                    self._lives(child)  # "the war claimed 125,000 lives"
+                    continue
                 if child.like_num:
                     self.count = self.count or parse_count(child)
                 self.add(object_role, child)
                 self.count = self.count or _count_of(child)
+        for included in _included(verb, self.ctx):
+            self.add(object_role, included)  # "12 were arrested on Monday, including Tomas Vell"
         if not has_subject:
             self._borrowed_subject(verb, subject_role)
 
@@ -367,14 +379,35 @@ class ArgumentReader:
             slot.dep_ == "pobj"
             and verb.lower_ == "to"
             and verb.dep_ == "prep"
-            and (verb.head.i in self.ctx.trigger_at or _violent_verb(verb.head))
+            and (shifted := _shifted_object(verb.head)) is not None
         ):
-            # "stabbed to death by a neighbour", "beat a guard to death": the violent verb's
-            # arguments ("sentenced to death" tells no killing: "sentenced" is no event here)
+            # "A vendor stabbed to death a judge in a court": the parse makes the judge a clause
+            # whose subject is the vendor, the violent verb a participle on the vendor
+            self.add(self.etype.subject_role, verb.head.head)
+            self.add(self.etype.object_role, shifted)
+            self._preps(shifted, places_only=True)
+        elif (
+            slot.dep_ == "pobj"
+            and verb.lower_ == "to"
+            and verb.dep_ == "prep"
+            and (
+                verb.head.i in self.ctx.trigger_at
+                or _violent_verb(verb.head)
+                or (self.etype.name == "Killing" and verb.head.pos_ == "VERB" and verb.head.dep_ != "acl")
+            )
+        ):
+            # "stabbed to death by a neighbour", "beat a guard to death", "rebels hacked to death
+            # three farmers": the verb's arguments, whatever the verb ("sentenced to death" tells
+            # no killing: "death" is no trigger there); a participle on a noun only in a headline
+            # (inside a sentence it is a misreading, above)
             self._verb(verb.head)
             self._preps(verb.head, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
+        elif slot.dep_ == "nsubj" and _tells_occurrence(verb):
+            # "fighting broke out in Kesh between the Front and the army": where and who, on the verb
+            self._preps(verb, places_only=True)
+            self._sides(verb)
         elif slot.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in syntax()["effect_verbs"]:
             # "the embassy was hit by a bombing": the passive of "a bombing hit the embassy"
             self.add(self.etype.object_role, _passive_subject(verb.head))
@@ -385,10 +418,31 @@ class ArgumentReader:
             self._preps(verb, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() in argument_words()["impact_verbs"]:
             self._impact(verb)  # "an explosion ripped through a market", "the blast tore into a convoy"
+        self._sides(noun)  # "clashes between police and protesters"
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.lemma_.lower() in syntax()["effect_verbs"]:
                 # "operations targeting EFD cells"
                 self.add(self.etype.object_role, next((c for c in clause.children if c.dep_ == "dobj"), None))
+
+    def _lives(self, noun: Token) -> None:
+        """The lives a killing's phrase names ("claimed the lives of 12 soldiers": the soldiers;
+        "claimed more than 125,000 lives": the counted lives, though a word of the trigger)."""
+        self.count = self.count or _count_of(noun)
+        people = _of_phrases(noun)
+        for person in people:
+            self.add(self.etype.object_role, person)
+        counted = [w for c in noun.children if c.dep_ == "nummod" for w in c.subtree]
+        if not people and counted:
+            self.args.append(Argument(self.etype.object_role, token_span(_adjacent([*counted, noun]))))
+
+    def _sides(self, token: Token) -> None:
+        """The sides of a fight ("clashes between police and protesters", "fighting broke out
+        between the two groups"): each acts. A meeting's sides are its participants (``_preps``)."""
+        if self.etype.name == "Meeting":
+            return
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in argument_words()["side_preps"]:
+                self.add(self.etype.subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
 
     def _possessor_role(self, noun: Token) -> str | None:
         """The role of an event noun's possessor: the class's (``possessor`` in event_types.json:
@@ -689,6 +743,19 @@ def _violent_verb(verb: Token) -> bool:
     return headline and verb.pos_ == "VERB" and verb.lemma_.lower() in _violent_verbs()
 
 
+def _shifted_object(verb: Token) -> Token | None:
+    """The object a violent verb put after its "to death" ("A vendor stabbed to death a judge"),
+    which the parse reads as a clause of its own: the object a noun with the verb's subject as
+    its subject, the verb a participle on that subject. None for any other parse ("a judge
+    stabbed to death in court": the participle's noun is its victim)."""
+    doer = verb.head
+    if verb.dep_ != "acl" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _violent_verbs():
+        return None
+    if doer.dep_ != "nsubj" or doer.head.pos_ not in ("NOUN", "PROPN") or doer.head.i < verb.i:
+        return None
+    return doer.head
+
+
 def _owner(token: Token, ctx: SentenceContext) -> Token | None:
     """The country, group or person a weapon belongs to, named in its modifiers ("Iraqi
     artillery", "the Front's bombs", "Hizbollah fire"); not a country before a place word
@@ -751,6 +818,31 @@ def _counted_object(child: Token) -> Token | None:
         return None  # "stabbed over a $7 fine", "jailed over 20 years"
     counted = obj.like_num or any(c.dep_ == "nummod" and c.ent_type_ not in NOT_ARGUMENTS for c in obj.children)
     return obj if counted else None
+
+
+def _included(token: Token, ctx: SentenceContext) -> list[Token]:
+    """The named people, groups or places an inclusion phrase of ``token`` names ("12 people,
+    including Tomas Vell", "including the mayor, Tomas Vell"; the parse may hang the phrase on
+    the verb): they stand
+    with it. A part counted without a name ("three people, including two guards") is no one
+    more: it would only tell the same people twice, and join happenings told apart by it."""
+    return [
+        member
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in argument_words()["inclusion_preps"]
+        for g in c.children
+        if g.dep_ == "pobj"
+        for member in (g, *g.conjuncts)
+        if member.i in ctx.mention_at or any(a.dep_ == "appos" and a.i in ctx.mention_at for a in member.children)
+    ]
+
+
+def _tells_occurrence(verb: Token) -> bool:
+    """A verb that tells its subject happened, with its particle or object as written ("broke
+    out", "erupted", "took place"): ``occurrence_verbs``."""
+    lemma = verb.lemma_.lower()
+    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
+    return bool(phrases & argument_words()["occurrence_verbs"])
 
 
 def _named_place(token: Token, ctx: SentenceContext) -> Token | None:

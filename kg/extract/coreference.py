@@ -123,6 +123,8 @@ class Coreference:
         if token.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in token.children):
             return None  # "X, the defence secretary", "the group ETA": the apposition names it, not a sentence before
         lemma, text = token.lemma_.lower(), token.lower_
+        if token.tag_ == "NNS" and lemma in words["group_nouns"] and text not in words["group_nouns"]:
+            return None  # "the two main rebel groups", "the factions": several organizations, not one
         if lemma in words["group_nouns"] or text in words["group_nouns"]:
             if lemma in words["armed_group_nouns"] or text in words["armed_group_nouns"]:
                 armed = self._armed_group(token)
@@ -169,7 +171,9 @@ class Coreference:
     def _bound_apart(self, token: Token) -> set[str]:
         """Entities a pronoun cannot stand for, by the parse alone: one named later in the
         clause the pronoun is the subject of ("he said Vell had left": he is not Vell) or in
-        the clause it reports before it ('"Vell has left," he said'), and
+        the clause it reports before it ('"Vell has left," he said'), the noun a relative clause
+        is on when the pronoun is its subject and the relative pronoun its object ("Vell, whom
+        he met"), and
         the subject of the verb a personal pronoun is the object of ("Vell paid him": him is
         not Vell; "himself" is)."""
         head = token.head
@@ -178,6 +182,8 @@ class Coreference:
             named = [t for t in head.subtree if t.i > token.i]
             # '"Vell has left," he said': the words he reports, before him too
             named += [t for c in head.children if c.dep_ in REPORTED and c.i < token.i for t in c.subtree]
+            if head.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in head.children):
+                named.append(head.head)  # "Vell, whom he met": he is not Vell
         elif token.lower_.endswith(("self", "selves")):
             return set()
         elif token.dep_ in ("dobj", "dative") or token.dep_ == "pobj" and head.head.pos_ == "VERB":

@@ -34,8 +34,9 @@
   war", "the war has killed 20,000"); it lends no agent, place or time to what is told in it, and
   no claim of responsibility claims it.
 - **What links tell**: a claimed event without a named agent gets the claimant as agent;
-  a killing or injury without a named agent gets its cause's, and its cause's place and
-  time when it has none.
+  a killing or injury without a named agent gets its cause's (not the sides of a fight:
+  "killed in fighting between the army and the Front" names no killer), and its cause's
+  place and time when it has none.
 - **Deaths of an accident**: a death or injury that names no killer, told in a sentence that
   tells an accident or a disaster and no violence, or right after one ("The plane crashed near
   Kesh. All 40 passengers were killed."), is no kg:Killing or kg:Injury (death by violence):
@@ -711,11 +712,12 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
 
 
 def _propagate(events: list[Event], wars: set[int], across_sentences: bool = True) -> None:
-    """Claimants become the agents of what they claim; effects share their cause's agent,
-    place and time when the text gives them none, unless the cause is one of the ``wars``
-    (a war's sides, places and years are not those of one death told in it). Without
-    ``across_sentences`` (mentions read one by one, each with its own sentence's arguments) an
-    effect borrows only from a cause of its own sentence; the link itself stays."""
+    """Claimants become the agents of what they claim; effects share their cause's agent (not
+    that of fighting between sides, :func:`_two_sided`), place and time when the text gives them
+    none, unless the cause is one of the ``wars`` (a war's sides, places and years are not those
+    of one death told in it). Without ``across_sentences`` (mentions read one by one, each with
+    its own sentence's arguments) an effect borrows only from a cause of its own sentence; the
+    link itself stays."""
     for event in events:
         for predicate, target in event.links:
             if predicate == "claims":
@@ -726,11 +728,19 @@ def _propagate(events: list[Event], wars: set[int], across_sentences: bool = Tru
                 cause = events[target]
                 if not across_sentences and cause.sentence != event.sentence:
                     continue
-                _borrow_agents(event, cause, named_only=False)
+                if not _two_sided(cause):
+                    _borrow_agents(event, cause, named_only=False)
                 if not any(a.role == "place" for a in event.arguments):
                     event.arguments += [a for a in cause.arguments if a.role == "place"]
                 if event.time is None:
                     event.time, event.time_text = cause.time, cause.time_text
+
+
+def _two_sided(event: Event) -> bool:
+    """Fighting with two or more sides acting ("fighting between the army and the Front"): who
+    of them killed or hurt someone in it the fighting does not tell, so its effects borrow no agent."""
+    sides = {a.entity or a.span.text.lower() for a in event.arguments if a.role == "agent"}
+    return event.type == "MilitaryOperation" and len(sides) > 1
 
 
 def _borrow_agents(event: Event, source: Event, named_only: bool = True) -> None:
