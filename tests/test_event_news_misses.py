@@ -117,13 +117,14 @@ def test_beating_a_name_and_his_colleague_is_an_injury(extract_one):
 
 
 def test_sides_that_meet_in_sports_news_play_a_match(extract_one):
-    text = "Champions Tom Reid and Ivo Lark will meet on Friday after winning 6 - 3 6 - 2." + SPORTS
+    # a match already played: "will meet" would be no event anyway, as a meeting only planned
+    text = "Champions Tom Reid and Ivo Lark met on Friday after winning 6 - 3 6 - 2." + SPORTS
     assert events(extract_one(text)) == []
 
 
 def test_ministers_who_meet_outside_sports_news_hold_a_meeting(extract_one):
-    text = "The interior minister will meet the families of the victims in Kesh on Friday."
-    assert ("Meeting", "meet") in events(extract_one(text))
+    text = "The interior minister met the families of the victims in Kesh on Friday."
+    assert ("Meeting", "met") in events(extract_one(text))
 
 
 def test_scores_and_race_times_are_results_and_a_dateline_is_none(nlp):

@@ -158,7 +158,7 @@ def test_denied_events_are_still_made_and_marked(extract_one):
         # not demanded: reported (many kidnappings told at once: aggregate, not hypothetical)
         ("The police reported robberies, kidnappings and murders last year.", "Kidnapping", "aggregate"),
         ("If rebels attack the town, the army will respond.", "Attack", "hypothetical"),
-        ("Unless the talks resume, the truce ends.", "Meeting", "hypothetical"),
+        ("Unless the army withdraws from Kesh, the truce ends.", "Withdrawal", "hypothetical"),
         ("Rebels attacked the town, and the army responded.", "Attack", None),
         ("Stop the bombing of the villages.", "Bombing", "hypothetical"),
         ("Cease the repression and stop the assassinations.", "Attack", "hypothetical"),

@@ -32,7 +32,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.coreference import Coreference
 from kg.extract.event_links import EventMention, link_events
-from kg.extract.modality import is_absent, is_factual, is_threatened, modality
+from kg.extract.modality import is_absent, is_factual, is_planned, is_threatened, modality, planned_unmade_classes
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -103,7 +103,8 @@ class EventExtractor:
         agent nor a named entity acted upon ("the operation on his knee"), for a statement
         that only names where reported words come from ("said in a statement") or has no
         speaker, for an event the text says did not happen at all ("no group claimed
-        responsibility"), and for what a threat only says will be done ("threatened to blow it up")."""
+        responsibility"), for what a threat only says will be done ("threatened to blow it up"), and
+        for a meeting only planned or expected ("will meet on Monday", "ahead of the cabinet meeting")."""
         etype = event_types()[trigger.name]
         if trigger.name == "Statement" and trigger.kind == "verb":
             return None  # statement verbs are read with their speaker and words by kg.extract.statements
@@ -111,6 +112,9 @@ class EventExtractor:
             return None
         if is_threatened(trigger):
             return None  # "threatened to blow it up": the threat is the event; what it threatens did not happen
+        told = modality(trigger)
+        if is_planned(told) and trigger.name in planned_unmade_classes():
+            return None  # "Kesh will meet Brak on Monday": a meeting only planned is no happening yet
         reader = ArgumentReader(trigger, etype, ctx)
         arguments = reader.read()
         weak = trigger.kind != "phrase" and trigger.head.lemma_.lower() in etype.weak  # "a general strike" is specific
@@ -128,7 +132,7 @@ class EventExtractor:
             arguments=arguments,
             time=time,
             time_text=time_text,
-            modality=modality(trigger),
+            modality=told,
         )
         if trigger.name == "Killing":
             event.killed_count = reader.count

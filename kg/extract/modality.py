@@ -38,8 +38,9 @@ def _modality_words() -> dict[str, set]:
 def is_absent(trigger: Trigger) -> bool:
     """Whether the text says there was no such event at all: a "no" on the trigger noun or on
     the subject of its clause ("no claim of responsibility was made", "no group claimed
-    responsibility", "no injuries were reported", "nobody was hurt"). Such an event is not made; a denied or
-    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
+    responsibility", "no injuries were reported", "nobody was hurt", "without bloodshed"). Such an
+    event is not made; a denied or negated one ("denied that guerrillas attacked", "did not
+    attack") is, marked ``negated``.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
@@ -51,6 +52,8 @@ def is_absent(trigger: Trigger) -> bool:
     head = trigger.head
     if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
         return True
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _modality_words()["absent_preps"]:
+        return True  # "achieved without bloodshed", "left without attacking": none happened
     clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
     for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
@@ -83,6 +86,17 @@ def is_threatened(trigger: Trigger) -> bool:
 
 
 AGGREGATE = "aggregate"
+PLANNED = ("future", "hypothetical")
+
+
+def is_planned(value: str | None) -> bool:
+    """Whether an event of this modality is only to come or only thought of: ``future`` or ``hypothetical``."""
+    return value in PLANNED
+
+
+def planned_unmade_classes() -> set[str]:
+    """The classes whose planned events are not made ('planned_unmade_classes' of modality.json)."""
+    return _modality_words()["planned_unmade_classes"]
 
 
 def is_war(token: Token) -> bool:
@@ -120,10 +134,16 @@ def modality(trigger: Trigger) -> str | None:
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
     aim = False
+    trip = None
     if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
+    elif head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+        if _ahead_of(anchor, words):
+            return "future"  # "goes to Nablus ahead of the cabinet meeting"
+        if (trip := _trip(anchor, words)) is not None:
+            clauses.append(trip)  # "would visit Bonn for talks": the trip's purpose, as the trip is told
     for clause in clauses:
         if any(c.dep_ == "neg" for c in clause.children):
             return "negated"
@@ -137,7 +157,8 @@ def modality(trigger: Trigger) -> str | None:
             return "future"
         if auxes & words["hypothetical_aux"]:
             return "hypothetical"
-        aim = aim or _aim(clause, words, trigger)  # "sent pilots to bomb the capital", "ordered them to take hostages"
+        # "sent pilots to bomb the capital", "ordered them to take hostages"; "to visit Bonn for talks" as the visit
+        aim = aim or _aim(clause, words, None if clause is trip else trigger)
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
     governors = _governors(clauses[-1])
@@ -443,6 +464,30 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or not _makes_happen(first.head, words)
+
+
+def _ahead_of(noun: Token, words: dict[str, set]) -> bool:
+    """An event noun in an "of" phrase of one of 'future_adverbs' ("ahead of the meeting"): still to come."""
+    prep = noun.head
+    return prep.lower_ == "of" and prep.head.lower_ in words["future_adverbs"]
+
+
+def _trip(noun: Token, words: dict[str, set]) -> Token | None:
+    """The verb of a trip whose purpose an event noun is: the noun in a "for" phrase of one of
+    'trip_verbs' ("would visit Bonn for talks", "will travel to Tarsa for talks", "arrived on
+    Friday for talks"), which is held when the trip is made; None for another "for" phrase
+    ("was arrested for the killing" gives a reason).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Kesh will travel to Tarsa for talks.")
+    >>> _trip(doc[6], _modality_words())
+    travel
+    """
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in words["trip_verbs"]:
+        return None
+    return verb
 
 
 def _makes_happen(head: Token, words: dict[str, set]) -> bool:

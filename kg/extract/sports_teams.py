@@ -49,17 +49,20 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 
-def is_sports_report(doc: Doc, has_result_lines: bool = False, lowers: list[str] | None = None) -> bool:
+def is_sports_report(
+    doc: Doc, has_result_lines: bool = False, lowers: list[str] | None = None, contests: bool = False
+) -> bool:
     """Enough sports words (or a line of results) to read the document as a sports report.
-    ``lowers``: the lower-case forms of the document's tokens, when the caller has read them."""
+    ``lowers``: the lower-case forms of the document's tokens, when the caller has read them;
+    ``contests``: count the words of athletes' contests too (for events; not for team names)."""
     if has_result_lines:
         return True
     words = _words()
     needed = load_lexicon("sports.json")["sports_document_words"]
     found = 0
-    context_words, sports = words["context_words"], words["sports"]
+    sports = words["context_words"] | words["sports"] | (words["contest_words"] if contests else frozenset())
     for lower in [t.lower_ for t in doc] if lowers is None else lowers:
-        if lower in context_words or lower in sports:
+        if lower in sports:
             found += 1
             if found >= needed:
                 return True
