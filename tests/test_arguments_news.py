@@ -116,3 +116,43 @@ def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, tex
 )
 def test_an_active_past_keeps_its_doer(extract_one, text):
     assert _arguments(extract_one(text), "Killing", "agent") == ["Rebels"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seize town in Kesh, kidnap mayor; army launches offensive\n\nNothing else happened.",
+        "Rebels seize town, kidnap mayor\n\nNothing else happened.",
+    ],
+)
+def test_a_headline_verb_after_a_comma_takes_its_own_object(extract_one, text):
+    # the tagger made "kidnap" a compound of "mayor", hung on "seize" (args14b)
+    x = extract_one(text)
+    assert (_arguments(x, "Kidnapping", "victim"), _arguments(x, "Kidnapping", "agent")) == (["mayor"], ["Rebels"])
+    assert _arguments(x, "Takeover", "target") == ["town"]
+
+
+def test_a_list_after_a_comma_in_running_text_is_objects(extract_one):
+    x = extract_one("Nothing happened.\n\nRebels seized the town, attack helicopters and tanks.")
+    assert not [e for e in x.events if e.type == "Attack"]
+    assert "attack helicopters" in _arguments(x, "Takeover", "target")
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        # "the group" after an organization named only as a facility's owner: the group named before
+        (
+            "Fighters of the Vale Liberation Front seized the town. The minister met commanders "
+            "at the Third Division headquarters. Troops detained four members of the group.",
+            "Vale Liberation Front",
+        ),
+        # no other organization: the facility's owner is still the group
+        ("Police raided the Vale Front headquarters. Troops detained four members of the group.", "Vale Front"),
+    ],
+)
+def test_the_group_is_not_a_facility_owner(extract_one, text, victim):
+    x = extract_one(text)
+    names = {e.key: e.name for e in x.entities}
+    arrest = next(e for e in x.events if e.type == "Arrest" and e.triggers[0].text == "detained")
+    assert [names.get(a.entity, a.span.text) for a in arrest.arguments if a.role == "victim"] == [victim]

@@ -46,6 +46,8 @@ from kg.extract.triggers import (
     Trigger,
     cameo_verbs,
     event_types,
+    gapped_verb_governor,
+    is_gapped_verb,
     is_subclass,
     people_nouns,
     syntax,
@@ -58,6 +60,18 @@ NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 # A year written alone ("1991"): before an event noun it names which one, it counts none.
 YEAR = re.compile(r"(1[5-9]|20)\d\d")
 ACTOR_TYPES = {"Person", "Organization", "Country"}
+
+
+def _gapped_object(noun: Token) -> bool:
+    """Whether a noun is the object of a headline's verb the tagger made its compound ("kidnap
+    mayor" in "Rebels seize town, kidnap mayor"): the verb's, not the one it hangs on."""
+    return any(is_gapped_verb(c) for c in noun.lefts)
+
+
+def _listed(token: Token) -> list[Token]:
+    """The words joined to ``token`` ("Vell and Kesh"), less a headline's verb's object the parse
+    joined to it ("Police seize weapons, arrest leader": the leader is arrested)."""
+    return [c for c in token.conjuncts if not _gapped_object(c)]
 
 
 def span_of(span: Span) -> TextSpan:
@@ -128,7 +142,7 @@ class ArgumentReader:
             if owner is not None:
                 self.add(role, owner)
             return
-        members = [token, *token.conjuncts] if conjuncts else [token]
+        members = [token, *_listed(token)] if conjuncts else [token]
         members += [g for m in members for g in _included(m, self.ctx)]  # "12 people, including Tomas Vell"
         if role == "agent":
             # "members of the Vale Front attacked": the members act, and so does the Front
@@ -264,6 +278,14 @@ class ArgumentReader:
     def _verb(self, verb: Token) -> None:
         object_role = "participant" if self.etype.name == "Meeting" else self.etype.object_role
         subject_role = self._subject_role(verb)
+        if (governor := gapped_verb_governor(verb)) is not None:
+            # "Rebels seize town, kidnap mayor": its object is the noun it is a compound of, its
+            # subject the verb's before the comma
+            self.add(object_role, verb.head, conjuncts=False)
+            for child in governor.children:
+                if child.dep_ == "nsubj":
+                    self.add(subject_role, child)
+            return
         has_subject = False
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
@@ -281,6 +303,8 @@ class ArgumentReader:
                 has_subject = True
             elif child.dep_ == "dobj" or (counted := _counted_object(child)) is not None:
                 child = child if child.dep_ == "dobj" else counted
+                if _gapped_object(child):
+                    continue  # "seize town, kidnap mayor": the mayor is kidnapped, not seized
                 if child.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
                     # "Vell, whom he met": the noun the clause is on, alone ("its leader, Vell, whom":
                     # the parse may join an apposition as a conjunct)

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, word_list
 from kg.names.actors import known_actor
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -131,6 +131,8 @@ class Coreference:
                 if armed is not None:
                     return armed
             found = self._before(token, {"Organization"}, words["window"]["group"])
+            # one named as a group before, not only as a facility's owner, if any
+            found = [i for i in found if not _names_a_facility(self.mentions[i])] or found
             # "the party", "the movement": an organization whose name says it is one, if any
             named = [i for i in found if any(t.lemma_.lower() in (lemma, text) for t in self.mentions[i])]
             return self._pick(token, named or found)
@@ -249,6 +251,14 @@ class Coreference:
             if here - self._sentence(root.i) <= 1 and root.dep_ in SUBJECTS:
                 return index
         return found[0]
+
+
+def _names_a_facility(mention: Span) -> bool:
+    """Whether an organization is named only as the owner word of a facility ("at the Third
+    Division headquarters", "the Kesh Front base"): the phrase names a place, so "the group"
+    after it is rather an organization named before as a group of its own."""
+    root = mention.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in word_list("facilities.json", "heads")
 
 
 def _descriptions(mention: Span) -> set[str]:

@@ -489,7 +489,7 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     lemma = token.lemma_.lower()
     if (victim_class := _attributive_participle(token, mention_at)) is not None:
         return Trigger([token], victim_class, token, "adjective")  # "the kidnapped mayor": done to them
-    if (token.pos_ == "VERB" or _verb_read_as_noun(token)) and lemma in verbs:
+    if (token.pos_ == "VERB" or _verb_read_as_noun(token) or is_gapped_verb(token)) and lemma in verbs:
         if lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
             return None  # "hung the portrait", "nabbed the last ticket": no one executed or arrested
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
@@ -520,6 +520,34 @@ def _verb_read_as_noun(token: Token) -> bool:
     plural ("murders") is left: the tagger reads a verb's "-s" form as a verb."""
     deps = {c.dep_ for c in token.children}
     return token.tag_ == "NN" and "nsubj" in deps and "dobj" in deps
+
+
+def is_gapped_verb(token: Token) -> bool:
+    """Whether a word tagged a singular noun is a verb's base form that a headline joins to a
+    verb before it with a comma, subject shared ("Rebels seize town, kidnap mayor"): the tagger
+    made it a compound of its own object, which the parse hangs on the clause before (a second
+    object, one joined to the first, an apposition). In running text a compound after a comma is
+    a list ("seized the town, attack helicopters and tanks"), so only a headline's counts."""
+    return gapped_verb_governor(token) is not None
+
+
+def gapped_verb_governor(token: Token) -> Token | None:
+    """The verb before the comma a headline's gapped verb (:func:`is_gapped_verb`) shares its
+    subject with, or None when ``token`` is no such verb."""
+    head = token.head
+    if (
+        token.tag_ not in ("NN", "NNP")  # "kidnap" tagged a name too
+        or token.dep_ != "compound"
+        or head.i != token.i + 1
+        or head.dep_ not in ("dobj", "conj", "appos")
+        or token.i == 0
+        or token.nbor(-1).text != ","
+    ):
+        return None
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or not any(c.dep_ == "dobj" and c.i < token.i - 1 for c in verb.children):
+        return None
+    return verb if is_headline(token.sent) else None
 
 
 def _acts_on_people(verb: Token, mention_at: dict) -> bool:
