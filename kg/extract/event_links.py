@@ -41,7 +41,9 @@
   tells an accident or a disaster and no violence, or right after one ("The plane crashed near
   Kesh. All 40 passengers were killed."), is no kg:Killing or kg:Injury (death by violence):
   the mention is dropped, as a death told in the accident's own phrase already is
-  (kg/extract/triggers.py).
+  (kg/extract/triggers.py). In a story that tells an accident and no violence at all (no
+  attack, fighting, kidnapping ...), so is every death or injury naming no killer, place or day
+  of its own: a headline's "Car kills two", "the dead" sentences after the crash.
 - **Captors**: a kidnapping told without its agent gets the agent of the nearest ransom
   demand of the document within a few sentences ("Traders are often kidnapped there. The
   rebels are demanding a ransom."): who demands a ransom holds the captives.
@@ -482,11 +484,37 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
 
 def _without_accidental_deaths(mentions: list[EventMention]) -> list[EventMention]:
     """The mentions less the deaths and injuries told of an accident or a disaster
-    (:func:`_accidental`)."""
+    (:func:`_accidental`), and, in a story of an accident that tells no violence, those that
+    name no killer, place or day of their own."""
     words = syntax()
     if not any(m.event.type in words["accident_classes"] for m in mentions):
         return mentions
-    return [m for m in mentions if not _accidental(m, mentions, words)]
+    accidental = [_accidental(m, mentions, words) for m in mentions]
+    # A story of an accident that tells no violence at all: its deaths naming no killer, place or
+    # day of their own are the accident's ("Car kills two" over "a vehicle veered into the crowd,
+    # killing two"; "The dead were all miners" sentences after the crash).
+    doc = mentions[0].head.doc
+    if not any(_violence(m, words) for m in mentions) and any(_tells_accident(t, words) for t in doc):
+        accidental = [a or _told_by_no_one(m, words) for m, a in zip(mentions, accidental, strict=True)]
+    return [m for m, a in zip(mentions, accidental, strict=True) if not a]
+
+
+def _violence(mention: EventMention, words: dict) -> bool:
+    """An asserted violent event other than a death or an injury (an attack, fighting, a kidnapping)."""
+    event = mention.event
+    return event.modality is None and event.type not in words["accident_classes"] and is_violent(event.type)
+
+
+def _told_by_no_one(mention: EventMention, words: dict) -> bool:
+    """An asserted death or injury that names no agent, no place and no day of its own ("Two
+    guards died in Brano" before a crash near Kesh is another happening)."""
+    event = mention.event
+    return (
+        event.type in words["accident_classes"]
+        and event.modality is None
+        and not any(a.role in ("agent", "place") for a in event.arguments)
+        and not (event.time_text or _own_date(mention))
+    )
 
 
 def _accidental(mention: EventMention, mentions: list[EventMention], words: dict) -> bool:
