@@ -1,7 +1,6 @@
 """Event precision on wire news (session 14): a meeting only planned, expected or still ahead
 is no happening; a party's own conference is no meeting between sides; an athletics meeting is
-a contest; what happened "without" something tells none of it; an attack launched by a state's
-forces is a military operation. Invented names; each rule with near misses."""
+a contest. Invented names; each rule with near misses."""
 
 from __future__ import annotations
 
@@ -96,47 +95,3 @@ def test_a_meeting_in_news_that_mentions_an_athlete_is_kept(extract_one):
         "Brak , a former Olympic athlete , later visited a school in the city .\n"
     )
     assert meetings(extract_one(text)) == [("Meeting", "met")]
-
-
-# -- what happened without something ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "How often has independence been achieved without bloodshed?",
-        "The gunmen left the village of Dalia without attacking the guards.",
-    ],
-)
-def test_an_event_told_as_absent_with_without_is_no_event(extract_one, text):
-    assert events(extract_one(text)) == []
-
-
-def test_an_event_beside_a_without_phrase_is_kept(extract_one):
-    x = extract_one("The talks ended without agreement after the attack on the convoy near Dalia.")
-    assert ("Attack", "attack") in events(x)
-
-
-# -- a country's forces attacking ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Iraqi forces began an artillery attack on the outskirts of Dalia on Saturday.",
-        "Troops launched an attack on the village of Dalia.",
-    ],
-)
-def test_an_attack_launched_by_state_forces_is_a_military_operation(extract_one, text):
-    assert [e[0] for e in events(extract_one(text))] == ["MilitaryOperation"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Rebel forces launched an attack on the village of Dalia.",
-        "Gunmen launched an attack on the bus near Dalia.",
-    ],
-)
-def test_an_attack_launched_by_other_forces_stays_an_attack(extract_one, text):
-    assert [e[0] for e in events(extract_one(text))] == ["Attack"]

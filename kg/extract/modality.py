@@ -38,9 +38,8 @@ def _modality_words() -> dict[str, set]:
 def is_absent(trigger: Trigger) -> bool:
     """Whether the text says there was no such event at all: a "no" on the trigger noun or on
     the subject of its clause ("no claim of responsibility was made", "no group claimed
-    responsibility", "no injuries were reported", "nobody was hurt", "without bloodshed"). Such an
-    event is not made; a denied or negated one ("denied that guerrillas attacked", "did not
-    attack") is, marked ``negated``.
+    responsibility", "no injuries were reported", "nobody was hurt"). Such an event is not made; a denied or
+    negated one ("denied that guerrillas attacked", "did not attack") is, marked ``negated``.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> sent = next(load_pipeline()("No group claimed responsibility.").sents)
@@ -52,8 +51,6 @@ def is_absent(trigger: Trigger) -> bool:
     head = trigger.head
     if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
         return True
-    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _modality_words()["absent_preps"]:
-        return True  # "achieved without bloodshed", "left without attacking": none happened
     clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
     for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):

@@ -1396,9 +1396,6 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         return name
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
     attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in syntax()["light_verbs"]:
-        # "troops launched an attack", "forces began an artillery attack": the light verb's subject attacks
-        attackers += [c for c in token.head.children if c.dep_ == "nsubj"]
     forces = _state_forces()
     for attacker in attackers:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
@@ -1406,8 +1403,6 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
             return "MilitaryOperation"
         if attacker.dep_ in ("nsubj", "pobj", "poss") and _state_or_aircraft(attacker, mention_at or {}):
             return "MilitaryOperation"  # "gunships opened fire", "Vardia attacked the post"
-        if attacker.lemma_.lower() == "force" and _of_country(attacker, mention_at or {}):
-            return "MilitaryOperation"  # "Vardi forces attacked": a country's forces, not "rebel forces"
         if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
             return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
@@ -1418,12 +1413,6 @@ def _state_or_aircraft(attacker: Token, mention_at: dict) -> bool:
     if attacker.i in mention_at and mention_at[attacker.i][1].label_ == "Country":
         return True
     return attacker.lower_ in syntax()["aircraft_nouns"] or attacker.lemma_.lower() in syntax()["aircraft_nouns"]
-
-
-def _of_country(noun: Token, mention_at: dict) -> bool:
-    """Whether a noun's modifier is a country's name or adjective ("Vardi forces", "Vardia's forces")."""
-    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "poss")]
-    return any(m.i in mention_at and mention_at[m.i][1].label_ == "Country" for m in modifiers)
 
 
 def _labour_sector(noun: str) -> bool:
