@@ -60,6 +60,8 @@ NOT_ARGUMENTS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 # A year written alone ("1991"): before an event noun it names which one, it counts none.
 YEAR = re.compile(r"(1[5-9]|20)\d\d")
 ACTOR_TYPES = {"Person", "Organization", "Country"}
+# Dependencies that open a clause of its own below a verb: its dates are that clause's.
+CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "xcomp", "acl", "conj")
 
 
 def _gapped_object(noun: Token) -> bool:
@@ -1097,11 +1099,13 @@ def _of_war(date: Token, war: Token) -> bool:
     if war.dep_ not in ("nsubj", "nsubjpass") or war.head.lemma_.lower() not in syntax()["war_phase_verbs"]:
         return False
     token = date
-    while token.head != token and token.head != war.head:
-        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "conj"):
-            return False
+    while token.head != token:
+        if token.dep_ in CLAUSE_DEPS:
+            return False  # a clause of its own between the date and the verb
+        if token.head == war.head:
+            return True
         token = token.head
-    return token.head == war.head and token.dep_ not in ("ccomp", "advcl", "relcl", "xcomp", "acl", "conj")
+    return False
 
 
 def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) -> tuple[str | None, str | None]:

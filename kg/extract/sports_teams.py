@@ -49,18 +49,26 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=2)
+def sports_words(contests: bool = False) -> frozenset[str]:
+    """The words that make a text sports news: team sports' and their context's, and with
+    ``contests`` those of athletes' contests too ("metres", "hurdles", "Olympic": for events; not
+    for team names)."""
+    words = _words()
+    return words["context_words"] | words["sports"] | (words["contest_words"] if contests else frozenset())
+
+
 def is_sports_report(
     doc: Doc, has_result_lines: bool = False, lowers: list[str] | None = None, contests: bool = False
 ) -> bool:
     """Enough sports words (or a line of results) to read the document as a sports report.
     ``lowers``: the lower-case forms of the document's tokens, when the caller has read them;
-    ``contests``: count the words of athletes' contests too (for events; not for team names)."""
+    ``contests``: count the words of athletes' contests too (:func:`sports_words`)."""
     if has_result_lines:
         return True
-    words = _words()
     needed = load_lexicon("sports.json")["sports_document_words"]
     found = 0
-    sports = words["context_words"] | words["sports"] | (words["contest_words"] if contests else frozenset())
+    sports = sports_words(contests)
     for lower in [t.lower_ for t in doc] if lowers is None else lowers:
         if lower in sports:
             found += 1

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.doc_text import document_lowers, document_words
 from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.extract.line_breaks import is_headline
-from kg.extract.sports_teams import is_sports_report
+from kg.extract.sports_teams import is_sports_report, sports_words
 from kg.names.actors import sector_code
 from kg.names.gazetteer import is_known_place
 
@@ -998,8 +998,7 @@ def _sports_news(doc: Doc) -> bool:
         news = is_sports_report(doc, lowers=lowers, contests=True)
         if news:
             words = document_words(doc)
-            context = load_lexicon("sports.json")
-            sports = {*context["context_words"], *context["sports"], *context["contest_words"]}
+            sports = sports_words(contests=True)
             scores = any(_result_in(words, i) for i in range(len(words)))
             news = scores or sum(w in sports for w in lowers) * syntax()["sports_words_every"] >= len(doc)
         doc.user_data["kg_sports_news"] = news
