@@ -151,9 +151,9 @@ def is_headline(sent: Span) -> bool:
     """
     if sent.start != 0:
         return False
-    words = [t for t in sent if not t.is_space]
     end = headline_end(document_text(sent.doc))
-    return bool(words) and end is not None and words[-1].idx + len(words[-1]) == end
+    last = next((t for t in reversed(sent) if not t.is_space), None)  # the sentence's last word
+    return last is not None and end is not None and last.idx + len(last) == end
 
 
 def _capitalized(token: Token) -> bool:
