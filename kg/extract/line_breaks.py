@@ -20,16 +20,19 @@ parser keeps what is set here.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_text import document_text
+from kg.extract.doc_text import document_text, document_words
 from kg.extract.name_boundaries import SPACED_DASHES
 
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"'”’»)]")
 OPENING_QUOTES = frozenset("\"“«")
+LINE_BREAKS_KEY = "kg_line_breaks"  # doc.user_data: the tokens holding a line break
 
 
 def _ends_sentence(text: str) -> bool:
@@ -104,11 +107,19 @@ def line_break_between(a: Token, b: Token, wrapped: bool = True) -> bool:
     False
     """
     lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    return any(
-        ("\n" in t.text or "\n" in t.whitespace_) and (wrapped or not doc[t.i + 1].text[:1].islower())
-        for t in doc[lo:hi]
-    )
+    breaks = _line_break_tokens(a.doc)
+    words = document_words(a.doc)
+    between = breaks[bisect_left(breaks, lo) : bisect_left(breaks, hi)]
+    return any(wrapped or not words[i + 1][:1].islower() for i in between)
+
+
+def _line_break_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose text holds a line break, found once per document (spaCy keeps
+    line breaks in the words: the whitespace it keeps after a word is one space at most)."""
+    found = doc.user_data.get(LINE_BREAKS_KEY)
+    if found is None:
+        found = doc.user_data[LINE_BREAKS_KEY] = [i for i, word in enumerate(document_words(doc)) if "\n" in word]
+    return found
 
 
 def headline_end(text: str) -> int | None:
@@ -140,9 +151,9 @@ def is_headline(sent: Span) -> bool:
     """
     if sent.start != 0:
         return False
-    words = [t for t in sent if not t.is_space]
     end = headline_end(document_text(sent.doc))
-    return bool(words) and end is not None and words[-1].idx + len(words[-1]) == end
+    last = next((t for t in reversed(sent) if not t.is_space), None)  # the sentence's last word
+    return last is not None and end is not None and last.idx + len(last) == end
 
 
 def _capitalized(token: Token) -> bool:

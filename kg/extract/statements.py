@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.arguments import SentenceContext, names_people, span_of, token_span
 from kg.extract.coreference import Coreference, is_pronoun
 from kg.extract.dates import normalize_time
-from kg.extract.doc_text import document_text
+from kg.extract.doc_text import document_lowers, document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import headline_end, line_break_between
 from kg.extract.modality import modality
@@ -54,6 +54,7 @@ from kg.model import Argument, Event
 from kg.model import Span as TextSpan
 
 SPEAKER_TYPES = {"Person", "Organization", "Country"}
+ABOUT_TYPES = SPEAKER_TYPES | {"Place", "Facility"}  # what a statement is about
 # Between a quotation and its speaker or verb only these may stand ('"...," he said', 'said: "...').
 JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
 DIRECT_CONFIDENCE, REPORTED_CONFIDENCE, DESCRIBED_CONFIDENCE = 0.85, 0.75, 0.65
@@ -67,6 +68,7 @@ PERSONAL = ("he", "she")
 def _words() -> dict:
     data = load_lexicon("statements.json")
     words = {k: v for k, v in data.items() if not k.startswith("_")}
+    words["anonymity"] = {k: set(v) for k, v in words["anonymity"].items()}
     return {k: (set(v) if isinstance(v, list) and k != "quote_pairs" else v) for k, v in words.items()}
 
 
@@ -83,6 +85,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """
     found = []
     for opening, closing in _words()["quote_pairs"]:
+        if opening not in text and closing not in text:
+            continue  # most texts use one kind of marks: without a mark, the line breaks open or close nothing
         start = None
         # A quotation left open inside a line runs on until a line with an odd number of marks
         # (not counting one that opens the line: a paragraph of it) closes it: a lone mark
@@ -151,8 +155,10 @@ class StatementReader:
         self.verbs = words["reporting_verbs"] | set(_content_verbs()) | words["quoting_verbs"]
         self.headings = headings(self.text)
         self.candidates = _candidates(doc, self.verbs)
-        # The entity mentions as (start, end, label) character offsets, for the words' "about".
+        # The entity mentions as (start, end, label) character offsets, for the words' "about"; in
+        # the order of the mentions, which is their order in the text (``mention_starts`` finds them).
         self.mention_offsets = [(s.start_char, s.end_char, s.label_) for s in coreference.mentions]
+        self.mention_starts = [start for start, _, _ in self.mention_offsets]
         # The latest statement's speaker that is no person ("it said" repeats it) and the latest one
         # that is a person ("he said" repeats it when coreference finds no one), with their verbs.
         self.last_speaker: dict[str, tuple[Token, Argument]] = {}
@@ -286,7 +292,7 @@ class StatementReader:
         before its subject or the verb ('"...," the mayor said'), or right after it ('said: "..."')."""
         text = self.text
         if clause is not None:
-            first = min(t.idx for t in clause.subtree)
+            first = clause.left_edge.idx
             for start, end in self.quotes:
                 if start <= verb.idx < end:
                     return None  # '"Vell told me that ...," she said': Vell's words are his clause, not her quote
@@ -295,7 +301,7 @@ class StatementReader:
             if clause.dep_ == "ccomp" and first > verb.idx:
                 return None  # 'Noting that ... "as mysterious as ...", Vell said he ...': his words are his clause
         subject = _subject(verb)
-        lead = min([verb.idx] + ([t.idx for t in subject.subtree] if subject is not None else []))
+        lead = min(verb.idx, subject.left_edge.idx) if subject is not None else verb.idx
         after = max(t.idx + len(t) for t in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))])
         for start, end in self.quotes:
             if end < lead and JOINERS.fullmatch(text[end + 1 : lead]):
@@ -444,9 +450,11 @@ class StatementReader:
         confidence: float,
     ) -> Event:
         about = []
-        for index, (start, end, label) in enumerate(self.mention_offsets):
+        inside = range(bisect_left(self.mention_starts, words.start), bisect_right(self.mention_starts, words.end))
+        for index in inside:
+            start, end, label = self.mention_offsets[index]
             if words.start <= start and end <= words.end and f"m{index}" != speaker.entity:
-                if label in SPEAKER_TYPES | {"Place", "Facility"} and f"m{index}" not in about:
+                if label in ABOUT_TYPES and f"m{index}" not in about:
                     about.append(f"m{index}")
         time, time_text = self._time(trigger.head, words, ctx, published)
         return Event(
@@ -682,7 +690,12 @@ def _anonymous(subject: Token | None, verb: Token) -> bool:
     (True, False)
     """
     words = _words()["anonymity"]
-    if any(t.lower_ in words["anonymity_words"] for t in verb.subtree):
+    anonymity = words["anonymity_words"]
+    # The words between the verb's edges hold its subtree's: read from the document's array, they
+    # tell whether the subtree is worth a walk (a Token a word; a non-projective parse may put
+    # words of another branch between the edges, so the walk decides).
+    between = document_lowers(verb.doc)[verb.left_edge.i : verb.right_edge.i + 1]
+    if not anonymity.isdisjoint(between) and any(t.lower_ in anonymity for t in verb.subtree):
         return True  # "said, speaking on condition of anonymity, that ..." (the parse may hang it on the clause)
     if subject is None:
         return False
