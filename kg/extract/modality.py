@@ -15,10 +15,13 @@ the object of, and the verbs its clause hangs on; the words are in ``lexicons/mo
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain, islice
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from kg.extract.doc_text import sentence_bounds
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
 
@@ -121,7 +124,7 @@ def modality(trigger: Trigger) -> str | None:
     for one asserted event."""
     words = _modality_words()
     head = trigger.head
-    if _is_question(head.sent, SPACE + "".join(words["closing_quotes"])):
+    if _is_question(head, SPACE + "".join(words["closing_quotes"])):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     if is_attributive_participle(head):
         # "demanded the release of the jailed leader": what the participle tells is done
@@ -142,12 +145,13 @@ def modality(trigger: Trigger) -> str | None:
         if (trip := _trip(anchor, words)) is not None:
             clauses.append(trip)  # "would visit Bonn for talks": the trip's purpose, as the trip is told
     for clause in clauses:
-        if any(c.dep_ == "neg" for c in clause.children):
+        children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
+        if any(c.dep_ == "neg" for c in children):
             return "negated"
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (c for c in children if c.dep_ in ("nsubj", "nsubjpass")):
             if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
                 return "negated"  # "no group claimed responsibility"
-        auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
             auxes = set()  # "would investigate the bombing", "could have been carried out by X"
         if auxes & words["future_aux"]:
@@ -158,11 +162,11 @@ def modality(trigger: Trigger) -> str | None:
         aim = aim or _aim(clause, words, None if clause is trip else trigger)
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
-    governors = _governors(clauses[-1])
+    governors: Iterable[Token] = _governors(clauses[-1])
     if clauses[-1].dep_ == "relcl" and trigger.name in words["reportive_present_classes"]:
-        governors = []  # "the charges, which her lawyers say are false": the saying is told as done
+        governors = ()  # "the charges, which her lawyers say are false": the saying is told as done
     if len(clauses) > 1:
-        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+        governors = chain([clauses[-1]], governors)  # "planned an attack", "to prevent attacks"
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
     # event does the threatening or was meant to do something; the verb tells what of it, not whether
     doer = _does(anchor) if len(clauses) > 1 else None
@@ -197,16 +201,18 @@ def modality(trigger: Trigger) -> str | None:
     return None
 
 
-def _is_question(sent: Span, trailing: str) -> bool:
-    """Whether ``sent``'s text, without the ``trailing`` characters at its end, ends with "?":
-    read from its last words back (``Span.text`` makes a Token of every word of the sentence).
+def _is_question(token: Token, trailing: str) -> bool:
+    """Whether the text of ``token``'s sentence, without the ``trailing`` characters at its end,
+    ends with "?": read from its last words back (``Span.text`` makes a Token of every word of
+    the sentence), the sentence's end found without ``Token.sent`` (:func:`sentence_bounds`).
 
     >>> from kg.extract.pipeline import load_pipeline
-    >>> [_is_question(s, SPACE + '"') for s in load_pipeline()('Why? He left. "Who did it?"  ').sents]
+    >>> [_is_question(s[0], SPACE + '"') for s in load_pipeline()('Why? He left. "Who did it?"  ').sents]
     [True, False, True]
     """
-    doc, tail = sent.doc, ""
-    for i in range(sent.end - 1, sent.start - 1, -1):
+    doc, tail = token.doc, ""
+    start, end = sentence_bounds(doc, token.i)
+    for i in range(end - 1, start - 1, -1):
         tail = doc[i].text_with_ws + tail
         if kept := tail.rstrip(trailing):
             return kept.endswith("?")
@@ -253,18 +259,18 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
     targets = event_types()[trigger.name].object_role == "target"
     if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
-    compared = _ranked(head, clauses)
+    compared = None  # whether the event is ranked (:func:`_ranked`): read only where a span of time is told
     for clause in clauses:
         for child in clause.children:
-            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"] and not compared
-            if spans and any(c.dep_ == "pobj" for c in child.children):
-                return True  # "since 1980"
-            if (
-                child.dep_ in ("advmod", "prep", "npadvmod")
-                and not compared
-                and _starts_with(child, words["span_adverbs"])
-            ):
-                return True  # "so far", "to date"
+            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
+            spans = spans and any(c.dep_ == "pobj" for c in child.children)  # "since 1980"
+            if not spans and child.dep_ in ("advmod", "prep", "npadvmod"):
+                spans = _starts_with(child, words["span_adverbs"])  # "so far", "to date"
+            if spans:
+                if compared is None:
+                    compared = _ranked(head, clauses)
+                if not compared:
+                    return True
             if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
             if child.dep_ == "prep" and child.lower_ in words["spread_preps"] and _in_places(child, words):
@@ -415,7 +421,8 @@ def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
 
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
-    words = tuple(t.lower_ for t in phrase.subtree)
+    """Whether the words of ``phrase``'s subtree begin with one of ``starts`` (only as many read)."""
+    words = tuple(t.lower_ for t in islice(phrase.subtree, max(len(start) for start in starts)))
     return any(words[: len(start)] == start for start in starts)
 
 
@@ -567,25 +574,23 @@ def _does(noun: Token) -> Token | None:
     return None
 
 
-def _governors(clause: Token) -> list[Token]:
-    """The words ``clause`` hangs on, nearest first, leaving out the first verb of a list of
-    verbs it is in: "rebels threatened the mayor and killed two guards" tells a killing (the
-    first verb is told beside it, not above it), while "threatened to attack and burn the town"
-    still hangs both on "threatened".
+def _governors(clause: Token) -> Iterator[Token]:
+    """The words ``clause`` hangs on, nearest first (walked up only as far as they are read),
+    leaving out the first verb of a list of verbs it is in: "rebels threatened the mayor and
+    killed two guards" tells a killing (the first verb is told beside it, not above it), while
+    "threatened to attack and burn the town" still hangs both on "threatened".
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Rebels threatened the mayor and killed two guards.")
-    >>> _governors(doc[5]), _governors(doc[1])
+    >>> list(_governors(doc[5])), list(_governors(doc[1]))
     ([], [])
     """
-    governors = []
-    while clause.head != clause:
-        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
-            clause = clause.head  # a verb beside it in the list, not above it
+    while (head := clause.head) != clause:
+        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
+            clause = head  # a verb beside it in the list, not above it
             continue
-        clause = clause.head
-        governors.append(clause)
-    return governors
+        clause = head
+        yield clause
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:
