@@ -124,22 +124,23 @@ def modality(trigger: Trigger) -> str | None:
     for one asserted event."""
     words = _modality_words()
     head = trigger.head
-    if _is_question(head, SPACE + "".join(words["closing_quotes"])):
+    if _is_question(head, _question_trailing()):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     if is_attributive_participle(head):
         # "demanded the release of the jailed leader": what the participle tells is done
         return AGGREGATE if aggregate(trigger, [head]) else None
+    noun = head.pos_ in ("NOUN", "PROPN")
     anchor = head
-    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+    while noun and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
     aim = False
     trip = None
-    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+    if (noun or head.pos_ == "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
-    elif head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+    elif noun and anchor.dep_ == "pobj":
         if _ahead_of(anchor, words):
             return "future"  # "goes to Nablus ahead of the cabinet meeting"
         if (trip := _trip(anchor, words)) is not None:
@@ -170,7 +171,8 @@ def modality(trigger: Trigger) -> str | None:
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
     # event does the threatening or was meant to do something; the verb tells what of it, not whether
     doer = _does(anchor) if len(clauses) > 1 else None
-    any_of = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    any_of = noun and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    in_relative = clauses[-1].dep_ in ("relcl", "acl")
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if _makes_happen(ancestor, words) and (told := _realised(ancestor, words)):
@@ -182,12 +184,13 @@ def modality(trigger: Trigger) -> str | None:
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
-        denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
-        if any_of and any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
-            return "negated"  # "were not aware of any advance on the city", "did not see any attack"
+        if any_of:
+            denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
+            if any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
+                return "negated"  # "were not aware of any advance on the city", "did not see any attack"
         if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
-        if clauses[-1].dep_ not in ("relcl", "acl"):
+        if not in_relative:
             # "to proceed with the bombing"; not "to honour those who were killed"
             aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
@@ -199,6 +202,12 @@ def modality(trigger: Trigger) -> str | None:
     if aggregate(trigger, clauses):
         return AGGREGATE
     return None
+
+
+@lru_cache(maxsize=1)
+def _question_trailing() -> str:
+    """What may stand after a sentence's question mark: spaces and ``closing_quotes``."""
+    return SPACE + "".join(sorted(_modality_words()["closing_quotes"]))
 
 
 def _is_question(token: Token, trailing: str) -> bool:
@@ -422,6 +431,8 @@ def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
     """Whether the words of ``phrase``'s subtree begin with one of ``starts`` (only as many read)."""
+    if not phrase.n_lefts and all(start[0] != phrase.lower_ for start in starts):
+        return False  # the phrase's own word comes first (its subtree is walked only when it may start one)
     words = tuple(t.lower_ for t in islice(phrase.subtree, max(len(start) for start in starts)))
     return any(words[: len(start)] == start for start in starts)
 
