@@ -271,20 +271,21 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
     compared = None  # whether the event is ranked (:func:`_ranked`): read only where a span of time is told
     for clause in clauses:
         for child in clause.children:
-            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"]
+            dep, lower = child.dep_, child.lower_
+            spans = dep == "prep" and lower in words["span_preps"]
             spans = spans and any(c.dep_ == "pobj" for c in child.children)  # "since 1980"
-            if not spans and child.dep_ in ("advmod", "prep", "npadvmod"):
+            if not spans and dep in ("advmod", "prep", "npadvmod"):
                 spans = _starts_with(child, words["span_adverbs"])  # "so far", "to date"
             if spans:
                 if compared is None:
                     compared = _ranked(head, clauses)
                 if not compared:
                     return True
-            if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
+            if dep == "prep" and lower in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
-            if child.dep_ == "prep" and child.lower_ in words["spread_preps"] and _in_places(child, words):
+            if dep == "prep" and lower in words["spread_preps"] and _in_places(child, words):
                 return True  # "attacked us in the main cities"
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
+            if dep in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
 

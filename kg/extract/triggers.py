@@ -246,9 +246,10 @@ def _illness_prone() -> frozenset[str]:
 def _names_event(token: Token, candidates: list[str], nouns: dict[str, list[str]]) -> bool:
     """A trigger noun names an event unless it only describes another thing ("attack dog",
     "meeting room") or a modifier makes it something else ("heart attack")."""
-    head = token.head.lemma_.lower()
-    if token.dep_ == "compound" and head not in nouns and head not in syntax()["event_role_nouns"]:
-        return False
+    if token.dep_ == "compound":
+        head = token.head.lemma_.lower()
+        if head not in nouns and head not in syntax()["event_role_nouns"]:
+            return False
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")}
     return not any(modifiers & _not_with()[name] for name in candidates)
 
@@ -528,24 +529,24 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     """The one-word trigger ``token`` is (a verb, noun or adjective of the lexicon in the
     sense that names an event), with its class; None when it is none."""
     verbs, nouns, adjectives, _ = _words()
-    lemma = token.lemma_.lower()
+    lemma, pos = token.lemma_.lower(), token.pos_
     if (victim_class := _attributive_participle(token, mention_at)) is not None:
         return Trigger([token], victim_class, token, "adjective")  # "the kidnapped mayor": done to them
-    if lemma in verbs and (token.pos_ == "VERB" or _verb_read_as_noun(token) or is_gapped_verb(token)):
+    if lemma in verbs and (pos == "VERB" or _verb_read_as_noun(token) or is_gapped_verb(token)):
         if lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
             return None  # "hung the portrait", "nabbed the last ticket": no one executed or arrested
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
     elif (
-        token.pos_ in ("NOUN", "PROPN")
+        pos in ("NOUN", "PROPN")
         and (noun := _noun_lemma(token, nouns))
         and _names_event(token, nouns[noun], nouns)
     ):
         name, kind = _choose(token, nouns[noun], mention_at), "noun"
-    elif token.pos_ == "ADJ" and token.lower_ in adjectives:
+    elif pos == "ADJ" and token.lower_ in adjectives:
         name, kind = adjectives[token.lower_][0], "adjective"
-    elif token.pos_ == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
+    elif pos == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
         name, kind = cameo[0], "verb"
-    elif token.pos_ == "VERB" and claimed_event_noun(token) is not None:
+    elif pos == "VERB" and claimed_event_noun(token) is not None:
         name, kind = "ClaimOfResponsibility", "verb"  # "the Front claimed the attack"
     else:
         return None
