@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, word_list
 
 
 @lru_cache(maxsize=1)
@@ -20,8 +20,10 @@ def _words() -> tuple[dict[str, int], dict[str, int]]:
     return data["units"], data["multipliers"]
 
 
+@lru_cache(maxsize=4096)
 def words_to_int(text: str) -> int | None:
-    """An integer for digits ("1,200") or number words ("twenty five"), else None."""
+    """An integer for digits ("1,200") or number words ("twenty five"), else None (cached: the
+    event links ask it of every pair of arguments)."""
     cleaned = text.strip().lower().replace(",", "")
     if re.fullmatch(r"\d+", cleaned):
         return int(cleaned)
@@ -53,7 +55,7 @@ def is_vague_quantity(token: Token) -> bool:
     >>> [is_vague_quantity(t) for t in spacy.blank("en")("thousands of 12")]
     [True, False, False]
     """
-    return token.lower_ in load_lexicon("number_words.json")["vague"]
+    return token.lower_ in word_list("number_words.json", "vague")
 
 
 def parse_count(token: Token) -> int | None:

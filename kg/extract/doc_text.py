@@ -16,12 +16,15 @@ True
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER, ORTH
+from bisect import bisect_right
+
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 TEXT_KEY = "kg_text"
 WORDS_KEY = "kg_words"
 LOWERS_KEY = "kg_lowers"
+SENT_STARTS_KEY = "kg_sent_starts"
 
 
 def document_text(doc: Doc) -> str:
@@ -54,3 +57,23 @@ def _strings(doc: Doc, attr: int, key: str) -> list[str]:
         strings = doc.vocab.strings
         found = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()] if len(doc) else []
     return found
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """The start and end token indices of the sentence of ``doc[i]`` (``doc[i].sent``'s), from
+    the sentence starts read once per document: ``Token.sent`` asks the whole document whether it
+    has sentence starts on every call. The starts are read when first asked for: the components
+    that set them (the parser, line breaks) have run by then.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Storm closes port. Ships wait.")
+    >>> doc[4].is_sent_start = True
+    >>> sentence_bounds(doc, 1), sentence_bounds(doc, 4), (doc[4].sent.start, doc[4].sent.end)
+    ((0, 4), (4, 7), (4, 7))
+    """
+    starts = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is None:
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        starts = doc.user_data[SENT_STARTS_KEY] = [0] + [k for k in range(1, len(flags)) if flags[k] == 1]
+    at = bisect_right(starts, i)
+    return starts[at - 1], starts[at] if at < len(starts) else len(doc)

@@ -15,10 +15,13 @@ the object of, and the verbs its clause hangs on; the words are in ``lexicons/mo
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain, islice
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from kg.extract.doc_text import sentence_bounds
 from kg.extract.lexicon import load_lexicon
 from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
 
@@ -121,33 +124,35 @@ def modality(trigger: Trigger) -> str | None:
     for one asserted event."""
     words = _modality_words()
     head = trigger.head
-    if _is_question(head.sent, SPACE + "".join(words["closing_quotes"])):
+    if _is_question(head, _question_trailing()):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     if is_attributive_participle(head):
         # "demanded the release of the jailed leader": what the participle tells is done
         return AGGREGATE if aggregate(trigger, [head]) else None
+    noun = head.pos_ in ("NOUN", "PROPN")
     anchor = head
-    while head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+    while noun and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
     aim = False
     trip = None
-    if head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
+    if (noun or head.pos_ == "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
-    elif head.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+    elif noun and anchor.dep_ == "pobj":
         if _ahead_of(anchor, words):
             return "future"  # "goes to Nablus ahead of the cabinet meeting"
         if (trip := _trip(anchor, words)) is not None:
             clauses.append(trip)  # "would visit Bonn for talks": the trip's purpose, as the trip is told
     for clause in clauses:
-        if any(c.dep_ == "neg" for c in clause.children):
+        children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
+        if any(c.dep_ == "neg" for c in children):
             return "negated"
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (c for c in children if c.dep_ in ("nsubj", "nsubjpass")):
             if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
                 return "negated"  # "no group claimed responsibility"
-        auxes = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
             auxes = set()  # "would investigate the bombing", "could have been carried out by X"
         if auxes & words["future_aux"]:
@@ -158,15 +163,16 @@ def modality(trigger: Trigger) -> str | None:
         aim = aim or _aim(clause, words, None if clause is trip else trigger)
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
         return "hypothetical"  # "if rebels attack the town", "if talks fail", "stop the bombing"
-    governors = _governors(clauses[-1])
+    governors: Iterable[Token] = _governors(clauses[-1])
     if clauses[-1].dep_ == "relcl" and trigger.name in words["reportive_present_classes"]:
-        governors = []  # "the charges, which her lawyers say are false": the saying is told as done
+        governors = ()  # "the charges, which her lawyers say are false": the saying is told as done
     if len(clauses) > 1:
-        governors.insert(0, clauses[-1])  # "planned an attack", "to prevent attacks"
+        governors = chain([clauses[-1]], governors)  # "planned an attack", "to prevent attacks"
     # "the bombing threatens the peace process", "the attack was intended to cause unrest": the
     # event does the threatening or was meant to do something; the verb tells what of it, not whether
     doer = _does(anchor) if len(clauses) > 1 else None
-    any_of = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    any_of = noun and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    in_relative = clauses[-1].dep_ in ("relcl", "acl")
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
         if _makes_happen(ancestor, words) and (told := _realised(ancestor, words)):
@@ -178,12 +184,13 @@ def modality(trigger: Trigger) -> str | None:
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
-        denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
-        if any_of and any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
-            return "negated"  # "were not aware of any advance on the city", "did not see any attack"
+        if any_of:
+            denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
+            if any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
+                return "negated"  # "were not aware of any advance on the city", "did not see any attack"
         if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
-        if clauses[-1].dep_ not in ("relcl", "acl"):
+        if not in_relative:
             # "to proceed with the bombing"; not "to honour those who were killed"
             aim = aim or _aim(ancestor, words, trigger)
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "compound", "pcomp"):
@@ -197,16 +204,24 @@ def modality(trigger: Trigger) -> str | None:
     return None
 
 
-def _is_question(sent: Span, trailing: str) -> bool:
-    """Whether ``sent``'s text, without the ``trailing`` characters at its end, ends with "?":
-    read from its last words back (``Span.text`` makes a Token of every word of the sentence).
+@lru_cache(maxsize=1)
+def _question_trailing() -> str:
+    """What may stand after a sentence's question mark: spaces and ``closing_quotes``."""
+    return SPACE + "".join(sorted(_modality_words()["closing_quotes"]))
+
+
+def _is_question(token: Token, trailing: str) -> bool:
+    """Whether the text of ``token``'s sentence, without the ``trailing`` characters at its end,
+    ends with "?": read from its last words back (``Span.text`` makes a Token of every word of
+    the sentence), the sentence's end found without ``Token.sent`` (:func:`sentence_bounds`).
 
     >>> from kg.extract.pipeline import load_pipeline
-    >>> [_is_question(s, SPACE + '"') for s in load_pipeline()('Why? He left. "Who did it?"  ').sents]
+    >>> [_is_question(s[0], SPACE + '"') for s in load_pipeline()('Why? He left. "Who did it?"  ').sents]
     [True, False, True]
     """
-    doc, tail = sent.doc, ""
-    for i in range(sent.end - 1, sent.start - 1, -1):
+    doc, tail = token.doc, ""
+    start, end = sentence_bounds(doc, token.i)
+    for i in range(end - 1, start - 1, -1):
         tail = doc[i].text_with_ws + tail
         if kept := tail.rstrip(trailing):
             return kept.endswith("?")
@@ -253,23 +268,24 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
     targets = event_types()[trigger.name].object_role == "target"
     if trigger.kind != "noun" and _perfect_series(head, words, targets):
         return True
-    compared = _ranked(head, clauses)
+    compared = None  # whether the event is ranked (:func:`_ranked`): read only where a span of time is told
     for clause in clauses:
         for child in clause.children:
-            spans = child.dep_ == "prep" and child.lower_ in words["span_preps"] and not compared
-            if spans and any(c.dep_ == "pobj" for c in child.children):
-                return True  # "since 1980"
-            if (
-                child.dep_ in ("advmod", "prep", "npadvmod")
-                and not compared
-                and _starts_with(child, words["span_adverbs"])
-            ):
-                return True  # "so far", "to date"
-            if child.dep_ == "prep" and child.lower_ in words["duration_preps"] and _past_span(child, words):
+            dep, lower = child.dep_, child.lower_
+            spans = dep == "prep" and lower in words["span_preps"]
+            spans = spans and any(c.dep_ == "pobj" for c in child.children)  # "since 1980"
+            if not spans and dep in ("advmod", "prep", "npadvmod"):
+                spans = _starts_with(child, words["span_adverbs"])  # "so far", "to date"
+            if spans:
+                if compared is None:
+                    compared = _ranked(head, clauses)
+                if not compared:
+                    return True
+            if dep == "prep" and lower in words["duration_preps"] and _past_span(child, words):
                 return True  # "over the past three years"
-            if child.dep_ == "prep" and child.lower_ in words["spread_preps"] and _in_places(child, words):
+            if dep == "prep" and lower in words["spread_preps"] and _in_places(child, words):
                 return True  # "attacked us in the main cities"
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
+            if dep in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in words["total_nouns"]:
                 return True  # "a total of 40 people were killed"
     return False
 
@@ -415,7 +431,10 @@ def _perfect_series(verb: Token, words: dict[str, set], targets: bool) -> bool:
 
 
 def _starts_with(phrase: Token, starts: set[tuple[str, ...]]) -> bool:
-    words = tuple(t.lower_ for t in phrase.subtree)
+    """Whether the words of ``phrase``'s subtree begin with one of ``starts`` (only as many read)."""
+    if not phrase.n_lefts and all(start[0] != phrase.lower_ for start in starts):
+        return False  # the phrase's own word comes first (its subtree is walked only when it may start one)
+    words = tuple(t.lower_ for t in islice(phrase.subtree, max(len(start) for start in starts)))
     return any(words[: len(start)] == start for start in starts)
 
 
@@ -567,25 +586,23 @@ def _does(noun: Token) -> Token | None:
     return None
 
 
-def _governors(clause: Token) -> list[Token]:
-    """The words ``clause`` hangs on, nearest first, leaving out the first verb of a list of
-    verbs it is in: "rebels threatened the mayor and killed two guards" tells a killing (the
-    first verb is told beside it, not above it), while "threatened to attack and burn the town"
-    still hangs both on "threatened".
+def _governors(clause: Token) -> Iterator[Token]:
+    """The words ``clause`` hangs on, nearest first (walked up only as far as they are read),
+    leaving out the first verb of a list of verbs it is in: "rebels threatened the mayor and
+    killed two guards" tells a killing (the first verb is told beside it, not above it), while
+    "threatened to attack and burn the town" still hangs both on "threatened".
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Rebels threatened the mayor and killed two guards.")
-    >>> _governors(doc[5]), _governors(doc[1])
+    >>> list(_governors(doc[5])), list(_governors(doc[1]))
     ([], [])
     """
-    governors = []
-    while clause.head != clause:
-        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
-            clause = clause.head  # a verb beside it in the list, not above it
+    while (head := clause.head) != clause:
+        if clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and head.pos_ in ("VERB", "AUX"):
+            clause = head  # a verb beside it in the list, not above it
             continue
-        clause = clause.head
-        governors.append(clause)
-    return governors
+        clause = head
+        yield clause
 
 
 def _conditional(clause: Token, words: dict[str, set[str]]) -> bool:

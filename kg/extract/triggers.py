@@ -18,16 +18,17 @@ lists, only where the parse gives them that class's sense (what they act on, who
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_text import document_lowers, document_words
+from kg.extract.doc_text import document_lowers, document_words, sentence_bounds
 from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.extract.line_breaks import is_headline
 from kg.extract.sports_teams import is_sports_report, sports_words
@@ -37,6 +38,8 @@ from kg.names.gazetteer import is_known_place
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
 NOT_TRIGGERS = {"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "CARDINAL"}
+# doc.user_data key of the indices of a document's quote marks (:func:`_quote_marks`).
+QUOTE_MARKS_KEY = "kg_quote_marks"
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,10 @@ def event_types() -> dict[str, EventType]:
     }
 
 
+@cache
 def is_subclass(child: str, ancestor: str) -> bool:
-    """Whether ``child`` is ``ancestor`` or one of its subclasses.
+    """Whether ``child`` is ``ancestor`` or one of its subclasses (cached: event_links.py asks
+    it for every pair of mentions).
 
     >>> is_subclass("Bombing", "Attack"), is_subclass("Attack", "Bombing")
     (True, False)
@@ -230,33 +235,49 @@ def _not_with() -> dict[str, set[str]]:
     return {name: set(e["not_with"]) for name, e in _lexicon().items()}
 
 
+@lru_cache(maxsize=1)
+def _illness_prone() -> frozenset[str]:
+    """The classes an illness can stand in for the victim or the attacker of ("died of cancer",
+    "to attack the virus"): the ``illness_classes`` and their subclasses."""
+    illness = syntax()["illness_classes"]
+    return frozenset(name for name in event_types() if any(is_subclass(name, c) for c in illness))
+
+
 def _names_event(token: Token, candidates: list[str], nouns: dict[str, list[str]]) -> bool:
     """A trigger noun names an event unless it only describes another thing ("attack dog",
     "meeting room") or a modifier makes it something else ("heart attack")."""
-    head = token.head.lemma_.lower()
-    if token.dep_ == "compound" and head not in nouns and head not in syntax()["event_role_nouns"]:
-        return False
+    if token.dep_ == "compound":
+        head = token.head.lemma_.lower()
+        if head not in nouns and head not in syntax()["event_role_nouns"]:
+            return False
     modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")}
     return not any(modifiers & _not_with()[name] for name in candidates)
 
 
-def _match_phrase(token: Token, words: list[str]) -> list[Token] | None:
+def _match_phrase(token: Token, words: list[str], near: list[tuple[str, Token]]) -> list[Token] | None:
     """Tokens of a multi-word trigger headed by ``token`` ("claimed ... responsibility"): its
-    words among the head's children and grandchildren, or the last word of its object's phrase
-    when that word is a bare noun ("took dozens of guests hostage"; not "took pictures of the
-    hostage")."""
+    words among the lemmas and words ``near`` it (:func:`_phrase_near`)."""
     if token.lemma_.lower() != words[0]:
         return None
     matched = [token]
-    near = list(token.children) + [g for c in token.children for g in c.children]
-    # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
-    near += [end for o in token.children if o.dep_ == "dobj" and (end := _object_complement(o)) is not None]
     for word in words[1:]:
-        hit = next((t for t in near if t.lemma_.lower() == word and t not in matched), None)
+        hit = next((t for lemma, t in near if lemma == word and t not in matched), None)
         if hit is None:
             return None
         matched.append(hit)
     return sorted(matched, key=lambda t: t.i)
+
+
+def _phrase_near(token: Token) -> list[tuple[str, Token]]:
+    """Where the other words of a phrase headed by ``token`` are, with their lemmas (read once
+    for all its phrases): the head's children and grandchildren, or the last word of its
+    object's phrase when that word is a bare noun ("took dozens of guests hostage"; not "took
+    pictures of the hostage")."""
+    children = list(token.children)
+    near = children + [g for c in children for g in c.children]
+    # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
+    near += [end for o in children if o.dep_ == "dobj" and (end := _object_complement(o)) is not None]
+    return [(t.lemma_.lower(), t) for t in near]
 
 
 def _object_complement(obj: Token) -> Token | None:
@@ -341,19 +362,35 @@ def is_plural_only(token: Token) -> bool:
     return token.lower_ in nouns and token.lower_.endswith("s")
 
 
+# The low bits of a string hash that index :func:`_trigger_filter`'s table.
+FILTER_BITS = 16
+
+
 @lru_cache(maxsize=1)
-def _trigger_hashes() -> numpy.ndarray:
+def _trigger_hashes() -> frozenset[int]:
     """spaCy's string hashes of every word a trigger can start with, in the cases a lemma or
     a lower-cased form can take."""
     verbs, nouns, adjectives, phrases = _words()
     words = {*verbs, *nouns, *adjectives, *phrases, *cameo_verbs(), *_explosives(), *_participles()}
-    forms = {w for word in words for w in (word, word.capitalize(), word.upper())}
-    return numpy.array(sorted(hash_string(w) for w in forms), dtype=numpy.uint64)
+    return frozenset(hash_string(w) for word in words for w in (word, word.capitalize(), word.upper()))
+
+
+@lru_cache(maxsize=1)
+def _trigger_filter() -> numpy.ndarray:
+    """A flag for every value of a hash's low ``FILTER_BITS`` bits: set where a trigger word's
+    hash has them. A word whose flag is unset is no trigger word; one whose flag is set may be
+    (1 % of the flags are set: few other words are)."""
+    table = numpy.zeros(1 << FILTER_BITS, dtype=bool)
+    table[[h & ((1 << FILTER_BITS) - 1) for h in _trigger_hashes()]] = True
+    return table
 
 
 def candidate_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens whose lemma or lower-cased form is a trigger word, found on the
-    doc's arrays without making a Python object per token (most words are no trigger).
+    doc's arrays without making a Python object per token (most words are no trigger): the
+    flags of :func:`_trigger_filter` rule out most words in one look-up per array, the few
+    left are checked against the hashes (a binary search of every value with numpy cost twice
+    as much).
 
     >>> import spacy
     >>> candidate_tokens(spacy.blank("en")("An attack on the town."))
@@ -362,11 +399,11 @@ def candidate_tokens(doc: Doc) -> list[int]:
     if not len(doc):
         return []
     table = doc.to_array([LEMMA, LOWER])
-    hashes = _trigger_hashes()  # sorted: a binary search per value (numpy.isin sorted both arrays, 7x dearer)
-    at = numpy.searchsorted(hashes, table)
-    at[at == len(hashes)] = 0
-    hits = (hashes[at] == table).any(axis=1)
-    return [int(i) for i in numpy.flatnonzero(hits)]
+    lemmas, lowers = table[:, 0], table[:, 1]
+    flags, low_bits = _trigger_filter(), numpy.uint64((1 << FILTER_BITS) - 1)
+    maybe = numpy.flatnonzero(flags[lemmas & low_bits] | flags[lowers & low_bits]).tolist()
+    hashes = _trigger_hashes()
+    return [i for i in maybe if int(lemmas[i]) in hashes or int(lowers[i]) in hashes]
 
 
 def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None = None) -> list[Trigger]:
@@ -385,8 +422,9 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
         if token.i in used or token.i in mention_at or token.ent_type_ in NOT_TRIGGERS:
             continue
         lemma = token.lemma_.lower()
+        near = _phrase_near(token) if lemma in phrases else []
         for words, name in phrases.get(lemma, ()):
-            matched = _match_phrase(token, words)
+            matched = _match_phrase(token, words, near)
             if matched and name == "Takeover" and _takes_office(token):
                 break  # "took over the archdiocese", "took over as coach"
             if matched and name == "Withdrawal" and _quits_contest(token):
@@ -439,12 +477,17 @@ def _explosive_trigger(token: Token) -> Trigger | None:
         verb = verb.head  # "killed by a bomb"
     elif token.dep_ != "nsubj":
         return None
-    effects = syntax()["effect_verbs"] | {
-        lemma for lemma, names in _words()[0].items() if any(n in ("Killing", "Injury") for n in names)
-    }
-    if verb.pos_ == "VERB" and verb.lemma_.lower() in effects or _impact(verb):
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in _effect_verbs() or _impact(verb):
         return Trigger([token], "Bombing", token, "noun")
     return None
+
+
+@lru_cache(maxsize=1)
+def _effect_verbs() -> frozenset[str]:
+    """The verbs whose subject an explosive that went off is: ``effect_verbs`` and the verbs of
+    Killing and Injury."""
+    harm = {lemma for lemma, names in _words()[0].items() if any(n in ("Killing", "Injury") for n in names)}
+    return frozenset(syntax()["effect_verbs"] | harm)
 
 
 def _carrying_vehicle(explosive: Token) -> Token | None:
@@ -486,24 +529,24 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
     """The one-word trigger ``token`` is (a verb, noun or adjective of the lexicon in the
     sense that names an event), with its class; None when it is none."""
     verbs, nouns, adjectives, _ = _words()
-    lemma = token.lemma_.lower()
+    lemma, pos = token.lemma_.lower(), token.pos_
     if (victim_class := _attributive_participle(token, mention_at)) is not None:
         return Trigger([token], victim_class, token, "adjective")  # "the kidnapped mayor": done to them
-    if (token.pos_ == "VERB" or _verb_read_as_noun(token) or is_gapped_verb(token)) and lemma in verbs:
+    if lemma in verbs and (pos == "VERB" or _verb_read_as_noun(token) or is_gapped_verb(token)):
         if lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
             return None  # "hung the portrait", "nabbed the last ticket": no one executed or arrested
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
     elif (
-        token.pos_ in ("NOUN", "PROPN")
+        pos in ("NOUN", "PROPN")
         and (noun := _noun_lemma(token, nouns))
         and _names_event(token, nouns[noun], nouns)
     ):
         name, kind = _choose(token, nouns[noun], mention_at), "noun"
-    elif token.pos_ == "ADJ" and token.lower_ in adjectives:
+    elif pos == "ADJ" and token.lower_ in adjectives:
         name, kind = adjectives[token.lower_][0], "adjective"
-    elif token.pos_ == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
+    elif pos == "VERB" and (cameo := cameo_verbs().get(lemma)) and _cameo_sense(token, cameo[1], mention_at):
         name, kind = cameo[0], "verb"
-    elif token.pos_ == "VERB" and claimed_event_noun(token) is not None:
+    elif pos == "VERB" and claimed_event_noun(token) is not None:
         name, kind = "ClaimOfResponsibility", "verb"  # "the Front claimed the attack"
     else:
         return None
@@ -518,8 +561,10 @@ def _verb_read_as_noun(token: Token) -> bool:
     """Whether a word tagged a singular noun is a verb's base form: it has a subject and a direct
     object of its own, as a headline's verb often has ("Rebels kidnap mayor", tagged a noun). A
     plural ("murders") is left: the tagger reads a verb's "-s" form as a verb."""
+    if token.tag_ != "NN":
+        return False
     deps = {c.dep_ for c in token.children}
-    return token.tag_ == "NN" and "nsubj" in deps and "dobj" in deps
+    return "nsubj" in deps and "dobj" in deps
 
 
 def is_gapped_verb(token: Token) -> bool:
@@ -534,11 +579,11 @@ def is_gapped_verb(token: Token) -> bool:
 def gapped_verb_governor(token: Token) -> Token | None:
     """The verb before the comma a headline's gapped verb (:func:`is_gapped_verb`) shares its
     subject with, or None when ``token`` is no such verb."""
+    if token.tag_ not in ("NN", "NNP") or token.dep_ != "compound":  # "kidnap" tagged a name too
+        return None
     head = token.head
     if (
-        token.tag_ not in ("NN", "NNP")  # "kidnap" tagged a name too
-        or token.dep_ != "compound"
-        or head.i != token.i + 1
+        head.i != token.i + 1
         or head.dep_ not in ("dobj", "conj", "appos")
         or token.i == 0
         or token.nbor(-1).text != ","
@@ -740,18 +785,20 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     [True, True]
     """
     words = syntax()
-    preps = [c for c in token.children if c.dep_ == "prep"]
+    lemma = token.lemma_.lower()
+    children = list(token.children)  # read once: each walk of token.children makes new Tokens
+    preps = [c for c in children if c.dep_ == "prep"]
     if _in_quoted_words(token):
         return True  # a slogan or a name: chanted "Death to the invaders"
-    if token.lemma_.lower() in words["mobilisation_words"] and not _moves_armed_forces(token):
+    if lemma in words["mobilisation_words"] and not _moves_armed_forces(token):
         return True  # "the party mobilised voters": politics, no military operation
-    if kind == "noun" and token.lemma_.lower() in words["territory_nouns"] and not _of_place(token, preps):
+    if kind == "noun" and lemma in words["territory_nouns"] and not _of_place(token, preps):
         return True  # "an invasion of privacy": no army's
-    if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in token.children):
+    if kind == "verb" and any(c.dep_ == "advmod" and c.lower_ in _not_with()[name] for c in children):
         return True  # "the device detonated accidentally"
     if kind == "verb" and token.dep_ in ("amod", "compound") and token.tag_ == "VBG":
         return True  # a kind of thing, not an event: "detonating cord", "exploding bullets"
-    caution = token.lemma_.lower() in event_types()[name].clause_only and not _tells_what_will_happen(token)
+    caution = lemma in event_types()[name].clause_only and not _tells_what_will_happen(token)
     if kind == "verb" and caution:
         return True  # "warned the police about the crowds"
     if kind == "noun":
@@ -772,9 +819,9 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "Varga beat Moor 6-3 6-4": a match won, no violence
     if name in words["harm_classes"] and _harms_things(token, kind, preps, words):
         return True  # "profits were hurt by", "could hurt relations": no one injured
-    if _object_sense(token, words["object_senses"].get(token.lemma_.lower())):
+    if _object_sense(token, words["object_senses"].get(lemma)):
         return True  # "meet resistance", "the film was shot on location"
-    if _without_needed_particle(token, words["particle_senses"].get(token.lemma_.lower())):
+    if _without_needed_particle(token, words["particle_senses"].get(lemma)):
         return True  # "the plunge pulled gilts lower": no withdrawal
     if name == "Protest" and _verbal_protest(token, preps, words):
         return True  # "lodged a sharp protest with the government": words (CAMEO 11), no demonstration
@@ -799,8 +846,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "took over the archdiocese", "the takeover of Acme Corp": no place seized
     if _in_hyphenated_word(token):
         return True  # "the never-say-die champions", "a shoot-to-kill policy": a description
-    if name == "Protest" and kind == "verb" and token.lemma_.lower() in words["showing_verbs"]:
-        if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+    if name == "Protest" and kind == "verb" and lemma in words["showing_verbs"]:
+        if any(c.dep_ in ("dobj", "ccomp") for c in children):
             return True  # "a win would demonstrate popular support": showing, no demonstration
     if name == "Withdrawal" and _quits_contest(token):
         return True  # "was forced to withdraw from the Open": a player's, no troops
@@ -810,13 +857,13 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
         return True  # "attacked the opposition in a speech": words, no violence
-    rising = words["rising_particles"].get(token.lemma_.lower(), ())
-    if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in token.children):
-        if not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+    rising = words["rising_particles"].get(lemma, ())
+    if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in children):
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
             return True  # "prices shot up": a rise
-    if not any(is_subclass(name, violent) for violent in words["illness_classes"]):
+    if name not in _illness_prone():
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
 
@@ -1250,11 +1297,13 @@ def _in_hyphenated_word(token: Token) -> bool:
     """Whether a word is inside a word of three or more parts joined by hyphens, which
     describes something ("the never-say-die champions", "a shoot-to-kill policy"); a word of
     two ("a shoot-out", "car-bombing") is left."""
-    doc = token.doc
+    doc, words = token.doc, document_words(token.doc)  # the hyphens looked for without a Token
     start = end = token.i
+    if not (start >= 2 and words[start - 1] == "-") and not (end + 2 < len(words) and words[end + 1] == "-"):
+        return False  # no hyphen beside it
 
     def joined(left: int) -> bool:  # doc[left], a hyphen and doc[left + 2] written as one word
-        return doc[left + 1].text == "-" and not doc[left].whitespace_ and not doc[left + 1].whitespace_
+        return words[left + 1] == "-" and not doc[left].whitespace_ and not doc[left + 1].whitespace_
 
     while start >= 2 and joined(start - 2):
         start -= 2
@@ -1301,12 +1350,14 @@ def _in_quoted_words(token: Token) -> bool:
 
 def _quoted_span(token: Token) -> tuple[int, int] | None:
     """The token indices between the pair of quote marks of ``token``'s sentence around it."""
-    marks = set(syntax()["quote_marks"])
-    sent, words = token.sent, document_words(token.doc)  # the words read once per document, no Token each
+    doc = token.doc
+    marks = _quote_marks(doc)
+    at = bisect_left(marks, token.i)
+    if at == 0 or at == len(marks):
+        return None  # no quote mark before it or none after it in the whole document
+    start, end = sentence_bounds(doc, token.i)
     opened = None
-    for i in range(sent.start, sent.end):
-        if words[i] not in marks:
-            continue
+    for i in marks[bisect_left(marks, start) : bisect_left(marks, end)]:
         if opened is None:
             opened = i
         elif opened < token.i < i:
@@ -1314,6 +1365,15 @@ def _quoted_span(token: Token) -> tuple[int, int] | None:
         else:
             opened = None
     return None
+
+
+def _quote_marks(doc: Doc) -> list[int]:
+    """The indices of the document's quote marks (``quote_marks``), read once per document from
+    its words (no Token made)."""
+    if QUOTE_MARKS_KEY not in doc.user_data:
+        marks = syntax()["quote_marks"]
+        doc.user_data[QUOTE_MARKS_KEY] = [i for i, word in enumerate(document_words(doc)) if word in marks]
+    return doc.user_data[QUOTE_MARKS_KEY]
 
 
 def _of_place(token: Token, preps: list[Token]) -> bool:
@@ -1359,15 +1419,28 @@ def _by_instrument(token: Token, name: str) -> str:
     >>> _by_instrument(doc[4], "Attack")
     'Bombing'
     """
+    subclasses = _instrument_subclasses().get(name)
+    if not subclasses:
+        return name  # no subclass of it is told by its weapon: its words need not be read
     weapons = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             weapons += [w for o in prep.children if o.dep_ == "pobj" for w in (o, *o.conjuncts)]
     lemmas = {w.lemma_.lower() for w in weapons} | {w.lower_ for w in weapons}
-    for subclass, etype in event_types().items():
-        if etype.parent == name and lemmas & etype.instruments:
+    for subclass, instruments in subclasses:
+        if lemmas & instruments:
             return subclass
     return name
+
+
+@lru_cache(maxsize=1)
+def _instrument_subclasses() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Class -> its direct subclasses that have ``instruments``, with them, in the typology's order."""
+    found: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for subclass, etype in event_types().items():
+        if etype.instruments:
+            found.setdefault(etype.parent, []).append((subclass, etype.instruments))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1428,12 +1501,16 @@ def _labour_sector(noun: str) -> bool:
 def _fold_compounds(found: list[Trigger]) -> list[Trigger]:
     """'bombing attack': a trigger that modifies another trigger is one event, of the more
     specific class when one is a subclass of the other."""
+    if len(found) < 2:
+        return found  # nothing to fold into
     head_of = {t.head.i: k for k, t in enumerate(found)}
     drop: set[int] = set()
     for k, trigger in enumerate(found):
         head = trigger.head
+        if head.dep_ != "compound":
+            continue
         other = head_of.get(head.head.i)
-        if head.dep_ == "compound" and other is not None and other != k:
+        if other is not None and other != k:
             outer = found[other]
             if is_subclass(trigger.name, outer.name):
                 outer.name = trigger.name
