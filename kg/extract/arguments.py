@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import Coreference, is_pronoun
@@ -101,7 +102,6 @@ class SentenceContext:
     triggers: list[Trigger]
     dates: list[Span] = field(default_factory=list)  # the sentence's DATE entities
     trigger_at: dict[int, int] = field(default_factory=dict)
-    mentions: dict[int, Span] = field(default_factory=dict)  # mention index -> span, this sentence's
     sentence: TextSpan | None = None  # the evidence, read once for all the sentence's events
     coreference: Coreference | None = None  # the document's antecedents of pronouns and descriptions
 
@@ -109,7 +109,6 @@ class SentenceContext:
         if self.sentence is None:  # the caller may give it, cut from the document's text
             self.sentence = span_of(self.sent)
         self.trigger_at = {t.i: k for k, trigger in enumerate(self.triggers) for t in trigger.tokens}
-        self.mentions = {v[0]: v[1] for k, v in self.mention_at.items() if self.sent.start <= k < self.sent.end}
 
     def label(self, token: Token) -> str | None:
         hit = self.mention_at.get(token.i)
@@ -656,7 +655,7 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
     """
     words = syntax()
     demanders: list[tuple[int, Argument]] = []
-    ransoms = [t for t in doc if t.lemma_.lower() in words["ransom_nouns"]]
+    ransoms = lemma_tokens(doc, words["ransom_nouns"])
     if not ransoms:
         return demanders
     mention_at = mention_index(doc)
@@ -681,6 +680,16 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
         demanders += [(number, arg) for arg in reader.args if arg.role == "agent"]
     name_by_first_mention(doc, (arg for _, arg in demanders))
     return demanders
+
+
+def lemma_tokens(doc: Doc, lemmas: Collection[str]) -> list[Token]:
+    """The words of ``doc`` whose lower-cased lemma is one of ``lemmas``, in order. The lemma
+    array is read once and each distinct lemma looked up once: a walk over the document would
+    make a Token object of every word."""
+    strings = doc.vocab.strings
+    hashes = doc.to_array(LEMMA).tolist()
+    wanted = {h for h in set(hashes) if strings[h].lower() in lemmas}
+    return [doc[i] for i, h in enumerate(hashes) if h in wanted] if wanted else []
 
 
 def mention_index(doc: Doc) -> dict[int, tuple[int, Span]]:

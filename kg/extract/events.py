@@ -94,7 +94,7 @@ class EventExtractor:
             for event, trigger in statements.read(ctx, published):
                 mentions.append(EventMention(event, trigger, number))
         name_by_first_mention(doc, (arg for mention in mentions for arg in mention.event.arguments))
-        doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
+        doc._.kg_events = link_events(mentions, merge=self.merge_mentions, coreference=coreference)
         return doc
 
     @staticmethod
