@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
@@ -86,9 +87,14 @@ def span_of(span: Span) -> TextSpan:
 
 
 def token_span(tokens: list[Token]) -> TextSpan:
-    """The text from the first to the last of ``tokens`` ("claimed ... responsibility")."""
-    doc = tokens[0].doc
-    return span_of(doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
+    """The text from the first to the last of ``tokens`` ("claimed ... responsibility"), as
+    :func:`span_of` cuts it, read from the two tokens (a spaCy span makes Tokens of its ends)."""
+    first, last = min(tokens, key=_position), max(tokens, key=_position)
+    start, end = first.idx, last.idx + len(last)
+    return TextSpan(start, end, document_text(first.doc)[start:end])
+
+
+_position = attrgetter("i")
 
 
 @dataclass
@@ -191,7 +197,8 @@ class ArgumentReader:
             if antecedent is not None:
                 return Argument(role, span_of(ctx.coreference.mentions[antecedent]), f"m{antecedent}")
         of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
-        quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
+        # whether the word is a number matters only before an of-phrase: read it only then
+        quantity = of is not None and (token.like_num or is_vague_quantity(token) or parse_count(token) is not None)
         if quantity and token.pos_ == "NOUN" and not is_vague_quantity(token) and of is not None:
             quantity = ctx.label(of) not in ACTOR_TYPES  # "two members of the Front": the members, not the Front
         if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
@@ -658,8 +665,8 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
     ransoms = lemma_tokens(doc, words["ransom_nouns"])
     if not ransoms:
         return demanders
-    mention_at = mention_index(doc)
     coreference = coreference or Coreference(doc)
+    mention_at = mention_index(doc, coreference.mentions)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
     for ransom in ransoms:
@@ -692,10 +699,12 @@ def lemma_tokens(doc: Doc, lemmas: Collection[str]) -> list[Token]:
     return [doc[i] for i, h in enumerate(hashes) if h in wanted] if wanted else []
 
 
-def mention_index(doc: Doc) -> dict[int, tuple[int, Span]]:
-    """Token index -> (mention index, mention) of the document's entity mentions (``kg_mentions``)."""
+def mention_index(doc: Doc, mentions: Iterable[Span] | None = None) -> dict[int, tuple[int, Span]]:
+    """Token index -> (mention index, mention) of the document's entity mentions (``kg_mentions``;
+    ``mentions``: those spans as the caller has read them, e.g. :attr:`Coreference.mentions`: each
+    read of the span group makes every Span again)."""
     mention_at = {}
-    for index, span in enumerate(doc.spans["kg_mentions"]):
+    for index, span in enumerate(doc.spans["kg_mentions"] if mentions is None else mentions):
         for i in range(span.start, span.end):  # indices, not Token objects
             mention_at[i] = (index, span)
     return mention_at
@@ -833,7 +842,7 @@ def _adjacent(words: list[Token]) -> list[Token]:
     head = words[-1]
     kept = [head]
     for word in reversed(words[:-1]):
-        gap = head.doc[word.i + 1 : kept[0].i]
+        gap = head.doc[word.i + 1 : kept[0].i] if word.i + 1 < kept[0].i else ()  # most words are next to it
         if all(_joined(t, head) for t in gap):
             kept[:0] = [word, *gap]  # "far-right", "the Vale Authority's cabinet": one phrase
         else:

@@ -67,13 +67,13 @@ class EventExtractor:
         self.merge_mentions = merge_mentions
 
     def __call__(self, doc: Doc) -> Doc:
-        mention_at = mention_index(doc)
+        coreference = Coreference(doc)
+        mention_at = mention_index(doc, coreference.mentions)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
         candidates = candidate_tokens(doc)
         # doc.ents and Span.ents walk every token: read the dates once per document.
         dates = [e for e in doc.ents if e.label_ == "DATE"]
-        coreference = Coreference(doc)
         statements = StatementReader(doc, coreference)
         for number, sent in enumerate(doc.sents):
             start, end = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)

@@ -103,11 +103,15 @@ def line_break_between(a: Token, b: Token, wrapped: bool = True) -> bool:
     >>> line_break_between(doc[4], doc[6], wrapped=False)
     False
     """
-    lo, hi = sorted((a.i, b.i))
+    first, last = (a, b) if a.i <= b.i else (b, a)
     doc = a.doc
-    return any(
-        ("\n" in t.text or "\n" in t.whitespace_) and (wrapped or not doc[t.i + 1].text[:1].islower())
-        for t in doc[lo:hi]
+    # The words from the first up to the last, with their spaces, are the text between them:
+    # read from the document's text, not a Token of every word.
+    if "\n" not in document_text(doc)[first.idx : last.idx]:
+        return False
+    return wrapped or any(
+        ("\n" in t.text or "\n" in t.whitespace_) and not doc[t.i + 1].text[:1].islower()
+        for t in doc[first.i : last.i]
     )
 
 
