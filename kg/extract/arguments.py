@@ -1135,14 +1135,15 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     whole = trigger.kind == "noun" and trigger.name == "MilitaryOperation" and is_war(head)
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
-        if whole and not _of_war(ent.root, head):
+        root = ent.root  # read once: Span.root walks the entity's words
+        if whole and not _of_war(root, head):
             continue
-        if (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps()) or _in_span_clause(ent.root, head):
+        if (root.dep_ == "pobj" and root.head.lower_ in _span_preps()) or _in_span_clause(root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
-        owner = event_owner(ent.root, ctx)
+        owner = event_owner(root, ctx)
         if owner is None and any(t.lower_ in _span_preps() for t in head.doc[head.i + 1 : ent.start]):
             continue  # "the first meeting since talks broke down in November 2024", however it is parsed
-        if owner is None and _in_clause_without(ent.root, head):
+        if owner is None and _in_clause_without(root, head):
             continue  # "Arafat, who made a deal in 1993, says ... once the occupation has ended"
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))

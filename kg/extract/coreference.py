@@ -114,7 +114,7 @@ class Coreference:
             and token.lemma_.lower() in _title_heads()
         ):
             return self._bare_title(token)
-        named = self._named_by(token)
+        named = self._named_by(token, children)
         if named is not None:
             return named  # "an armed group known as the Kesh Lions", "a militia calling itself the Vale Guard"
         if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in children):
@@ -155,11 +155,12 @@ class Coreference:
                 return index
         return None
 
-    def _named_by(self, token: Token) -> int | None:
+    def _named_by(self, token: Token, children: list[Token]) -> int | None:
         """The name a description gives itself in a participle of naming after it ("an armed
         group known as the Kesh Lions", "a militia calling itself the Vale Guard", "a gang
-        called the Reds"): the mention of an organization or person inside that participle."""
-        naming = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
+        called the Reds"): the mention of an organization or person inside that participle
+        (``children``: the token's, as the caller has read them)."""
+        naming = [c for c in children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
         for verb in naming:
             inside = {t.i for t in verb.subtree}
             last = max(inside)

@@ -60,7 +60,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -84,6 +84,9 @@ EFFECTS = ("Killing", "Injury")
 CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
 TOLLS = ("killed_count", "injured_count")
+# The number a word or a filler's words stand for (:func:`words_to_int`), cached: the same words
+# are compared again for every pair of mentions.
+_number = lru_cache(maxsize=4096)(words_to_int)
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
 # A violent mention naming no one joins an earlier event of its family at most this many sentences back.
@@ -146,7 +149,7 @@ def _entities(event: Event, role: str) -> set[str]:
 def _heads(event: Event, role: str) -> set[str]:
     """The head words of a role's fillers; a bare number ("kills 12") names no head: it is a count."""
     heads = {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
-    return {head for head in heads if words_to_int(head) is None}
+    return {head for head in heads if _number(head) is None}
 
 
 def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
@@ -195,7 +198,7 @@ def _name_heads(event: Event, role: str) -> set[str]:
 
 def _victim_numbers(event: Event) -> set[int]:
     """The numbers that open the event's victims ("two" of "Two die", 5 of "five people")."""
-    numbers = {words_to_int(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
+    numbers = {_number(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
     return numbers - {None}
 
 
@@ -307,13 +310,13 @@ def _same_filler(a: Argument, b: Argument) -> bool:
     if a.entity or b.entity:
         return a.entity == b.entity
     if _bare_count(a) or _bare_count(b):  # "12" and "12 people"
-        return words_to_int(a.span.text.split()[0]) == words_to_int(b.span.text.split()[0])
+        return _number(a.span.text.split()[0]) == _number(b.span.text.split()[0])
     return a.span.text.lower() == b.span.text.lower()
 
 
 def _bare_count(argument: Argument) -> bool:
     """A filler that is only a number: "Bomb kills 12"."""
-    return words_to_int(argument.span.text) is not None
+    return _number(argument.span.text) is not None
 
 
 def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
@@ -745,16 +748,15 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             death_of_the_act = _death_it_ended_in(first, mention)
             if death_of_the_act:
                 name = mention.event.type
-            # the cheap test of the classes first: most pairs of a document fail it
+            # Cheap tests first: most pairs of a document fail the classes, most of the rest have no
+            # reason to join; fillers, counts and dates are compared only for the pairs left.
             if name is None or _wars_apart(first, mention):
-                continue
-            if _conflict(first.event, mention.event) or _dated_apart(first, mention):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type
             # A headline naming no one but by a number ("Bomb kills 12 in Kesh") tells the happening
             # the story then introduces as new ("A car bomb killed 12 people ...").
-            headline = _names_only_counts(first.event) and first.head.i < headline_end
+            headline = first.head.i < headline_end and _names_only_counts(first.event)
             same_happening = (
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
@@ -766,13 +768,12 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 and not _is_plural(first)
                 and (same_class or not _is_indefinite(first))
             )
-            if (
-                anaphoric
-                or same_happening
-                or _coordinated(first, mention)
-                or death_of_the_act
-                or (near and same_class and _share_argument(first.event, mention.event))
-            ):
+            told_as_one = anaphoric or same_happening or _coordinated(first, mention) or death_of_the_act
+            if not told_as_one and not (near and same_class):
+                continue  # nothing but a shared filler of the same class, told nearby, could join them
+            if _conflict(first.event, mention.event) or _dated_apart(first, mention):
+                continue
+            if told_as_one or _share_argument(first.event, mention.event):
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break
