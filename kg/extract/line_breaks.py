@@ -144,9 +144,11 @@ def is_headline(sent: Span) -> bool:
     """
     if sent.start != 0:
         return False
-    words = [t for t in sent if not t.is_space]
     end = headline_end(document_text(sent.doc))
-    return bool(words) and end is not None and words[-1].idx + len(words[-1]) == end
+    if end is None:
+        return False  # decided by the text alone, before a Token of every word is made
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].idx + len(words[-1]) == end
 
 
 def _capitalized(token: Token) -> bool:
