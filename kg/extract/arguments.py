@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import Coreference, is_pronoun
@@ -85,9 +87,14 @@ def span_of(span: Span) -> TextSpan:
 
 
 def token_span(tokens: list[Token]) -> TextSpan:
-    """The text from the first to the last of ``tokens`` ("claimed ... responsibility")."""
-    doc = tokens[0].doc
-    return span_of(doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
+    """The text from the first to the last of ``tokens`` ("claimed ... responsibility"), as
+    :func:`span_of` cuts it, read from the two tokens (a spaCy span makes Tokens of its ends)."""
+    first, last = min(tokens, key=_position), max(tokens, key=_position)
+    start, end = first.idx, last.idx + len(last)
+    return TextSpan(start, end, document_text(first.doc)[start:end])
+
+
+_position = attrgetter("i")
 
 
 @dataclass
@@ -101,7 +108,6 @@ class SentenceContext:
     triggers: list[Trigger]
     dates: list[Span] = field(default_factory=list)  # the sentence's DATE entities
     trigger_at: dict[int, int] = field(default_factory=dict)
-    mentions: dict[int, Span] = field(default_factory=dict)  # mention index -> span, this sentence's
     sentence: TextSpan | None = None  # the evidence, read once for all the sentence's events
     coreference: Coreference | None = None  # the document's antecedents of pronouns and descriptions
 
@@ -109,7 +115,6 @@ class SentenceContext:
         if self.sentence is None:  # the caller may give it, cut from the document's text
             self.sentence = span_of(self.sent)
         self.trigger_at = {t.i: k for k, trigger in enumerate(self.triggers) for t in trigger.tokens}
-        self.mentions = {v[0]: v[1] for k, v in self.mention_at.items() if self.sent.start <= k < self.sent.end}
 
     def label(self, token: Token) -> str | None:
         hit = self.mention_at.get(token.i)
@@ -192,7 +197,8 @@ class ArgumentReader:
             if antecedent is not None:
                 return Argument(role, span_of(ctx.coreference.mentions[antecedent]), f"m{antecedent}")
         of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
-        quantity = token.like_num or is_vague_quantity(token) or parse_count(token) is not None
+        # whether the word is a number matters only before an of-phrase: read it only then
+        quantity = of is not None and (token.like_num or is_vague_quantity(token) or parse_count(token) is not None)
         if quantity and token.pos_ == "NOUN" and not is_vague_quantity(token) and of is not None:
             quantity = ctx.label(of) not in ACTOR_TYPES  # "two members of the Front": the members, not the Front
         if of is not None and quantity and of.pos_ in ("NOUN", "PROPN"):
@@ -656,11 +662,11 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
     """
     words = syntax()
     demanders: list[tuple[int, Argument]] = []
-    ransoms = [t for t in doc if t.lemma_.lower() in words["ransom_nouns"]]
+    ransoms = lemma_tokens(doc, words["ransom_nouns"])
     if not ransoms:
         return demanders
-    mention_at = mention_index(doc)
     coreference = coreference or Coreference(doc)
+    mention_at = mention_index(doc, coreference.mentions)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
     for ransom in ransoms:
@@ -683,10 +689,22 @@ def ransom_demanders(doc: Doc, coreference: Coreference | None = None) -> list[t
     return demanders
 
 
-def mention_index(doc: Doc) -> dict[int, tuple[int, Span]]:
-    """Token index -> (mention index, mention) of the document's entity mentions (``kg_mentions``)."""
+def lemma_tokens(doc: Doc, lemmas: Collection[str]) -> list[Token]:
+    """The words of ``doc`` whose lower-cased lemma is one of ``lemmas``, in order. The lemma
+    array is read once and each distinct lemma looked up once: a walk over the document would
+    make a Token object of every word."""
+    strings = doc.vocab.strings
+    hashes = doc.to_array(LEMMA).tolist()
+    wanted = {h for h in set(hashes) if strings[h].lower() in lemmas}
+    return [doc[i] for i, h in enumerate(hashes) if h in wanted] if wanted else []
+
+
+def mention_index(doc: Doc, mentions: Iterable[Span] | None = None) -> dict[int, tuple[int, Span]]:
+    """Token index -> (mention index, mention) of the document's entity mentions (``kg_mentions``;
+    ``mentions``: those spans as the caller has read them, e.g. :attr:`Coreference.mentions`: each
+    read of the span group makes every Span again)."""
     mention_at = {}
-    for index, span in enumerate(doc.spans["kg_mentions"]):
+    for index, span in enumerate(doc.spans["kg_mentions"] if mentions is None else mentions):
         for i in range(span.start, span.end):  # indices, not Token objects
             mention_at[i] = (index, span)
     return mention_at
@@ -824,7 +842,7 @@ def _adjacent(words: list[Token]) -> list[Token]:
     head = words[-1]
     kept = [head]
     for word in reversed(words[:-1]):
-        gap = head.doc[word.i + 1 : kept[0].i]
+        gap = head.doc[word.i + 1 : kept[0].i] if word.i + 1 < kept[0].i else ()  # most words are next to it
         if all(_joined(t, head) for t in gap):
             kept[:0] = [word, *gap]  # "far-right", "the Vale Authority's cabinet": one phrase
         else:
@@ -1117,14 +1135,15 @@ def event_time(trigger: Trigger, ctx: SentenceContext, published: str | None) ->
     whole = trigger.kind == "noun" and trigger.name == "MilitaryOperation" and is_war(head)
     own: list[tuple[int, Span]] = []
     for ent in ctx.dates:
-        if whole and not _of_war(ent.root, head):
+        root = ent.root  # read once: Span.root walks the entity's words
+        if whole and not _of_war(root, head):
             continue
-        if (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _span_preps()) or _in_span_clause(ent.root, head):
+        if (root.dep_ == "pobj" and root.head.lower_ in _span_preps()) or _in_span_clause(root, head):
             continue  # "the deadliest since March 2024": when a span began, not when this happened
-        owner = event_owner(ent.root, ctx)
+        owner = event_owner(root, ctx)
         if owner is None and any(t.lower_ in _span_preps() for t in head.doc[head.i + 1 : ent.start]):
             continue  # "the first meeting since talks broke down in November 2024", however it is parsed
-        if owner is None and _in_clause_without(ent.root, head):
+        if owner is None and _in_clause_without(root, head):
             continue  # "Arafat, who made a deal in 1993, says ... once the occupation has ended"
         if owner is None or owner == ctx.trigger_at.get(head.i):
             own.append((0 if owner is not None else 1, ent))

@@ -107,20 +107,21 @@ class Coreference:
             return self._pick(token, found)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        children = list(token.children)  # read once: each walk makes its Tokens again
         if (
-            not any(c.dep_ == "det" for c in token.children)
-            and token.tag_ in ("NN", "NNP")  # "prosecutors say": people of that trade, no one person
+            token.tag_ in ("NN", "NNP")  # "prosecutors say": people of that trade, no one person
+            and not any(c.dep_ == "det" for c in children)
             and token.lemma_.lower() in _title_heads()
         ):
             return self._bare_title(token)
-        named = self._named_by(token)
+        named = self._named_by(token, children)
         if named is not None:
             return named  # "an armed group known as the Kesh Lions", "a militia calling itself the Vale Guard"
-        if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in children):
             return None
-        if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in token.children if c.pos_ == "PROPN"):
+        if any(c.dep_ in ("compound", "amod", "poss", "nummod") for c in children if c.pos_ == "PROPN"):
             return None  # "the Red group": a name of its own
-        if token.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in token.children):
+        if token.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in children):
             return None  # "X, the defence secretary", "the group ETA": the apposition names it, not a sentence before
         lemma, text = token.lemma_.lower(), token.lower_
         if token.tag_ == "NNS" and lemma in words["group_nouns"] and text not in words["group_nouns"]:
@@ -154,11 +155,12 @@ class Coreference:
                 return index
         return None
 
-    def _named_by(self, token: Token) -> int | None:
+    def _named_by(self, token: Token, children: list[Token]) -> int | None:
         """The name a description gives itself in a participle of naming after it ("an armed
         group known as the Kesh Lions", "a militia calling itself the Vale Guard", "a gang
-        called the Reds"): the mention of an organization or person inside that participle."""
-        naming = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
+        called the Reds"): the mention of an organization or person inside that participle
+        (``children``: the token's, as the caller has read them)."""
+        naming = [c for c in children if c.dep_ == "acl" and c.lemma_.lower() in _words()["naming_verbs"]]
         for verb in naming:
             inside = {t.i for t in verb.subtree}
             last = max(inside)

@@ -60,10 +60,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.arguments import after_utterance_phrase, ransom_demanders
+from kg.extract.coreference import Coreference
 from kg.extract.counts import words_to_int
 from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, is_war, tells_many
@@ -82,6 +84,9 @@ EFFECTS = ("Killing", "Injury")
 CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
 TOLLS = ("killed_count", "injured_count")
+# The number a word or a filler's words stand for (:func:`words_to_int`), cached: the same words
+# are compared again for every pair of mentions.
+_number = lru_cache(maxsize=4096)(words_to_int)
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
 # A violent mention naming no one joins an earlier event of its family at most this many sentences back.
@@ -119,7 +124,10 @@ def _wars_apart(a: EventMention, b: EventMention) -> bool:
     return _is_war(a) and _is_plural(a) != _is_plural(b)
 
 
+@cache
 def _compatible_class(a: str, b: str) -> str | None:
+    """The more specific of two classes when one is the other's subclass, else None (a pure
+    function of the typology: asked for every pair of mentions, so cached)."""
     if is_subclass(a, b):
         return a
     if is_subclass(b, a):
@@ -141,7 +149,7 @@ def _entities(event: Event, role: str) -> set[str]:
 def _heads(event: Event, role: str) -> set[str]:
     """The head words of a role's fillers; a bare number ("kills 12") names no head: it is a count."""
     heads = {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
-    return {head for head in heads if words_to_int(head) is None}
+    return {head for head in heads if _number(head) is None}
 
 
 def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
@@ -158,9 +166,10 @@ def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
         if ea and eb and not ea & eb:
             return True
         if by_words:
-            ha, hb = _heads(a, role), _heads(b, role)
-            if role != "agent" and not (ea or eb) and ha and hb and not ha & hb:
-                return True
+            if role != "agent" and not (ea or eb):
+                ha, hb = _heads(a, role), _heads(b, role)
+                if ha and hb and not ha & hb:
+                    return True
         elif not (ea and eb):  # names only: one the tagger missed ("Ana Lind") against another one
             ha, hb = _name_heads(a, role), _name_heads(b, role)
             if ha and hb and not ha & hb:
@@ -189,7 +198,7 @@ def _name_heads(event: Event, role: str) -> set[str]:
 
 def _victim_numbers(event: Event) -> set[int]:
     """The numbers that open the event's victims ("two" of "Two die", 5 of "five people")."""
-    numbers = {words_to_int(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
+    numbers = {_number(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
     return numbers - {None}
 
 
@@ -259,8 +268,10 @@ def _is_indefinite(mention: EventMention) -> bool:
     )
 
 
+@cache
 def _same_family(a: str, b: str) -> bool:
-    """Classes of one violent family: an attack, the bombing it was, the blast."""
+    """Classes of one violent family: an attack, the bombing it was, the blast (cached as
+    :func:`_compatible_class` is)."""
     return (is_subclass(a, "Attack") and is_subclass(b, "Attack")) or (a == b and a in VIOLENT)
 
 
@@ -299,13 +310,13 @@ def _same_filler(a: Argument, b: Argument) -> bool:
     if a.entity or b.entity:
         return a.entity == b.entity
     if _bare_count(a) or _bare_count(b):  # "12" and "12 people"
-        return words_to_int(a.span.text.split()[0]) == words_to_int(b.span.text.split()[0])
+        return _number(a.span.text.split()[0]) == _number(b.span.text.split()[0])
     return a.span.text.lower() == b.span.text.lower()
 
 
 def _bare_count(argument: Argument) -> bool:
     """A filler that is only a number: "Bomb kills 12"."""
-    return words_to_int(argument.span.text) is not None
+    return _number(argument.span.text) is not None
 
 
 def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
@@ -441,10 +452,13 @@ def _nearest_claimable(mention: EventMention, mentions: list[EventMention], inde
     return None
 
 
-def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]:
+def link_events(
+    mentions: list[EventMention], merge: bool = True, coreference: Coreference | None = None
+) -> list[Event]:
     """Merge coreferent mentions (unless ``merge`` is False: one event per mention, as
     mention-level benchmarks score them) and link claims and causes; returns the document's
-    events with ``Event.links`` indexing into the returned list."""
+    events with ``Event.links`` indexing into the returned list. ``coreference``: the document's,
+    when the caller has built it (else it is built if a ransom demand is looked for)."""
     mentions = _without_accidental_deaths(mentions)
     for index, mention in enumerate(mentions):
         if mention.event.type == "ClaimOfResponsibility" and mention.event.modality is None:
@@ -478,7 +492,7 @@ def link_events(mentions: list[EventMention], merge: bool = True) -> list[Event]
                 event.links.append(link)
     wars = {position[index] for index, mention in enumerate(mentions) if index in position and _is_war(mention)}
     _propagate(events, wars, across_sentences=merge)
-    _captors(events, mentions, cluster_of, across_sentences=merge)
+    _captors(events, mentions, cluster_of, across_sentences=merge, coreference=coreference)
     return events
 
 
@@ -489,12 +503,13 @@ def _without_accidental_deaths(mentions: list[EventMention]) -> list[EventMentio
     words = syntax()
     if not any(m.event.type in words["accident_classes"] for m in mentions):
         return mentions
-    accidental = [_accidental(m, mentions, words) for m in mentions]
+    known: dict[int, bool] = {}  # sentence start -> whether it tells an accident, each sentence walked once
+    accidental = [_accidental(m, mentions, words, known) for m in mentions]
     # A story of an accident that tells no violence at all: its deaths naming no killer, place or
     # day of their own are the accident's ("Car kills two" over "a vehicle veered into the crowd,
     # killing two"; "The dead were all miners" sentences after the crash).
-    doc = mentions[0].head.doc
-    if not any(_violence(m, words) for m in mentions) and any(_tells_accident(t, words) for t in doc):
+    sentences = mentions[0].head.doc.sents
+    if not any(_violence(m, words) for m in mentions) and any(_tells_of(s, words, known) for s in sentences):
         accidental = [a or _told_by_no_one(m, words) for m, a in zip(mentions, accidental, strict=True)]
     return [m for m, a in zip(mentions, accidental, strict=True) if not a]
 
@@ -517,14 +532,15 @@ def _told_by_no_one(mention: EventMention, words: dict) -> bool:
     )
 
 
-def _accidental(mention: EventMention, mentions: list[EventMention], words: dict) -> bool:
+def _accidental(mention: EventMention, mentions: list[EventMention], words: dict, known: dict[int, bool]) -> bool:
     """Whether an asserted death or injury that names no agent is told of an accident: its
     sentence, or the sentence before, tells one (an accident noun as a subject, an object or in
     a phrase: "confirmed the crash", "after the collision"; or an accident verb used without an
     object: "the bus overturned") and neither tells violence (an attack, fighting, a kidnapping).
     "The plane crashed. The pilots were killed." is no killing; "Gunmen fired on the bus, which
     crashed. Two passengers were killed.", "The plane crashed. Rebels later killed the
-    survivors." and "The bus overturned. Two guards were killed on Tuesday." are."""
+    survivors." and "The bus overturned. Two guards were killed on Tuesday." are. ``known``: the
+    sentences of the document already read (:func:`_tells_of`)."""
     event = mention.event
     if event.type not in words["accident_classes"] or event.modality is not None:
         return False
@@ -543,16 +559,27 @@ def _accidental(mention: EventMention, mentions: list[EventMention], words: dict
         for m in mentions
     ):
         return False  # "gunmen fired on the bus, which crashed"
-    return any(_tells_accident(token, words) for told_sentence in told for token in told_sentence)
+    return any(_tells_of(told_sentence, words, known) for told_sentence in told)
+
+
+def _tells_of(sentence: Span, words: dict, known: dict[int, bool]) -> bool:
+    """Whether a sentence tells an accident (:func:`_tells_accident`); ``known`` holds the
+    sentences of the document already read, by their start, so each is walked once."""
+    if sentence.start not in known:
+        known[sentence.start] = any(_tells_accident(token, words) for token in sentence)
+    return known[sentence.start]
 
 
 def _tells_accident(token: Token, words: dict) -> bool:
     """An accident noun as a subject, an object or in a phrase ("the crash", "in the collision"),
     or an accident verb without an object ("the plane crashed"; not "crashed the party")."""
+    pos = token.pos_
+    if pos != "NOUN" and pos != "VERB":
+        return False  # the cheap test first: most words are neither
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and lemma in words["accident_nouns"]:
+    if pos == "NOUN" and lemma in words["accident_nouns"]:
         return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos")
-    if token.pos_ == "VERB" and lemma in words["accident_verbs"]:
+    if pos == "VERB" and lemma in words["accident_verbs"]:
         return not any(c.dep_ == "dobj" for c in token.children)
     return False
 
@@ -595,7 +622,13 @@ def _whole(mention: EventMention, mentions: list[EventMention]) -> int | None:
     return None
 
 
-def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list[int], across_sentences: bool) -> None:
+def _captors(
+    events: list[Event],
+    mentions: list[EventMention],
+    cluster_of: list[int],
+    across_sentences: bool,
+    coreference: Coreference | None = None,
+) -> None:
     """A kidnapping without an agent takes the demander of the nearest ransom demand within
     ``SAME_HAPPENING_WINDOW`` sentences (only of its own sentence when mentions are read one by
     one); the document is read for demands only when such a kidnapping is told."""
@@ -611,7 +644,7 @@ def _captors(events: list[Event], mentions: list[EventMention], cluster_of: list
     ]
     if not orphans:
         return
-    demands = ransom_demanders(mentions[0].head.doc)
+    demands = ransom_demanders(mentions[0].head.doc, coreference)
     window = SAME_HAPPENING_WINDOW if across_sentences else 0
     for sentence, event in orphans:
         near = [(abs(n - sentence), arg) for n, arg in demands if abs(n - sentence) <= window]
@@ -644,7 +677,17 @@ def _death_it_ended_in(first: EventMention, mention: EventMention) -> bool:
     )
 
 
-def _headline_stories(mentions: list[EventMention]) -> dict[int, int]:
+def _headline_end(mentions: list[EventMention]) -> int:
+    """Where the document's headline (:func:`is_headline`) ends, 0 when it has none: a mention is
+    the headline's when its head is before that (asked once, not with ``Token.sent`` per mention)."""
+    if not mentions:
+        return 0
+    first = mentions[0].head.doc[0].sent
+    told = any(mention.head.i < first.end for mention in mentions)
+    return first.end if told and is_headline(first) else 0
+
+
+def _headline_stories(mentions: list[EventMention], headline_end: int) -> dict[int, int]:
     """For each event of the headline, the mention of the story that tells it: the first one of
     a compatible class or family within ``HEADLINE_LEAD`` sentences of it, when neither tells
     many happenings or another one, they share a filler, and they do not conflict by name,
@@ -652,7 +695,7 @@ def _headline_stories(mentions: list[EventMention]) -> dict[int, int]:
     hangs drug trafficker" ... "Singapore hanged a Thai farmer at Changi Prison on Friday")."""
     stories: dict[int, int] = {}
     for index, mention in enumerate(mentions):
-        if not is_headline(mention.head.sent) or _is_plural(mention) or _is_distinct(mention):
+        if mention.head.i >= headline_end or _is_plural(mention) or _is_distinct(mention):
             continue
         for later in range(index + 1, len(mentions)):
             story = mentions[later]
@@ -685,7 +728,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
     """For each mention, the index of the first mention of its event (of the story's mention,
     for the headline's)."""
     cluster_of = list(range(len(mentions)))
-    headlines = _headline_stories(mentions)
+    headline_end = _headline_end(mentions)
+    headlines = _headline_stories(mentions, headline_end)
     for headline, story in headlines.items():
         _merge_headline(mentions[story].event, mentions[headline].event)
         cluster_of[headline] = story
@@ -698,21 +742,21 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             if root != earlier:
                 continue
             first = mentions[root]
-            if _wars_apart(first, mention):
-                continue
             name = _compatible_class(first.event.type, mention.event.type)
             if _same_family(first.event.type, mention.event.type) and name is None:
                 name = first.event.type  # an attack and the bombing it was: the first mention's class
             death_of_the_act = _death_it_ended_in(first, mention)
             if death_of_the_act:
                 name = mention.event.type
-            if name is None or _conflict(first.event, mention.event) or _dated_apart(first, mention):
+            # Cheap tests first: most pairs of a document fail the classes, most of the rest have no
+            # reason to join; fillers, counts and dates are compared only for the pairs left.
+            if name is None or _wars_apart(first, mention):
                 continue
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type
             # A headline naming no one but by a number ("Bomb kills 12 in Kesh") tells the happening
             # the story then introduces as new ("A car bomb killed 12 people ...").
-            headline = _names_only_counts(first.event) and is_headline(first.head.sent)
+            headline = first.head.i < headline_end and _names_only_counts(first.event)
             same_happening = (
                 _same_family(first.event.type, mention.event.type)
                 and mention.sentence > first.sentence
@@ -724,13 +768,12 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 and not _is_plural(first)
                 and (same_class or not _is_indefinite(first))
             )
-            if (
-                anaphoric
-                or same_happening
-                or _coordinated(first, mention)
-                or death_of_the_act
-                or (near and same_class and _share_argument(first.event, mention.event))
-            ):
+            told_as_one = anaphoric or same_happening or _coordinated(first, mention) or death_of_the_act
+            if not told_as_one and not (near and same_class):
+                continue  # nothing but a shared filler of the same class, told nearby, could join them
+            if _conflict(first.event, mention.event) or _dated_apart(first, mention):
+                continue
+            if told_as_one or _share_argument(first.event, mention.event):
                 _merge(first.event, mention.event, name)
                 cluster_of[index] = root
                 break

@@ -67,20 +67,22 @@ class EventExtractor:
         self.merge_mentions = merge_mentions
 
     def __call__(self, doc: Doc) -> Doc:
-        mention_at = mention_index(doc)
+        coreference = Coreference(doc)
+        mention_at = mention_index(doc, coreference.mentions)
         published = doc.user_data.get("published")
         mentions: list[EventMention] = []
         candidates = candidate_tokens(doc)
         # doc.ents and Span.ents walk every token: read the dates once per document.
         dates = [e for e in doc.ents if e.label_ == "DATE"]
-        coreference = Coreference(doc)
+        date_starts = [e.start for e in dates]  # in order, as entities are
         statements = StatementReader(doc, coreference)
         for number, sent in enumerate(doc.sents):
-            start, end = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
+            sent_start, sent_end = sent.start, sent.end
+            start, end = bisect_left(candidates, sent_start), bisect_left(candidates, sent_end)
             triggers = find_triggers(sent, mention_at, candidates[start:end]) if start < end else []
             if not triggers and not statements.looks_at(sent):
                 continue  # nothing to read here: no sentence context (its text, its mentions) is made
-            own_dates = [e for e in dates if sent.start <= e.start < sent.end]
+            own_dates = dates[bisect_left(date_starts, sent_start) : bisect_left(date_starts, sent_end)]
             # The evidence cut from the text read once (a span's text makes a Token of every word).
             start_char, end_char = sent.start_char, sent.end_char
             evidence = TextSpan(start_char, end_char, statements.text[start_char:end_char])
@@ -94,7 +96,7 @@ class EventExtractor:
             for event, trigger in statements.read(ctx, published):
                 mentions.append(EventMention(event, trigger, number))
         name_by_first_mention(doc, (arg for mention in mentions for arg in mention.event.arguments))
-        doc._.kg_events = link_events(mentions, merge=self.merge_mentions)
+        doc._.kg_events = link_events(mentions, merge=self.merge_mentions, coreference=coreference)
         return doc
 
     @staticmethod

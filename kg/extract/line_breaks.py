@@ -152,8 +152,10 @@ def is_headline(sent: Span) -> bool:
     if sent.start != 0:
         return False
     end = headline_end(document_text(sent.doc))
+    if end is None:
+        return False  # decided by the text alone, before a Token of any word is made
     last = next((t for t in reversed(sent) if not t.is_space), None)  # the sentence's last word
-    return last is not None and end is not None and last.idx + len(last) == end
+    return last is not None and last.idx + len(last) == end
 
 
 def _capitalized(token: Token) -> bool:
