@@ -511,6 +511,7 @@ def update_incidents(
     names = functools.cache(functools.partial(_name, store))
     source = functools.cache(functools.partial(_source, index))
 
+    assignments: list[tuple[str, str]] = []  # (event, its incident)
     for _, group in sorted(groups.items()):
         if not group:
             continue  # every event it had is gone or went elsewhere
@@ -523,8 +524,9 @@ def update_incidents(
             ox.Triple(incident, T["sourceCount"], _integer(len({source(d) for d in docs}))),
         }
         new_triples |= {ox.Triple(ox.NamedNode(e.iri), T["incident"], incident) for e in group}
-        index.set_incident([e.iri for e in group], incident.value)
+        assignments += [(e.iri, incident.value) for e in group]
         report.incidents_written += 1
+    index.set_incidents(assignments)
     report.incidents_removed = len(rewritten)
     report.events_regrouped = decided
 

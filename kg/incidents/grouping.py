@@ -150,7 +150,8 @@ def _reach(event: EventInfo) -> list[tuple]:
     undated event links within its document only) and each day of its time interval."""
     keys: list[tuple] = [("doc", event.doc)]
     if event.start is not None and event.end is not None:
-        keys += [("day", event.family, day) for day in range(event.start, event.end + 1)]
+        family = event.family  # (once: a year-long event has 366 keys)
+        keys += [("day", family, day) for day in range(event.start, event.end + 1)]
     return keys
 
 
@@ -159,7 +160,8 @@ def _candidate_keys(event: EventInfo) -> list[tuple]:
     interval reaches with the widest window (``DAY_WINDOW``)."""
     keys: list[tuple] = [("doc", event.doc)]
     if event.start is not None and event.end is not None:
-        keys += [("day", event.family, day) for day in range(event.start - DAY_WINDOW, event.end + DAY_WINDOW + 1)]
+        family = event.family
+        keys += [("day", family, day) for day in range(event.start - DAY_WINDOW, event.end + DAY_WINDOW + 1)]
     return keys
 
 
