@@ -222,7 +222,7 @@ def _argument_row(arguments: dict[str, dict[str, set[str]]], row: ox.QuerySoluti
 def _sentence(store: EmbeddedStore | ox.Store, doc: str, event: str) -> str:
     """The text of an event's evidence sentence (``kg:evidence/nif:anchorOf``), "" when it has none.
     Read by quad lookups for the few events that need it (an undated event of a dated document): the
-    sentences of all events cost half of reading the events by SPARQL."""
+    sentences of all events were two fifths of the cost of reading the events by SPARQL."""
     graph_store = store.ox if isinstance(store, EmbeddedStore) else store
     graph = ox.NamedNode(doc)
     for evidence in graph_store.quads_for_pattern(ox.NamedNode(event), EVIDENCE, None, graph):
