@@ -118,16 +118,22 @@ def compatible(a: EventInfo, b: EventInfo, within: Mapping[str, set[str]]) -> bo
         return False
     for roles in conflicting_roles(a.family):
         mine = {v for role in roles for v in a.arguments.get(role, ())}
+        if not mine:
+            continue  # nothing of mine to conflict with (most events name few arguments)
         theirs = {v for role in roles for v in b.arguments.get(role, ())}
-        if mine and theirs and not mine & theirs:
+        if theirs and not mine & theirs:
             return False
     return True
 
 
 def linked(a: EventInfo, b: EventInfo, within: Mapping[str, set[str]]) -> bool:
     """Compatible, and of one document or with positive evidence (a shared place or entity)."""
-    if not compatible(a, b, within):
-        return False
+    return compatible(a, b, within) and evidenced(a, b, within)
+
+
+def evidenced(a: EventInfo, b: EventInfo, within: Mapping[str, set[str]]) -> bool:
+    """Of one document, or with positive evidence (a shared place or entity): :func:`linked` of two
+    events known to be compatible."""
     if a.doc == b.doc:
         return True
     shared_place = any(_related(p, q, within) for p in a.places for q in b.places)
@@ -144,7 +150,8 @@ def _reach(event: EventInfo) -> list[tuple]:
     undated event links within its document only) and each day of its time interval."""
     keys: list[tuple] = [("doc", event.doc)]
     if event.start is not None and event.end is not None:
-        keys += [("day", event.family, day) for day in range(event.start, event.end + 1)]
+        family = event.family  # (once: a year-long event has 366 keys)
+        keys += [("day", family, day) for day in range(event.start, event.end + 1)]
     return keys
 
 
@@ -153,7 +160,8 @@ def _candidate_keys(event: EventInfo) -> list[tuple]:
     interval reaches with the widest window (``DAY_WINDOW``)."""
     keys: list[tuple] = [("doc", event.doc)]
     if event.start is not None and event.end is not None:
-        keys += [("day", event.family, day) for day in range(event.start - DAY_WINDOW, event.end + DAY_WINDOW + 1)]
+        family = event.family
+        keys += [("day", family, day) for day in range(event.start - DAY_WINDOW, event.end + DAY_WINDOW + 1)]
     return keys
 
 
@@ -173,7 +181,7 @@ def cluster(events: Iterable[EventInfo], within: Mapping[str, set[str]]) -> list
             group = groups[number]
             if not all(compatible(event, member, within) for member in group):
                 continue
-            links = sum(linked(event, member, within) for member in group)
+            links = sum(evidenced(event, member, within) for member in group)  # linked: all are compatible
             if links > best_links:
                 best, best_links = number, links
         if best is None:
@@ -185,7 +193,12 @@ def cluster(events: Iterable[EventInfo], within: Mapping[str, set[str]]) -> list
     return sorted(groups, key=lambda group: min(e.iri for e in group))
 
 
+@cache
+def _label_ranks() -> dict[str, int]:
+    return {name: rank for rank, name in enumerate(lexicon()["label_class_order"])}
+
+
 def label_class(classes: Iterable[str]) -> str:
     """The class that names an incident: the first of ``label_class_order`` among its events."""
-    order = {name: rank for rank, name in enumerate(lexicon()["label_class_order"])}
+    order = _label_ranks()
     return min(classes, key=lambda name: (order.get(name, len(order)), name))

@@ -192,5 +192,6 @@ class IncidentIndex:
             for row in rows:
                 yield self._event(row[0])
 
-    def set_incident(self, events: Iterable[str], incident: str) -> None:
-        self.db.executemany("UPDATE events SET incident = ? WHERE event = ?", [(incident, e) for e in events])
+    def set_incidents(self, incidents: Iterable[tuple[str, str]]) -> None:
+        """Record each (event, incident) given (one statement for all of an update's)."""
+        self.db.executemany("UPDATE events SET incident = ? WHERE event = ?", [(i, e) for e, i in incidents])

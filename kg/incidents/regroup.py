@@ -25,7 +25,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from kg.incidents.grouping import DAY_WINDOW, UNDATED_WINDOW, EventInfo, _order, compatible, linked
+from kg.incidents.grouping import DAY_WINDOW, UNDATED_WINDOW, EventInfo, _order, compatible, evidenced, linked
 from kg.incidents.index import IncidentIndex
 
 
@@ -119,7 +119,7 @@ def regroup(
             so_far = [m for m in members(key) if _order(m) < order]
             if not so_far or not all(compatible(event, m, within) for m in so_far):
                 continue
-            links = sum(linked(event, m, within) for m in so_far)
+            links = sum(evidenced(event, m, within) for m in so_far)  # linked: all are compatible
             rank = (-links, min(_order(m) for m in so_far))  # most links, then the earliest founded
             if links and (best_rank is None or rank < best_rank):
                 best, best_rank = key, rank
