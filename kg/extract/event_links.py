@@ -60,7 +60,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -84,9 +84,6 @@ EFFECTS = ("Killing", "Injury")
 CAUSES = ("Attack", "MilitaryOperation")
 CONFLICT_ROLES = ("agent", "target", "victim")
 TOLLS = ("killed_count", "injured_count")
-# The number a word or a filler's words stand for (:func:`words_to_int`), cached: the same words
-# are compared again for every pair of mentions.
-_number = lru_cache(maxsize=4096)(words_to_int)
 # Mentions further apart than this many sentences are not joined on shared arguments alone.
 SHARED_ARGUMENT_WINDOW = 6
 # A violent mention naming no one joins an earlier event of its family at most this many sentences back.
@@ -149,7 +146,7 @@ def _entities(event: Event, role: str) -> set[str]:
 def _heads(event: Event, role: str) -> set[str]:
     """The head words of a role's fillers; a bare number ("kills 12") names no head: it is a count."""
     heads = {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
-    return {head for head in heads if _number(head) is None}
+    return {head for head in heads if words_to_int(head) is None}
 
 
 def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
@@ -198,7 +195,7 @@ def _name_heads(event: Event, role: str) -> set[str]:
 
 def _victim_numbers(event: Event) -> set[int]:
     """The numbers that open the event's victims ("two" of "Two die", 5 of "five people")."""
-    numbers = {_number(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
+    numbers = {words_to_int(a.span.text.split()[0]) for a in event.arguments if a.role == "victim"}
     return numbers - {None}
 
 
@@ -310,13 +307,13 @@ def _same_filler(a: Argument, b: Argument) -> bool:
     if a.entity or b.entity:
         return a.entity == b.entity
     if _bare_count(a) or _bare_count(b):  # "12" and "12 people"
-        return _number(a.span.text.split()[0]) == _number(b.span.text.split()[0])
+        return words_to_int(a.span.text.split()[0]) == words_to_int(b.span.text.split()[0])
     return a.span.text.lower() == b.span.text.lower()
 
 
 def _bare_count(argument: Argument) -> bool:
     """A filler that is only a number: "Bomb kills 12"."""
-    return _number(argument.span.text) is not None
+    return words_to_int(argument.span.text) is not None
 
 
 def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
