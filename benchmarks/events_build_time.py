@@ -26,6 +26,14 @@ the stages' increments over the build without events is a second estimate of the
 steadier than the whole builds' ratio (a few seconds of noise in a 15 s build move the ratio by
 ten points; the same noise on the stages' 2-3 s moves it by one or two), though it leaves out
 what the stages do not cover (the conversion of events to records, the collector).
+
+A third estimate divides each build's CPU seconds by the CPU seconds of its own spaCy pipeline
+(the tokenizer and the components other than ``newskg_events``, the same work in both builds):
+when the machine runs slower for a while (the same build took 15.8 to 20.8 s on a machine its
+other processes left idle), both parts of one build slow alike, so the ratio of the two builds'
+normalised times moves less than the ratio of their CPU seconds (rounds within 4-7 points, where
+the raw ratios spread over 20-30). It covers everything the build does; it leaves out what events
+would cost inside the spaCy pipeline's own clock (garbage of the events collected there, say).
 The corpus is the texts of ../shared/data (MUC-4 dev and WikiEvents dev, written to a
 temporary JSONL file; nothing is copied into the repository) plus the sample articles.
 
