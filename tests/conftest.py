@@ -52,3 +52,8 @@ def extract_one(nlp):
         return resolve(next(extract([Document.from_text(text, id="t", **meta)], nlp)))
 
     return run
+
+
+def argument_words(extraction, kind: str, role: str) -> list[str]:
+    """The words of every ``role`` filler of the ``kind`` events of an extraction (``extract_one``'s)."""
+    return [a.span.text for e in extraction.events if e.type == kind for a in e.arguments if a.role == role]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _arguments(x, kind: str, role: str) -> list[str]:
-    return [a.span.text for e in x.events if e.type == kind for a in e.arguments if a.role == role]
+from tests.conftest import argument_words
 
 
 @pytest.mark.parametrize(
@@ -39,7 +37,7 @@ def _arguments(x, kind: str, role: str) -> list[str]:
     ],
 )
 def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
-    assert words in _arguments(extract_one(text), kind, role)
+    assert words in argument_words(extract_one(text), kind, role)
 
 
 @pytest.mark.parametrize(
@@ -68,17 +66,17 @@ def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
     ],
 )
 def test_the_words_of_an_argument(extract_one, text, kind, role, words):
-    assert _arguments(extract_one(text), kind, role) == words
+    assert argument_words(extract_one(text), kind, role) == words
 
 
 def test_a_text_is_no_speaker(extract_one):
     x = extract_one("The statement said the army had withdrawn from Kesh.")
     assert not [e for e in x.events if e.type == "Statement"]
     x = extract_one("The ministry said in a statement that the army had withdrawn from Kesh.")
-    assert _arguments(x, "Statement", "agent") == ["ministry"]
+    assert argument_words(x, "Statement", "agent") == ["ministry"]
     # a text whose owner is named: the owner's words
     x = extract_one("The Kesh Football Association statement said the team would travel.")
-    assert _arguments(x, "Statement", "agent") == ["Kesh Football Association"]
+    assert argument_words(x, "Statement", "agent") == ["Kesh Football Association"]
 
 
 def test_a_description_names_the_organization_its_noun_names(extract_one):
@@ -104,7 +102,7 @@ def test_a_description_names_the_organization_its_noun_names(extract_one):
 )
 def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, text, kind, victim):
     x = extract_one(text)
-    assert (_arguments(x, kind, "victim"), _arguments(x, kind, "agent")) == ([victim], [])
+    assert (argument_words(x, kind, "victim"), argument_words(x, kind, "agent")) == ([victim], [])
 
 
 @pytest.mark.parametrize(
@@ -115,7 +113,7 @@ def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, tex
     ],
 )
 def test_an_active_past_keeps_its_doer(extract_one, text):
-    assert _arguments(extract_one(text), "Killing", "agent") == ["Rebels"]
+    assert argument_words(extract_one(text), "Killing", "agent") == ["Rebels"]
 
 
 @pytest.mark.parametrize(
@@ -128,14 +126,15 @@ def test_an_active_past_keeps_its_doer(extract_one, text):
 def test_a_headline_verb_after_a_comma_takes_its_own_object(extract_one, text):
     # the tagger made "kidnap" a compound of "mayor", hung on "seize" (args14b)
     x = extract_one(text)
-    assert (_arguments(x, "Kidnapping", "victim"), _arguments(x, "Kidnapping", "agent")) == (["mayor"], ["Rebels"])
-    assert _arguments(x, "Takeover", "target") == ["town"]
+    assert argument_words(x, "Kidnapping", "victim") == ["mayor"]
+    assert argument_words(x, "Kidnapping", "agent") == ["Rebels"]
+    assert argument_words(x, "Takeover", "target") == ["town"]
 
 
 def test_a_list_after_a_comma_in_running_text_is_objects(extract_one):
     x = extract_one("Nothing happened.\n\nRebels seized the town, attack helicopters and tanks.")
     assert not [e for e in x.events if e.type == "Attack"]
-    assert "attack helicopters" in _arguments(x, "Takeover", "target")
+    assert "attack helicopters" in argument_words(x, "Takeover", "target")
 
 
 @pytest.mark.parametrize(

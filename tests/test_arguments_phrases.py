@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import argument_words
+
 FIGHTING = "Fighting broke out between police and rebels in the market on Monday."
 VENDOR = "A street vendor stabbed to death a woman judge in a city court on Friday."
 MET = "The minister praised the governor, whom she met in the capital on Monday."
-
-
-def _arguments(x, kind: str, role: str) -> list[str]:
-    return [a.span.text for e in x.events if e.type == kind for a in e.arguments if a.role == role]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +43,7 @@ def _arguments(x, kind: str, role: str) -> list[str]:
     ],
 )
 def test_an_argument_a_phrase_gives(extract_one, text, kind, role, words):
-    assert words in _arguments(extract_one(text), kind, role)
+    assert words in argument_words(extract_one(text), kind, role)
 
 
 @pytest.mark.parametrize(
@@ -66,23 +64,23 @@ def test_an_argument_a_phrase_gives(extract_one, text, kind, role, words):
     ],
 )
 def test_no_argument_a_phrase_does_not_give(extract_one, text, kind, role, words):
-    assert _arguments(extract_one(text), kind, role) == words
+    assert argument_words(extract_one(text), kind, role) == words
 
 
 def test_a_relative_clause_subject_is_not_the_noun_it_is_on(extract_one):
     """ "Kesh, whom he met": he is someone else (a binding the coreference reads from the parse)."""
     x = extract_one("Tomas Reed said he had reassured the party leader, Ana Kesh, whom he met during a visit.")
-    assert "Ana Kesh" in _arguments(x, "Meeting", "participant")
-    assert "Ana Kesh" not in _arguments(x, "Meeting", "agent")
+    assert "Ana Kesh" in argument_words(x, "Meeting", "participant")
+    assert "Ana Kesh" not in argument_words(x, "Meeting", "agent")
 
 
 def test_a_death_in_fighting_between_sides_borrows_no_killer(extract_one):
     """Either side may have killed: the fighting's sides are not the killing's agents."""
     x = extract_one("A man was killed in a battle between troops and rebels in the market.")
-    assert sorted(_arguments(x, "MilitaryOperation", "agent")) == ["rebels", "troops"]
-    assert _arguments(x, "Killing", "agent") == []
+    assert sorted(argument_words(x, "MilitaryOperation", "agent")) == ["rebels", "troops"]
+    assert argument_words(x, "Killing", "agent") == []
 
 
 def test_a_death_in_an_attack_by_one_side_borrows_its_attacker(extract_one):
     x = extract_one("A man was killed in an attack by rebels on the market.")
-    assert _arguments(x, "Killing", "agent") == ["rebels"]
+    assert argument_words(x, "Killing", "agent") == ["rebels"]
