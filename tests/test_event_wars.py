@@ -212,3 +212,22 @@ def test_who_kills_in_a_war_is_no_victim_of_its_toll(extract_one, text, modality
     x = extract_one(text)
     assert next(e for e in x.events if e.type == "Killing").modality == modality
 
+
+
+# -- deaths or abductions counted in the thousands are a toll, not one happening --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("More than 40,000 people have been murdered in Vardia.", "aggregate"),
+        ("The campaign of the Front cost Vardia 12,000 deaths.", "aggregate"),
+        ("Rebels have kidnapped 3,000 people in Vardia.", "aggregate"),
+        # near misses: a happening's dead, and a toll dated to its day
+        ("The bomb killed 59 people in Kesh.", None),
+        ("The bombing in Kesh on 6 May 1995 killed 1,200 people.", None),
+    ],
+)
+def test_victims_counted_in_thousands_are_a_toll(extract_one, text, modality):
+    x = extract_one(text)
+    assert next(e for e in x.events if e.type in ("Killing", "Kidnapping")).modality == modality

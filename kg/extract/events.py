@@ -31,8 +31,18 @@ from kg.extract.arguments import (
     token_span,
 )
 from kg.extract.coreference import Coreference
+from kg.extract.counts import words_to_int
 from kg.extract.event_links import EventMention, link_events
-from kg.extract.modality import is_absent, is_factual, is_planned, is_threatened, modality, planned_unmade_classes
+from kg.extract.modality import (
+    AGGREGATE,
+    is_absent,
+    is_factual,
+    is_planned,
+    is_threatened,
+    is_toll,
+    modality,
+    planned_unmade_classes,
+)
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
 from kg.model import Event
@@ -96,7 +106,12 @@ class EventExtractor:
             for event, trigger in statements.read(ctx, published):
                 mentions.append(EventMention(event, trigger, number))
         name_by_first_mention(doc, (arg for mention in mentions for arg in mention.event.arguments))
-        doc._.kg_events = link_events(mentions, merge=self.merge_mentions, coreference=coreference)
+        events = link_events(mentions, merge=self.merge_mentions, coreference=coreference)
+        for event in events:
+            # After the links, which date a death by the attack it is told in ("the bombing on 6 May killed 1,200")
+            if event.modality is None and is_toll(event.type, _victims(event), event.time):
+                event.modality = AGGREGATE  # "100,000 persons have been murdered": a toll, not one happening
+        doc._.kg_events = events
         return doc
 
     @staticmethod
@@ -144,6 +159,16 @@ class EventExtractor:
             event.count = reader.count
         event.confidence = confidence(trigger, event)
         return event
+
+
+def _victims(event: Event) -> int:
+    """The most victims the event tells: its counts, or the number opening a victim's words
+    ("40,000" of "40,000 who have been kidnapped")."""
+    numbers = [n for n in (event.killed_count, event.injured_count, event.count) if n]
+    for argument in event.arguments:
+        if argument.role == "victim" and (number := words_to_int(argument.span.text.split()[0])):
+            numbers.append(number)
+    return max(numbers, default=0)
 
 
 def confidence(trigger: Trigger, event: Event) -> float:

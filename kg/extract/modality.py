@@ -34,7 +34,7 @@ def _modality_words() -> dict[str, set]:
     return {
         k: {tuple(w) if isinstance(w, list) else w for w in v}
         for k, v in load_lexicon("modality.json").items()
-        if not k.startswith("_")
+        if not k.startswith("_") and isinstance(v, list)
     }
 
 
@@ -352,6 +352,21 @@ def _several(noun: Token) -> bool:
     if noun.tag_ in ("NNS", "NNPS") or noun.like_num and noun.lower_ not in ("one", "1"):
         return True
     return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children)
+
+
+def is_toll(event_class: str, victims: int, time: str | None) -> bool:
+    """Whether an event of ``event_class`` whose victims number ``victims`` is a toll: deaths,
+    injuries or abductions counted in the thousands ('toll_victims') are told of a war, a campaign
+    or a period ("100,000 persons who have been murdered", "70,000 deaths"), not of one happening;
+    unless the event is dated to its day ("the bombing on 6 May killed 1,200").
+
+    >>> is_toll("Killing", 70000, None), is_toll("Killing", 59, None), is_toll("Killing", 1200, "1995-05-06")
+    (True, False, False)
+    """
+    words = _modality_words()
+    if event_class not in words["toll_classes"] or (time is not None and len(time) == len("YYYY-MM-DD")):
+        return False
+    return victims >= load_lexicon("modality.json")["toll_victims"]
 
 
 def tells_many(trigger: Trigger) -> bool:
