@@ -190,7 +190,7 @@ def test_a_date_told_after_an_utterance_phrase_is_the_utterance_s(extract_one, t
     "text",
     [
         "More than 900 people have been killed in Kesh since 2019.",
-        "Attacks on the army have risen since 2019.",
+        "Attacks on the police have risen since 2019.",  # (on the army: fighting it, a military operation)
         "It was the deadliest attack in the region since 2019.",  # a predicate noun: names what was told
     ],
 )
@@ -262,13 +262,21 @@ def test_a_death_is_caused_by_the_attack_named_as_its_cause_not_the_one_it_is_to
 @pytest.mark.parametrize(
     "text",
     [
-        "Rebels attacked the Kesh garrison during the offensive.",
+        "Rebels attacked the Kesh police station during the offensive.",
         "During the battle, one army company was overrun and two others were attacked near Kesh.",
     ],
 )
 def test_an_attack_told_during_fighting_is_part_of_it(extract_one, text):
     x = extract_one(text)
     assert linked_classes(x, "Attack", "partOf") == ["MilitaryOperation"]
+
+
+def test_fighting_the_army_during_an_offensive_is_part_of_it_not_the_offensive(extract_one):
+    # an attack on the garrison is fighting (kg:MilitaryOperation), as the offensive is: a part,
+    # never merged with the whole it is told in
+    x = extract_one("Rebels attacked the Kesh garrison during the offensive.")
+    fights = sorted(("+".join(t.text for t in e.triggers), e.links) for e in x.events)
+    assert fights == [("attacked", [("partOf", 1)]), ("offensive", [])]
 
 
 def test_an_attack_told_after_fighting_is_no_part_of_it(extract_one):

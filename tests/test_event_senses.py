@@ -351,6 +351,21 @@ def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, te
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an attack on state armed forces is fighting them (CAMEO 19)
+        ("Vorin guerrillas attacked government troops near Kesh.", ["MilitaryOperation"]),
+        ("Front fighters attacked Brano battalion troops on Monday.", ["MilitaryOperation"]),
+        # near misses: civilians among those attacked, a thing attacked
+        ("Vorin rebels attacked soldiers and civilians in Kesh.", ["Attack"]),
+        ("Gunmen attacked a bus in Kesh.", ["Attack"]),
+    ],
+)
+def test_an_attack_on_state_armed_forces_is_a_military_operation(extract_one, text, expected):
+    assert classes(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Gunmen attacked the army camp near Kesh.",  # the army is attacked, not attacking
@@ -441,8 +456,8 @@ def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, ex
         ("An attack may have been carried out on the Kesh post.", [("Attack", "hypothetical")]),
         ("The Vardi Front will carry out the attack tomorrow.", [("Attack", "future")]),
         ("The Kesh army denied the attack on the village.", [("Attack", "negated")]),
-        ("The Vardi Front called for attacks on the army.", [("Attack", "hypothetical")]),
-        ("The Vardi Front planned a series of attacks on the army.", [("Attack", "hypothetical")]),
+        ("The Vardi Front called for attacks on the police.", [("Attack", "hypothetical")]),
+        ("The Vardi Front planned a series of attacks on the police.", [("Attack", "hypothetical")]),
         ("The Kesh army denied that the attack took place.", [("Attack", "negated")]),
         ("Police foiled a plot to bomb the Brano bank.", [("Bombing", "negated")]),
     ],
@@ -673,6 +688,7 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "The Vardi senator's speech was an attack on democracy.",
         "The Kesh senate killed the bill on Tuesday.",
         "Critics attacked the decision of the Brano court.",
+        "The Vardi senator attacked the peace talks.",  # "talks", whose lemma is "talk"
         # an attack told as made in words
         "President Ana Voss attacked the opposition in a televised speech.",
         "The Kesh minister attacked the press over its coverage.",
@@ -694,6 +710,7 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
     "text, kind",
     [
         ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
+        ("Rebels attacked the venue of the Kesh talks.", "Attack"),
         ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
         ("Bombers attacked the Brano parliament building.", "Attack"),
         ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason

@@ -749,6 +749,8 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             # reason to join; fillers, counts and dates are compared only for the pairs left.
             if name is None or _wars_apart(first, mention):
                 continue
+            if ("partOf", index) in first.links or ("partOf", root) in mention.links:
+                continue  # "attacked the garrison during the offensive": a part, never the whole it is told in
             near = mention.sentence - first.sentence <= SHARED_ARGUMENT_WINDOW
             same_class = first.event.type == mention.event.type
             # A headline naming no one but by a number ("Bomb kills 12 in Kesh") tells the happening

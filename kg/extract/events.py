@@ -44,7 +44,7 @@ from kg.extract.modality import (
     planned_unmade_classes,
 )
 from kg.extract.statements import StatementReader
-from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass
+from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass, on_state_forces
 from kg.model import Event
 from kg.model import Span as TextSpan
 
@@ -143,7 +143,7 @@ class EventExtractor:
             return None  # a statement nobody is said to make ("claimed the bombing in a statement") is unattributed
         time, time_text = event_time(trigger, ctx, published)
         event = Event(
-            type=trigger.name,
+            type=on_state_forces(trigger.name, [a.span.text for a in arguments if a.role == "target"]),
             triggers=[token_span(trigger.tokens)],
             sentence=ctx.sentence,
             arguments=arguments,

@@ -910,7 +910,9 @@ def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> 
     (True, False)
     """
     objects = _objects(token, kind, preps, words["abstract_preps"])
-    return bool(objects) and all(o.lemma_.lower() in words["abstract_targets"] for o in objects)
+    # by the word too: the lemmatizer makes "talks" (negotiations) "talk"
+    targets = words["abstract_targets"]
+    return bool(objects) and all(o.lemma_.lower() in targets or o.lower_ in targets for o in objects)
 
 
 def _objects(token: Token, kind: str, preps: list[Token], noun_preps: set[str]) -> list[Token]:
@@ -1478,6 +1480,28 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
             return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def on_state_forces(name: str, targets: list[str]) -> str:
+    """``MilitaryOperation`` for an attack whose targets, as the arguments read them, are all
+    state armed forces: the ``&MILITARY`` nouns of CAMEO.2.0, or a phrase PETRARCH2's agents
+    dictionary gives one of the 'state_force_sectors' ("fighters attacked battalion troops",
+    "guerrillas attacked government troops"): armed men fighting the army, CAMEO 19 (PETRARCH2
+    codes the verb 'attack' 190), not the one-sided assault of CAMEO 18; else ``name``. An attack
+    on soldiers and civilians, or on a bus, stays an attack.
+
+    >>> on_state_forces("Attack", ["army troops"]), on_state_forces("Attack", ["the bus"])
+    ('MilitaryOperation', 'Attack')
+    """
+    if name != "Attack" or not targets:
+        return name
+    forces, sectors = _state_forces(), syntax()["state_force_sectors"]
+    for target in targets:
+        words = target.lower().split()
+        code = sector_code(target, None)
+        if words[-1] not in forces and " ".join(words[-2:]) not in forces and (code is None or code[1:] not in sectors):
+            return name
+    return "MilitaryOperation"
 
 
 def _state_or_aircraft(attacker: Token, mention_at: dict) -> bool:
