@@ -210,10 +210,32 @@ def test_a_participle_naming_a_kind_of_thing_is_no_event(extract_one):
         ("Government artillery kept up the shelling of the town.", "shelling"),
         ("An airstrike hit the rebel base.", "airstrike"),
         ("The offensive began at dawn.", "offensive"),
+        ("The Vardi Front carried out an incursion into Kesh.", "incursion"),  # PETRARCH2: 190
     ],
 )
 def test_shelling_air_strikes_and_offensives_are_military_operations(extract_one, text, trigger):
     assert ("MilitaryOperation", trigger) in kinds(extract_one(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a trigger written with a hyphen is one word, though spaCy splits words at hyphens
+        ("Students staged a sit-in at the Kesh ministry.", ("Protest", "sit-in")),
+        ("The hostage-taking in Brano lasted two days.", ("Kidnapping", "hostage-taking")),
+        ("Two rebels were killed in a shoot-out with police in Kesh.", ("MilitaryOperation", "shoot-out")),
+        ("Shoot-outs broke out in Brano.", ("MilitaryOperation", "Shoot-outs")),
+        ("The Vardi Front completed its take-over of Kesh.", ("Takeover", "take-over")),
+    ],
+)
+def test_a_hyphenated_trigger_is_one_word(extract_one, text, expected):
+    assert expected in kinds(extract_one(text))
+
+
+def test_a_death_in_a_hyphenated_fight_is_caused_by_it(extract_one):
+    x = extract_one("Two rebels were killed in a shoot-out with police in Kesh.")
+    killing = next(e for e in x.events if e.type == "Killing")
+    assert [x.events[k].type for p, k in killing.links if p == "causedBy"] == ["MilitaryOperation"]
 
 
 # -- issue 11: senses decided by the parse (invented names) ------------------------------

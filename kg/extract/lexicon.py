@@ -27,6 +27,27 @@ def event_class_names() -> list[str]:
     return [name for name in load_lexicon("event_types.json") if not name.startswith("_")]
 
 
+def hyphenated_trigger_words() -> list[str]:
+    """The one-word triggers of ``event_types.json`` written with a hyphen ("sit-in", "shoot-out",
+    "take-over"): spaCy's tokenizer splits words at hyphens, and their parts ("sit", "in") name
+    no event, so the pipeline keeps them whole (:func:`kg.extract.pipeline.load_pipeline`).
+
+    >>> "sit-in" in hyphenated_trigger_words()
+    True
+    """
+    entries = load_lexicon("event_types.json")
+    return sorted(
+        {
+            word
+            for name, entry in entries.items()
+            if not name.startswith("_")
+            for kind in ("verbs", "nouns", "adjectives")
+            for word in entry[kind]
+            if "-" in word
+        }
+    )
+
+
 @cache
 def word_list(name: str, key: str) -> frozenset[str]:
     """One list of words of a lexicon file, as a set (cached).

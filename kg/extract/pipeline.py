@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import kg.extract.actors  # noqa: F401  (registers the known-actor component)
@@ -22,6 +24,7 @@ import kg.extract.lemmas  # noqa: F401  (registers the memoized lemmatizer)
 import kg.extract.line_breaks  # noqa: F401  (registers the sentence starts at line breaks)
 import kg.extract.roles  # noqa: F401  (registers the roles and relations component)
 from kg.extract.backend import model_backend
+from kg.extract.lexicon import hyphenated_trigger_words
 from kg.extract.long_texts import MAX_PIECE_CHARS, join_pieces, piece_documents
 from kg.extract.models import INSTALL_HINT, ModelNotFound, default_model, extractor_name
 from kg.model import Argument, DocExtraction, Document, Mention
@@ -65,7 +68,17 @@ def load_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe(component, before="parser")
     for component in NEWSKG_COMPONENTS:
         nlp.add_pipe(component, last=True)
+    _keep_whole(nlp.tokenizer, hyphenated_trigger_words())
     return nlp
+
+
+def _keep_whole(tokenizer: Tokenizer, words: Iterable[str]) -> None:
+    """Make the tokenizer keep each of ``words`` (and its plural), written in lower case, with a
+    capital or in capitals, as one token ("a sit-in", "Shoot-outs"), as the lexicon lists it."""
+    for word in words:
+        for form in (word, word + "s"):
+            for written in {form, form[0].upper() + form[1:], form.upper()}:
+                tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def model_name(nlp: Language) -> str:
