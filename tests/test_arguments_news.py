@@ -50,7 +50,7 @@ def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
         # the parse hangs a time of day and its parentheses on the subject
         (
             "Brano time ( 0050 GMT ) Valdorian forces began an artillery attack on the outskirts of Kesh.",
-            "Attack",
+            "MilitaryOperation",  # an artillery attack: CAMEO 194, conventional force
             "agent",
             ["Valdorian forces"],
         ),

@@ -366,6 +366,10 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "Finland attacked the border post on Monday.",
         "The border post was attacked by Finland.",
         "Finland's attack on the post began at dawn.",
+        # by PETRARCH2's agents dictionary (sector MIL), or a country's forces
+        "Government forces attacked the Vorin Front camp.",
+        "Finnish forces attacked the border post on Monday.",
+        "Finnish forces began an artillery attack on the Kesh outskirts.",
     ],
 )
 def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
@@ -394,6 +398,7 @@ def test_an_attack_on_state_armed_forces_is_a_military_operation(extract_one, te
         "Vorin Front rebels attacked the town.",
         "Rebels attacked a helicopter near Kesh.",  # the aircraft is attacked
         "Gunmen attacked the Finland embassy in Kesh.",  # the country is no attacker
+        "Vorin Front forces attacked the town.",  # the forces of no country
     ],
 )
 def test_an_attack_by_others_stays_an_attack(extract_one, text):
@@ -485,6 +490,23 @@ def test_an_event_noun_doing_what_a_verb_tells_is_asserted(extract_one, text, ex
     ],
 )
 def test_a_denied_part_in_an_event_is_no_denied_event(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past plan of, or charge over, a definite event tells someone's part in it: it took place
+        ("The Vardi Front planned the attack on the Kesh police station for months.", [("Attack", None)]),
+        ("The bombing of the Brano market had been planned since May.", [("Bombing", None)]),
+        ("Police charged two men with the murder of the Kesh mayor.", [("Killing", None)]),
+        ("Two men suspected of the kidnapping of the Brano judge were released.", [("Kidnapping", None)]),
+        # near misses: an indefinite event planned, a plan still being made
+        ("The Vardi Front planned an attack on the Kesh police station.", [("Attack", "hypothetical")]),
+        ("The Vardi Front is planning the attack on the Kesh police station.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_a_past_plan_of_a_definite_event_tells_the_event(extract_one, text, expected):
     assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
 
 
@@ -734,7 +756,7 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
         ("Rebels attacked the venue of the Kesh talks.", "Attack"),
         ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
-        ("Bombers attacked the Brano parliament building.", "Attack"),
+        ("Gunmen attacked the Brano parliament building.", "Attack"),
         ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
         ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object
         ("The Vardi rebels executed two prisoners.", "Killing"),

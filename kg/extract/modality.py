@@ -172,6 +172,10 @@ def modality(trigger: Trigger) -> str | None:
     # event does the threatening or was meant to do something; the verb tells what of it, not whether
     doer = _does(anchor) if len(clauses) > 1 else None
     any_of = noun and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    spans_of = clauses  # the words whose phrases may tell the event over a span of time (:func:`aggregate`)
+    definite = noun and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in head.children
+    )
     in_relative = clauses[-1].dep_ in ("relcl", "acl")
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
@@ -188,6 +192,9 @@ def modality(trigger: Trigger) -> str | None:
             denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
             if any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
                 return "negated"  # "were not aware of any advance on the city", "did not see any attack"
+        if heads and definite and lemma in words["role_heads"] and ancestor.tag_ in ("VBD", "VBN"):
+            spans_of = [head]  # "planned the attack since May": the planning's time, not the attack's
+            break  # "planned the attack", "suspected of the bombing": someone's part in a told event
         if (heads and lemma in words["hypothetical_heads"]) or _conditional(ancestor, words) or _imperative(ancestor):
             return "hypothetical"
         if not in_relative:
@@ -199,7 +206,7 @@ def modality(trigger: Trigger) -> str | None:
         return "hypothetical"  # "suggested that orders be issued to allow shooting": wanted, not done
     if aim:
         return "hypothetical"  # after the governors: "foiled a plot to bomb" is negated
-    if aggregate(trigger, clauses):
+    if aggregate(trigger, spans_of):
         return AGGREGATE
     return None
 

@@ -33,7 +33,7 @@ from kg.extract.lexicon import event_class_names, load_lexicon
 from kg.extract.line_breaks import is_headline
 from kg.extract.sports_teams import is_sports_report, sports_words
 from kg.names.actors import sector_code
-from kg.names.gazetteer import is_known_place
+from kg.names.gazetteer import is_known_place, lookup_country, lookup_demonym
 
 PLACE_TYPES = {"Place", "Facility", "Country"}
 # Words inside these spaCy entities are dates and amounts ("in March"), never triggers.
@@ -1470,10 +1470,9 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         return name
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
     attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
-    forces = _state_forces()
     for attacker in attackers:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
-        if words[-1] in forces or " ".join(words[-2:]) in forces or attacker.lemma_.lower() + "s" in forces:
+        if is_state_force(words) or attacker.lemma_.lower() + "s" in _state_forces():
             return "MilitaryOperation"
         if attacker.dep_ in ("nsubj", "pobj", "poss") and _state_or_aircraft(attacker, mention_at or {}):
             return "MilitaryOperation"  # "gunships opened fire", "Vardia attacked the post"
@@ -1482,10 +1481,29 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
     return name
 
 
+def is_state_force(words: list[str]) -> bool:
+    """Whether lower-cased words name a state's armed force: their last word or two is one of the
+    ``&MILITARY`` nouns of CAMEO.2.0, PETRARCH2's agents dictionary gives the phrase one of the
+    'state_force_sectors' ("government forces", "artillery"), or they are a country's forces
+    ("iraqi forces": CAMEO's IRQMIL).
+
+    >>> is_state_force(["government", "forces"]), is_state_force(["iraqi", "forces"]), is_state_force(["the", "bus"])
+    (True, True, False)
+    """
+    if not words:
+        return False
+    forces = _state_forces()
+    if words[-1] in forces or " ".join(words[-2:]) in forces:
+        return True
+    code = sector_code(" ".join(words), None)
+    if code is not None and code[1:] in syntax()["state_force_sectors"]:
+        return True
+    return len(words) > 1 and words[-1] == "forces" and bool(lookup_demonym(words[-2]) or lookup_country(words[-2]))
+
+
 def on_state_forces(name: str, targets: list[str]) -> str:
     """``MilitaryOperation`` for an attack whose targets, as the arguments read them, are all
-    state armed forces: the ``&MILITARY`` nouns of CAMEO.2.0, or a phrase PETRARCH2's agents
-    dictionary gives one of the 'state_force_sectors' ("fighters attacked battalion troops",
+    state armed forces (:func:`is_state_force`: "fighters attacked battalion troops",
     "guerrillas attacked government troops"): armed men fighting the army, CAMEO 19 (PETRARCH2
     codes the verb 'attack' 190), not the one-sided assault of CAMEO 18; else ``name``. An attack
     on soldiers and civilians, or on a bus, stays an attack.
@@ -1495,13 +1513,7 @@ def on_state_forces(name: str, targets: list[str]) -> str:
     """
     if name != "Attack" or not targets:
         return name
-    forces, sectors = _state_forces(), syntax()["state_force_sectors"]
-    for target in targets:
-        words = target.lower().split()
-        code = sector_code(target, None)
-        if words[-1] not in forces and " ".join(words[-2:]) not in forces and (code is None or code[1:] not in sectors):
-            return name
-    return "MilitaryOperation"
+    return "MilitaryOperation" if all(is_state_force(t.lower().split()) for t in targets) else name
 
 
 def _state_or_aircraft(attacker: Token, mention_at: dict) -> bool:
