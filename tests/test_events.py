@@ -217,11 +217,19 @@ def test_asserted_event_is_more_confident_with_more_evidence(extract_one):
         ("Thirteen people were killed in the bombing.", "Killing", "killed_count", 13),
         ("Gunmen killed twenty-five villagers.", "Killing", "killed_count", 25),
         ("The explosion injured 1,200 people.", "Injury", "injured_count", 1200),
+        ("The Vorin attack left 12 dead in Kesh.", "Killing", "killed_count", 12),  # a number on "dead"
     ],
 )
 def test_counts_from_numerals_and_number_words(extract_one, text, kind, attribute, value):
     event = only(extract_one(text), kind)
     assert getattr(event, attribute) == value
+
+
+def test_who_leaves_the_dead_is_no_victim(extract_one):
+    # "left 12 dead": 12 died; the subject of "left" is the cause, never among the dead
+    x = extract_one("Vorin rebels left 12 dead in Kesh.")
+    killing = only(x, "Killing")
+    assert killing.killed_count == 12 and args(x, killing, "victim") == []
 
 
 def test_time_is_normalized_by_precision(extract_one):

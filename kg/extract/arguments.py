@@ -553,6 +553,11 @@ class ArgumentReader:
     def _adjective(self, adjective: Token) -> None:
         """'five people were dead', 'dead soldiers', 'left five dead'."""
         role = self.etype.object_role
+        number = next((c for c in adjective.children if c.dep_ == "nummod"), None)
+        if number is not None and _counts(number):
+            # "the attack left 12 dead", "inflicted 1,902 dead": how many died, not who (nor the verb's subject)
+            self.count = self.count or parse_count(number)
+            return
         if adjective.dep_ == "amod":
             victim = adjective.head
         elif adjective.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
