@@ -370,6 +370,7 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "Government forces attacked the Vorin Front camp.",
         "Finnish forces attacked the border post on Monday.",
         "Finnish forces began an artillery attack on the Kesh outskirts.",
+        "Talvoran troops entered Kesh and attacked the market.",  # the subject of the first verb of a list
     ],
 )
 def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
@@ -399,6 +400,7 @@ def test_an_attack_on_state_armed_forces_is_a_military_operation(extract_one, te
         "Rebels attacked a helicopter near Kesh.",  # the aircraft is attacked
         "Gunmen attacked the Finland embassy in Kesh.",  # the country is no attacker
         "Vorin Front forces attacked the town.",  # the forces of no country
+        "Vorin rebels entered Kesh and attacked the market.",
     ],
 )
 def test_an_attack_by_others_stays_an_attack(extract_one, text):

@@ -1453,10 +1453,11 @@ def _state_forces() -> frozenset[str]:
 
 def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str:
     """``MilitaryOperation`` for an attack by state armed forces ("troops attacked the
-    village", "an army assault"): CAMEO codes it 19 (conventional military force), not 18
-    (unconventional violence, kg:Attack); so is one from the air ("helicopter gunships opened
-    fire on the column": CAMEO 195, as an air strike) and one by a country named as the attacker
-    ("Vardia attacked the border post": a state's use of force); else ``name``.
+    village", "an army assault", "troops entered the town and attacked the market"): CAMEO
+    codes it 19 (conventional military force), not 18 (unconventional violence, kg:Attack);
+    so is one from the air ("helicopter gunships opened fire on the column": CAMEO 195, as an
+    air strike) and one by a country named as the attacker ("Vardia attacked the border post":
+    a state's use of force); else ``name``.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
@@ -1470,6 +1471,8 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         return name
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
     attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
+    if not attackers and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        attackers = [c for c in token.head.children if c.dep_ == "nsubj"]  # "troops entered the town and attacked"
     for attacker in attackers:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
         if is_state_force(words) or attacker.lemma_.lower() + "s" in _state_forces():
