@@ -22,7 +22,7 @@ from itertools import chain, islice
 from spacy.tokens import Token
 
 from kg.extract.doc_text import sentence_bounds
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, word_list
 from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
@@ -36,6 +36,11 @@ def _modality_words() -> dict[str, set]:
         for k, v in load_lexicon("modality.json").items()
         if not k.startswith("_") and isinstance(v, list)
     }
+
+
+def _definite_determiners() -> frozenset[str]:
+    """'the', 'this', 'that' ...: the determiners coreference reads definite descriptions by."""
+    return word_list("coreference.json", "definite_determiners")
 
 
 def is_absent(trigger: Trigger) -> bool:
@@ -174,7 +179,7 @@ def modality(trigger: Trigger) -> str | None:
     any_of = noun and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
     spans_of = clauses  # the words whose phrases may tell the event over a span of time (:func:`aggregate`)
     definite = noun and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in words["definite_determiners"] for c in head.children
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _definite_determiners() for c in head.children
     )
     in_relative = clauses[-1].dep_ in ("relcl", "acl")
     for ancestor in governors:
