@@ -371,10 +371,27 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "Finnish forces attacked the border post on Monday.",
         "Finnish forces began an artillery attack on the Kesh outskirts.",
         "Talvoran troops entered Kesh and attacked the market.",  # the subject of the first verb of a list
+        # a bombardment by state forces or aircraft (PETRARCH2 'bomb' 190, 195 from the air)
+        "The Talvoran air force bombed the hills near Kesh.",
+        "Army helicopters bombed the Vorin Front camp.",
+        "Kesh shook under the bombings carried out by the air force.",
+        "The capital is being bombed and destroyed by an occupation army.",
     ],
 )
 def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
     assert classes(extract_one(text)) == ["MilitaryOperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vorin Front rebels bombed the Kesh market.",
+        "The bank was bombed and looted by Vorin rebels.",
+        "Talvoran soldiers detonated a bomb at the Kesh market.",  # a bomb set off: CAMEO 183, not bombardment
+    ],
+)
+def test_a_bombing_by_others_or_by_a_set_off_bomb_stays_a_bombing(extract_one, text):
+    assert classes(extract_one(text)) == ["Bombing"]
 
 
 @pytest.mark.parametrize(

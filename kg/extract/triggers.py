@@ -1457,31 +1457,46 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
     codes it 19 (conventional military force), not 18 (unconventional violence, kg:Attack);
     so is one from the air ("helicopter gunships opened fire on the column": CAMEO 195, as an
     air strike) and one by a country named as the attacker ("Vardia attacked the border post":
-    a state's use of force); else ``name``.
+    a state's use of force); else ``name``. A bombing told by one of the ``bombardment_words``
+    is one too when a state force or aircraft bombs ("the air force bombed the hills", "the
+    bombings carried out by the air force", "was bombed and destroyed by an army": PETRARCH2
+    codes 'bomb' 190, 195 from the air), not CAMEO 183's non-military bombing; "soldiers
+    detonated a bomb" stays a bombing. The attacker is the subject, possessor or modifier, the
+    by-phrase of the trigger, of a light verb telling it, or of the verb it is conjoined with.
 
     >>> from kg.extract.pipeline import load_pipeline
-    >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus.")
-    >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack")
-    ('MilitaryOperation', 'Attack')
+    >>> doc = load_pipeline()("Soldiers attacked the camp. Gunmen attacked the bus. Jets bombed the hills.")
+    >>> _by_attacker(doc[1], "Attack"), _by_attacker(doc[6], "Attack"), _by_attacker(doc[11], "Bombing")
+    ('MilitaryOperation', 'Attack', 'MilitaryOperation')
 
     A strike by a civilian sector is labour's, a Protest ("the teachers' strike"), whatever
     the lexicon lists first.
     """
-    if name != "Attack":
-        return name
+    if name != "Attack" and not (name == "Bombing" and token.lemma_.lower() in syntax()["bombardment_words"]):
+        return name  # "soldiers detonated a bomb" stays a bombing; "the air force bombed" is bombardment
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
-    attackers += [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
+    attackers += _by_phrase(token)
+    for told in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in syntax()["light_verbs"]):
+        attackers += _by_phrase(told)  # "the bombings carried out by the air force"
     if not attackers and token.dep_ == "conj" and token.head.pos_ == "VERB":
         attackers = [c for c in token.head.children if c.dep_ == "nsubj"]  # "troops entered the town and attacked"
+    if not attackers and token.pos_ == "VERB":
+        # "was bombed and destroyed by an army": the passive's by-phrase hangs on the last verb
+        attackers = [a for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" for a in _by_phrase(c)]
     for attacker in attackers:
         words = [w.lower_ for w in attacker.lefts if w.dep_ in ("amod", "compound")] + [attacker.lower_]
         if is_state_force(words) or attacker.lemma_.lower() + "s" in _state_forces():
             return "MilitaryOperation"
         if attacker.dep_ in ("nsubj", "pobj", "poss") and _state_or_aircraft(attacker, mention_at or {}):
             return "MilitaryOperation"  # "gunships opened fire", "Vardia attacked the post"
-        if token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
+        if name == "Attack" and token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
             return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def _by_phrase(token: Token) -> list[Token]:
+    """The nouns of a word's by-phrase (a passive's agent or a noun's "by" phrase)."""
+    return [g for p in token.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children]
 
 
 def is_state_force(words: list[str]) -> bool:
