@@ -57,6 +57,9 @@ def test_a_headline_counting_the_dead_tells_the_story_s_deaths(extract_one, text
         "Rebels attacked a base in Kesh. A second attack hit the port.",  # marked as another
         "Rebels bombed a base in Kesh on Monday. A new attack hit the base on Tuesday.",  # "a new": another
         "Rebels bombed a base in Kesh. This second attack hit the port.",  # an ordinal still sets it apart
+        # a verb marked by its weapon, with no place or day to tell them apart
+        "A bomb exploded at the Kesh hotel, killing two people. Moments later another bomb exploded, injuring a guard.",
+        "A car bomb went off near the Kesh market. A second car bomb went off minutes later.",
     ],
 )
 def test_distinct_happenings_stay_apart(extract_one, text):

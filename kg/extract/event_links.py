@@ -241,9 +241,18 @@ def _is_distinct(mention: EventMention) -> bool:
     """Marked as another happening than those told: "another bomb", "a second attack", "a new
     attack". A demonstrative points back to the happening told, so a modifier that only sets it
     apart from what came before the news ("novelty_modifiers") no longer marks another one:
-    "this new attack" is the attack the text reports, new against earlier ones."""
+    "this new attack" is the attack the text reports, new against earlier ones. A verb is marked
+    by its weapon: "another bomb exploded", "a second car bomb went off" (one of the
+    'instrument_nouns' as its subject)."""
     lexicon = syntax()
-    children = [c for c in mention.head.children if c.dep_ in ("det", "amod", "advmod")]
+    marked = [mention.head]
+    if mention.trigger.kind != "noun":
+        marked += [
+            c
+            for c in mention.head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon["instrument_nouns"]
+        ]
+    children = [c for m in marked for c in m.children if c.dep_ in ("det", "amod", "advmod")]
     demonstrative = any(c.dep_ == "det" and c.lower_ in lexicon["demonstratives"] for c in children)
     return any(
         c.lower_ in lexicon["distinct_modifiers"] and not (demonstrative and c.lower_ in lexicon["novelty_modifiers"])
