@@ -375,6 +375,9 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "The Talvoran air force bombed the hills near Kesh.",
         "Army helicopters bombed the Vorin Front camp.",
         "Kesh shook under the bombings carried out by the air force.",
+        # told by a light verb: its subject or by-phrase attacks, as the verb's would
+        "Talvoran troops launched an attack on the Kesh camp.",
+        "The attack on the Kesh camp was staged by the army.",
         "The capital is being bombed and destroyed by an occupation army.",
     ],
 )
@@ -418,6 +421,8 @@ def test_an_attack_on_state_armed_forces_is_a_military_operation(extract_one, te
         "Gunmen attacked the Finland embassy in Kesh.",  # the country is no attacker
         "Vorin Front forces attacked the town.",  # the forces of no country
         "Vorin rebels entered Kesh and attacked the market.",
+        "Vorin rebels launched an attack on the Kesh market.",
+        "The attack on the Kesh market was carried out by gunmen.",
     ],
 )
 def test_an_attack_by_others_stays_an_attack(extract_one, text):

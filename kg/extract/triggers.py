@@ -1476,8 +1476,9 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         return name  # "soldiers detonated a bomb" stays a bombing; "the air force bombed" is bombardment
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
     attackers += _by_phrase(token)
-    for told in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in syntax()["light_verbs"]):
-        attackers += _by_phrase(told)  # "the bombings carried out by the air force"
+    for told in _light_verbs_telling(token):
+        # "troops launched an attack", "the attack was staged by the army", "the bombings carried out by the air force"
+        attackers += [c for c in told.children if c.dep_ == "nsubj"] + _by_phrase(told)
     if not attackers and token.dep_ == "conj" and token.head.pos_ == "VERB":
         attackers = [c for c in token.head.children if c.dep_ == "nsubj"]  # "troops entered the town and attacked"
     if not attackers and token.pos_ == "VERB":
@@ -1492,6 +1493,17 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
         if name == "Attack" and token.lemma_.lower() in syntax()["labour_actions"] and _labour_sector(" ".join(words)):
             return "Protest"  # "the teachers' strike", "a strike by bank workers": CAMEO 143
     return name
+
+
+def _light_verbs_telling(noun: Token) -> list[Token]:
+    """The light verbs ("carry out", "launch", "stage") an event noun is told by: the verb it is
+    the object of, or the subject of the passive of, and a participle on it ("the bombings
+    carried out by")."""
+    light = syntax()["light_verbs"]
+    told = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in light]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in light:
+        told.append(noun.head)
+    return told
 
 
 def _by_phrase(token: Token) -> list[Token]:
