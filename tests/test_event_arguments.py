@@ -401,6 +401,13 @@ def test_a_ransom_demand_told_far_away_is_another_story(extract_one):
             "rebels",
             "Vale Front",
         ),
+        # an organization told doing violence is armed, whatever its name
+        ("The Black Dawn movement bombed a bridge in May. The militants fled north.", "militants", "Black Dawn"),
+        (
+            "Black Harvest, a little-known group, bombed a bridge in Kesh. The militants fled north.",
+            "militants",
+            "Black Harvest",
+        ),
     ],
 )
 def test_an_armed_group_description_refers_to_the_armed_group(nlp, text, word, antecedent):
@@ -408,6 +415,19 @@ def test_an_armed_group_description_refers_to_the_armed_group(nlp, text, word, a
     coref = Coreference(doc)
     found = coref.resolve(next(t for t in doc if t.text == word))
     assert found is not None and coref.mentions[found].text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kesh Water Board called on the army to leave Brano. The rebels refused.",
+        "Vardia urged the Osto Council to send food to Brano. The militants blocked the road.",
+    ],
+)
+def test_an_armed_group_description_never_stands_for_an_unarmed_organization(nlp, text):
+    doc = nlp(text)
+    word = next(t for t in doc if t.text in ("rebels", "militants"))
+    assert Coreference(doc).resolve(word) is None
 
 
 @pytest.mark.parametrize(

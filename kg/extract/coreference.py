@@ -7,7 +7,8 @@ hand-written sentences in ``tests/test_event_arguments.py``; precision of its li
 WikiEvents coreference clusters by ``benchmarks/coreference_links.py``, numbers in
 benchmarks/README.md): a pronoun refers to the latest mention of a class it can
 stand for within a short window, preferring the subject of its own or the previous
-sentence (the usual topic); "the group" and its kin to the latest organization; a definite
+sentence (the usual topic); "the group" and its kin to the latest organization ("the
+militants", "the rebels" only to an armed one: named, coded or told doing violence); a definite
 title ("the minister") to the latest person holding a title with that head word; another
 singular description ("the agency", "the author") to the latest person or organization the
 text described with that noun where it named it ("the Tarvo news agency", "Tomas Vell, a
@@ -128,9 +129,8 @@ class Coreference:
             return None  # "the two main rebel groups", "the factions": several organizations, not one
         if lemma in words["group_nouns"] or text in words["group_nouns"]:
             if lemma in words["armed_group_nouns"] or text in words["armed_group_nouns"]:
-                armed = self._armed_group(token)
-                if armed is not None:
-                    return armed
+                # "the rebels" stand for an armed group, never for the UN or a ministry named before
+                return self._armed_group(token)
             found = self._before(token, {"Organization"}, words["window"]["group"])
             # one named as a group before, not only as a facility's owner, if any
             found = [i for i in found if not _names_a_facility(self.mentions[i])] or found
@@ -312,12 +312,26 @@ def _owned_nouns() -> frozenset[str]:
 
 
 def _is_armed(mention: Span) -> bool:
-    """An organization named as an armed group ("Vale Liberation Front", "Kesh Brigades") or
-    coded as one by the actor dictionary (rebels, insurgents, a militarized group)."""
+    """An organization named as an armed group ("Vale Liberation Front", "Kesh Brigades"),
+    coded as one by the actor dictionary (rebels, insurgents, a militarized group), or told
+    doing violence: the subject of a verb of one of the ``armed_deed_classes`` ("the Red Dawn
+    movement bombed a bridge")."""
     words = _words()
     if any(t.lower_ in words["armed_name_words"] for t in mention):
         return True
+    root = mention.root
+    if root.dep_ == "compound":
+        root = root.head  # "the Red Dawn movement bombed": the name is the subject's
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _deed_verbs():
+        return True
     return _armed_actor(mention.text)
+
+
+@lru_cache(maxsize=1)
+def _deed_verbs() -> frozenset[str]:
+    """The verbs of the ``armed_deed_classes`` (event_types.json)."""
+    types = load_lexicon("event_types.json")
+    return frozenset(v for name in _words()["armed_deed_classes"] for v in types[name]["verbs"])
 
 
 @lru_cache(maxsize=4096)
