@@ -234,6 +234,44 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
     assert kind in [k for k, _ in events(extract_one(text))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lark struck out three and walked none." + SPORTS,
+        "Reid shot home the winner from a free kick in the 30th minute." + SPORTS,
+        "The Westmarch Wolves rallied for a 5-4 victory." + SPORTS,
+        "Eastvale went down 3-1 in their second round clash." + SPORTS,
+        "Ivo Lark takes over from Tom Reid, who was fired on Thursday." + SPORTS,
+        "A solitary raid allowed him to score his third." + SPORTS,
+        "The striker is injured and will miss the final." + SPORTS,
+    ],
+)
+def test_words_of_play_in_sports_news_are_no_events(extract_one, text):
+    assert events(extract_one(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # someone named attacked, someone armed acting or acted upon, a word with no sense in play
+        ("The club was fined for the half-time attack on Ivo Lark." + SPORTS, "Attack"),
+        ("Police opened fire on the fans outside the stadium." + SPORTS, "Attack"),
+        ("Twelve fans were injured when police charged the crowd." + SPORTS, "Injury"),
+        ("Tomas Vell was stabbed late on Saturday after an argument with a group of sellers." + SPORTS, "Injury"),
+        # the same words outside sports news
+        ("Gunmen shot two guards outside the Kesh bank.", "Attack"),
+        ("The rebels rallied in the capital.", "Protest"),
+    ],
+)
+def test_violence_in_sports_news_and_play_words_outside_it_stay_events(extract_one, text, kind):
+    assert kind in [k for k, _ in events(extract_one(text))]
+
+
+def test_a_phrase_s_preposition_never_takes_a_date(extract_one):
+    assert events(extract_one("The Kesh minister was fired on Thursday.")) == []  # dismissed, nobody fired on
+    assert [k for k, _ in events(extract_one("Troops opened fire on Monday on the crowd."))] == ["MilitaryOperation"]
+
+
 def test_a_seizure_with_an_as_clause_is_no_office(extract_one):
     x = extract_one(
         "Vardia on Friday expelled another man seized in a police raid on a Kesh church as about "

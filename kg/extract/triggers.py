@@ -261,11 +261,18 @@ def _match_phrase(token: Token, words: list[str], near: list[tuple[str, Token]])
         return None
     matched = [token]
     for word in words[1:]:
-        hit = next((t for lemma, t in near if lemma == word and t not in matched), None)
+        hit = next((t for lemma, t in near if lemma == word and t not in matched and not _dated_preposition(t)), None)
         if hit is None:
             return None
         matched.append(hit)
     return sorted(matched, key=lambda t: t.i)
+
+
+def _dated_preposition(token: Token) -> bool:
+    """A preposition whose object is a date or a time: "fired on Thursday" tells when someone was
+    dismissed, not a "fire on" what."""
+    objects = [c for c in token.children if c.dep_ == "pobj"] if token.pos_ == "ADP" else []
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _phrase_near(token: Token) -> list[tuple[str, Token]]:
@@ -429,6 +436,8 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 break  # "took over the archdiocese", "took over as coach"
             if matched and name == "Withdrawal" and _quits_contest(token):
                 break  # "pulled out of the Open with a wrist injury"
+            if matched and _in_play(token):
+                break  # "took over from the coach", "Cedric went off a little": play, in sports news
             if matched and lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
                 break  # "rounded up the figures": no one arrested
             if matched and not any(t.i in used for t in matched):
@@ -853,6 +862,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "was forced to withdraw from the Open": a player's, no troops
     if name == "Meeting" and _sports_news(token.doc):
         return True  # "the Berlin athletics meeting", "Harrison and Edwards to meet in Sarajevo": a contest
+    if _in_play(token):
+        return True  # "struck out three", "shot home the winner", "a second round clash": play, no violence
     if name == "Injury" and _sports_injury(token, kind):
         return True  # "missed the finals through injury": a player's, no violence
     if name in words["verbal_classes"] and _in_words(token, preps, words):
@@ -1260,13 +1271,41 @@ def _armed(actor: Token) -> bool:
     return any(_armed(g) for g in of)
 
 
+def _in_play(token: Token) -> bool:
+    """Whether a word of the ``sports_sense_words``, told in sports news (:func:`_sports_news`),
+    tells play, no violence: "struck out three", "shot home the winner", "Parma's second round
+    clash", "the Orioles rallied", "took over from the coach". Not when someone armed acts or
+    is acted upon, nor when what it acts on is named (its object, or an "on" phrase: "the
+    half-time attack on Danut Lupu", a player assaulted).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Moyer struck out two in the league match. " * 4 + "The club won 5-4.")
+    >>> _in_play(doc[1])
+    True
+    """
+    if token.lemma_.lower() not in syntax()["sports_sense_words"] or not _sports_news(token.doc):
+        return False
+    children = list(token.children)
+    acted = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    acted += [g for p in children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children]
+    if any(o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME") for o in acted):
+        return False  # "the attack on Danut Lupu": someone named is acted upon
+    return not any(_armed(p) for p in (*acted, *(c for c in children if c.dep_ in ("nsubj", "poss"))))
+
+
 def _sports_injury(token: Token, kind: str) -> bool:
     """Whether an injury told in a sports report (:func:`kg.extract.sports_teams.is_sports_report`)
-    is a player's: a noun ("missed the finals through injury", "a wrist injury to the captain")
-    with no word of violence or protest in its sentence; "fans were injured when police
-    charged" (a verb) and "injuries suffered in the riot" are left."""
+    is a player's: a noun ("missed the finals through injury", "a wrist injury to the captain"),
+    or one of the ``player_injury_words`` ("the striker is injured", "he injured himself in
+    Brussels"), with no word of violence or protest in its sentence and, but for a noun, no one
+    armed in it: "fans were injured when police charged", "injuries suffered in the riot" and
+    "the swimmer was stabbed" are left."""
     if kind != "noun":
-        return False  # "twelve fans were injured when police charged": told as done to them
+        player_words = syntax()["player_injury_words"]
+        if token.lower_ not in player_words and token.lemma_.lower() not in player_words:
+            return False
+        if any(_armed(t) for t in token.sent if t.pos_ in ("NOUN", "PROPN")):
+            return False  # "twelve fans were injured when police charged"
     verbs, nouns = _words()[0], _words()[1]
     for t in token.sent:
         if t.i == token.i:
