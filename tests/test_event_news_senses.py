@@ -211,6 +211,11 @@ SPORTS = " The coach said the league match was the best of the season and the cl
     [
         "The toxic liquor killed 35 people in Kesh.",
         "Two climbers died of exposure on the mountain.",
+        "Cholera has killed five people in Kesh.",  # an illness as the subject
+        "An outbreak of cholera has killed 21 people in Kesh.",
+        "Kesh cholera outbreak kills five.",
+        "Vell stepped into the election battle with an incomplete list.",  # a contest, no fighting
+        "The parliamentary battle over the Kesh budget continued.",
         "Party members argued that an election win would demonstrate popular support for a parliament.",
         "Lark, who missed the championship finals through injury, scored twice." + SPORTS,
         "A wrist injury to the captain has forced the coach to wait." + SPORTS,
@@ -224,6 +229,8 @@ def test_deaths_without_violence_showing_and_players_injuries_are_no_events(extr
     "text, kind",
     [
         ("Gunmen killed 35 people in Kesh.", "Killing"),
+        ("An outbreak of violence killed five people in Kesh.", "Killing"),
+        ("Fierce fighting broke out in Kesh on Monday.", "MilitaryOperation"),
         ("Thousands demonstrated against the plan in Kesh.", "Protest"),
         ("Twelve fans were injured when police charged the crowd." + SPORTS, "Injury"),
         ("Two fans suffered injuries in the riot outside the stadium." + SPORTS, "Injury"),

@@ -876,7 +876,18 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return False
     objects = [c for c in children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in words["illness_preps"] for g in p.children if g.dep_ == "pobj"]
+    # what does it: "cholera has killed five", "a cholera outbreak kills five", "killed by an outbreak of measles"
+    doers = [c for c in children if c.dep_ == "nsubj"]
+    doers += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objects += doers + [m for d in doers for m in _named_with(d)]
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
+
+
+def _named_with(noun: Token) -> list[Token]:
+    """The nouns that say what a noun is of: its compounds and its of-phrase ("a cholera
+    outbreak", "an outbreak of cholera")."""
+    of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return [c for c in noun.children if c.dep_ == "compound"] + of
 
 
 def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bool:
