@@ -251,9 +251,17 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "Ivo Lark takes over from Tom Reid, who was fired on Thursday." + SPORTS,
         "A solitary raid allowed him to score his third." + SPORTS,
         "The striker is injured and will miss the final." + SPORTS,
+        # idioms and things endangered, in any news
+        "Vardian critics seized on a comment by the Kesh prosecutor.",  # exploited, nothing seized
+        "Republicans hope to seize on the issue of character.",
+        "The row has threatened the Kesh peace plan.",  # endangered, no threat made
+        "Vell's stance was threatening his position in the government.",
+        "Vell struck a theme of optimism in his speech.",  # a theme, a deal: nothing hit
+        "The two firms struck a deal on Monday.",
+        "Vell shot to prominence in 1994.",
     ],
 )
-def test_words_of_play_in_sports_news_are_no_events(extract_one, text):
+def test_words_of_play_and_idioms_are_no_events(extract_one, text):
     assert events(extract_one(text)) == []
 
 
@@ -268,9 +276,12 @@ def test_words_of_play_in_sports_news_are_no_events(extract_one, text):
         # the same words outside sports news
         ("Gunmen shot two guards outside the Kesh bank.", "Attack"),
         ("The rebels rallied in the capital.", "Protest"),
+        ("Rebels seized on Monday the town of Kesh.", "Takeover"),
+        ("The militants threatened the mayor of Kesh.", "Threat"),
+        ("Gunmen struck the convoy near Kesh.", "Attack"),
     ],
 )
-def test_violence_in_sports_news_and_play_words_outside_it_stay_events(extract_one, text, kind):
+def test_violence_in_sports_news_and_the_same_words_in_their_own_sense_stay_events(extract_one, text, kind):
     assert kind in [k for k, _ in events(extract_one(text))]
 
 

@@ -830,6 +830,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "profits were hurt by", "could hurt relations": no one injured
     if _object_sense(token, words["object_senses"].get(lemma)):
         return True  # "meet resistance", "the film was shot on location"
+    if kind == "verb" and _idiom(token, children, words["idiom_preps"].get(lemma)):
+        return True  # "seized on a comment": exploited, nothing seized
     if _without_needed_particle(token, words["particle_senses"].get(lemma)):
         return True  # "the plunge pulled gilts lower": no withdrawal
     if name == "Protest" and _verbal_protest(token, preps, words):
@@ -1092,6 +1094,19 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     things = words["abstract_targets"] | words["harm_targets"]
     return bool(objects) and all(
         o.lower_ in words["thing_pronouns"] or (o.ent_type_ == "" and o.lemma_.lower() in things) for o in objects
+    )
+
+
+def _idiom(verb: Token, children: list[Token], preps: list[str] | None) -> bool:
+    """Whether an active verb with no direct object is an idiom by one of its ``idiom_preps``
+    whose object is neither a place nor a date: "critics seized on a comment" (exploited);
+    "troops seized on Monday", "weapons were seized on the border" are left."""
+    if not preps or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children):
+        return False
+    objects = [g for p in children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
+    places = syntax()["place_nouns"]
+    return bool(objects) and not any(
+        o.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or o.lemma_.lower() in places for o in objects
     )
 
 
