@@ -259,6 +259,9 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "Vell struck a theme of optimism in his speech.",  # a theme, a deal: nothing hit
         "The two firms struck a deal on Monday.",
         "Vell shot to prominence in 1994.",
+        # a campaign or an operation of a politician or a firm
+        "Scandal hits Vell campaign at vital moment.",
+        "Tarvo Holdings's clearing operation will be covered by the parent company.",
     ],
 )
 def test_words_of_play_and_idioms_are_no_events(extract_one, text):
@@ -279,6 +282,9 @@ def test_words_of_play_and_idioms_are_no_events(extract_one, text):
         ("Rebels seized on Monday the town of Kesh.", "Takeover"),
         ("The militants threatened the mayor of Kesh.", "Threat"),
         ("Gunmen struck the convoy near Kesh.", "Attack"),
+        ("The Vorin Front's campaign against the army continued.", "MilitaryOperation"),
+        ("The Kesh Security Forces conduct daily operations targeting Vorin Front cells.", "MilitaryOperation"),
+        ("The Vorin air force began its bombing campaign on Brano.", "MilitaryOperation"),
     ],
 )
 def test_violence_in_sports_news_and_the_same_words_in_their_own_sense_stay_events(extract_one, text, kind):

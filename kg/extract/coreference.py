@@ -208,7 +208,7 @@ class Coreference:
         (up to the ``armed_group`` window), else the latest armed one of the ``group`` window
         (the subject of the sentence or the one before preferred), else None."""
         window = _words()["window"]
-        armed = [i for i in self._before(token, {"Organization"}, window["armed_group"]) if _is_armed(self.mentions[i])]
+        armed = [i for i in self._before(token, {"Organization"}, window["armed_group"]) if is_armed(self.mentions[i])]
         if len({self._entity_of(i) for i in armed}) == 1:
             return armed[0]
         here = self._sentence(token.i)
@@ -311,7 +311,7 @@ def _owned_nouns() -> frozenset[str]:
     return frozenset([*heads, *_words()["group_nouns"], *representatives])
 
 
-def _is_armed(mention: Span) -> bool:
+def is_armed(mention: Span) -> bool:
     """An organization named as an armed group ("Vale Liberation Front", "Kesh Brigades"),
     coded as one by the actor dictionary (rebels, insurgents, a militarized group), or told
     doing violence: the subject of a verb of one of the ``armed_deed_classes`` ("the Red Dawn

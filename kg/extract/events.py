@@ -30,7 +30,7 @@ from kg.extract.arguments import (
     name_by_first_mention,
     token_span,
 )
-from kg.extract.coreference import Coreference
+from kg.extract.coreference import Coreference, is_armed
 from kg.extract.counts import words_to_int
 from kg.extract.event_links import EventMention, link_events
 from kg.extract.modality import (
@@ -44,9 +44,18 @@ from kg.extract.modality import (
     planned_unmade_classes,
 )
 from kg.extract.statements import StatementReader
-from kg.extract.triggers import Trigger, candidate_tokens, event_types, find_triggers, is_subclass, on_state_forces
-from kg.model import Event
+from kg.extract.triggers import (
+    Trigger,
+    candidate_tokens,
+    event_types,
+    find_triggers,
+    is_subclass,
+    on_state_forces,
+    syntax,
+)
+from kg.model import Argument, Event
 from kg.model import Span as TextSpan
+from kg.names.actors import sector_code
 
 __all__ = ["EventExtractor", "event_types", "is_subclass"]
 
@@ -139,6 +148,8 @@ class EventExtractor:
             a.role == "agent" or (a.entity and a.role in ("target", "victim", "participant")) for a in arguments
         ):
             return None
+        if weak and trigger.name in syntax()["armed_only_classes"] and _unarmed_only(trigger, arguments, ctx):
+            return None  # "the Clinton campaign", "AEI's Spanish operation": an election's or a firm's
         if trigger.name == "Statement" and not any(a.role == "agent" for a in arguments):
             return None  # a statement nobody is said to make ("claimed the bombing in a statement") is unattributed
         time, time_text = event_time(trigger, ctx, published)
@@ -159,6 +170,34 @@ class EventExtractor:
             event.count = reader.count
         event.confidence = confidence(trigger, event)
         return event
+
+
+def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceContext) -> bool:
+    """Whether a weak word ("campaign", "operation") tells the doing of people or organizations
+    that bear no arms: its agents are all named, as persons or as organizations that are not
+    armed (:func:`kg.extract.coreference.is_armed`, a military noun or an armed sector of
+    PETRARCH2 in the name), it acts on no one, and no word before it says it is armed ("the
+    Clinton campaign", "AEI's Spanish operation"; not "the Blitz bombing campaign", "Security
+    Forces conduct operations targeting ISIS cells")."""
+    lexicon = syntax()
+    armed_words = set(lexicon["military_nouns"])
+    if any(c.i in ctx.trigger_at or c.lemma_.lower() in armed_words for c in trigger.head.lefts):
+        return False
+    agents = [a for a in arguments if a.role == "agent"]
+    if not agents or any(a.role in ("target", "victim") for a in arguments):
+        return False
+    for agent in agents:
+        if not agent.entity or not agent.entity.startswith("m"):
+            return False
+        mention = ctx.doc.spans["kg_mentions"][int(agent.entity[1:])]
+        if mention.label_ not in ("Person", "Organization") or is_armed(mention):
+            return False
+        if any(t.lemma_.lower() in armed_words for t in mention):
+            return False
+        code = sector_code(mention.text.lower(), None) or ""
+        if code.lstrip("~")[:3] in lexicon["armed_sectors"]:
+            return False
+    return True
 
 
 def _victims(event: Event) -> int:
