@@ -259,6 +259,8 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "Vell struck a theme of optimism in his speech.",  # a theme, a deal: nothing hit
         "The two firms struck a deal on Monday.",
         "Vell shot to prominence in 1994.",
+        "Kesh fans will be shelling out 12 dollars for a hamburger.",  # paying
+        "Sales shot up 7.9 percent last month.",  # a rise by an amount
         # a campaign or an operation of a politician or a firm
         "Scandal hits Vell campaign at vital moment.",
         "Tarvo Holdings's clearing operation will be covered by the parent company.",

@@ -429,6 +429,14 @@ def test_an_attack_by_others_stays_an_attack(extract_one, text):
     assert classes(extract_one(text)) == ["Attack"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Talvoran troops assassinated the mayor of Kesh.", "Vell fears Finland could make an attempt on his life."],
+)
+def test_an_assassination_is_an_attack_whoever_does_it(extract_one, text):
+    assert classes(extract_one(text)) == ["Attack"]  # CAMEO 186, under 18 whoever acts
+
+
 def test_a_place_taken_is_a_takeover_even_where_the_parse_takes_its_possessor_for_the_object(extract_one):
     x = extract_one("Kurdish-led militias captured IS’ last remaining territory in March.")
     assert classes(x) == ["Takeover"]

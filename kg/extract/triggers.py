@@ -872,8 +872,12 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "attacked the opposition in a speech": words, no violence
     rising = words["rising_particles"].get(lemma, ())
     if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in rising for c in children):
-        if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
-            return True  # "prices shot up": a rise
+        amounts = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ not in amounts for c in children):
+            return True  # "prices shot up", "shares shot up 100 pesetas": a rise
+    paying = words["paying_particles"].get(lemma, ())
+    if kind == "verb" and any(c.dep_ == "prt" and c.lower_ in paying for c in children):
+        return True  # "fans will be shelling out $12.50": paying
     if name not in _illness_prone():
         return False
     objects = [c for c in children if c.dep_ == "dobj"]
@@ -1539,6 +1543,8 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
     """
     if name != "Attack" and not (name == "Bombing" and token.lemma_.lower() in syntax()["bombardment_words"]):
         return name  # "soldiers detonated a bomb" stays a bombing; "the air force bombed" is bombardment
+    if token.lemma_.lower() in syntax()["assassination_words"]:
+        return name  # "troops assassinated the mayor", "an attempt on his life": CAMEO 186, whoever does it
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
     attackers += _by_phrase(token)
     for told in _light_verbs_telling(token):
