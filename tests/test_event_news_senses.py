@@ -260,6 +260,8 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "The two firms struck a deal on Monday.",
         "Vell shot to prominence in 1994.",
         "Kesh fans will be shelling out 12 dollars for a hamburger.",  # paying
+        "Vell proposed a timetable for the execution of the Kesh agreement.",  # an agreement carried out
+        "We oppose any privatization that hurts workers' welfare.",
         "Sales shot up 7.9 percent last month.",  # a rise by an amount
         # a campaign or an operation of a politician or a firm
         "Scandal hits Vell campaign at vital moment.",

@@ -1086,15 +1086,15 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     """Whether every object of a word of harm (an Injury: "hurt", "injure", "damage") is a thing
     that no one can be injured as: ``abstract_targets`` and the ``harm_targets`` (relations,
     profits, markets, a process: "profits were hurt by", "could hurt relations", "might injure
-    the peace process"), or "it" ("without killing it"; also for a Killing, whose victim is
-    someone). "The blast injured two guards" names people.
+    the peace process", "the execution of the agreement"), or "it" ("without killing it"; also
+    for a Killing, whose victim is someone). "The blast injured two guards" names people.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("The row could hurt relations. The blast hurt two guards.")
     >>> _harms_things(doc[3], "verb", [], syntax()), _harms_things(doc[8], "verb", [], syntax())
     (True, False)
     """
-    objects = _objects(token, kind, preps, {"to"})  # "harm to relations"
+    objects = _objects(token, kind, preps, {"to", "of"})  # "harm to relations", "the execution of the agreement"
     things = words["abstract_targets"] | words["harm_targets"]
     return bool(objects) and all(
         o.lower_ in words["thing_pronouns"] or (o.ent_type_ == "" and o.lemma_.lower() in things) for o in objects
