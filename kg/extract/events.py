@@ -50,12 +50,12 @@ from kg.extract.triggers import (
     event_types,
     find_triggers,
     is_subclass,
+    names_armed_actor,
     on_state_forces,
     syntax,
 )
 from kg.model import Argument, Event
 from kg.model import Span as TextSpan
-from kg.names.actors import sector_code
 
 __all__ = ["EventExtractor", "event_types", "is_subclass"]
 
@@ -175,12 +175,12 @@ class EventExtractor:
 def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceContext) -> bool:
     """Whether a weak word ("campaign", "operation") tells the doing of people or organizations
     that bear no arms: its agents are all named, as persons or as organizations that are not
-    armed (:func:`kg.extract.coreference.is_armed`, a military noun or an armed sector of
+    armed (:func:`kg.extract.coreference.is_armed`, nor
+    :func:`kg.extract.triggers.names_armed_actor`: a military noun or an armed sector of
     PETRARCH2 in the name), it acts on no one, and no word before it says it is armed ("the
     Clinton campaign", "AEI's Spanish operation"; not "the Blitz bombing campaign", "Security
     Forces conduct operations targeting ISIS cells")."""
-    lexicon = syntax()
-    armed_words = set(lexicon["military_nouns"])
+    armed_words = set(syntax()["military_nouns"])
     if any(c.i in ctx.trigger_at or c.lemma_.lower() in armed_words for c in trigger.head.lefts):
         return False
     agents = [a for a in arguments if a.role == "agent"]
@@ -190,12 +190,7 @@ def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceCont
         if not agent.entity or not agent.entity.startswith("m"):
             return False
         mention = ctx.doc.spans["kg_mentions"][int(agent.entity[1:])]
-        if mention.label_ not in ("Person", "Organization") or is_armed(mention):
-            return False
-        if any(t.lemma_.lower() in armed_words for t in mention):
-            return False
-        code = sector_code(mention.text.lower(), None) or ""
-        if code.lstrip("~")[:3] in lexicon["armed_sectors"]:
+        if mention.label_ not in ("Person", "Organization") or is_armed(mention) or names_armed_actor(mention.root):
             return False
     return True
 

@@ -1045,7 +1045,7 @@ def _defeat(token: Token, words: dict) -> bool:
         return True
     named = bool(objects) and all(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") for o in objects)
     beaters = [c for c in token.children if c.dep_ == "nsubj"]
-    return named and not any(_armed(b) for b in beaters) and _sports_news(token.doc)
+    return named and not any(names_armed_actor(b) for b in beaters) and _sports_news(token.doc)
 
 
 def _result_at(token: Token) -> bool:
@@ -1278,7 +1278,7 @@ def _takes_office(token: Token) -> bool:
     takers += [g for p in token.children if p.dep_ == "agent" for g in p.children]
     if not takers and len(offices) < len(taken):
         return False  # a name the model calls an organization, taken by no one named: may be a town
-    return not any(_armed(t) for t in takers)
+    return not any(names_armed_actor(t) for t in takers)
 
 
 def _named_place(token: Token) -> bool:
@@ -1288,7 +1288,7 @@ def _named_place(token: Token) -> bool:
     return name is not None and is_known_place(name.text)
 
 
-def _armed(actor: Token) -> bool:
+def names_armed_actor(actor: Token) -> bool:
     """Whether a noun phrase names an armed force: a military noun, or a noun of one of
     PETRARCH2's ``armed_sectors`` (rebels, militants, police, the army), read with the words
     before it ("rebel group") and through its of-phrase ("members of the rebel group")."""
@@ -1298,7 +1298,7 @@ def _armed(actor: Token) -> bool:
     if code in words["armed_sectors"] or actor.lemma_.lower() in words["military_nouns"]:
         return True
     of = [g for p in actor.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return any(_armed(g) for g in of)
+    return any(names_armed_actor(g) for g in of)
 
 
 def _in_play(token: Token) -> bool:
@@ -1320,7 +1320,7 @@ def _in_play(token: Token) -> bool:
     acted += [g for p in children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children]
     if any(o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME") for o in acted):
         return False  # "the attack on Danut Lupu": someone named is acted upon
-    return not any(_armed(p) for p in (*acted, *(c for c in children if c.dep_ in ("nsubj", "poss"))))
+    return not any(names_armed_actor(p) for p in (*acted, *(c for c in children if c.dep_ in ("nsubj", "poss"))))
 
 
 def _sports_injury(token: Token, kind: str) -> bool:
@@ -1334,8 +1334,10 @@ def _sports_injury(token: Token, kind: str) -> bool:
         player_words = syntax()["player_injury_words"]
         if token.lower_ not in player_words and token.lemma_.lower() not in player_words:
             return False
-        if any(_armed(t) for t in token.sent if t.pos_ in ("NOUN", "PROPN")):
-            return False  # "twelve fans were injured when police charged"
+    if not _sports_news(token.doc):
+        return False  # read once per document: the sentence is walked only in sports news
+    if kind != "noun" and any(names_armed_actor(t) for t in token.sent if t.pos_ in ("NOUN", "PROPN")):
+        return False  # "twelve fans were injured when police charged"
     verbs, nouns = _words()[0], _words()[1]
     for t in token.sent:
         if t.i == token.i:
@@ -1343,7 +1345,7 @@ def _sports_injury(token: Token, kind: str) -> bool:
         names = verbs.get(t.lemma_.lower(), []) + nouns.get(t.lemma_.lower(), [])
         if any(n != "Injury" and (is_violent(n) or n == "Protest") for n in names):
             return False
-    return _sports_news(token.doc)
+    return True
 
 
 def _quits_contest(token: Token) -> bool:
@@ -1361,7 +1363,7 @@ def _quits_contest(token: Token) -> bool:
     parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if token.dep_ == "xcomp":  # "was forced to withdraw": who was forced
         parties += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not any(_armed(p) for p in parties) and _sports_news(token.doc)
+    return not any(names_armed_actor(p) for p in parties) and _sports_news(token.doc)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
