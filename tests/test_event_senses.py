@@ -600,9 +600,12 @@ def test_a_victim_named_beside_nobody_else_still_counts(extract_one):
         ("Rebels often attack convoys on the Kesh road.", "Attack"),
         ("They always end up killing each other.", "Killing"),
         ("The militias who attack army posts are based near Kesh.", "Attack"),
-        # told only by a plural without a number: several happenings, none told by itself
+        # told only by a plural, counted or not: several happenings, none told by itself
         ("The attacks on the army posts began at dawn.", "Attack"),
         ("The recent bombings in Kesh worried the mayor.", "Bombing"),
+        ("The two attacks on the army posts began at dawn.", "Attack"),
+        ("Two bombings shook the Kesh district on Monday.", "Bombing"),
+        ("Police said three attacks in Brano left two dead.", "Attack"),
         # a record in the present perfect: targets in the plural without a number, victims "many"
         ("The Vardi Front has attacked foreign interests in Brano in the past.", "Attack"),
         ("Army posts have been attacked across the north of Vardia.", "Attack"),
@@ -623,9 +626,7 @@ def test_many_happenings_told_at_once_are_aggregate(extract_one, text, kind):
     "text, kind",
     [
         ("Rebels attacked an army post in Vardia. The attacks began at dawn.", "Attack"),  # the one told
-        ("The two attacks on the army posts began at dawn.", "Attack"),  # counted
         ("The killings of the six monks shocked Kesh.", "Killing"),  # the plural counts the victims
-        ("Two bombings shook the Kesh district on Monday.", "Bombing"),  # counted
         ("Rebels attacked an army post in Vardia on Monday.", "Attack"),
         ("Two people died in Vardia on Monday.", "Killing"),
         ("The fighting in Kesh lasted for two days.", "MilitaryOperation"),  # one happening can last

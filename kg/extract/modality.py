@@ -382,11 +382,11 @@ def is_toll(event_class: str, victims: int, time: str | None) -> bool:
 
 
 def tells_many(trigger: Trigger) -> bool:
-    """Whether a trigger is a plural event noun without a number ("the attacks", "these recent
-    bombings"; not "the two attacks", not a plural-only entry such as "talks"): told alone, it
-    names several happenings, none of them by itself (see :func:`kg.extract.event_links.link_events`).
-    Not one with an of-phrase: there the plural may count those acted upon ("the killings of
-    the six monks" is one massacre).
+    """Whether a trigger is a plural event noun ("the attacks", "these recent bombings", "three
+    terrorist attacks"; not a plural-only entry such as "talks"): told alone, it names several
+    happenings, none of them by itself (see :func:`kg.extract.event_links.link_events`); a number
+    only says how many. Not one with an of-phrase: there the plural may count those acted upon
+    ("the killings of the six monks" is one massacre).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> from kg.extract.triggers import find_triggers
@@ -394,7 +394,7 @@ def tells_many(trigger: Trigger) -> bool:
     >>> def first(text):
     ...     return tells_many(find_triggers(next(nlp(text).sents), {})[0])
     >>> first("The recent attacks worried the mayor."), first("The two attacks worried the mayor.")
-    (True, False)
+    (True, True)
     >>> first("The killings of the six monks shocked the town.")
     False
     """
@@ -403,7 +403,7 @@ def tells_many(trigger: Trigger) -> bool:
         trigger.kind == "noun"
         and head.tag_ in ("NNS", "NNPS")
         and not is_plural_only(head)
-        and not any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
 
 
