@@ -379,6 +379,9 @@ def test_a_cameo_verb_telling_what_an_event_did_is_no_second_event(extract_one):
         "Talvoran troops launched an attack on the Kesh camp.",
         "The attack on the Kesh camp was staged by the army.",
         "The capital is being bombed and destroyed by an occupation army.",
+        # told in a relative clause: the relative pronoun stands for the attacker
+        "Six air force planes, which are bombing rebel positions near Kesh, flew over the city.",
+        "The troops who attacked the Kesh market were seen near Brano.",
     ],
 )
 def test_an_attack_by_state_armed_forces_is_a_military_operation(extract_one, text):
@@ -423,6 +426,7 @@ def test_an_attack_on_state_armed_forces_is_a_military_operation(extract_one, te
         "Vorin rebels entered Kesh and attacked the market.",
         "Vorin rebels launched an attack on the Kesh market.",
         "The attack on the Kesh market was carried out by gunmen.",
+        "The gunmen who attacked the Kesh market were seen near Brano.",  # a relative clause of others
     ],
 )
 def test_an_attack_by_others_stays_an_attack(extract_one, text):
@@ -765,6 +769,7 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "The Vardi senator's speech was an attack on democracy.",
         "The Kesh senate killed the bill on Tuesday.",
         "Critics attacked the decision of the Brano court.",
+        "The Kesh senator attacked the government's position on taxes.",  # a stance, held by no armed side
         "The Vardi senator attacked the peace talks.",  # "talks", whose lemma is "talk"
         # an attack told as made in words
         "President Ana Voss attacked the opposition in a televised speech.",
@@ -795,6 +800,10 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("The Vardi rebels executed two prisoners.", "Killing"),
         ("Rebels attacked the Kesh post, the army said in a statement.", "Attack"),  # the statement is the army's
         ("The Vardi communique said rebels attacked the Kesh post.", "Attack"),  # the communique tells it
+        # a position held by an armed side is a place, no stance
+        ("Vorin Front fighters attacked enemy positions near Kesh.", "Attack"),
+        ("The Talvoran army shelled rebel positions near Kesh.", "MilitaryOperation"),
+        ("Army helicopters bombed Vorin guerrilla positions near Kesh.", "MilitaryOperation"),
     ],
 )
 def test_a_violent_word_on_a_person_or_a_place_stays_violent(extract_one, text, kind):

@@ -940,7 +940,21 @@ def _abstract_only(token: Token, kind: str, preps: list[Token], words: dict) -> 
     objects = _objects(token, kind, preps, words["abstract_preps"])
     # by the word too: the lemmatizer makes "talks" (negotiations) "talk"
     targets = words["abstract_targets"]
-    return bool(objects) and all(o.lemma_.lower() in targets or o.lower_ in targets for o in objects)
+    return bool(objects) and all(
+        (o.lemma_.lower() in targets or o.lower_ in targets) and not _held_by_armed_side(o, words) for o in objects
+    )
+
+
+def _held_by_armed_side(noun: Token, words: dict) -> bool:
+    """Whether a noun is one of the ``position_nouns`` with a modifier naming an armed side (one
+    of the ``enemy_words``, or :func:`names_armed_actor`): "rebel positions", "enemy positions"
+    are places, where "his position" is a stance."""
+    if noun.lemma_.lower() not in words["position_nouns"]:
+        return False
+    return any(
+        c.dep_ in ("amod", "compound") and (c.lower_ in words["enemy_words"] or names_armed_actor(c))
+        for c in noun.children
+    )
 
 
 def _objects(token: Token, kind: str, preps: list[Token], noun_preps: set[str]) -> list[Token]:
@@ -1548,6 +1562,11 @@ def _by_attacker(token: Token, name: str, mention_at: dict | None = None) -> str
     if token.lemma_.lower() in syntax()["assassination_words"]:
         return name  # "troops assassinated the mayor", "an attempt on his life": CAMEO 186, whoever does it
     attackers = [c for c in token.children if c.dep_ in ("nsubj", "poss", "compound", "amod")]
+    if token.dep_ == "relcl":
+        # "planes which are bombing the hills": the relative pronoun stands for the noun the clause tells of
+        attackers = [
+            token.head if c.dep_ == "nsubj" and c.lower_ in syntax()["relative_pronouns"] else c for c in attackers
+        ]
     attackers += _by_phrase(token)
     for told in _light_verbs_telling(token):
         # "troops launched an attack", "the attack was staged by the army", "the bombings carried out by the air force"
