@@ -46,6 +46,7 @@ def test_wars_and_armed_conflicts_are_military_operations(extract_one, text, exp
         "The two airlines are locked in a price war.",
         "The two leaders waged a war of words over the border.",
         "The mayor declared a war on drugs.",
+        "The minister vowed to step up the combat against drug trafficking.",
         "The minister said there was no conflict of interest.",
         "The war crimes tribunal sat in Kesh.",
         "Marek drafted the church's policy on war, peace and nuclear arms.",

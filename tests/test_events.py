@@ -193,6 +193,9 @@ def test_relative_clause_subject(extract_one):
         ("Rebels may attack the town.", "Attack", "hypothetical"),
         ("The militants plan to attack the capital.", "Attack", "hypothetical"),
         ("The rebels will attack Rome.", "Attack", "future"),
+        # an event noun that is not definite, in a phrase of a verb told with "never": none such happened
+        ("The Vorin Front has never taken part in an attack.", "Attack", "negated"),
+        ("The Vorin Front has never taken on the army in direct combat.", "MilitaryOperation", "negated"),
     ],
 )
 def test_not_asserted_events_are_marked(extract_one, text, kind, value):
@@ -200,6 +203,18 @@ def test_not_asserted_events_are_marked(extract_one, text, kind, value):
     event = only(x, kind)
     assert event.modality == value
     assert event.confidence < 0.6
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Ana Voss never recovered from the attack on her house.", "Attack"),  # definite: it happened
+        ("Ana Voss was not hurt in an attack on her house.", "Attack"),  # "not", not "never"
+        ("Two Vorin soldiers died in combat near Kesh on Monday.", "MilitaryOperation"),
+    ],
+)
+def test_events_near_a_negation_stay_asserted(extract_one, text, kind):
+    assert only(extract_one(text), kind).modality is None
 
 
 def test_asserted_event_is_more_confident_with_more_evidence(extract_one):

@@ -197,6 +197,9 @@ def modality(trigger: Trigger) -> str | None:
             denier = ancestor.head if ancestor.dep_ == "acomp" else ancestor  # "were not aware of"
             if any(c.dep_ == "neg" for c in (*ancestor.children, *denier.children)):
                 return "negated"  # "were not aware of any advance on the city", "did not see any attack"
+        never = any(c.dep_ == "neg" and c.lower_ in words["never_words"] for c in ancestor.children)
+        if noun and never and not definite:
+            return "negated"  # "has never taken on the army in direct combat"; not "never recovered from the attack"
         if heads and definite and lemma in words["role_heads"] and ancestor.tag_ in ("VBD", "VBN"):
             spans_of = [head]  # "planned the attack since May": the planning's time, not the attack's
             break  # "planned the attack", "suspected of the bombing": someone's part in a told event
