@@ -181,6 +181,9 @@ def test_a_two_part_hyphenated_word_stays_an_event(extract_one):
         "The plan has raised a storm of protest from Kesh growers.",
         "The militants pose a serious threat to the government.",
         "The plan will eliminate any significant threat to Vardian producers.",
+        # "in protest" on an act that is no demonstration tells why it was done
+        "Vardia cancelled a visit by a Kesh delegation in protest.",
+        "Ivo Lark nearly pulled out of the Kesh tournament in protest over the draw.",
     ],
 )
 def test_protests_in_words_and_dangers_are_no_events(extract_one, text):
@@ -192,6 +195,8 @@ def test_protests_in_words_and_dangers_are_no_events(extract_one, text):
     [
         ("Students staged a protest outside the embassy.", "Protest"),
         ("Thousands marched in protest against the decision.", "Protest"),
+        ("Thousands took to the streets of Kesh in protest.", "Protest"),
+        ("Forty people were hurt in protests in Kesh.", "Protest"),  # not "in protest"
         ("The protest turned violent.", "Protest"),
         ("The militants threatened the mayor.", "Threat"),
         ("The Front issued a threat to kill the mayor.", "Threat"),
@@ -263,6 +268,8 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "Vell proposed a timetable for the execution of the Kesh agreement.",  # an agreement carried out
         "We oppose any privatization that hurts workers' welfare.",
         "Sales shot up 7.9 percent last month.",  # a rise by an amount
+        # a phrase's words are not found in a clause of its own: no "shoot down"
+        "Kesh shares shot up 100 points after the figures, having traded down 10 points before.",
         # a campaign or an operation of a politician or a firm
         "Scandal hits Vell campaign at vital moment.",
         "Tarvo Holdings's clearing operation will be covered by the parent company.",

@@ -196,6 +196,9 @@ def test_relative_clause_subject(extract_one):
         # an event noun that is not definite, in a phrase of a verb told with "never": none such happened
         ("The Vorin Front has never taken part in an attack.", "Attack", "negated"),
         ("The Vorin Front has never taken on the army in direct combat.", "MilitaryOperation", "negated"),
+        # a participle saying it is only threatened or tried
+        ("Ivo Lark promised to halt a threatened bombing assault on Kesh.", "Bombing", "hypothetical"),
+        ("The attempted murder of the Kesh mayor shocked Vardia.", "Killing", "hypothetical"),
     ],
 )
 def test_not_asserted_events_are_marked(extract_one, text, kind, value):
@@ -210,6 +213,7 @@ def test_not_asserted_events_are_marked(extract_one, text, kind, value):
     [
         ("Ana Voss never recovered from the attack on her house.", "Attack"),  # definite: it happened
         ("Ana Voss was not hurt in an attack on her house.", "Attack"),  # "not", not "never"
+        ("Gunmen killed the Kesh mayor in a planned attack.", "Attack"),  # planned: premeditated
         ("Two Vorin soldiers died in combat near Kesh on Monday.", "MilitaryOperation"),
     ],
 )

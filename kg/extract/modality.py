@@ -139,7 +139,10 @@ def modality(trigger: Trigger) -> str | None:
     while noun and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
     clauses = [head]
-    aim = False
+    # "a threatened bombing assault", "an attempted murder" (after the governors: "foiled the
+    # attempted coup" is negated)
+    participles = (c for c in head.children if c.dep_ == "amod" and c.tag_ == "VBN")
+    aim = noun and any(c.lemma_.lower() in words["unrealised_participles"] for c in participles)
     trip = None
     if (noun or head.pos_ == "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)

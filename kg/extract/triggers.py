@@ -275,13 +275,19 @@ def _dated_preposition(token: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
+# Dependencies of a clause that only hangs on a word (not its complement, as "claimed they were
+# responsible" is): its words are not that word's phrase.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "parataxis"})
+
+
 def _phrase_near(token: Token) -> list[tuple[str, Token]]:
     """Where the other words of a phrase headed by ``token`` are, with their lemmas (read once
     for all its phrases): the head's children and grandchildren, or the last word of its
     object's phrase when that word is a bare noun ("took dozens of guests hostage"; not "took
     pictures of the hostage")."""
     children = list(token.children)
-    near = children + [g for c in children for g in c.children]
+    # not through a clause of its own: "shot up 100 pesetas, having traded down" is no "shoot down"
+    near = children + [g for c in children if c.dep_ not in CLAUSE_DEPS for g in c.children]
     # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
     near += [end for o in children if o.dep_ == "dobj" and (end := _object_complement(o)) is not None]
     return [(t.lemma_.lower(), t) for t in near]
@@ -1178,10 +1184,26 @@ def _verbal_protest(token: Token, preps: list[Token], words: dict) -> bool:
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _in_protest(token, words):
+        return True
     noun = token
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         noun = token.head.head  # "raised a storm of protest"
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["verbal_protest_verbs"]
+
+
+def _in_protest(noun: Token, words: dict) -> bool:
+    """Whether a bare protest noun only tells why someone acted: "in protest" (no determiner,
+    possessor or modifier) on a verb that is no demonstration ("cancelled a visit in protest",
+    "pulled out of the Open in protest over the seeding", "went on strike in protest", where the
+    strike is the event). On one of the ``demonstration_verbs`` it tells the demonstration
+    ("thousands marched in protest")."""
+    prep = noun.head
+    if noun.lower_ != "protest" or noun.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return False
+    return prep.head.lemma_.lower() not in words["demonstration_verbs"]
 
 
 def _generic_death(token: Token) -> bool:
