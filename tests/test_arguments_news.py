@@ -92,17 +92,30 @@ def test_a_description_names_the_organization_its_noun_names(extract_one):
 
 
 @pytest.mark.parametrize(
-    "text, kind, victim",
+    "text, kind, role, acted_on",
     [
         # headlines drop the passive's "was": the parser reads the past form as active
-        ("Farmer killed near Kesh\nA bomb exploded in Brano on Monday.", "Killing", "Farmer"),
-        ("Journalist kidnapped in Kesh\nGunmen seized him on Monday.", "Kidnapping", "Journalist"),
-        ("Three soldiers killed in attack .\nKESH 1996-08-31\nGunmen attacked a post .", "Killing", "Three soldiers"),
+        ("Farmer killed near Kesh\nA bomb exploded in Brano on Monday.", "Killing", "victim", "Farmer"),
+        ("Journalist kidnapped in Kesh\nGunmen seized him on Monday.", "Kidnapping", "victim", "Journalist"),
+        (
+            "Three soldiers killed in attack .\nKESH 1996-08-31\nGunmen attacked a post .",
+            "Killing",
+            "victim",
+            "Three soldiers",
+        ),
+        # a verb done to a target, as one done to a victim
+        ("Ten people gunned down in northern Vardia\nPolice found the bodies.", "Attack", "target", "Ten people"),
+        ("Kesh convoy ambushed near Brano\nNo one was hurt.", "Attack", "target", "Kesh convoy"),
     ],
 )
-def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, text, kind, victim):
+def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, text, kind, role, acted_on):
     x = extract_one(text)
-    assert (argument_words(x, kind, "victim"), argument_words(x, kind, "agent")) == ([victim], [])
+    assert (argument_words(x, kind, role), argument_words(x, kind, "agent")) == ([acted_on], [])
+
+
+def test_a_headline_past_of_a_verb_with_no_object_stays_active(extract_one):
+    x = extract_one("Car bomb detonated in Kesh\nNo one was hurt.")
+    assert argument_words(x, "Bombing", "target") == []
 
 
 @pytest.mark.parametrize(

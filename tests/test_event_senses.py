@@ -714,6 +714,10 @@ def test_a_strike_by_an_armed_party_stays_an_attack(extract_one):
         "A report said that a cargo plane crashed near Kesh and that the four pilots were killed.",
         "The bus collided with a truck, killing 12 passengers.",
         "Two fishermen died when their boat capsized off Brano.",
+        "A bus plunged into a river near Kesh, killing 19 people and injuring 11.",
+        # a storm's name, and a verb whose subject is a disaster
+        "Hurricane Ivo killed 20 people in Kesh.",
+        "Typhoon Ivo slammed into the Kesh coast, killing 20.",
     ],
 )
 def test_deaths_and_injuries_of_accidents_are_no_killings(extract_one, text):

@@ -1008,9 +1008,10 @@ def _gapped_passive(verb: Token) -> bool:
 
 def _headline_passive(verb: Token, object_role: str | None) -> bool:
     """A headline's participle without its auxiliary ("Farmer killed near Kesh", "Journalist
-    kidnapped in Kesh"): headlines drop the passive's "was", and the parser reads the past form
-    as active, its noun as the doer. The past form heading the headline, or on its head noun,
-    with neither object nor auxiliary, of a class done to a victim ("Bomb exploded" stays active).
+    kidnapped in Kesh", "Ten people gunned down in Kesh"): headlines drop the passive's "was", and
+    the parser reads the past form as active, its noun as the doer. The past form heading the
+    headline, or on its head noun, with neither object nor auxiliary, of a verb done to a victim
+    or a target ("Bomb exploded" stays active: it takes no object).
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -1019,7 +1020,8 @@ def _headline_passive(verb: Token, object_role: str | None) -> bool:
     [True, False]
     """
     return (
-        object_role == "victim"
+        object_role in ("victim", "target")
+        and verb.lemma_.lower() not in argument_words()["intransitive_verbs"]
         and verb.tag_ in ("VBD", "VBN")
         and (verb.dep_ == "ROOT" or verb.dep_ == "acl" and verb.head.dep_ == "ROOT")
         and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)

@@ -916,8 +916,8 @@ def _of_accident(token: Token, name: str, preps: list[Token], words: dict) -> bo
     >>> _of_accident(doc[2], "Killing", [doc[3]], syntax()), _of_accident(doc[12], "Killing", [], syntax())
     (True, True)
     """
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_nouns"] for c in token.children):
-        return True  # "the earthquake killed 300"
+    if _accident_subject(token, words):
+        return True  # "the earthquake killed 300", "Typhoon Ivo killed 20"
     if token.dep_ == "relcl" and token.head.lemma_.lower() in words["accident_nouns"]:
         if any(c.dep_ == "nsubj" and c.lower_ in words["relative_pronouns"] for c in token.children):
             return True  # "the liquor that killed 35 people", "the crash, which killed 12"
@@ -1423,8 +1423,19 @@ def _in_hyphenated_word(token: Token) -> bool:
 
 def _accident_verb(verb: Token, words: dict) -> bool:
     """An accident verb told of what befell something, without an object ("the plane crashed";
-    not "the rebels crashed the meeting")."""
+    not "the rebels crashed the meeting"), or a verb whose subject is an accident or a disaster
+    ("Typhoon Ivo slammed into the coast")."""
+    if _accident_subject(verb, words):
+        return True
     return verb.lemma_.lower() in words["accident_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _accident_subject(verb: Token, words: dict) -> bool:
+    """Whether a verb's subject is one of the ``accident_nouns``, or a name they head ("the
+    earthquake", "Typhoon Ivo", "Hurricane Lark")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for subject in subjects for c in subject.children if c.dep_ == "compound"]
+    return any(c.lemma_.lower() in words["accident_nouns"] for c in subjects)
 
 
 def _in_quoted_words(token: Token) -> bool:
