@@ -780,6 +780,10 @@ def test_deaths_beside_natural_death_words_stay_killings(extract_one, text):
         "The Kesh minister attacked the press over its coverage.",
         "The Vardi daily attacked the president in an editorial.",
         "The Kesh minister launched a scathing attack on the opposition leader.",
+        "The Kesh minister made a bitter attack on the press.",  # PETRARCH2's 111 adjectives
+        # an attack noun between public figures, nothing else violent in its sentence
+        "Accusing Lark of stupidity, President Marek Lind launched his strongest attack on the Kesh government.",
+        "The minister's attack on the opposition leader angered the Kesh party.",
         "The Vardi editorial was a blistering attack on the army.",
         "The Front's communique attacked the army's lies.",
         # no person to kill, nothing to shoot at
@@ -798,6 +802,8 @@ def test_a_violent_word_on_an_abstract_thing_is_figurative(extract_one, text):
         ("Rebels attacked the Kesh power plant.", "Attack"),  # a plant, not a plan
         ("Rebels attacked the venue of the Kesh talks.", "Attack"),
         ("Gunmen attacked the Kesh minister and his plan failed.", "Attack"),  # a person attacked
+        ("The gunmen's attack on the Kesh minister failed.", "Attack"),  # armed attackers
+        ("Ivo Vell's attack on the Kesh minister left him injured.", "Attack"),  # someone hurt
         ("Gunmen attacked the Brano parliament building.", "Attack"),
         ("Rebels attacked the Kesh army post for two hours.", "Attack"),  # "for" a time, not a reason
         ("Gunmen shot up a bar in Kesh.", "Attack"),  # "shot up" with an object

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.arguments import (
     ArgumentReader,
@@ -45,6 +45,7 @@ from kg.extract.modality import (
 )
 from kg.extract.statements import StatementReader
 from kg.extract.triggers import (
+    VIOLENT,
     Trigger,
     candidate_tokens,
     event_types,
@@ -56,6 +57,7 @@ from kg.extract.triggers import (
 )
 from kg.model import Argument, Event
 from kg.model import Span as TextSpan
+from kg.names.actors import sector_code
 
 __all__ = ["EventExtractor", "event_types", "is_subclass"]
 
@@ -150,6 +152,12 @@ class EventExtractor:
             return None
         if weak and trigger.name in syntax()["armed_only_classes"] and _unarmed_only(trigger, arguments, ctx):
             return None  # "the Clinton campaign", "AEI's Spanish operation": an election's or a firm's
+        if (
+            trigger.kind == "noun"
+            and trigger.name in syntax()["verbal_classes"]
+            and _between_politicians(trigger, arguments, ctx)
+        ):
+            return None  # "Arafat launched his strongest attack on the government": words (CAMEO 111)
         if trigger.name == "Statement" and not any(a.role == "agent" for a in arguments):
             return None  # a statement nobody is said to make ("claimed the bombing in a statement") is unattributed
         time, time_text = event_time(trigger, ctx, published)
@@ -187,12 +195,64 @@ def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceCont
     if not agents or any(a.role in ("target", "victim") for a in arguments):
         return False
     for agent in agents:
-        if not agent.entity or not agent.entity.startswith("m"):
+        mention = _mention(agent, ctx)
+        if mention is None or mention.label_ not in ("Person", "Organization"):
             return False
-        mention = ctx.doc.spans["kg_mentions"][int(agent.entity[1:])]
-        if mention.label_ not in ("Person", "Organization") or is_armed(mention) or names_armed_actor(mention.root):
+        if is_armed(mention) or names_armed_actor(mention.root):
             return False
     return True
+
+
+def _between_politicians(trigger: Trigger, arguments: list[Argument], ctx: SentenceContext) -> bool:
+    """Whether an attack noun tells words between public figures: its agents are unarmed persons
+    (named, or of one of the ``political_sectors`` of PETRARCH2's agents dictionary: a minister,
+    the opposition), its targets too, or organizations that bear no arms, and nothing else in
+    its sentence is violent ("Arafat launched his strongest attack on the government", "Gore's
+    assault on Dole and Gingrich"; PETRARCH2 codes such attacks 111, criticism). Not "the
+    gunmen's attack on the minister", "Vell's attack on the minister left him injured"."""
+    agents = [a for a in arguments if a.role == "agent"]
+    targets = [a for a in arguments if a.role == "target"]
+    if not agents or not targets or any(a.role not in ("agent", "target", "place") for a in arguments):
+        return False
+    others = {k for i, k in ctx.trigger_at.items() if i not in {t.i for t in trigger.tokens}}
+    if any(ctx.triggers[k].name in VIOLENT for k in others):
+        return False  # "the attack on the minister left him injured"
+    return all(_unarmed_person(a, ctx) for a in agents) and all(
+        _unarmed_person(a, ctx) or _unarmed_organization(a, ctx) for a in targets
+    )
+
+
+def _mention(argument: Argument, ctx: SentenceContext) -> Span | None:
+    """The entity mention an argument names, if it names one (entity keys "m<index>")."""
+    if not argument.entity or not argument.entity.startswith("m"):
+        return None
+    return ctx.doc.spans["kg_mentions"][int(argument.entity[1:])]
+
+
+def _unarmed_person(argument: Argument, ctx: SentenceContext) -> bool:
+    """A named person who bears no arms, or a noun of one of the ``political_sectors``."""
+    mention = _mention(argument, ctx)
+    if mention is not None:
+        return mention.label_ == "Person" and not is_armed(mention) and not names_armed_actor(mention.root)
+    return _political(argument)
+
+
+def _political(argument: Argument) -> bool:
+    """Whether an argument's noun is of a PETRARCH2 sector of public life without arms ("the
+    government", "the opposition leader"; not "the defence ministry's troops", "~GOVMIL")."""
+    code = (sector_code(argument.span.text, None) or "").lstrip("~")
+    armed = syntax()["armed_sectors"]
+    return code[:3] in syntax()["political_sectors"] and not any(
+        code[i : i + 3] in armed for i in range(3, len(code), 3)
+    )
+
+
+def _unarmed_organization(argument: Argument, ctx: SentenceContext) -> bool:
+    """A named organization that bears no arms, or a noun of one of the ``political_sectors``."""
+    mention = _mention(argument, ctx)
+    if mention is not None:
+        return mention.label_ == "Organization" and not is_armed(mention) and not names_armed_actor(mention.root)
+    return _political(argument)
 
 
 def _victims(event: Event) -> int:
