@@ -217,8 +217,8 @@ def _between_politicians(trigger: Trigger, arguments: list[Argument], ctx: Sente
     others = {k for i, k in ctx.trigger_at.items() if i not in {t.i for t in trigger.tokens}}
     if any(ctx.triggers[k].name in VIOLENT for k in others):
         return False  # "the attack on the minister left him injured"
-    return all(_unarmed_person(a, ctx) for a in agents) and all(
-        _unarmed_person(a, ctx) or _unarmed_organization(a, ctx) for a in targets
+    return all(_unarmed(a, ctx, ("Person",)) for a in agents) and all(
+        _unarmed(a, ctx, ("Person", "Organization")) for a in targets
     )
 
 
@@ -229,11 +229,11 @@ def _mention(argument: Argument, ctx: SentenceContext) -> Span | None:
     return ctx.doc.spans["kg_mentions"][int(argument.entity[1:])]
 
 
-def _unarmed_person(argument: Argument, ctx: SentenceContext) -> bool:
-    """A named person who bears no arms, or a noun of one of the ``political_sectors``."""
+def _unarmed(argument: Argument, ctx: SentenceContext, labels: tuple[str, ...]) -> bool:
+    """An entity of one of ``labels`` that bears no arms, or a noun of one of the ``political_sectors``."""
     mention = _mention(argument, ctx)
     if mention is not None:
-        return mention.label_ == "Person" and not is_armed(mention) and not names_armed_actor(mention.root)
+        return mention.label_ in labels and not is_armed(mention) and not names_armed_actor(mention.root)
     return _political(argument)
 
 
@@ -245,14 +245,6 @@ def _political(argument: Argument) -> bool:
     return code[:3] in syntax()["political_sectors"] and not any(
         code[i : i + 3] in armed for i in range(3, len(code), 3)
     )
-
-
-def _unarmed_organization(argument: Argument, ctx: SentenceContext) -> bool:
-    """A named organization that bears no arms, or a noun of one of the ``political_sectors``."""
-    mention = _mention(argument, ctx)
-    if mention is not None:
-        return mention.label_ == "Organization" and not is_armed(mention) and not names_armed_actor(mention.root)
-    return _political(argument)
 
 
 def _victims(event: Event) -> int:
