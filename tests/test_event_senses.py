@@ -718,6 +718,9 @@ def test_a_strike_by_an_armed_party_stays_an_attack(extract_one):
         # a storm's name, and a verb whose subject is a disaster
         "Hurricane Ivo killed 20 people in Kesh.",
         "Typhoon Ivo slammed into the Kesh coast, killing 20.",
+        # a vehicle's mishap
+        "Nineteen people died when their bus fell into a river near Kesh.",
+        "Twenty people were injured when the plane overshot the runway at Kesh.",
     ],
 )
 def test_deaths_and_injuries_of_accidents_are_no_killings(extract_one, text):
@@ -1033,6 +1036,9 @@ def test_an_invasion_is_of_a_place(extract_one, text, expected):
         # places whoever works there are taken over; things taken by anyone are no event
         ("Vorin rebels seized the embassy in Kesh.", ["Takeover"]),
         ("Vorin rebels captured 46 rifles and ammunition.", []),
+        # told by a participle on the noun taken
+        ("The army will stay until the weapons seized by Vorin rebels are returned.", []),
+        ("The embassy seized by Vorin rebels was cleared on Monday.", ["Takeover"]),
     ],
 )
 def test_prisoners_of_war_places_and_things_seized(extract_one, text, expected):

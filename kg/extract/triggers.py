@@ -656,17 +656,21 @@ def _by_captor(token: Token, name: str, mention_at: dict) -> str | None:
     if token.pos_ in ("NOUN", "PROPN"):
         objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     objects = objects or _shared_objects(token)
-    if not objects:
+    # "weapons seized by X": the plural the participle tells of ("a partisan seized by the South" is
+    # left: a singular may name someone the lexicons do not know)
+    told_of = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.tag_ == "NNS" else []
+    if not objects and not told_of:
         return name
     state = _state_captor(token, mention_at)
     captives = [o for o in objects if _names_people(o, mention_at)]
+    captives += [n for n in told_of if "person" in _kinds(n, mention_at)]  # the noun, not its phrase (the taker's)
     if captives and lemma not in syntax()["people_taking_words"]:
         return name  # "troops conquered Dalia": a place, whatever label the model gave its name
     if captives:
         # people taken by anyone else keep the word's class: "gunmen captured a journalist" as
         # before; a Kidnapping here was measured and dropped (benchmarks/README.md, trig11)
         return "Arrest" if state is True else name
-    taken = [_phrase_noun(o) for o in objects]
+    taken = [_phrase_noun(o) for o in objects] + told_of  # the noun itself: its phrase holds the taker
     rule = syntax()["rule_nouns"]  # "the army seized power": a takeover of the state
     if not any(t.i in mention_at or _kinds(t, mention_at) or t.lemma_.lower() in rule for t in taken):
         return None  # "police seized two tons of cocaine", "the rebels captured 40 rifles"
@@ -1427,7 +1431,11 @@ def _accident_verb(verb: Token, words: dict) -> bool:
     ("Typhoon Ivo slammed into the coast")."""
     if _accident_subject(verb, words):
         return True
-    return verb.lemma_.lower() in words["accident_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma in words["vehicle_mishap_verbs"]:
+        # "the bus fell into the river", "the plane overshot the runway"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_vehicle_nouns"] for c in verb.children)
+    return lemma in words["accident_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _accident_subject(verb: Token, words: dict) -> bool:
