@@ -222,6 +222,8 @@ SPORTS = " The coach said the league match was the best of the season and the cl
         "Vell stepped into the election battle with an incomplete list.",  # a contest, no fighting
         "The parliamentary battle over the Kesh budget continued.",
         "Party members argued that an election win would demonstrate popular support for a parliament.",
+        "In a demonstration of yogic flying, the Kesh pupils bounced off the ground.",  # shown, no protest
+        "Ana Voss told of her battle against heart problems and malaria.",  # illnesses, also a conjoined one
         "Lark, who missed the championship finals through injury, scored twice." + SPORTS,
         "A wrist injury to the captain has forced the coach to wait." + SPORTS,
     ],
@@ -273,6 +275,8 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         # a campaign or an operation of a politician or a firm
         "Scandal hits Vell campaign at vital moment.",
         "Tarvo Holdings's clearing operation will be covered by the parent company.",
+        "Healthy results from its Finnish operation offset the losses.",  # a firm's, the country only where
+        "Authorities in Kesh conducted a well-organised campaign to coerce refugees into registering.",
     ],
 )
 def test_words_of_play_and_idioms_are_no_events(extract_one, text):
@@ -296,6 +300,8 @@ def test_words_of_play_and_idioms_are_no_events(extract_one, text):
         ("The Vorin Front's campaign against the army continued.", "MilitaryOperation"),
         ("The Kesh Security Forces conduct daily operations targeting Vorin Front cells.", "MilitaryOperation"),
         ("The Vorin air force began its bombing campaign on Brano.", "MilitaryOperation"),
+        ("The Finnish operation in Kesh began in December.", "MilitaryOperation"),  # no firm's
+        ("Thousands joined a demonstration of students in Kesh.", "Protest"),  # people shown
     ],
 )
 def test_violence_in_sports_news_and_the_same_words_in_their_own_sense_stay_events(extract_one, text, kind):
@@ -354,6 +360,7 @@ def test_an_armed_group_named_before_a_relative_clause_takes_a_town(extract_one)
         "Ana Voss was forced to withdraw from the Kesh Open.",
         "Ana Voss has pulled out of the Kesh Open Tennis Championships, officials announced.",
         "The candidate withdrew from the election on Monday.",
+        "Marek Lind withdrew from politics in 1992.",
         "The crash, which killed 12 people, closed the road.",
     ],
 )

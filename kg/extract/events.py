@@ -185,22 +185,23 @@ def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceCont
     that bear no arms: its agents are all named, as persons or as organizations that are not
     armed (:func:`kg.extract.coreference.is_armed`, nor
     :func:`kg.extract.triggers.names_armed_actor`: a military noun or an armed sector of
-    PETRARCH2 in the name), it acts on no one, and no word before it says it is armed ("the
-    Clinton campaign", "AEI's Spanish operation"; not "the Blitz bombing campaign", "Security
-    Forces conduct operations targeting ISIS cells")."""
+    PETRARCH2 in the name), or nouns of PETRARCH2's political sectors ("authorities"), or a
+    country that only says where a thing's operation is ("its U.S. operation"); it acts on no
+    one, and no word before it says it is armed ("the Clinton campaign", "AEI's Spanish
+    operation", "authorities conducted a campaign to coerce refugees"; not "the Blitz bombing
+    campaign", "Security Forces conduct operations targeting ISIS cells")."""
     armed_words = set(syntax()["military_nouns"])
     if any(c.i in ctx.trigger_at or c.lemma_.lower() in armed_words for c in trigger.head.lefts):
         return False
     agents = [a for a in arguments if a.role == "agent"]
     if not agents or any(a.role in ("target", "victim") for a in arguments):
         return False
-    for agent in agents:
-        mention = _mention(agent, ctx)
-        if mention is None or mention.label_ not in ("Person", "Organization"):
-            return False
-        if is_armed(mention) or names_armed_actor(mention.root):
-            return False
-    return True
+    # "its U.S. operation", "its Polish operation": a thing's (a firm's), the country only where
+    owned = any(c.dep_ == "poss" and c.lower_ in syntax()["thing_possessives"] for c in trigger.head.children)
+    # not where someone armed is told: "the army said its operation was over"
+    owned = owned and not any(names_armed_actor(t) for t in ctx.sent if t.pos_ == "NOUN")
+    where = {c.text for c in trigger.head.children if c.dep_ in ("compound", "amod")} if owned else set()
+    return all(agent.span.text in where or _unarmed(agent, ctx, ("Person", "Organization")) for agent in agents)
 
 
 def _between_politicians(trigger: Trigger, arguments: list[Argument], ctx: SentenceContext) -> bool:

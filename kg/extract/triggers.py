@@ -870,6 +870,10 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     if name == "Protest" and kind == "verb" and lemma in words["showing_verbs"]:
         if any(c.dep_ in ("dobj", "ccomp") for c in children):
             return True  # "a win would demonstrate popular support": showing, no demonstration
+    if name == "Protest" and kind == "noun" and lemma in words["showing_nouns"]:
+        shown = [g for p in preps if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if shown and not any(_kinds(g, {}) & {"person", "group"} or g.ent_type_ for g in shown):
+            return True  # "a demonstration of yogic flying": a showing; "a demonstration of students" is one
     if name == "Withdrawal" and _quits_contest(token):
         return True  # "was forced to withdraw from the Open": a player's, no troops
     if name == "Meeting" and _sports_news(token.doc):
@@ -896,6 +900,7 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
     doers = [c for c in children if c.dep_ == "nsubj"]
     doers += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     objects += doers + [m for d in doers for m in _named_with(d)]
+    objects += [c for o in objects for c in o.conjuncts]  # "her battle against heart problems and malaria"
     return any(o.lemma_.lower() in words["illness_nouns"] or o.lower_ in words["illness_nouns"] for o in objects)
 
 
@@ -1398,7 +1403,9 @@ def _quits_contest(token: Token) -> bool:
     outs = [c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "back", "away")]
     preps = [p for h in (token, *outs) for p in h.children]  # "pulled out of": "out" often a preposition
     left = [g for p in preps if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children]
-    if any(g.ent_type_ == "EVENT" or g.lemma_.lower() in words["contest_nouns"] for g in left if g.dep_ == "pobj"):
+    contests = words["contest_nouns"]  # by the word too: the lemmatizer makes "politics" "politic"
+    objects = [g for g in left if g.dep_ == "pobj"]
+    if any(g.ent_type_ == "EVENT" or g.lemma_.lower() in contests or g.lower_ in contests for g in objects):
         return True
     parties = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if token.dep_ == "xcomp":  # "was forced to withdraw": who was forced
