@@ -139,6 +139,19 @@ def test_events_said_not_to_exist_are_not_made(extract_one, text, kind):
     assert kind not in classes(extract_one(text))
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("No group has claimed the bombing of the Kesh market.", "Bombing"),
+        ("The Vorin Front did not claim the attack on the convoy.", "Attack"),
+    ],
+)
+def test_a_claimed_event_took_place_whatever_is_said_of_the_claim(extract_one, text, kind):
+    event = next(e for e in extract_one(text).events if e.type == kind)
+    assert event.modality is None
+    assert "ClaimOfResponsibility" not in [e.type for e in extract_one(text).events if e.modality is None]
+
+
 def test_denied_events_are_still_made_and_marked(extract_one):
     x = extract_one("The group denied that it claimed responsibility for the blast.")
     claim = next(e for e in x.events if e.type == "ClaimOfResponsibility")

@@ -23,7 +23,14 @@ from spacy.tokens import Token
 
 from kg.extract.doc_text import sentence_bounds
 from kg.extract.lexicon import load_lexicon, word_list
-from kg.extract.triggers import Trigger, event_types, is_attributive_participle, is_plural_only, syntax
+from kg.extract.triggers import (
+    Trigger,
+    claimed_event_noun,
+    event_types,
+    is_attributive_participle,
+    is_plural_only,
+    syntax,
+)
 
 # What may stand after a sentence's question mark besides closing quotes (lexicons/modality.json).
 SPACE = " \t\n"
@@ -59,6 +66,8 @@ def is_absent(trigger: Trigger) -> bool:
     head = trigger.head
     if any(c.dep_ == "det" and c.lower_ in determiners for c in head.children):
         return True
+    if _claimed(head):
+        return False  # "no group has claimed the bombing": no claim, but a bombing
     clause = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj") else head
     for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         if any(d.dep_ == "det" and d.lower_ in determiners for d in subject.children):
@@ -88,6 +97,14 @@ def is_threatened(trigger: Trigger) -> bool:
     if verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.head.lemma_.lower() in _modality_words()["threat_heads"]
+
+
+def _claimed(head: Token) -> bool:
+    """Whether an event noun is what a claim verb takes ("claimed the bombing", "the attack was
+    claimed by"): a happening the claim presupposes, whatever is said of the claim."""
+    return (
+        head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and claimed_event_noun(head.head) == head
+    )
 
 
 AGGREGATE = "aggregate"
@@ -135,6 +152,10 @@ def modality(trigger: Trigger) -> str | None:
         # "demanded the release of the jailed leader": what the participle tells is done
         return AGGREGATE if aggregate(trigger, [head]) else None
     noun = head.pos_ in ("NOUN", "PROPN")
+    if _claimed(head):
+        # "no group has claimed the bombing", "the Front did not claim the attack": the claim is
+        # denied or missing, the bombing took place
+        return AGGREGATE if aggregate(trigger, [head]) else None
     anchor = head
     while noun and anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head  # "stop the repression, kidnapping and torture": as the list's first noun
