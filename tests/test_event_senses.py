@@ -80,6 +80,7 @@ def test_fighting_and_assault_are_told_apart(extract_one, text, kind):
         ("The embassy issued a travel warning for the region.", "warning"),
         ("The threat of terrorism remains high.", "threat"),
         ("Officials warned the police about the crowds.", "warned"),
+        ("The Kesh bank warned that profit growth would slow.", "warned"),  # a forecast of things
         ("The wind was blowing hard all night.", "blowing"),
         ("The minister called the explosion an attack.", "attack"),
         ("The minister described the explosion as an attack.", "attack"),
@@ -98,6 +99,8 @@ def test_words_in_other_senses_name_no_event(extract_one, text, trigger):
         ("A bomb explosion killed two at the factory.", "Bombing", "explosion"),
         ("The group threatened the mayor.", "Threat", "threatened"),
         ("The rebels warned that they would attack the town.", "Threat", "warned"),
+        ("Finland warned that Kesh would pay for the raid.", "Threat", "warned"),  # someone named to act
+        ("Kesh warned Finland that relations could suffer if it hosts Vell.", "Threat", "warned"),  # a condition
         ("The threats against the judge were taken seriously.", "Threat", "threats"),
         ("Militants blew up the bridge.", "Bombing", "blew up"),
         ("The minister called for an end to the attacks.", "Attack", "attacks"),

@@ -1536,13 +1536,30 @@ def _moves_armed_forces(token: Token) -> bool:
 
 
 def _tells_what_will_happen(verb: Token) -> bool:
-    """Whether a verb has a clause saying what will or would happen ("warned that Damascus
-    would ask the UN to act", "warned that they will strike")."""
+    """Whether a verb has a clause saying what someone will or would do ("warned that Damascus
+    would ask the UN to act", "warned that they will strike") or what will happen on a condition
+    ("warned that their boats would be impounded if they were caught"); a forecast of things is
+    no threat ("the bank warned that profit growth would slow": no one who acts, no condition)."""
     modal = {*load_lexicon("modality.json")["future_aux"], *load_lexicon("modality.json")["hypothetical_aux"]}
     for clause in verb.children:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lemma_.lower() in modal for c in clause.children):
-            return True
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or any(_names_actor(s) for s in subjects) or _conditioned(clause):
+                return True  # "warned Germany that relations could suffer if it pays heed": a threat
     return False
+
+
+def _conditioned(clause: Token) -> bool:
+    """Whether a clause has a condition ("... if they were caught", "... unless it pays")."""
+    marks = load_lexicon("modality.json")["conditional_marks"]
+    conditions = [c for c in clause.children if c.dep_ == "advcl"]
+    return any(m.dep_ == "mark" and m.lower_ in marks for c in conditions for m in c.children)
+
+
+def _names_actor(noun: Token) -> bool:
+    """Whether a subject can name someone who acts: a pronoun, a name, or a noun of people,
+    groups or armed men ("they", "Damascus", "the rebels"; not "profit growth", "prices")."""
+    return noun.pos_ in ("PRON", "PROPN") or bool(noun.ent_type_) or bool(_kinds(noun, {}) & {"person", "armed"})
 
 
 def _by_instrument(token: Token, name: str) -> str:
