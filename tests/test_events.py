@@ -196,6 +196,9 @@ def test_relative_clause_subject(extract_one):
         # an event noun that is not definite, in a phrase of a verb told with "never": none such happened
         ("The Vorin Front has never taken part in an attack.", "Attack", "negated"),
         ("The Vorin Front has never taken on the army in direct combat.", "MilitaryOperation", "negated"),
+        # the subject of the verb a to-clause hangs on says no one did it
+        ("Neither the Vorin Front nor the army dared to kidnap a Kesh citizen.", "Kidnapping", "negated"),
+        ("No group dared to attack the Kesh convoy.", "Attack", "negated"),
         # a participle saying it is only threatened or tried
         ("Ivo Lark promised to halt a threatened bombing assault on Kesh.", "Bombing", "hypothetical"),
         ("The attempted murder of the Kesh mayor shocked Vardia.", "Killing", "hypothetical"),

@@ -174,13 +174,18 @@ def modality(trigger: Trigger) -> str | None:
             return "future"  # "goes to Nablus ahead of the cabinet meeting"
         if (trip := _trip(anchor, words)) is not None:
             clauses.append(trip)  # "would visit Bonn for talks": the trip's purpose, as the trip is told
+    controller = clauses[-1]
+    while controller.dep_ == "xcomp" and controller.head != controller:
+        controller = controller.head  # "neither X nor Y dared to kidnap": the verb whose subject acts
+    for clause in {*clauses, controller}:
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            negators = (d for d in subject.children if d.dep_ in ("det", "preconj"))
+            if any(d.lower_ in words["negating_subject_determiners"] for d in negators):
+                return "negated"  # "no group claimed responsibility", "neither X nor Y dared to kidnap"
     for clause in clauses:
         children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
         if any(c.dep_ == "neg" for c in children):
             return "negated"
-        for subject in (c for c in children if c.dep_ in ("nsubj", "nsubjpass")):
-            if any(d.dep_ == "det" and d.lower_ in words["negating_subject_determiners"] for d in subject.children):
-                return "negated"  # "no group claimed responsibility"
         auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
             auxes = set()  # "would investigate the bombing", "could have been carried out by X"
