@@ -215,8 +215,7 @@ def _between_politicians(trigger: Trigger, arguments: list[Argument], ctx: Sente
     targets = [a for a in arguments if a.role == "target"]
     if not agents or not targets or any(a.role not in ("agent", "target", "place") for a in arguments):
         return False
-    others = {k for i, k in ctx.trigger_at.items() if i not in {t.i for t in trigger.tokens}}
-    if any(ctx.triggers[k].name in VIOLENT for k in others):
+    if any(other is not trigger and other.name in VIOLENT for other in ctx.triggers):
         return False  # "the attack on the minister left him injured"
     return all(_unarmed(a, ctx, ("Person",)) for a in agents) and all(
         _unarmed(a, ctx, ("Person", "Organization")) for a in targets

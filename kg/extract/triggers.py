@@ -1208,7 +1208,7 @@ def _in_protest(noun: Token, words: dict) -> bool:
     strike is the event). On one of the ``demonstration_verbs`` it tells the demonstration
     ("thousands marched in protest")."""
     prep = noun.head
-    if noun.lower_ != "protest" or noun.dep_ != "pobj" or prep.lower_ != "in":
+    if noun.lower_ not in words["motive_nouns"] or noun.dep_ != "pobj" or prep.lower_ != "in":
         return False
     if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
         return False
