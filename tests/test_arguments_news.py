@@ -113,6 +113,37 @@ def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, tex
     assert (argument_words(x, kind, role), argument_words(x, kind, "agent")) == ([acted_on], [])
 
 
+@pytest.mark.parametrize(
+    "text, kind, victims",
+    [
+        # the passive's subject is its complement's: "were found murdered", "were reported killed"
+        ("Five students were later found murdered near Kesh.", "Killing", ["Five students"]),
+        ("Three soldiers were reported killed in the raid.", "Killing", ["Three soldiers"]),
+        # a participle with a subject of its own in the clause a verb takes: a passive without "be"
+        ("Police found the mayor murdered in his home.", "Killing", ["mayor"]),
+        ("Rights group says four academics arrested .", "Arrest", ["four academics"]),
+    ],
+)
+def test_a_participle_complement_is_done_to_its_subject(extract_one, text, kind, victims):
+    x = extract_one(text)
+    assert (argument_words(x, kind, "victim"), argument_words(x, kind, "agent")) == (victims, [])
+
+
+@pytest.mark.parametrize(
+    "text, kind, role, words",
+    [
+        # a complement in the active: the passive's subject does it
+        ("The rebels were seen attacking the town.", "Attack", "agent", ["rebels"]),
+        # a past tense with an object keeps its doer
+        ("Police said gunmen killed two guards.", "Killing", "agent", ["gunmen"]),
+        # a participle set off by a comma is no complement: the ambushed convoy killed no one
+        ("The convoy was ambushed, killing five soldiers.", "Killing", "agent", []),
+    ],
+)
+def test_near_misses_of_a_participle_complement(extract_one, text, kind, role, words):
+    assert argument_words(extract_one(text), kind, role) == words
+
+
 def test_a_headline_past_of_a_verb_with_no_object_stays_active(extract_one):
     x = extract_one("Car bomb detonated in Kesh\nNo one was hurt.")
     assert argument_words(x, "Bombing", "target") == []

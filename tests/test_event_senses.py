@@ -570,11 +570,15 @@ def test_a_past_plan_of_a_definite_event_tells_the_event(extract_one, text, expe
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),
         ("Police were ordered to shoot at looters in Brano.", [("Attack", "hypothetical")]),
         ("The council voted to proceed with the bombing of the bridge.", [("Bombing", "hypothetical")]),
+        # an order's small clause, as its "to"-infinitive; through a list of participles
+        ("The Vardi Front ordered the mayor killed.", [("Killing", "hypothetical")]),
+        ("They would order us kidnapped and murdered.", [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")]),
         # near misses: made to happen, a past fact reported, a relative clause of its own
         ("The Vardi Front managed to kill the mayor.", [("Killing", None)]),
         ("Ana Voss flew to Kesh and decided to meet the army commanders.", [("Meeting", None)]),
         ("Rebels used a car bomb to blow up the Kesh bridge.", [("Bombing", None)]),
         ("The rebels are believed to have killed the mayor.", [("Killing", None)]),
+        ("Police found the mayor murdered in his home.", [("Killing", None)]),
         ("Students marched to honour two brothers who were killed in Kesh.", [("Killing", None), ("Protest", None)]),
         # an event noun is the aim only of a verb that does it
         ("The Vardi Front ordered its men to carry out an attack on the bank.", [("Attack", "hypothetical")]),

@@ -50,6 +50,7 @@ from kg.extract.triggers import (
     event_types,
     gapped_verb_governor,
     is_gapped_verb,
+    is_small_clause_participle,
     is_subclass,
     people_nouns,
     syntax,
@@ -297,8 +298,13 @@ class ArgumentReader:
         has_subject = False
         for child in verb.children:
             if child.dep_ == "nsubj" and child.lower_ not in syntax()["relative_pronouns"]:
-                if _gapped_passive(verb) or _headline_passive(verb, self.etype.object_role):
-                    self.add(self.etype.object_role, child)  # "12 were killed and 30 wounded", "Farmer killed"
+                if (
+                    _gapped_passive(verb)
+                    or _headline_passive(verb, self.etype.object_role)
+                    or _passive_small_clause(verb, self.etype.object_role)
+                ):
+                    # "12 were killed and 30 wounded", "Farmer killed", "police found the mayor murdered"
+                    self.add(self.etype.object_role, child)
                     self.count = self.count or _count_of(child)
                 else:
                     self.add(subject_role, child)
@@ -350,6 +356,12 @@ class ArgumentReader:
                     self.add(own_role, child)
                 elif child.dep_ == "nsubjpass" and dep == "conj":
                     self.add(self.etype.object_role, child)
+                elif child.dep_ == "nsubjpass" and verb.dep_ == "xcomp":
+                    # "five students were found murdered", "were reported to have killed two": the
+                    # governor's passive subject is the complement's own
+                    self.add(own_role, child)
+                    if passive_complement:
+                        self.count = self.count or _count_of(child)
                 elif child.dep_ == "agent" and dep == "conj":
                     self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
         elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -1004,6 +1016,24 @@ def _gapped_passive(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
         return True  # "six were killed, with two others injured"
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _passive_small_clause(verb: Token, object_role: str | None) -> bool:
+    """A small clause's participle (:func:`is_small_clause_participle`: "police found the mayor
+    murdered", "ordered the mayor killed") of a verb done to a victim or a target: its subject is
+    acted upon, as the parser reads it as the doer. Not a verb that takes no object ("said five
+    soldiers died").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Police found the mayor murdered. Police said gunmen killed two guards.")
+    >>> _passive_small_clause(doc[4], "victim"), _passive_small_clause(doc[10], "victim")
+    (True, False)
+    """
+    return (
+        object_role in ("victim", "target")
+        and verb.lemma_.lower() not in argument_words()["intransitive_verbs"]
+        and is_small_clause_participle(verb)
+    )
 
 
 def _headline_passive(verb: Token, object_role: str | None) -> bool:

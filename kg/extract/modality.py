@@ -29,6 +29,7 @@ from kg.extract.triggers import (
     event_types,
     is_attributive_participle,
     is_plural_only,
+    is_small_clause_participle,
     syntax,
 )
 
@@ -211,8 +212,14 @@ def modality(trigger: Trigger) -> str | None:
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _definite_determiners() for c in head.children
     )
     in_relative = clauses[-1].dep_ in ("relcl", "acl")
+    below = clauses[-1]  # the word of the walk that hangs on ``ancestor`` (a list's first verb: as _governors)
+    while below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and below.head.pos_ in ("VERB", "AUX"):
+        below = below.head
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
+        if lemma in words["directive_heads"] and below.head == ancestor and is_small_clause_participle(below):
+            return "hypothetical"  # "ordered the mayor killed", as "ordered his men to kill the mayor"
+        below = ancestor
         if _makes_happen(ancestor, words) and (told := _realised(ancestor, words)):
             return told  # "did not manage to kill the mayor", "will begin attacking": as the head goes
         if ancestor.pos_ == "NOUN" and lemma in words["presupposing_nouns"]:

@@ -751,6 +751,18 @@ def is_attributive_participle(token: Token) -> bool:
     return token.dep_ == "amod" and token.i < token.head.i and token.lower_ in _participles()
 
 
+def is_small_clause_participle(verb: Token) -> bool:
+    """A past participle with a subject of its own in the clause a verb takes, without "be"
+    ("found the mayor murdered", "ordered the mayor killed"): a passive whose subject is acted
+    upon. Not a past tense with an object or an auxiliary ("said gunmen killed two guards")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def _attributive_participle(token: Token, mention_at: dict) -> str | None:
     """The class of a participle of a victim's class before a noun of people: it tells a done
     event with that victim ("the kidnapped mayor", "the murdered priests", "the slain judge",
