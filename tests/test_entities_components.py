@@ -161,6 +161,16 @@ def test_acronym_paired_with_its_expansion_is_one_entity(nlp):
     assert "ABC" not in {e.name for e in doc._.kg_entities if e.type == "Organization" and e.aliases}
 
 
+def test_a_name_s_short_form_in_another_language_is_one_entity_with_it(nlp):
+    # the initials of the name in its own language: "Partiya Karkeren Kurdistane"
+    doc = nlp("Fighters of the Kurdistan Workers Party (PKK) attacked a post. The PKK denied it.")
+    [group] = [e for e in doc._.kg_entities if e.type == "Organization"]
+    assert (group.name, group.aliases) == ("Kurdistan Workers Party", ["PKK"])
+    # near miss: a country in brackets after a person is where the person is from
+    doc = nlp("1. Jane Quigley ( USA ) 2:31.5")
+    assert [(e.name, e.aliases) for e in doc._.kg_entities if e.type == "Person"] == [("Jane Quigley", [])]
+
+
 def test_capital_acting_stands_for_its_country_but_not_as_a_place(nlp):
     acting = mentions(nlp, "Baghdad withdrew its diplomatic mission from Afghanistan.")
     assert ("Baghdad", "Country", "IRQ") in acting

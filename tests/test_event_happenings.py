@@ -29,6 +29,11 @@ def linked_classes(x, event_class: str, predicate: str) -> list[str]:
         "Witnesses said the bomb went off shortly before noon.",
         # a headline naming no one but by a number, then the story's first sentence
         "Bomb kills 12 in Kesh market\nA car bomb killed 12 people at a market in Kesh on Monday, police said.",
+        # a target named in full with its short name in parentheses, then by the short name
+        "A bomb attack damaged the Central American University (UCA) on Monday. "
+        "The Front condemned the attack on the UCA.",
+        "in connection with the bomb attack on the central american university (uca) on 22 july, the front said "
+        "the following. we strongly condemn the attack on the uca.",
     ],
 )
 def test_mentions_of_one_happening_make_one_event(extract_one, text):
@@ -57,6 +62,8 @@ def test_a_headline_counting_the_dead_tells_the_story_s_deaths(extract_one, text
         "Rebels attacked a base in Kesh. A second attack hit the port.",  # marked as another
         "Rebels bombed a base in Kesh on Monday. A new attack hit the base on Tuesday.",  # "a new": another
         "Rebels bombed a base in Kesh. This second attack hit the port.",  # an ordinal still sets it apart
+        # near miss: a short name in parentheses that is not the earlier target's
+        "A bomb attack damaged the Central American University (UCA) on Monday. Rebels later attacked the UNAM.",
         # a verb marked by its weapon, with no place or day to tell them apart
         "A bomb exploded at the Kesh hotel, killing two people. Moments later another bomb exploded, injuring a guard.",
         "A car bomb went off near the Kesh market. A second car bomb went off minutes later.",

@@ -28,11 +28,13 @@ from kg.extract.lexicon import word_list
 from kg.model import Entity
 from kg.names.actors import known_actor
 from kg.names.gazetteer import country_of_capital, is_known_place, lookup_country, lookup_demonym
-from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_part_of
+from kg.names.normalize import ARTICLES, POSSESSIVE_ENDINGS, acronym_of, is_acronym, is_part_of
 
 # spaCy label -> kg class, for the labels whose class does not depend on the words.
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "FAC": "Facility", "LOC": "Place"}
 MAX_ACRONYM_EXPANSION = 10
+# The classes of names an acronym of other words than their initials stands for ("Kurdistan Workers Party (PKK)").
+ACRONYM_LABELS = ("Organization", "Facility")
 # When one name has two labels in one document and the counts tie, the first of these wins.
 TYPE_PREFERENCE = ("Person", "Organization", "Facility", "Place")
 # A gazetteer place name counts as this many extra mentions typed Place.
@@ -87,7 +89,8 @@ class EntityTypes:
     A name spaCy left untyped in one place ("Hadi Rashad" as WORK_OF_ART) takes the
     type it has elsewhere in the same document; a name typed two ways takes its
     best-supported type; "Long Name (LN)" makes the acronym a mention of the same
-    thing (``doc.user_data["kg_acronyms"]``); a capital that acts ("Baghdad
+    thing (``doc.user_data["kg_acronyms"]``), and so does an acronym of another language
+    after an organization's name ("Kurdistan Workers Party (PKK)"); a capital that acts ("Baghdad
     withdrew its mission") stands for its country.
     """
 
@@ -215,9 +218,16 @@ def _acronyms(doc: Doc, typed: list[Span]) -> list[Span]:
         short = doc[i + 1]
         if not (short.is_upper or short.text[:1].isupper()) or not short.is_alpha:
             continue
+        # The initials ("Eastern Front of the Delta (EFD)"), else a name the model found right
+        # before a short name in capitals: an acronym of another language ("Kurdistan Workers
+        # Party (PKK)", "Central American University (UCA)")
+        named = [s.start for s in typed if s.end == i and s.label_ in ACRONYM_LABELS]
+        places = any(s.start == i + 1 and s.label_ in ("Country", "Place") for s in typed)  # "Jane Quigley (USA)"
+        named = named if short.is_upper and is_acronym(short.text) and not places else []
         for start in range(max(0, i - MAX_ACRONYM_EXPANSION), i - 1):
             words = texts[start:i]
-            if doc[start].is_title and doc[start].lower_ not in ARTICLES and acronym_of(short.text, words):
+            initials = doc[start].is_title and doc[start].lower_ not in ARTICLES and acronym_of(short.text, words)
+            if initials or start in named:
                 long = doc[start:i]
                 label = next((s.label_ for s in typed if (s.start, s.end) == (start, i)), "Organization")
                 if label in ("Country", "Place"):

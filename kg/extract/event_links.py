@@ -59,6 +59,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -67,6 +68,7 @@ from spacy.tokens import Span, Token
 from kg.extract.arguments import after_utterance_phrase, ransom_demanders
 from kg.extract.coreference import Coreference
 from kg.extract.counts import words_to_int
+from kg.extract.doc_text import document_text
 from kg.extract.line_breaks import is_headline
 from kg.extract.modality import AGGREGATE, is_factual, is_war, tells_many
 from kg.extract.triggers import (
@@ -143,17 +145,30 @@ def _entities(event: Event, role: str) -> set[str]:
     return {a.entity for a in event.arguments if a.role == role and a.entity}
 
 
-def _heads(event: Event, role: str) -> set[str]:
-    """The head words of a role's fillers; a bare number ("kills 12") names no head: it is a count."""
-    heads = {a.span.text.split()[-1].lower() for a in event.arguments if a.role == role}
+# A short name in parentheses right after a filler: "the Central American University (UCA)".
+SHORT_NAME = re.compile(r"\s*\(\s*([^\W\d_]{2,10})\s*\)")
+
+
+def _heads(event: Event, role: str, text: str | None = None) -> set[str]:
+    """The head words of a role's fillers, and the short name the document's ``text`` gives a
+    filler in parentheses ("the university (UCA)": 'university' and 'uca'); a bare number
+    ("kills 12") names no head: it is a count."""
+    heads = set()
+    for argument in event.arguments:
+        if argument.role == role:
+            heads.add(argument.span.text.split()[-1].lower())
+            if text is not None and (short := SHORT_NAME.match(text, argument.span.end)):
+                heads.add(short.group(1).lower())
     return {head for head in heads if words_to_int(head) is None}
 
 
-def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
+def _conflict(a: Event, b: Event, by_words: bool = True, text: str | None = None) -> bool:
     """Whether two mentions tell two happenings: other modality, other named agents, targets or
     victims, counts, places or times; unless ``by_words`` is False (a headline's words against
     its story's: "Singapore hangs drug trafficker" and "hanged a Thai farmer"), also other
-    quotes and other head words of unnamed fillers."""
+    quotes and other head words of unnamed fillers (a filler's short name in the document's
+    ``text`` is one of its head words: "the attack on the UCA" after "the bombing of the Central
+    American University (UCA)")."""
     if a.modality != b.modality:
         return True
     if by_words and a.quote and b.quote and a.quote != b.quote:
@@ -164,7 +179,7 @@ def _conflict(a: Event, b: Event, by_words: bool = True) -> bool:
             return True
         if by_words:
             if role != "agent" and not (ea or eb):
-                ha, hb = _heads(a, role), _heads(b, role)
+                ha, hb = _heads(a, role, text), _heads(b, role, text)
                 if ha and hb and not ha & hb:
                     return True
         elif not (ea and eb):  # names only: one the tagger missed ("Ana Lind") against another one
@@ -734,6 +749,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
     """For each mention, the index of the first mention of its event (of the story's mention,
     for the headline's)."""
     cluster_of = list(range(len(mentions)))
+    text = document_text(mentions[0].head.doc) if mentions else None
     headline_end = _headline_end(mentions)
     headlines = _headline_stories(mentions, headline_end)
     for headline, story in headlines.items():
@@ -779,7 +795,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             told_as_one = anaphoric or same_happening or _coordinated(first, mention) or death_of_the_act
             if not told_as_one and not (near and same_class):
                 continue  # nothing but a shared filler of the same class, told nearby, could join them
-            if _conflict(first.event, mention.event) or _dated_apart(first, mention):
+            if _conflict(first.event, mention.event, text=text) or _dated_apart(first, mention):
                 continue
             if told_as_one or _share_argument(first.event, mention.event):
                 _merge(first.event, mention.event, name)
