@@ -102,3 +102,30 @@ def test_abbreviated_names_are_kept():
     doc = spacy.blank("en")("Talks with U.S. envoys")
     doc.ents = [doc.char_span(11, 15, "GPE")]
     assert [e.text for e in trimmed_name_spans(doc)] == ["U.S."]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # a title's name ends before the weekday that dates the sentence (wire style)
+        ("Republican presidential candidate Tom Varga Wednesday accused the government of lying.", "Tom Varga"),
+        ("Senator Tom Varga Wednesday said the talks had failed.", "Tom Varga"),
+        # near miss: a name word that is also a date's is no weekday
+        ("Prime Minister Theresa May said the talks had failed.", "Theresa May"),
+    ],
+)
+def test_a_weekday_after_a_name_is_not_part_of_it(nlp, text, person):
+    assert (person, "Person") in mentions(nlp, text)
+
+
+def test_the_model_s_name_is_cut_before_a_weekday():
+    import spacy
+
+    from kg.extract.name_boundaries import trimmed_name_spans
+
+    doc = spacy.blank("en")("Tom Varga Wednesday accused the government")
+    doc.ents = [doc.char_span(0, 19, "PERSON")]
+    assert [e.text for e in trimmed_name_spans(doc)] == ["Tom Varga"]
+    doc = spacy.blank("en")("Friday said")  # a weekday alone is left as the model gave it
+    doc.ents = [doc.char_span(0, 6, "PERSON")]
+    assert [e.text for e in trimmed_name_spans(doc)] == ["Friday"]

@@ -44,7 +44,7 @@ from spacy.util import filter_spans
 
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon, word_list
-from kg.extract.name_boundaries import trimmed_name_spans
+from kg.extract.name_boundaries import WEEKDAYS, trimmed_name_spans
 from kg.extract.sports_teams import is_sports_report, team_names
 from kg.names.gazetteer import lookup_country, lookup_demonym, lookup_places, name_keys
 from kg.names.normalize import ARTICLES, compact_key
@@ -140,8 +140,8 @@ def name_after(doc: Doc, i: int) -> int:
     end = i
     while end < len(doc) and end - i < MAX_NAME_TOKENS:
         token = doc[end]
-        if token.ent_type_ in PLACE_LABELS and token.ent_type_ != "FAC":
-            break
+        if token.ent_type_ in PLACE_LABELS and token.ent_type_ != "FAC" or token.text in WEEKDAYS:
+            break  # "Senator Bob Dole Wednesday said": the weekday dates the sentence
         if _is_name_word(token):
             end += 1
         elif (

@@ -3,7 +3,8 @@
 A statistical tagger reads tables, result lists and wrapped headlines badly: it runs a name
 across a line break ("Lena\\nMarsh"), into a bracketed note ("Lena Marsh ( Norvalia"), over a
 spaced dash ("NORVALIA - LENA MARSH"), a score or rank ("64 Lena Marsh", "Marsh 5-0-31-0")
-or lower-case words after it ("Norvale news agency"). None of these is ever part of a name in
+or lower-case words after it ("Norvale news agency"), and a weekday written after a
+person's or a place's name ("Bob Dole Wednesday accused ..."). None of these is ever part of a name in
 cased news text, so each name span is split at them and trimmed to its words (in text without
 capitals, where the model still finds names, only the breaks, scores and punctuation go);
 a piece that is a country name becomes a GPE, the others keep the model's label.
@@ -18,6 +19,8 @@ a piece that is a country name becomes a GPE, the others keep the model's label.
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import word_list
@@ -28,6 +31,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Labels whose names hold no number ("Channel 4" and "Terminal 3" do: ORG and FAC keep theirs).
 NO_TRAILING_NUMBER = {"PERSON", "GPE", "LOC", "NORP"}
 SEPARATORS = {"(", ")", "[", "]", ":", ";", "|", '"'}
+# Weekdays: wire style dates a sentence by a bare weekday after its subject ("Bob Dole Wednesday accused").
+WEEKDAYS = frozenset(calendar.day_name)
 SPACED_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
@@ -62,6 +67,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         if last.is_space or (last.is_punct and last.text != "."):
             end -= 1
         elif _is_number(last) and label in NO_TRAILING_NUMBER:
+            end -= 1
+        elif last.text in WEEKDAYS and label in NO_TRAILING_NUMBER and end - 1 > start:
             end -= 1
         elif last.is_lower and last.is_alpha and last.lower_ not in keep_lower and any(
             _is_named(t) for t in doc[start : end - 1]
