@@ -42,6 +42,26 @@ def test_an_office_a_body_or_a_named_outlet_speaks(extract_one, text, speaker):
     assert [s[0] for s in statements(extract_one(text))] == [speaker]
 
 
+def test_who_said_tells_of_the_person_named_before_it_not_of_a_happening():
+    from spacy.tokens import Doc
+
+    from kg.extract.pipeline import load_pipeline
+    from kg.extract.statements import _relative_antecedent
+
+    # the parse the model gave a real sentence ("since Wednesday evening's arrival of Russian
+    # security chief Alexander Lebed, who said ..."), with invented names: "who said" on "arrival"
+    words = ["since", "the", "arrival", "of", "envoy", "Tomas", "Brell", ",", "who", "said", "it"]
+    heads = [0, 2, 0, 2, 6, 6, 3, 2, 9, 2, 9]
+    deps = ["ROOT", "det", "pobj", "prep", "compound", "compound", "pobj", "punct", "nsubj", "relcl", "dobj"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _relative_antecedent(doc[8], doc[2]).text == "Brell"
+    # near miss: a clause on a noun of people stays on it ("the minister of Valdor, who said")
+    words[2], words[5], words[6] = "minister", "Valdor", "State"
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _relative_antecedent(doc[8], doc[2]).text == "minister"
+
+
 def test_according_to_a_source_of_someone_elses_words_is_one_statement(extract_one):
     found = statements(
         extract_one("According to state television, Mayor Ana Voss told reporters the port would reopen in May.")

@@ -894,7 +894,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             if subject.lower_ in syntax()["relative_pronouns"] and verb.dep_ == "relcl":
-                return verb.head
+                return _relative_antecedent(subject, verb.head)
             return subject
         participle = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
         if participle is not None and (inner := next((c for c in participle.children if c.dep_ == "nsubj"), None)):
@@ -908,6 +908,27 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _relative_antecedent(pronoun: Token, noun: Token) -> Token:
+    """The noun a relative clause of speech is on: the parse's, unless "who" tells of a person
+    and that noun names none while the name just before the pronoun does, inside its phrase
+    ("since Wednesday's arrival of Alexander Lebed, who said ...": Lebed speaks, not the arrival).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("He left since the arrival of Alexander Lebed , who said he came with peace .")
+    >>> _relative_antecedent(doc[9], doc[4]).text
+    'Lebed'
+    """
+    if pronoun.lower_ != "who" or noun.pos_ == "PROPN" or names_people(noun):
+        return noun
+    before = pronoun.i - 1
+    while before > noun.i and pronoun.doc[before].is_punct:
+        before -= 1
+    last = pronoun.doc[before]
+    if before > noun.i and (last.pos_ == "PROPN" or names_people(last)) and noun in last.ancestors:
+        return last
+    return noun
 
 
 def _addressee(verb: Token, clause: Token) -> Token | None:
