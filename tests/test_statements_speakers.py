@@ -62,6 +62,29 @@ def test_who_said_tells_of_the_person_named_before_it_not_of_a_happening():
     assert _relative_antecedent(doc[8], doc[2]).text == "minister"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse joins the second "said" to the first one's clause: two statements of one speaker
+        (
+            "Tomas Brell said digital technology in set-top boxes is only the beginning and said the "
+            "technology will eventually show up in retail consumer electronics .",
+            [
+                ("Tomas Brell", "digital technology in set-top boxes is only the beginning"),
+                ("Tomas Brell", "the technology will eventually show up in retail consumer electronics"),
+            ],
+        ),
+        # near miss: one saying of two things is one statement
+        (
+            "Tomas Brell said the town was calm and the roads were open .",
+            [("Tomas Brell", "the town was calm and the roads were open")],
+        ),
+    ],
+)
+def test_a_speaker_who_said_again_says_the_second_clause(extract_one, text, expected):
+    assert [s[:2] for s in statements(extract_one(text))] == expected
+
+
 def test_according_to_a_source_of_someone_elses_words_is_one_statement(extract_one):
     found = statements(
         extract_one("According to state television, Mayor Ana Voss told reporters the port would reopen in May.")

@@ -901,6 +901,9 @@ def _subject(verb: Token) -> Token | None:
             return inner  # "police searching for the girl said": the parse made the phrase a clause
         if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # a finite verb the parse hung on its subject: "Vell, the minister, announced on ..."
+        if _said_again(verb):
+            verb = verb.head.head  # "X said A is B and said C": X says C too
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
             if verb.pos_ in ("NOUN", "PROPN"):
@@ -908,6 +911,27 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _said_again(verb: Token) -> bool:
+    """A verb of saying the parse joined to the clause another saying of the same verb reports
+    ("Luehrs said the boxes are only the beginning and said the technology will ..."): a second
+    statement of that speaker, no words of the first.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> text = "Luehrs said digital technology in set-top boxes is only the beginning and said it will grow ."
+    >>> doc = load_pipeline()(text)
+    >>> [t.text for t in doc if _said_again(t)]
+    ['said']
+    """
+    clause = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_ == verb.lemma_
+        and clause.head.i < verb.i
+    )
 
 
 def _relative_antecedent(pronoun: Token, noun: Token) -> Token:
@@ -951,12 +975,15 @@ def _addressee(verb: Token, clause: Token) -> Token | None:
 
 
 def _clause_words(clause: Token, addressee: Token | None = None) -> TextSpan:
-    """The reported clause without its "that", end punctuation and the addressee the parse ran into it."""
+    """The reported clause without its "that", end punctuation, the addressee the parse ran into
+    it, and a second saying the parse joined to it (:func:`_said_again`)."""
+    again = {t.i for c in clause.children if _said_again(c) for t in c.subtree}
     tokens = [
         t
         for t in clause.subtree
         if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")
         and (addressee is None or t.i != addressee.i)
+        and t.i not in again
     ]
     while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].dep_ == "cc"):
         tokens.pop()
