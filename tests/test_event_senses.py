@@ -591,6 +591,23 @@ def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare verb after the first of a list shares its negation or modal
+        ("The Vardi Front did not attack or kill anyone in Kesh.", [("Attack", "negated"), ("Killing", "negated")]),
+        ("The Vardi Front could not kidnap or kill the mayor.", [("Kidnapping", "negated"), ("Killing", "negated")]),
+        # near miss: a verb with a tense of its own tells its own event
+        (
+            "The Vardi Front did not attack the town but killed two guards.",
+            [("Attack", "negated"), ("Killing", None)],
+        ),
+    ],
+)
+def test_a_bare_verb_of_a_list_shares_the_first_verb_s_negation(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text, absent, kept",
     [
         ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),

@@ -74,6 +74,14 @@ def test_who_said_tells_of_the_person_named_before_it_not_of_a_happening():
                 ("Tomas Brell", "the technology will eventually show up in retail consumer electronics"),
             ],
         ),
+        (
+            "Tomas Brell said the Kesh bank was an intermediary in the talks and added that two retailers "
+            "were also still in discussions .",
+            [
+                ("Tomas Brell", "the Kesh bank was an intermediary in the talks"),
+                ("Tomas Brell", "two retailers were also still in discussions"),
+            ],
+        ),
         # near miss: one saying of two things is one statement
         (
             "Tomas Brell said the town was calm and the roads were open .",
@@ -83,6 +91,29 @@ def test_who_said_tells_of_the_person_named_before_it_not_of_a_happening():
 )
 def test_a_speaker_who_said_again_says_the_second_clause(extract_one, text, expected):
     assert [s[:2] for s in statements(extract_one(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the first saying denies is not the second saying
+        (
+            "Tomas Brell denied that officials forced anyone to sign and insisted that Kesh has no plans to "
+            "censor books .",
+            [("denied", None), ("insisted", None)],
+        ),
+        # near misses: sayings joined inside the clause, and a passive "reported"
+        ("A Kesh bank spokesman said he could not confirm or deny the report .", [("deny", "negated"), ("said", None)]),
+        (
+            "Tomas Brell said he believed all six were being held in the Kesh mission and were reported to be "
+            "in good health .",
+            [("said", None)],
+        ),
+    ],
+)
+def test_a_saying_told_again_is_told_as_the_first(extract_one, text, expected):
+    found = [(e.triggers[0].text, e.modality) for e in extract_one(text).events if e.type == "Statement"]
+    assert sorted(found) == expected
 
 
 def test_according_to_a_source_of_someone_elses_words_is_one_statement(extract_one):

@@ -183,7 +183,7 @@ def modality(trigger: Trigger) -> str | None:
             negators = (d for d in subject.children if d.dep_ in ("det", "preconj"))
             if any(d.lower_ in words["negating_subject_determiners"] for d in negators):
                 return "negated"  # "no group claimed responsibility", "neither X nor Y dared to kidnap"
-    for clause in clauses:
+    for clause in (*clauses, *_sharing(head)):
         children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
         if any(c.dep_ == "neg" for c in children):
             return "negated"
@@ -588,6 +588,26 @@ def _makes_happen(head: Token, words: dict[str, set]) -> bool:
     if lemma in words["realising_heads"]:
         return True
     return lemma in words["hesitating_heads"] and _negated(head)
+
+
+def _sharing(verb: Token) -> list[Token]:
+    """The first verb of a list whose negation and auxiliaries a bare verb after it shares ("did
+    not attack or kill anyone", "could not kidnap or kill the mayor", "will attack and burn the
+    town"): a base form with no subject, auxiliary or negation of its own. Not a verb with a tense
+    of its own ("did not attack the town but killed two guards").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Rebels did not attack or kill anyone. Rebels did not attack the town but killed two guards.")
+    >>> _sharing(doc[5]), _sharing(doc[15])
+    ([attack], [])
+    """
+    first = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or first.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
+        return []
+    return [first]
 
 
 def _negated(head: Token) -> bool:

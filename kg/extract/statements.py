@@ -465,7 +465,7 @@ class StatementReader:
             time=time,
             time_text=time_text,
             confidence=confidence if speaker.entity else round(confidence - 0.1, 2),
-            modality=modality(trigger),
+            modality=_modality(trigger),
             quote=words.text,
             about=about,
         )
@@ -913,10 +913,22 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _modality(trigger: Trigger) -> str | None:
+    """A statement's modality; a saying told again (:func:`_said_again`) without a negation or an
+    auxiliary of its own is told as the first one is, not as what the first one says ("denied that
+    officials forced anyone ... and insisted that ...": the insisting is not denied)."""
+    verb = trigger.head
+    if _said_again(verb) and not any(c.dep_ in ("neg", "aux") for c in verb.children):
+        first = verb.head.head
+        return modality(Trigger([first], trigger.name, first, trigger.kind))
+    return modality(trigger)
+
+
 def _said_again(verb: Token) -> bool:
-    """A verb of saying the parse joined to the clause another saying of the same verb reports
-    ("Luehrs said the boxes are only the beginning and said the technology will ..."): a second
-    statement of that speaker, no words of the first.
+    """A verb of saying the parse joined to the clause another verb of saying reports ("Luehrs
+    said the boxes are only the beginning and said the technology will ...", "said the bank was
+    an intermediary and added that ..."): a second statement of that speaker, no words of the
+    first.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> text = "Luehrs said digital technology in set-top boxes is only the beginning and said it will grow ."
@@ -925,12 +937,19 @@ def _said_again(verb: Token) -> bool:
     ['said']
     """
     clause = verb.head
+    reporting = _words()["reporting_verbs"]
     return (
         verb.dep_ == "conj"
         and verb.pos_ == "VERB"
         and clause.dep_ == "ccomp"
-        and clause.head.lemma_ == verb.lemma_
         and clause.head.i < verb.i
+        and verb.lemma_.lower() in reporting
+        and clause.head.lemma_.lower() in reporting
+        # not a saying joined to one in the clause ("he could not confirm or deny the report"), nor
+        # one with a subject of its own ("but his doctors have told him ..."), nor a passive ("were
+        # held at the mission and were reported to be in good health")
+        and clause.lemma_.lower() not in reporting
+        and not any(c.dep_ in ("nsubj", "auxpass", "nsubjpass") for c in verb.children)
     )
 
 
