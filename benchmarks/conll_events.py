@@ -8,6 +8,7 @@ outputs (sorted) to judge every event that differs by hand (sessions 11 and 12, 
 Arguments: FILE, the split (tune, check or all, by kg.evaluate.split.half_of) and optionally N, the
 first N documents of the split.
 """
+
 import sys
 
 from kg.evaluate.readers import read_conll
@@ -33,7 +34,17 @@ for x in extract(docs, nlp):
             f"{a.role}={clean(a.span.text)}" + (f"[{names[a.entity].type}]" if a.entity in names else "")
             for a in ev.arguments
         )
-        print("\t".join([
-            x.doc.id, ev.type, "|".join(clean(t.text) for t in ev.triggers), ev.modality or "",
-            args, ev.time or "", clean(ev.quote or ""), clean(ev.sentence.text),
-        ]))
+        print(
+            "\t".join(
+                [
+                    x.doc.id,
+                    ev.type,
+                    "|".join(clean(t.text) for t in ev.triggers),
+                    ev.modality or "",
+                    args,
+                    ev.time or "",
+                    clean(ev.quote or ""),
+                    clean(ev.sentence.text),
+                ]
+            )
+        )

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "build", "open_dataset", "open_graph", "query", "viz"]
 
+
 def build(
     sources: str | Path | Iterable[str | Path],
     out: str | Path = "kg-out",

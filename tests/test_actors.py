@@ -21,11 +21,18 @@ ROOT = Path(__file__).resolve().parents[1]
 PETRARCH = ROOT.parent / "shared" / "data" / "petrarch2"
 
 INVENTED = [
-    ["zoran velkovic", "Person", ["zoran velkovic", "velkovic"], [["KGZELI", "1990-01-01", "2004-06-30"],
-                                                                  ["KGZGOV", "2004-07-01", "2009-12-31"],
-                                                                  ["KGZELI", "", ""]]],
-    ["tarvani liberation front", "Organization", ["tarvani liberation front", "tlf", "tarvani front"],
-     [["KGZREB", "", ""]]],
+    [
+        "zoran velkovic",
+        "Person",
+        ["zoran velkovic", "velkovic"],
+        [["KGZELI", "1990-01-01", "2004-06-30"], ["KGZGOV", "2004-07-01", "2009-12-31"], ["KGZELI", "", ""]],
+    ],
+    [
+        "tarvani liberation front",
+        "Organization",
+        ["tarvani liberation front", "tlf", "tarvani front"],
+        [["KGZREB", "", ""]],
+    ],
     ["nesto amarel", None, ["nesto amarel"], [["IGOUNO", "", ""]]],
     ["ilmar brask", "Person", ["ilmar brask"], [["KGZGOVAGR", "2006-03-01", "2010-01-31"]]],
     ["norvik motors", "Organization", ["norvik motors", "norvik"], [["MNCKGZ", "", ""]]],

@@ -185,8 +185,11 @@ def test_the_date_a_ranking_counts_from_is_not_the_events_time(extract_one):
     ("text", "time"),
     [
         # the date after "in an audio message" is the message's, though the parse hangs it on "the attack"
-        ("A bomb exploded at a market in Kesh on Friday. The Zarvan Front claimed responsibility "
-         "for the attack in an audio message on Sunday.", "2026-03-06"),
+        (
+            "A bomb exploded at a market in Kesh on Friday. The Zarvan Front claimed responsibility "
+            "for the attack in an audio message on Sunday.",
+            "2026-03-06",
+        ),
         # near miss: the date before the utterance phrase is the attack's own
         ("The Zarvan Front claimed responsibility for the attack on Friday in a statement.", "2026-03-06"),
     ],
@@ -469,10 +472,18 @@ def test_a_participle_of_no_people_tells_no_victim(extract_one, text):
     ("text", "event_class", "agent", "target"),
     [
         # the subject hangs on the first verb, the object on the last: one happening
-        ("Valdor, which captured and annexed the Kesh valley in 1967, says it will keep it.",
-         "Takeover", "Valdor", "Kesh valley"),
-        ("The Harlow army, which shelled and bombarded the Kesh valley in 1990, says it will withdraw.",
-         "MilitaryOperation", "Harlow army", "Kesh valley"),
+        (
+            "Valdor, which captured and annexed the Kesh valley in 1967, says it will keep it.",
+            "Takeover",
+            "Valdor",
+            "Kesh valley",
+        ),
+        (
+            "The Harlow army, which shelled and bombarded the Kesh valley in 1990, says it will withdraw.",
+            "MilitaryOperation",
+            "Harlow army",
+            "Kesh valley",
+        ),
     ],
 )
 def test_verbs_joined_by_and_of_one_class_tell_one_happening(extract_one, text, event_class, agent, target):
@@ -500,8 +511,12 @@ def test_joined_verbs_that_tell_two_happenings_stay_apart(extract_one, text, eve
     ("text", "event_class", "time"),
     [
         # a date in a clause on a noun that is no event is that clause's
-        ("Lia Perrin, who signed a deal with Valdor in 1993, says she will visit once the occupation of Kesh "
-         "has ended.", "Takeover", None),
+        (
+            "Lia Perrin, who signed a deal with Valdor in 1993, says she will visit once the occupation of Kesh "
+            "has ended.",
+            "Takeover",
+            None,
+        ),
         ("Police, who arrived in Kesh in March 2024, arrested five men.", "Arrest", None),
         # near misses: a clause on the event itself, and a date on the event's verb
         ("The attack, which took place in March 2024, killed five soldiers in Kesh.", "Attack", "2024-03"),

@@ -214,7 +214,6 @@ def test_who_kills_in_a_war_is_no_victim_of_its_toll(extract_one, text, modality
     assert next(e for e in x.events if e.type == "Killing").modality == modality
 
 
-
 # -- deaths or abductions counted in the thousands are a toll, not one happening --------------------------
 
 

@@ -118,7 +118,6 @@ def test_a_headline_event_is_the_story_event(extract_one):
     assert {t.text for t in bombings[0].triggers} == {"bombing", "exploded"}
 
 
-
 @pytest.mark.parametrize(("opening", "closing"), [('" ', ' "'), ("\u201c ", " \u201d"), ('"', '"')])
 def test_an_opening_quote_set_apart_by_a_space_opens_its_sentence(nlp, extract_one, opening, closing):
     """Tokenized text ('" We took ...') made the opening quote a sentence of its own, and the

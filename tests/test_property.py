@@ -27,8 +27,33 @@ NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 # Words that make spaCy find entities and events, mixed with arbitrary Unicode (bidi marks,
 # zero-width joiners, combining marks, surrogates excluded by JSON, line separators ...).
 NEWS_WORDS = st.sampled_from(
-    ["Kemal Arslan", "Ankara", "Iraq", "police", "arrested", "bombing", "killed", "said", "met", "the", "in",
-     "Red Brigade", "on Monday", "3", ".", ",", "\u200b", "\u202e", "\u2028", "\n\n", "'", '"', "<", "{", "|"]
+    [
+        "Kemal Arslan",
+        "Ankara",
+        "Iraq",
+        "police",
+        "arrested",
+        "bombing",
+        "killed",
+        "said",
+        "met",
+        "the",
+        "in",
+        "Red Brigade",
+        "on Monday",
+        "3",
+        ".",
+        ",",
+        "\u200b",
+        "\u202e",
+        "\u2028",
+        "\n\n",
+        "'",
+        '"',
+        "<",
+        "{",
+        "|",
+    ]
 )
 TEXT = st.lists(st.one_of(NEWS_WORDS, st.text(min_size=1, max_size=12)), min_size=1, max_size=40).map(" ".join)
 JSON_VALUE = st.recursive(

@@ -143,10 +143,7 @@ class _GraphView:
             (r["person"].value, comparable_name(r["title"].value), r["of"].value if r["of"] else None)
             for r in rows(GOLD_ROLES)
         }
-        self.relations = {
-            (r["s"].value, r["p"].value.rsplit("#", 1)[1], r["o"].value)
-            for r in rows(GOLD_RELATIONS)
-        }
+        self.relations = {(r["s"].value, r["p"].value.rsplit("#", 1)[1], r["o"].value) for r in rows(GOLD_RELATIONS)}
 
     def named(self, names: set[str]) -> list[str]:
         return sorted(e for e, known in self.names.items() if known & names)

@@ -169,10 +169,10 @@ def score_redocred_relations(documents: Iterable[GoldDocument], run: EvaluationR
         unjudged += skipped
         for predicate, value in score_facts(alignment.gold_facts(), facts).items():
             totals[predicate] += value
-    report = Report(f"Relations ({len(documents)} documents; P17, P27 -> country, P131 -> locatedIn, "
-                    "P463, P108 -> memberOf, P39 -> holdsRole)")
-    report.tables["relations, exact"] = {"newskg": totals}
-    report.notes.append(
-        f"- {unjudged} stated facts name an entity that is not a gold entity and were not scored"
+    report = Report(
+        f"Relations ({len(documents)} documents; P17, P27 -> country, P131 -> locatedIn, "
+        "P463, P108 -> memberOf, P39 -> holdsRole)"
     )
+    report.tables["relations, exact"] = {"newskg": totals}
+    report.notes.append(f"- {unjudged} stated facts name an entity that is not a gold entity and were not scored")
     return report

@@ -1197,8 +1197,7 @@ def _in_clause_without(token: Token, trigger_head: Token) -> bool:
     "Arafat, who made a deal in 1993, ...") that does not hold the trigger: its date is that
     clause's, not the event's."""
     return any(
-        ancestor.dep_ in ("relcl", "acl") and trigger_head not in ancestor.subtree
-        for ancestor in token.ancestors
+        ancestor.dep_ in ("relcl", "acl") and trigger_head not in ancestor.subtree for ancestor in token.ancestors
     )
 
 

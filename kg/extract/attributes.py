@@ -51,7 +51,7 @@ def _value_test(position: int, spec: Any) -> Callable[[tuple], bool] | None:
     if isinstance(spec, str):
         return lambda key: key[position] == spec
     if isinstance(spec, dict) and len(spec) == 1:
-        (kind, value), = spec.items()
+        ((kind, value),) = spec.items()
         if kind == "IN" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             allowed = frozenset(value)
             return lambda key: key[position] in allowed

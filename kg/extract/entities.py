@@ -161,11 +161,7 @@ class EntityTypes:
             if i not in covered:
                 for form, model in sorted(names.get(words[i], []), key=lambda f: -len(f[0])):
                     end = i + len(form)
-                    if (
-                        end <= len(doc)
-                        and tuple(words[i:end]) == form
-                        and not (covered & set(range(i, end)))
-                    ):
+                    if end <= len(doc) and tuple(words[i:end]) == form and not (covered & set(range(i, end))):
                         match = (end, model)
                         break
             if match:

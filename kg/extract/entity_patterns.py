@@ -131,8 +131,11 @@ def _is_head_word(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     return (
-        token.is_title or (token.is_upper and len(token) > 1)
-    ) and token.lower_ not in _titles()[3] and not _is_head_word(token) and token.lower_ not in _titles()[2]
+        (token.is_title or (token.is_upper and len(token) > 1))
+        and token.lower_ not in _titles()[3]
+        and not _is_head_word(token)
+        and token.lower_ not in _titles()[2]
+    )
 
 
 def name_after(doc: Doc, i: int) -> int:
@@ -145,8 +148,11 @@ def name_after(doc: Doc, i: int) -> int:
         if _is_name_word(token):
             end += 1
         elif (
-            token.text in JOINERS or token.lower_ in NAME_PARTICLES
-        ) and end > i and end + 1 < len(doc) and _is_name_word(doc[end + 1]):
+            (token.text in JOINERS or token.lower_ in NAME_PARTICLES)
+            and end > i
+            and end + 1 < len(doc)
+            and _is_name_word(doc[end + 1])
+        ):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end == i and end + 1 < len(doc) and _is_name_word(doc[end + 1]):
             end += 1
@@ -237,9 +243,7 @@ class EntityPatterns:
         found = filter_spans(found)
         taken = {i for span in found for i in range(span.start, span.end)}
         kept = [
-            e
-            for e in doc.ents
-            if not (taken & set(range(e.start, e.end))) and not set(range(e.start, e.end)) <= drop
+            e for e in doc.ents if not (taken & set(range(e.start, e.end))) and not set(range(e.start, e.end)) <= drop
         ]
         doc.ents = sorted(kept + found, key=lambda s: s.start)
 
@@ -267,7 +271,11 @@ class EntityPatterns:
         doc = sent.doc
         cues = _org_cues()
         heads, suffixes, of_heads, group_cues, member_of_heads = (
-            cues["heads"], cues["company_suffixes"], cues["of_heads"], cues["group_cues"], cues["member_of_heads"]
+            cues["heads"],
+            cues["company_suffixes"],
+            cues["of_heads"],
+            cues["group_cues"],
+            cues["member_of_heads"],
         )
         for i in range(sent.start, sent.end):
             lower = tokens.lower[i]
@@ -276,8 +284,11 @@ class EntityPatterns:
                 if group is not None:
                     found.append(group)
                 continue
-            if lower not in heads and lower not in of_heads and lower not in group_cues and (
-                lower.rstrip(".") not in suffixes
+            if (
+                lower not in heads
+                and lower not in of_heads
+                and lower not in group_cues
+                and (lower.rstrip(".") not in suffixes)
             ):
                 continue  # every rule below starts from one of these words
             token = doc[i]
@@ -294,12 +305,7 @@ class EntityPatterns:
                     continue  # "Mr. Co": a person's name
                 if start < i and not (start == i - 1 and doc[start].is_upper and token.is_upper):
                     found.append(Span(doc, start, i + 1, label="ORG"))
-            if (
-                token.is_title
-                and token.lower_ in cues["of_heads"]
-                and i + 2 < sent.end
-                and doc[i + 1].lower_ == "of"
-            ):
+            if token.is_title and token.lower_ in cues["of_heads"] and i + 2 < sent.end and doc[i + 1].lower_ == "of":
                 end = _capitalized_run_after(doc, i + 2, sent.end)
                 if end > i + 2:
                     start = _capitalized_run_before(doc, i, sent.start)
@@ -347,8 +353,10 @@ class EntityPatterns:
             found.append(span)
             if i + 2 < sent.end and doc[i + 1].lower_ == "in" and doc[i + 2].ent_type_ == "GPE":
                 place_end = i + 2
-                while place_end < sent.end and doc[place_end].ent_type_ == "GPE" and (
-                    place_end == i + 2 or doc[place_end].ent_iob_ == "I"
+                while (
+                    place_end < sent.end
+                    and doc[place_end].ent_type_ == "GPE"
+                    and (place_end == i + 2 or doc[place_end].ent_iob_ == "I")
                 ):
                     place_end += 1
                 full_names[(span.start_char, span.end_char)] = doc[i - 1 : place_end].text

@@ -686,7 +686,7 @@ def _coordinated(first: EventMention, mention: EventMention) -> bool:
 
 
 def _death_it_ended_in(first: EventMention, mention: EventMention) -> bool:
-    """"Stabbed the judge to death", "beat two farmers to death": the wounding and the death it
+    """ "Stabbed the judge to death", "beat two farmers to death": the wounding and the death it
     ended in are one killing, not an injury beside it."""
     head = mention.head
     return (

@@ -31,7 +31,7 @@ from kg.extract.name_boundaries import SPACED_DASHES
 # What a line ends with when it ends a sentence; closing quotes and brackets may follow.
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset("\"'”’»)]")
-OPENING_QUOTES = frozenset("\"“«")
+OPENING_QUOTES = frozenset('"“«')
 LINE_BREAKS_KEY = "kg_line_breaks"  # doc.user_data: the tokens holding a line break
 
 

@@ -70,8 +70,11 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
             end -= 1
         elif last.text in WEEKDAYS and label in NO_TRAILING_NUMBER and end - 1 > start:
             end -= 1
-        elif last.is_lower and last.is_alpha and last.lower_ not in keep_lower and any(
-            _is_named(t) for t in doc[start : end - 1]
+        elif (
+            last.is_lower
+            and last.is_alpha
+            and last.lower_ not in keep_lower
+            and any(_is_named(t) for t in doc[start : end - 1])
         ):
             end -= 1  # "Norvale news agency": the lower-case words describe the name
         else:

@@ -60,9 +60,7 @@ def title_label(words: Span | str) -> str:
     """
     text = words if isinstance(words, str) else words.text
     shouting = text.isupper()
-    return " ".join(
-        w[:1].upper() + (w[1:].lower() if shouting and len(w) > 3 else w[1:]) for w in text.split()
-    )
+    return " ".join(w[:1].upper() + (w[1:].lower() if shouting and len(w) > 3 else w[1:]) for w in text.split())
 
 
 class _Context:
@@ -257,9 +255,10 @@ def _place_then_region(ctx: _Context, span: Span, place: Entity) -> None:
     if not found or found[1].type not in ("Place", "Country") or found[1].key == place.key:
         return
     after = found[0].end
-    if after < len(doc) and (doc[after].lower_ in LIST_CONJUNCTIONS or (
-        doc[after].text == "," and ctx.mention_starting_at(after + 1) is not None
-    )):
+    if after < len(doc) and (
+        doc[after].lower_ in LIST_CONJUNCTIONS
+        or (doc[after].text == "," and ctx.mention_starting_at(after + 1) is not None)
+    ):
         return
     region = found[1]
     if region.type == "Country":

@@ -412,9 +412,7 @@ class StatementReader:
             return None
         if {token.lemma_.lower(), token.lower_} & words["document_nouns"]:
             # "the report said": a text, not a speaker; "the ministry's statement said": the ministry's words
-            owner = next(
-                (c for c in token.children if c.dep_ in ("poss", "compound") and c.i in ctx.mention_at), None
-            )
+            owner = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i in ctx.mention_at), None)
             if owner is not None and ctx.mention_at[owner.i][1].label_ in SPEAKER_TYPES:
                 index, span = ctx.mention_at[owner.i]
                 return Argument("agent", span_of(span), f"m{index}")

@@ -551,11 +551,7 @@ def _word_trigger(token: Token, mention_at: dict) -> Trigger | None:
         if lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
             return None  # "hung the portrait", "nabbed the last ticket": no one executed or arrested
         name, kind = _choose(token, verbs[lemma], mention_at), "verb"
-    elif (
-        pos in ("NOUN", "PROPN")
-        and (noun := _noun_lemma(token, nouns))
-        and _names_event(token, nouns[noun], nouns)
-    ):
+    elif pos in ("NOUN", "PROPN") and (noun := _noun_lemma(token, nouns)) and _names_event(token, nouns[noun], nouns):
         name, kind = _choose(token, nouns[noun], mention_at), "noun"
     elif pos == "ADJ" and token.lower_ in adjectives:
         name, kind = adjectives[token.lower_][0], "adjective"

@@ -69,4 +69,3 @@ def _country_named(words: str) -> str | None:
         if country:
             return country.iso3
     return None
-

@@ -172,7 +172,7 @@ class CorpusIdentity:
         if entity.type in SHORTENED_TYPES:
             matches = self._name_matches(entity)
             if len(matches) == 1:
-                (iri, relation), = matches.items()
+                ((iri, relation),) = matches.items()
                 return Decision(iri, f"{relation} of a stored name")
             if len(matches) > 1:
                 return Decision(own, f"new node: {len(matches)} stored names fit, none chosen")
@@ -229,4 +229,3 @@ class CorpusIdentity:
             return relation == "full name" or (relation == "short form" and words == 1)
         # One generic word ("Army") is no short form of an organization's name.
         return relation in ("acronym", "expansion", "full name") or (relation == "short form" and words > 1)
-

@@ -41,8 +41,6 @@ def corpus_graph(base: str) -> URIRef:
     return mint("graph", "corpus", base)
 
 
-
-
 def _select(store: EmbeddedStore, query: str, **bound: ox.NamedNode):
     return store.ox.query(query, prefixes=PREFIX_IRIS, substitutions={ox.Variable(k): v for k, v in bound.items()})
 

@@ -95,9 +95,7 @@ def export_all(store: EmbeddedStore | ox.Store, targets: Mapping[str, str | Path
             nq, ttl = Path(targets["nq"]), Path(targets["ttl"])
             with nq.open("wb") as quads_out, ttl.open("wb") as union_out:
                 triples = _quads_and_union(ox_store, quads_out)
-                ox.serialize(
-                    triples, union_out, TRIPLE_FORMATS["ttl"], prefixes=PREFIX_IRIS
-                )
+                ox.serialize(triples, union_out, TRIPLE_FORMATS["ttl"], prefixes=PREFIX_IRIS)
         written = {fmt: future.result() for fmt, future in running.items()}
     return {fmt: Path(targets[fmt]) if fmt not in written else written[fmt] for fmt in targets}
 

@@ -72,9 +72,9 @@ def _argument_heads(event: Event) -> set[tuple[str, str]]:
     """(role, head word) of an event's scored arguments, a role folded per class first (a
     meeting's agent is one of its participants)."""
     folded = mappings()["wikievents"]["class_roles"].get(event.type, {})
-    return {
-        (folded.get(a.role, a.role), head_word(a.span.text)) for a in event.arguments if a.role in SCORED_ROLES
-    } - {(r, "") for r in SCORED_ROLES}
+    return {(folded.get(a.role, a.role), head_word(a.span.text)) for a in event.arguments if a.role in SCORED_ROLES} - {
+        (r, "") for r in SCORED_ROLES
+    }
 
 
 def _overlap(a, b) -> bool:
