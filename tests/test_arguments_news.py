@@ -136,6 +136,8 @@ def test_a_participle_complement_is_done_to_its_subject(extract_one, text, kind,
         ("The rebels were seen attacking the town.", "Attack", "agent", ["rebels"]),
         # a past tense with an object keeps its doer
         ("Police said gunmen killed two guards.", "Killing", "agent", ["gunmen"]),
+        # a perfect in a relative clause is active: the group kills
+        ("Vell leads the Kesh group which has killed scores of soldiers.", "Killing", "agent", ["Kesh group"]),
         # a participle set off by a comma is no complement: the ambushed convoy killed no one
         ("The convoy was ambushed, killing five soldiers.", "Killing", "agent", []),
     ],

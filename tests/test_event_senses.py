@@ -608,6 +608,24 @@ def test_a_bare_verb_of_a_list_shares_the_first_verb_s_negation(extract_one, tex
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause that tells its event as a fact of its own: a past clause opened by a conjunction,
+        # a relative clause, a participle on a noun
+        ("After suicide bombers killed 59 people in Kesh, Tomas Vell called for a halt to the talks.", None),
+        ("The government hopes the vote will restore calm in Kesh, where two soldiers died last week.", None),
+        ("The Kesh suspect, shot dead by police, was 25.", None),
+        # near misses: a condition still makes it hypothetical, a denial of what a noun's clause tells negates it
+        ("If rebels attacked Kesh, the army would respond.", "hypothetical"),
+        ("The army denied reports that a military unit in Kesh was attacked this morning.", "negated"),
+    ],
+)
+def test_an_event_told_in_a_clause_of_its_own_is_not_what_the_main_verb_tells(extract_one, text, expected):
+    told = [e.modality for e in extract_one(text).events if e.type in ("Killing", "Attack")]
+    assert told == [expected]
+
+
+@pytest.mark.parametrize(
     "text, absent, kept",
     [
         ("Nobody was hurt in the Kesh blast.", "Injury", "Bombing"),

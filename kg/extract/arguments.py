@@ -366,8 +366,9 @@ class ArgumentReader:
                     self.add(subject_role, next((g for g in child.children if g.dep_ == "pobj"), None))
         elif dep in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             # "two of the 12 killed": a number stands for people too; a clause with its own
-            # by-phrase is passive whatever its tag ("the suspect, shot dead by police")
-            passive = verb.tag_ == "VBN" or any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+            # by-phrase is passive whatever its tag ("the suspect, shot dead by police"); a perfect
+            # is active ("the group which has killed scores of people")
+            passive = _passive(verb) or any(c.dep_ == "agent" for c in verb.children)
             passive = passive or _headline_passive(verb, self.etype.object_role)
             self.add(self.etype.object_role if passive else subject_role, governor)
             if passive:

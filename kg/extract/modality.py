@@ -217,6 +217,8 @@ def modality(trigger: Trigger) -> str | None:
         below = below.head
     for ancestor in governors:
         lemma = ancestor.lemma_.lower()
+        if below.head == ancestor and _told_apart(below, words):
+            break  # "Kashmir, where 20,000 people have died", "after bombers killed 59, Vell called for talks"
         if lemma in words["directive_heads"] and below.head == ancestor and is_small_clause_participle(below):
             return "hypothetical"  # "ordered the mayor killed", as "ordered his men to kill the mayor"
         below = ancestor
@@ -588,6 +590,29 @@ def _makes_happen(head: Token, words: dict[str, set]) -> bool:
     if lemma in words["realising_heads"]:
         return True
     return lemma in words["hesitating_heads"] and _negated(head)
+
+
+def _told_apart(clause: Token, words: dict[str, set]) -> bool:
+    """A clause that tells its event as a fact of its own, whatever the word it hangs on says: a
+    relative clause ("restore normality in Kashmir, where 20,000 people have died": the dying is
+    not what the hope is of), a past participle on a noun ("the suspect, shot dead by police"),
+    not a clause a noun takes ("denied reports that a unit was attacked"); or a past-tense clause
+    opened by a conjunction that is no condition ("after suicide bombers killed 59 people, Vell
+    called for the talks to be suspended").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("After bombers killed 59 people, Vell called for the talks to be suspended.")
+    >>> _told_apart(doc[2], _modality_words())
+    True
+    """
+    marked = any(c.dep_ == "mark" for c in clause.children)  # "denied reports that a unit was attacked"
+    if clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return not marked  # and a participle on a noun: "the suspect, shot dead by police"
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBD"
+        and any(c.dep_ == "mark" and c.lower_ not in words["conditional_marks"] for c in clause.children)
+    )
 
 
 def _sharing(verb: Token) -> list[Token]:
