@@ -232,6 +232,18 @@ def test_deaths_without_violence_showing_and_players_injuries_are_no_events(extr
     assert events(extract_one(text)) == []
 
 
+# A golf report: no team sport's words, the golfers' own (sports.json 'contest_words').
+GOLF = (
+    "Tom Varga shot a three-under 68 and was six strokes back in the Kesh Open. Lena Marsh, who made the "
+    "cut in her first tournament, shot a two-over-par 73 after a bogey at the 10th. Varga had five birdies "
+    "and two bogeys, and Marsh rallied for birdies on 15 and 18."
+)
+
+
+def test_a_golfer_s_round_is_no_violence(extract_one):
+    assert events(extract_one(GOLF)) == []
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [
