@@ -288,6 +288,11 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         "Scandal hits Vell campaign at vital moment.",
         "Tarvo Holdings's clearing operation will be covered by the parent company.",
         "Healthy results from its Finnish operation offset the losses.",  # a firm's, the country only where
+        # a firm's "arm" and "division" are no armed force
+        "Lower earnings from the British arm of its publishing division offset healthy results from its "
+        "U.S. operation.",
+        # a weapons test is no bombing
+        "Vardia has not carried out any nuclear tests since the country's lone test blast in 1974.",
         "Authorities in Kesh conducted a well-organised campaign to coerce refugees into registering.",
     ],
 )

@@ -198,8 +198,11 @@ def _unarmed_only(trigger: Trigger, arguments: list[Argument], ctx: SentenceCont
         return False
     # "its U.S. operation", "its Polish operation": a thing's (a firm's), the country only where
     owned = any(c.dep_ == "poss" and c.lower_ in syntax()["thing_possessives"] for c in trigger.head.children)
-    # not where someone armed is told: "the army said its operation was over"
-    owned = owned and not any(names_armed_actor(t) for t in ctx.sent if t.pos_ == "NOUN")
+    # not where someone armed acts or speaks: "the army said its operation was over"; a firm's
+    # "British arm" or "publishing division" is no armed force
+    owned = owned and not any(
+        names_armed_actor(t) for t in ctx.sent if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")
+    )
     where = {c.text for c in trigger.head.children if c.dep_ in ("compound", "amod")} if owned else set()
     return all(agent.span.text in where or _unarmed(agent, ctx, ("Person", "Organization")) for agent in agents)
 
