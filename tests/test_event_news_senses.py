@@ -291,6 +291,9 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         # a firm's "arm" and "division" are no armed force
         "Lower earnings from the British arm of its publishing division offset healthy results from its "
         "U.S. operation.",
+        # orders are executed, as contracts are, by a market: nobody is put to death
+        "Investors placed a market order executed at prevailing prices.",
+        "The buy orders were executed on Monday.",
         # a weapons test is no bombing
         "Vardia has not carried out any nuclear tests since the country's lone test blast in 1974.",
         "Authorities in Kesh conducted a well-organised campaign to coerce refugees into registering.",
@@ -318,6 +321,7 @@ def test_words_of_play_and_idioms_are_no_events(extract_one, text):
         ("The Kesh Security Forces conduct daily operations targeting Vorin Front cells.", "MilitaryOperation"),
         ("The Vorin air force began its bombing campaign on Brano.", "MilitaryOperation"),
         ("The Finnish operation in Kesh began in December.", "MilitaryOperation"),  # no firm's
+        ("Two men executed in Kesh were buried on Monday.", "Killing"),  # people executed
         ("Thousands joined a demonstration of students in Kesh.", "Protest"),  # people shown
     ],
 )

@@ -981,9 +981,12 @@ def _held_by_armed_side(noun: Token, words: dict) -> bool:
 
 
 def _objects(token: Token, kind: str, preps: list[Token], noun_preps: set[str]) -> list[Token]:
-    """What a trigger acts on: its direct object or the subject of its passive, and for a noun
-    the objects of its ``noun_preps`` phrases ("an attack on democracy")."""
+    """What a trigger acts on: its direct object or the subject of its passive, the noun its past
+    participle is on ("a market order executed at prevailing prices"), and for a noun the objects
+    of its ``noun_preps`` phrases ("an attack on democracy")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "verb" and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+        objects.append(token.head)
     if kind == "noun":
         objects += [g for p in preps if p.lower_ in noun_preps for g in p.children if g.dep_ == "pobj"]
     return objects
