@@ -844,6 +844,8 @@ def _other_sense(token: Token, name: str, kind: str) -> bool:
         return True  # "the minister attacked the plan", "an attack on democracy": no violence
     if name in words["defeat_classes"] and _defeat(token, words):
         return True  # "Varga beat Moor 6-3 6-4": a match won, no violence
+    if is_violent(name) and _by_animal(token, kind, words):
+        return True  # "the dog attacked a boy", "a shark attack": no one's violence
     if name in words["harm_classes"] and _harms_things(token, kind, preps, words):
         return True  # "profits were hurt by", "could hurt relations": no one injured
     if _object_sense(token, words["object_senses"].get(lemma)):
@@ -1454,6 +1456,26 @@ def _accident_verb(verb: Token, words: dict) -> bool:
         # "the bus fell into the river", "the plane overshot the runway"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in words["accident_vehicle_nouns"] for c in verb.children)
     return lemma in words["accident_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _by_animal(token: Token, kind: str, words: dict) -> bool:
+    """Whether the one who does a violent act is an animal (``animal_nouns``, by the lemma of a
+    common noun, not a name: "the Tamil Tigers attacked"): the subject or by-phrase of a verb
+    ("the dog attacked Louis Booy", "a swimmer was killed by a shark"), the possessor or a
+    modifier of a noun ("a shark attack", "the bear's attack").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The dog attacked a boy. Gunmen attacked a bus.")
+    >>> _by_animal(doc[2], "verb", syntax()), _by_animal(doc[7], "verb", syntax())
+    (True, False)
+    """
+    animals = words["animal_nouns"]
+    if kind == "noun":
+        doers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod")]
+    else:
+        doers = [c for c in token.children if c.dep_ == "nsubj"]
+        doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.pos_ == "NOUN" and d.lemma_.lower() in animals for d in doers)
 
 
 def _accident_subject(verb: Token, words: dict) -> bool:
