@@ -29,6 +29,9 @@ from tests.conftest import argument_words
         ("Retired judge stabbed to death in Brano .", "Killing", "victim", "Retired judge"),
         # a country's name before a place word is where
         ("Tunisia restaurant bomb kills five .", "Bombing", "place", "Tunisia"),
+        # a country is no one killed or arrested: where it happened
+        ("Belgium's child murder shocked Europe.", "Killing", "place", "Belgium"),
+        ("Brazil police arrest wanted Vardian man - report .", "Arrest", "place", "Brazil"),
         # a number cut from a headline's source tag by a spaced dash
         ("Bomb kills seven - newspaper .", "Killing", "victim", "seven"),
         # a headline's verb the tagger read as a noun, with a subject and an object of its own (session 13)
@@ -55,6 +58,9 @@ def test_an_argument_the_text_gives(extract_one, text, kind, role, words):
             ["Valdorian forces"],
         ),
         ("Tunisia restaurant bomb kills five .", "Bombing", "agent", []),
+        ("Belgium's child murder shocked Europe.", "Killing", "victim", []),
+        # a nation's people are: "the Russians' kidnapping"
+        ("The Russians' kidnapping in Kesh was condemned.", "Kidnapping", "victim", ["Russians"]),
         ("U.S. air strike kills five .", "MilitaryOperation", "agent", ["U.S."]),
         # what a threat threatens is not whom
         ("The gang sent letters threatening death to the judge.", "Threat", "target", []),

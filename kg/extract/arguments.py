@@ -385,11 +385,15 @@ class ArgumentReader:
             self._weapon(noun)
         possessor = self._possessor_role(noun)
         for child in noun.children:
+            # a country is no one killed, hurt or arrested: "Belgium's child murder case", "a
+            # Belgian child murder", "Brazil police arrest ...": where it happened
+            country_victim = possessor == "victim" and child.i in self.ctx.mention_at
+            country_victim = country_victim and self.ctx.label(child) == "Country" and child.tag_ not in ("NNS", "NNPS")
             if child.dep_ == "poss":
-                self.add(possessor, child)
+                self.add("place" if country_victim else possessor, child)
             elif child.dep_ in ("compound", "amod", "nmod") and child.i in self.ctx.mention_at:
                 label = self.ctx.label(child)
-                if label == "Country" and _names_place_word(child, noun):
+                if label == "Country" and (_names_place_word(child, noun) or country_victim):
                     self.add("place", child)  # "Algeria restaurant bomb": where, not who
                 elif label in ACTOR_TYPES:
                     self.add(possessor, child)
