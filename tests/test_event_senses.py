@@ -615,6 +615,9 @@ def test_a_bare_verb_of_a_list_shares_the_first_verb_s_negation(extract_one, tex
         ("After suicide bombers killed 59 people in Kesh, Tomas Vell called for a halt to the talks.", None),
         ("The government hopes the vote will restore calm in Kesh, where two soldiers died last week.", None),
         ("The Kesh suspect, shot dead by police, was 25.", None),
+        ("The Vardi Front vowed to fight on after its men were attacked by gunmen in Kesh.", None),
+        ("The court wants to count the days since the attack on the Kesh post.", None),
+        ("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.", None),
         # near misses: a condition still makes it hypothetical, a denial of what a noun's clause tells negates it
         ("If rebels attacked Kesh, the army would respond.", "hypothetical"),
         ("The army denied reports that a military unit in Kesh was attacked this morning.", "negated"),
@@ -623,6 +626,11 @@ def test_a_bare_verb_of_a_list_shares_the_first_verb_s_negation(extract_one, tex
 def test_an_event_told_in_a_clause_of_its_own_is_not_what_the_main_verb_tells(extract_one, text, expected):
     told = [e.modality for e in extract_one(text).events if e.type in ("Killing", "Attack")]
     assert told == [expected]
+
+
+def test_a_saying_beside_a_refusal_is_said(extract_one):
+    x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
+    assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]
 
 
 @pytest.mark.parametrize(

@@ -596,9 +596,11 @@ def _told_apart(clause: Token, words: dict[str, set]) -> bool:
     """A clause that tells its event as a fact of its own, whatever the word it hangs on says: a
     relative clause ("restore normality in Kashmir, where 20,000 people have died": the dying is
     not what the hope is of), a past participle on a noun ("the suspect, shot dead by police"),
-    not a clause a noun takes ("denied reports that a unit was attacked"); or a past-tense clause
-    opened by a conjunction that is no condition ("after suicide bombers killed 59 people, Vell
-    called for the talks to be suspended").
+    not a clause a noun takes ("denied reports that a unit was attacked"); or a clause in the past
+    or the perfect opened by a conjunction that is no condition or by "where" / "when" ("after
+    suicide bombers killed 59 people, Vell called for the talks to be suspended", "vowed support
+    after they were attacked", "restore calm in Kashmir, where 20,000 people have died"); or an
+    event noun in a phrase of the ``past_preps`` ("the months in custody since his arrest").
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("After bombers killed 59 people, Vell called for the talks to be suspended.")
@@ -608,11 +610,23 @@ def _told_apart(clause: Token, words: dict[str, set]) -> bool:
     marked = any(c.dep_ == "mark" for c in clause.children)  # "denied reports that a unit was attacked"
     if clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ == "VBN":
         return not marked  # and a participle on a noun: "the suspect, shot dead by police"
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VBD"
-        and any(c.dep_ == "mark" and c.lower_ not in words["conditional_marks"] for c in clause.children)
+    if clause.dep_ == "pobj" and clause.pos_ == "NOUN" and clause.head.lower_ in words["past_preps"]:
+        return True  # "spent in custody since his arrest": the arrest took place
+    if clause.dep_ != "advcl":
+        return False
+    children = list(clause.children)
+    if clause.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux") for c in children):
+        return True  # "declined to comment, saying only that ...": the saying is done beside it
+    auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    # the past, the perfect or a past passive: "killed", "have died", "were attacked"
+    past = clause.tag_ == "VBD" or (
+        clause.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in auxes)
     )
+    opened = any(
+        (c.dep_ == "mark" and c.lower_ not in words["conditional_marks"]) or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in children
+    )  # "after ...", "because ...", "where ..."
+    return past and opened
 
 
 def _sharing(verb: Token) -> list[Token]:
