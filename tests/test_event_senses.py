@@ -628,6 +628,22 @@ def test_an_event_told_in_a_clause_of_its_own_is_not_what_the_main_verb_tells(ex
     assert told == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is named, weighed or guessed about took place
+        ("On Friday, the Vardian president, Tomas Vell, called the explosion an attack.", [("Bombing", None)]),
+        ("The ministers had considered the Vardi Front's bombing outrages in Kesh.", [("Bombing", None)]),
+        ("The killing of the Kesh mayor might have been the result of a feud.", [("Killing", None)]),
+        # near misses: an indefinite one weighed, one called for
+        ("The ministers considered an attack on the Kesh port.", [("Attack", "hypothetical")]),
+        ("The Vardi Front called for an attack on the Kesh port.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_an_event_named_weighed_or_guessed_about_took_place(extract_one, text, expected):
+    assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
+
+
 def test_a_saying_beside_a_refusal_is_said(extract_one):
     x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
     assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]

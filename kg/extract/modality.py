@@ -208,8 +208,10 @@ def modality(trigger: Trigger) -> str | None:
     doer = _does(anchor) if len(clauses) > 1 else None
     any_of = noun and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
     spans_of = clauses  # the words whose phrases may tell the event over a span of time (:func:`aggregate`)
+    # "the IRA's bombing outrages": a trigger modifying a noun is as definite as that noun
+    determined = head.head if head.dep_ == "compound" else head
     definite = noun and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _definite_determiners() for c in head.children
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _definite_determiners() for c in determined.children
     )
     in_relative = clauses[-1].dep_ in ("relcl", "acl")
     below = clauses[-1]  # the word of the walk that hangs on ``ancestor`` (a list's first verb: as _governors)
@@ -228,6 +230,8 @@ def modality(trigger: Trigger) -> str | None:
             break  # "denied responsibility for the attack", "called for an inquiry into the killing"
         if ancestor.pos_ == "VERB" and lemma in words["presupposing_verbs"]:
             break  # "wants to clarify the murder": what is clarified took place
+        if lemma in syntax()["naming_verbs"] and any(c.dep_ == "oprd" for c in ancestor.children):
+            break  # "Macron called the explosion an attack": what is named took place
         heads = ancestor != doer
         if heads and lemma in words["negating_heads"]:
             return "negated"
@@ -672,8 +676,9 @@ def _realised(head: Token, words: dict[str, set]) -> str | None:
 def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:
     """Whether the verb an event noun hangs on takes the event as done, whatever its modal: one
     of 'presupposing_verbs' ("police would investigate the bombing", "must explain the
-    killing"), or a light verb in a modal perfect passive whose subject is a definite event
-    noun ("the bombing could have been carried out by the Front": a guess at who, not at
+    killing"), or a light verb in a modal perfect passive, or "be" in a modal perfect, whose
+    subject is a definite event noun ("the bombing could have been carried out by the Front",
+    "the deaths might have been the result of the disease": a guess at who or why, not at
     whether); not "an attack could be carried out at any time".
 
     >>> from kg.extract.pipeline import load_pipeline
@@ -683,7 +688,9 @@ def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set
     """
     if verb.lemma_.lower() in words["presupposing_verbs"]:
         return True
-    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in syntax()["light_verbs"]:
+    light = noun.dep_ == "nsubjpass" and verb.lemma_.lower() in syntax()["light_verbs"]
+    copula = noun.dep_ == "nsubj" and verb.lemma_.lower() == "be"  # "the deaths might have been the result of"
+    if not (light or copula):
         return False
     # "the bombing", "this attack", "its bombing": one event already known
     known = syntax()["anaphoric_determiners"]
