@@ -570,6 +570,7 @@ def test_a_past_plan_of_a_definite_event_tells_the_event(extract_one, text, expe
         ("The army sent jets to bomb the Kesh hills.", [("Bombing", "hypothetical")]),
         ("Police were ordered to shoot at looters in Brano.", [("Attack", "hypothetical")]),
         ("The council voted to proceed with the bombing of the bridge.", [("Bombing", "hypothetical")]),
+        ("Now is the time for Kesh and Brano to engage in direct talks.", []),  # a planned meeting: none yet
         # an order's small clause, as its "to"-infinitive; through a list of participles
         ("The Vardi Front ordered the mayor killed.", [("Killing", "hypothetical")]),
         ("They would order us kidnapped and murdered.", [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")]),
@@ -635,6 +636,9 @@ def test_an_event_told_in_a_clause_of_its_own_is_not_what_the_main_verb_tells(ex
         ("On Friday, the Vardian president, Tomas Vell, called the explosion an attack.", [("Bombing", None)]),
         ("The ministers had considered the Vardi Front's bombing outrages in Kesh.", [("Bombing", None)]),
         ("The killing of the Kesh mayor might have been the result of a feud.", [("Killing", None)]),
+        # a possible, upcoming or proposed one is not told as done; talks engaged in as an aim
+        ("The Kesh army weighed a possible attack on the Vardi Front's camp.", [("Attack", "hypothetical")]),
+        ("The Vardi Front condemned the upcoming bombing raids on Kesh.", [("Bombing", "hypothetical")]),
         # near misses: an indefinite one weighed, one called for
         ("The ministers considered an attack on the Kesh port.", [("Attack", "hypothetical")]),
         ("The Vardi Front called for an attack on the Kesh port.", [("Attack", "hypothetical")]),

@@ -165,6 +165,8 @@ def modality(trigger: Trigger) -> str | None:
     # attempted coup" is negated)
     participles = (c for c in head.children if c.dep_ == "amod" and c.tag_ == "VBN")
     aim = noun and any(c.lemma_.lower() in words["unrealised_participles"] for c in participles)
+    # "a possible meeting", "the upcoming talks": not told as done
+    aim = aim or noun and any(c.dep_ == "amod" and c.lower_ in words["unrealised_adjectives"] for c in head.children)
     trip = None
     if (noun or head.pos_ == "ADJ") and anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "acomp", "attr"):
         clauses.append(anchor.head)
