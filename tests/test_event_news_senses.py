@@ -291,6 +291,9 @@ def test_violent_deaths_demonstrations_and_injuries_outside_sports_stay_events(e
         # a firm's "arm" and "division" are no armed force
         "Lower earnings from the British arm of its publishing division offset healthy results from its "
         "U.S. operation.",
+        # a conflict blows up only in words; what a relative clause tells is done to its noun
+        "Efforts were made to calm the tension that has exploded in Kesh today.",
+        "The plan that was attacked by critics in Kesh was dropped.",
         # a battle over a budget is fought in words
         "Tom Vell was in the front line of President Ana Voss's battle with the Kesh council over the budget.",
         # an animal does no violence in the classes' sense
@@ -328,6 +331,7 @@ def test_words_of_play_and_idioms_are_no_events(extract_one, text):
         ("The Finnish operation in Kesh began in December.", "MilitaryOperation"),  # no firm's
         ("Two men executed in Kesh were buried on Monday.", "Killing"),  # people executed
         ("The Kesh Tigers attacked a bus near Brano.", "Attack"),  # a group's name, no animal
+        ("The car that exploded near the Kesh market was stolen.", "Bombing"),  # a car blows up
         ("The army's battle with the rebels over the town of Kesh went on.", "MilitaryOperation"),  # a town
         ("Thousands joined a demonstration of students in Kesh.", "Protest"),  # people shown
     ],

@@ -984,11 +984,18 @@ def _held_by_armed_side(noun: Token, words: dict) -> bool:
 
 def _objects(token: Token, kind: str, preps: list[Token], noun_preps: set[str]) -> list[Token]:
     """What a trigger acts on: its direct object or the subject of its passive, the noun its past
-    participle is on ("a market order executed at prevailing prices"), and for a noun the objects
-    of its ``noun_preps`` phrases ("an attack on democracy")."""
+    participle is on ("a market order executed at prevailing prices"), what blows up (the subject
+    of one of the ``blast_verbs`` with no object: "the conflict exploded"), the noun a relative
+    clause is on for its relative pronoun, and for a noun the objects of its ``noun_preps``
+    phrases ("an attack on democracy")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if kind == "verb" and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
         objects.append(token.head)
+    if kind == "verb" and token.lemma_.lower() in syntax()["blast_verbs"] and not objects:
+        objects = [c for c in token.children if c.dep_ == "nsubj"]  # "the conflict exploded": what blew up
+    if kind == "verb" and token.dep_ == "relcl":
+        relative = syntax()["relative_pronouns"]  # "the conflict that has exploded": the noun the clause is on
+        objects = [token.head if o.lower_ in relative else o for o in objects]
     if kind == "noun":
         objects += [g for p in preps if p.lower_ in noun_preps for g in p.children if g.dep_ == "pobj"]
     return objects
