@@ -648,6 +648,19 @@ def test_an_event_named_weighed_or_guessed_about_took_place(extract_one, text, e
     assert [m for m in modalities(extract_one(text)) if m[0] != "Statement"] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what someone is held or punished for: bare, a charge; definite, a crime told
+        ("Kesh police arrested two men for murder.", [("Arrest", None), ("Killing", "hypothetical")]),
+        ("Tomas Vell was jailed for kidnapping.", [("Arrest", None), ("Kidnapping", "hypothetical")]),
+        ("Tomas Vell was jailed for the kidnapping of a Kesh banker.", [("Arrest", None), ("Kidnapping", None)]),
+    ],
+)
+def test_a_crime_someone_is_held_for(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
 def test_a_saying_beside_a_refusal_is_said(extract_one):
     x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
     assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]

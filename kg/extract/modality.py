@@ -215,6 +215,12 @@ def modality(trigger: Trigger) -> str | None:
     definite = noun and any(
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _definite_determiners() for c in determined.children
     )
+    if noun and anchor.dep_ == "pobj" and anchor.head.lower_ == "for":
+        accused = anchor.head.head.lemma_.lower() in words["accusing_heads"]
+        if accused and not definite:
+            return "hypothetical"  # "arrested two men for murder", "jailed for kidnapping": a charge, no told crime
+        if accused:
+            return AGGREGATE if aggregate(trigger, [head]) else None  # "jailed for the murder of the mayor": done
     in_relative = clauses[-1].dep_ in ("relcl", "acl")
     below = clauses[-1]  # the word of the walk that hangs on ``ancestor`` (a list's first verb: as _governors)
     while below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and below.head.pos_ in ("VERB", "AUX"):
