@@ -661,6 +661,19 @@ def test_a_crime_someone_is_held_for(extract_one, text, expected):
     assert modalities(extract_one(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a present clause of time is told as its main clause is
+        ("Kesh troops will withdraw when the rebels attack.", [("Attack", "future"), ("Withdrawal", "future")]),
+        # near misses: in the past, both took place
+        ("Kesh troops withdrew when the rebels attacked.", [("Attack", None), ("Withdrawal", None)]),
+    ],
+)
+def test_a_clause_of_time_is_told_as_its_main_clause(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
 def test_a_saying_beside_a_refusal_is_said(extract_one):
     x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
     assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]

@@ -229,6 +229,8 @@ def modality(trigger: Trigger) -> str | None:
         lemma = ancestor.lemma_.lower()
         if below.head == ancestor and _told_apart(below, words):
             break  # "Kashmir, where 20,000 people have died", "after bombers killed 59, Vell called for talks"
+        if below.head == ancestor and (told := _told_as_its_main_clause(below, ancestor, words)):
+            return told  # "troops will withdraw when the rebels attack": the attack is to come too
         if lemma in words["directive_heads"] and below.head == ancestor and is_small_clause_participle(below):
             return "hypothetical"  # "ordered the mayor killed", as "ordered his men to kill the mayor"
         below = ancestor
@@ -639,6 +641,31 @@ def _told_apart(clause: Token, words: dict[str, set]) -> bool:
         for c in children
     )  # "after ...", "because ...", "where ..."
     return past and opened
+
+
+def _told_as_its_main_clause(clause: Token, main: Token, words: dict[str, set]) -> str | None:
+    """The modality a present-tense clause of time takes from its main clause's modal: "troops
+    will withdraw when the rebels attack" (future), "talks could resume once the army leaves"
+    (hypothetical); None for a clause of another tense or a main clause with no modal ("rebels
+    attack when the army leaves" is a habit, read elsewhere).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Troops will withdraw when the rebels attack.")
+    >>> _told_as_its_main_clause(doc[6], doc[2], _modality_words())
+    'future'
+    """
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBP", "VBZ", "VB"):
+        return None
+    if any(c.dep_ == "aux" for c in clause.children):
+        return None  # "when the rebels have attacked": a modal of its own is read as the clause's
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in words["time_marks"] for c in clause.children):
+        return None
+    auxes = {c.lemma_.lower() for c in main.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & words["future_aux"]:
+        return "future"
+    if auxes & words["hypothetical_aux"]:
+        return "hypothetical"
+    return None
 
 
 def _sharing(verb: Token) -> list[Token]:
