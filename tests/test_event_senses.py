@@ -674,6 +674,25 @@ def test_a_clause_of_time_is_told_as_its_main_clause(extract_one, text, expected
     assert modalities(extract_one(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a saying set into a quotation is told, whatever the quotation says
+        ('"If you look at the match," said Tomas Vell, "I never really got a chance to play."', [("Statement", None)]),
+        # a saying before a quoted question is told; the question asks
+        ('Tomas Vell said he replied: "Is this like their previous promises?"', [("Statement", None)] * 2),
+        # the last one to do something did it
+        ("Kesh was the last nuclear power to announce a halt to testing.", [("Statement", None)]),
+        # near misses: a question, an aim
+        ('Vell asked: "Why are our soldiers dying in Kesh?"', [("Killing", "hypothetical")]),
+        ("Kesh police have the power to arrest anyone.", [("Arrest", "hypothetical")]),
+        ("Tomas Vell will be the first Western leader to attack the Kesh regime.", [("Attack", "hypothetical")]),
+    ],
+)
+def test_sayings_around_quotations_and_ranked_doers(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
 def test_a_saying_beside_a_refusal_is_said(extract_one):
     x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
     assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]

@@ -147,7 +147,7 @@ def modality(trigger: Trigger) -> str | None:
     for one asserted event."""
     words = _modality_words()
     head = trigger.head
-    if _is_question(head, _question_trailing()):
+    if _is_question(head, _question_trailing()) and not _before_quoted_question(head):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     if is_attributive_participle(head):
         # "demanded the release of the jailed leader": what the participle tells is done
@@ -187,7 +187,7 @@ def modality(trigger: Trigger) -> str | None:
                 return "negated"  # "no group claimed responsibility", "neither X nor Y dared to kidnap"
     for clause in (*clauses, *_sharing(head)):
         children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
-        if any(c.dep_ == "neg" for c in children):
+        if any(c.dep_ == "neg" and not _quote_between(c, clause) for c in children):
             return "negated"
         auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
@@ -293,6 +293,23 @@ def _is_question(token: Token, trailing: str) -> bool:
         if kept := tail.rstrip(trailing):
             return kept.endswith("?")
     return False
+
+
+def _before_quoted_question(token: Token) -> bool:
+    """Whether ``token`` stands before the quote marks that open the question its sentence ends
+    with ('Arafat said he replied: "is this like their previous promises?"': the saying is told,
+    the quoted words ask): an odd number of quote marks between it and the sentence's end."""
+    doc = token.doc
+    _, end = sentence_bounds(doc, token.i)
+    asked = next((i for i in range(end - 1, token.i, -1) if doc[i].text == "?"), token.i)
+    return sum(doc[i].is_quote for i in range(token.i + 1, asked)) % 2 == 1
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quote mark stands between two words: the parse joined words of a quotation to a
+    verb outside it ('" ... ," said Vell, " I never got a chance "': the "never" is the quote's)."""
+    low, high = sorted((a.i, b.i))
+    return any(a.doc[i].is_quote for i in range(low + 1, high))
 
 
 def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
@@ -548,6 +565,8 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     >>> [e.modality for e in nlp("The Vardi Front managed to kill the mayor.")._.kg_events if e.type == "Killing"]
     [None]
     """
+    if verb.dep_ in ("acl", "relcl") and _ranked_noun(verb.head):
+        return False  # "the last nuclear power to announce a halt": one who did
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "to kidnap and kill him", "to regroup and begin attacking": the list shares its "to"
@@ -562,6 +581,25 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
     return first.dep_ == "ROOT" or not _makes_happen(first.head, words)
+
+
+def _ranked_noun(noun: Token) -> bool:
+    """A noun ranked by an ordinal or a superlative ("the first country", "the last declared
+    nuclear power", "the only group"): a to-infinitive on it tells what it did, no aim; not
+    under a modal ("will be the first Western leader to meet him").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("China was the last nuclear power to announce a halt.")
+    >>> _ranked_noun(doc[5])
+    True
+    """
+    words = _modality_words()
+    # "will be the first Western leader to meet him": still to come
+    modals = words["future_aux"] | words["hypothetical_aux"]
+    if any(c.dep_ == "aux" and c.lemma_.lower() in modals for c in noun.head.children):
+        return False
+    before = [w for c in noun.lefts for w in c.subtree]  # "the last declared power": 'last' on 'declared'
+    return any(w.tag_ == "JJS" or w.ent_type_ == "ORDINAL" or w.lower_ in words["ranking_words"] for w in before)
 
 
 def _ahead_of(noun: Token, words: dict[str, set]) -> bool:
@@ -621,6 +659,8 @@ def _told_apart(clause: Token, words: dict[str, set]) -> bool:
     >>> _told_apart(doc[2], _modality_words())
     True
     """
+    if clause.dep_ == "parataxis":
+        return True  # '"...," said Vell, "I never got a chance"': a saying set into the quotation is told
     marked = any(c.dep_ == "mark" for c in clause.children)  # "denied reports that a unit was attacked"
     if clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ == "VBN":
         return not marked  # and a participle on a noun: "the suspect, shot dead by police"
