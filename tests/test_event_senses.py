@@ -687,6 +687,15 @@ def test_a_clause_of_time_is_told_as_its_main_clause(extract_one, text, expected
         ('Vell asked: "Why are our soldiers dying in Kesh?"', [("Killing", "hypothetical")]),
         ("Kesh police have the power to arrest anyone.", [("Arrest", "hypothetical")]),
         ("Tomas Vell will be the first Western leader to attack the Kesh regime.", [("Attack", "hypothetical")]),
+        # a speaker's own purpose in the past is said; one someone else is asked to utter is an aim
+        (
+            "The Kesh students staged a demonstration at the university to demand unification with Vardia.",
+            [("Protest", None), ("Statement", None)],
+        ),
+        (
+            "Vardia asked Kesh on Wednesday to explain why it was deporting more immigrants.",
+            [("Statement", "hypothetical")],
+        ),
     ],
 )
 def test_sayings_around_quotations_and_ranked_doers(extract_one, text, expected):

@@ -30,6 +30,7 @@ from kg.extract.triggers import (
     is_attributive_participle,
     is_plural_only,
     is_small_clause_participle,
+    people_nouns,
     syntax,
 )
 
@@ -580,7 +581,26 @@ def _aim(verb: Token, words: dict[str, set], trigger: Trigger | None = None) -> 
     first = verb
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "began to shell and to raid": the second as the first
+    if trigger is not None and trigger.name in words["spoken_purpose_classes"] and _own_past_purpose(first):
+        return False  # "mounted the pulpit to demand the release of detainees": the demand was made
     return first.dep_ == "ROOT" or not _makes_happen(first.head, words)
+
+
+def _own_past_purpose(clause: Token) -> bool:
+    """A to-infinitive telling why its own subject did something in the past, no one else made to
+    act by it ("staged a demonstration to demand unification", "spoke with Machado to assure her"):
+    the head in the past or the perfect, with no object or on-phrase naming someone who could be
+    the one who acts ("asked Greece to explain", "called on the army to withdraw" are aims)."""
+    head = clause.head
+    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    if clause.dep_ not in ("advcl", "xcomp") or not (head.tag_ == "VBD" or perfect):
+        return False
+    if clause.dep_ == "xcomp" and head.lemma_.lower() in _modality_words()["hypothetical_heads"]:
+        return False  # "planned to urge", "wanted to say": the head's own sense
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    # someone who could be made to speak: "asked Greece to explain"; not "staged a demonstration to demand"
+    return not any(o.pos_ == "PRON" or o.ent_type_ or o.lemma_.lower() in people_nouns() for o in objects)
 
 
 def _ranked_noun(noun: Token) -> bool:
