@@ -702,6 +702,21 @@ def test_sayings_around_quotations_and_ranked_doers(extract_one, text, expected)
     assert modalities(extract_one(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what an event did not do is no denial that it happened
+        ("The Kesh blast did not cause any damage.", [("Bombing", None)]),
+        ("The attack on the Kesh post did not kill anyone.", [("Attack", None), ("Killing", "negated")]),
+        # near misses: a denial that it happened
+        ("The attack on the Kesh post did not take place.", [("Attack", "negated")]),
+        ("The attack on the Kesh post did not materialise.", [("Attack", "negated")]),
+    ],
+)
+def test_what_an_event_did_not_do(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
 def test_a_saying_beside_a_refusal_is_said(extract_one):
     x = extract_one("Tomas Vell declined to comment on the murder, saying only that the inquiry was not over.")
     assert [(e.type, e.modality) for e in x.events if e.type == "Statement"] == [("Statement", None)]

@@ -188,7 +188,9 @@ def modality(trigger: Trigger) -> str | None:
                 return "negated"  # "no group claimed responsibility", "neither X nor Y dared to kidnap"
     for clause in (*clauses, *_sharing(head)):
         children = list(clause.children)  # read once: each walk of clause.children makes new Tokens
-        if any(c.dep_ == "neg" and not _quote_between(c, clause) for c in children):
+        # "the blast did not cause any damage": what the event did not do, not whether it happened
+        denied = not (clause != head and anchor.dep_ == "nsubj" and _acts(clause))
+        if denied and any(c.dep_ == "neg" and not _quote_between(c, clause) for c in children):
             return "negated"
         auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
@@ -746,6 +748,24 @@ def _sharing(verb: Token) -> list[Token]:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
         return []
     return [first]
+
+
+def _acts(verb: Token) -> bool:
+    """Whether a verb with an event noun as its subject tells what the event did ("the blast
+    caused damage", "the attack killed two"), not that it happened: neither a light verb ("the
+    attack was carried out") nor one of the ``occurrence_verbs`` ("the attack took place"), nor
+    "be" ("the attack was not a mistake").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The blast did not cause damage. The attack did not take place.")
+    >>> _acts(doc[4]), _acts(doc[11])
+    (True, False)
+    """
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in syntax()["light_verbs"]:
+        return False
+    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")}
+    return not phrases & word_list("argument_syntax.json", "occurrence_verbs")
 
 
 def _negated(head: Token) -> bool:
