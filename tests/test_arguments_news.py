@@ -128,6 +128,12 @@ def test_a_headline_participle_without_its_auxiliary_is_passive(extract_one, tex
         # a participle with a subject of its own in the clause a verb takes: a passive without "be"
         ("Police found the mayor murdered in his home.", "Killing", ["mayor"]),
         ("Rights group says four academics arrested .", "Arrest", ["four academics"]),
+        # a phrase of holding whose only object is its own word: "held hostage" is done to the subject
+        (
+            "A Vardian aid worker, held hostage in Kesh for four weeks, said he was well.",
+            "Kidnapping",
+            ["Vardian aid worker"],
+        ),
     ],
 )
 def test_a_participle_complement_is_done_to_its_subject(extract_one, text, kind, victims):
@@ -142,6 +148,10 @@ def test_a_participle_complement_is_done_to_its_subject(extract_one, text, kind,
         ("The rebels were seen attacking the town.", "Attack", "agent", ["rebels"]),
         # a past tense with an object keeps its doer
         ("Police said gunmen killed two guards.", "Killing", "agent", ["gunmen"]),
+        # one held hostage as the object of the phrase: the subject holds
+        ("Gunmen held him hostage in Kesh for a week.", "Kidnapping", "agent", ["Gunmen"]),
+        ("Gunmen took hostages in Kesh on Monday.", "Kidnapping", "agent", ["Gunmen"]),
+        ("The two Vardian men opened fire on police in Kesh.", "Attack", "agent", ["two Vardian men"]),
         # a perfect in a relative clause is active: the group kills
         ("Vell leads the Kesh group which has killed scores of soldiers.", "Killing", "agent", ["Kesh group"]),
         # a participle set off by a comma is no complement: the ambushed convoy killed no one

@@ -302,6 +302,7 @@ class ArgumentReader:
                     _gapped_passive(verb)
                     or _headline_passive(verb, self.etype.object_role)
                     or _passive_small_clause(verb, self.etype.object_role)
+                    or _held_without_object(verb, self.trigger)
                 ):
                     # "12 were killed and 30 wounded", "Farmer killed", "police found the mayor murdered"
                     self.add(self.etype.object_role, child)
@@ -1039,6 +1040,28 @@ def _passive_small_clause(verb: Token, object_role: str | None) -> bool:
         and verb.lemma_.lower() not in argument_words()["intransitive_verbs"]
         and is_small_clause_participle(verb)
     )
+
+
+def _held_without_object(verb: Token, trigger: Trigger) -> bool:
+    """A kidnapping phrase whose only object is its own bare word ("hold hostage", "take captive")
+    with a subject and no auxiliary: a passive without "be" ("A British aid worker, held hostage
+    in Chechnya, said ..."), since holding someone hostage needs the one held as an object
+    ("gunmen held him hostage").
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("A British aid worker, held hostage in Chechnya for four weeks, said he was well.")
+    >>> [(e.type, [(a.role, a.span.text) for a in e.arguments][:1]) for e in doc._.kg_events][0]
+    ('Kidnapping', [('victim', 'British aid worker')])
+    """
+    if trigger.kind != "phrase" or trigger.name != "Kidnapping" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    words = {t.i for t in trigger.tokens}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # the bare singular of the phrase ("held hostage"), not people taken ("took hostages", "took a hostage")
+    bare = all(
+        o.i in words and o.tag_ == "NN" and not any(c.dep_ in ("det", "nummod") for c in o.children) for o in objects
+    )
+    return bool(objects) and bare and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _headline_passive(verb: Token, object_role: str | None) -> bool:
