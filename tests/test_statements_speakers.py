@@ -116,6 +116,12 @@ def test_a_saying_told_again_is_told_as_the_first(extract_one, text, expected):
     assert sorted(found) == expected
 
 
+def test_one_asked_to_speak_is_the_speaker(extract_one):
+    x = extract_one("Vardia asked Kesh on Wednesday to explain why it was deporting more immigrants.")
+    said = [e for e in x.events if e.type == "Statement"]
+    assert [(s[0], e.modality) for s, e in zip(statements(x), said, strict=True)] == [("Kesh", "hypothetical")]
+
+
 def test_according_to_a_source_of_someone_elses_words_is_one_statement(extract_one):
     found = statements(
         extract_one("According to state television, Mayor Ana Voss told reporters the port would reopen in May.")

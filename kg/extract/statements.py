@@ -49,11 +49,13 @@ from kg.extract.doc_text import document_lowers, document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import headline_end, line_break_between
 from kg.extract.modality import modality
-from kg.extract.triggers import Trigger, syntax
+from kg.extract.triggers import Trigger, people_nouns, syntax
 from kg.model import Argument, Event
 from kg.model import Span as TextSpan
 
 SPEAKER_TYPES = {"Person", "Organization", "Country"}
+# The model's labels of names that can be asked to speak ("asked Greece to explain"; never a date).
+ASKED_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 ABOUT_TYPES = SPEAKER_TYPES | {"Place", "Facility"}  # what a statement is about
 # Between a quotation and its speaker or verb only these may stand ('"...," he said', 'said: "...').
 JOINERS = re.compile(r"[\s,:;\-\u2013\u2014]*")
@@ -888,6 +890,7 @@ def _reported_clause(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """Who speaks: the verb's subject; for a relative clause the noun it modifies; for a
     participle or a coordinated verb without one, the subject of the verb it hangs on."""
+    saying = verb
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
@@ -902,6 +905,8 @@ def _subject(verb: Token) -> Token | None:
         if _said_again(verb):
             verb = verb.head.head  # "X said A is B and said C": X says C too
             continue
+        if verb == saying and verb.dep_ == "xcomp" and (controller := _asked_one(verb.head)) is not None:
+            return controller  # "Albania asked Greece to explain": Greece is to explain
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
             if verb.pos_ in ("NOUN", "PROPN"):
@@ -920,6 +925,26 @@ def _modality(trigger: Trigger) -> str | None:
         first = verb.head.head
         return modality(Trigger([first], trigger.name, first, trigger.kind))
     return modality(trigger)
+
+
+def _asked_one(verb: Token) -> Token | None:
+    """The one a verb of asking or ordering makes speak: its object, or the object of its "on"
+    ("asked Greece to explain", "called on the minister to explain"); None for a verb with no one
+    asked ("planned to announce", "staged a protest to demand"): its own subject speaks.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Albania asked Greece to explain the move.")
+    >>> _asked_one(doc[1]).text
+    'Greece'
+    """
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            child = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif child.dep_ != "dobj":
+            continue
+        if child.ent_type_ in ASKED_ENTITY_TYPES or (not child.ent_type_ and child.lemma_.lower() in people_nouns()):
+            return child
+    return None
 
 
 def _said_again(verb: Token) -> bool:
