@@ -40,7 +40,7 @@ from kg.extract.dates import normalize_time
 from kg.extract.doc_text import document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import is_headline, line_break_between
-from kg.extract.modality import is_war
+from kg.extract.modality import is_war, tells_occurrence
 from kg.extract.name_boundaries import SPACED_DASHES
 from kg.extract.triggers import (
     PLACE_TYPES,
@@ -52,6 +52,7 @@ from kg.extract.triggers import (
     is_gapped_verb,
     is_small_clause_participle,
     is_subclass,
+    object_controller,
     people_nouns,
     syntax,
 )
@@ -344,7 +345,7 @@ class ArgumentReader:
         dep, governor = verb.dep_, verb.head
         if dep == "advcl" and verb.tag_ == "VBG":
             dep = "xcomp"  # "a bomber blew himself up, killing six": the participle's subject is the clause's
-        controller = _object_controller(governor) if dep == "xcomp" and verb.dep_ == "xcomp" else None
+        controller = object_controller(governor) if dep == "xcomp" and verb.dep_ == "xcomp" else None
         # A passive complement: its borrowed subject is acted upon ("left a student injured",
         # "appeared to have been shot").
         passive_complement = dep == "xcomp" and verb.dep_ in ("xcomp", "ccomp", "oprd") and _passive(verb)
@@ -454,7 +455,7 @@ class ArgumentReader:
             self._preps(verb.head, places_only=True)
         elif slot.dep_ == "nsubj" and verb.lemma_.lower() == "be":
             self._preps(verb, places_only=True)  # "the explosion was at the bus station"
-        elif slot.dep_ == "nsubj" and _tells_occurrence(verb):
+        elif slot.dep_ == "nsubj" and tells_occurrence(verb):
             # "fighting broke out in Kesh between the Front and the army": where and who, on the verb
             self._preps(verb, places_only=True)
             self._sides(verb)
@@ -904,14 +905,6 @@ def _included(token: Token, ctx: SentenceContext) -> list[Token]:
     ]
 
 
-def _tells_occurrence(verb: Token) -> bool:
-    """A verb that tells its subject happened, with its particle or object as written ("broke
-    out", "erupted", "took place"): ``occurrence_verbs``."""
-    lemma = verb.lemma_.lower()
-    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj")}
-    return bool(phrases & argument_words()["occurrence_verbs"])
-
-
 def _named_place(token: Token, ctx: SentenceContext) -> Token | None:
     """The named place a settlement noun stands for: "the city of Kesh", "the town of Uyo"."""
     if token.lemma_.lower() not in settlement_nouns():
@@ -931,16 +924,6 @@ def _names_place_word(country: Token, noun: Token) -> bool:
     if country.tag_ not in ("NNP", "NNPS") or country.ent_type_ == "NORP":
         return False
     return any(c.dep_ == "compound" and country.i < c.i < noun.i and _place_word(c) for c in noun.children)
-
-
-def _object_controller(verb: Token) -> Token | None:
-    """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."."""
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "on":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _passive(verb: Token) -> bool:

@@ -30,6 +30,7 @@ from kg.extract.triggers import (
     is_attributive_participle,
     is_plural_only,
     is_small_clause_participle,
+    object_controller,
     people_nouns,
     syntax,
 )
@@ -195,10 +196,8 @@ def modality(trigger: Trigger) -> str | None:
         auxes = {c.lemma_.lower() for c in children if c.dep_ in ("aux", "auxpass")}
         if clause != head and _presupposed(anchor, clause, auxes, words):
             auxes = set()  # "would investigate the bombing", "could have been carried out by X"
-        if auxes & words["future_aux"]:
-            return "future"
-        if auxes & words["hypothetical_aux"]:
-            return "hypothetical"
+        if told := _told_by_auxiliary(auxes, words):
+            return told
         # "sent pilots to bomb the capital", "ordered them to take hostages"; "to visit Bonn for talks" as the visit
         aim = aim or _aim(clause, words, None if clause is trip else trigger)
     if _conditional(clauses[-1], words) or _imperative(clauses[-1]):
@@ -599,10 +598,9 @@ def _own_past_purpose(clause: Token) -> bool:
         return False
     if clause.dep_ == "xcomp" and head.lemma_.lower() in _modality_words()["hypothetical_heads"]:
         return False  # "planned to urge", "wanted to say": the head's own sense
-    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
     # someone who could be made to speak: "asked Greece to explain"; not "staged a demonstration to demand"
-    return not any(o.pos_ == "PRON" or o.ent_type_ or o.lemma_.lower() in people_nouns() for o in objects)
+    asked = object_controller(head)
+    return asked is None or not (asked.pos_ == "PRON" or asked.ent_type_ or asked.lemma_.lower() in people_nouns())
 
 
 def _ranked_noun(noun: Token) -> bool:
@@ -722,12 +720,7 @@ def _told_as_its_main_clause(clause: Token, main: Token, words: dict[str, set]) 
         return None  # "when the rebels have attacked": a modal of its own is read as the clause's
     if not any(c.dep_ in ("mark", "advmod") and c.lower_ in words["time_marks"] for c in clause.children):
         return None
-    auxes = {c.lemma_.lower() for c in main.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & words["future_aux"]:
-        return "future"
-    if auxes & words["hypothetical_aux"]:
-        return "hypothetical"
-    return None
+    return _told_by_auxiliary({c.lemma_.lower() for c in main.children if c.dep_ in ("aux", "auxpass")}, words)
 
 
 def _sharing(verb: Token) -> list[Token]:
@@ -761,11 +754,26 @@ def _acts(verb: Token) -> bool:
     >>> _acts(doc[4]), _acts(doc[11])
     (True, False)
     """
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in syntax()["light_verbs"]:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in syntax()["light_verbs"]:
         return False
+    return not tells_occurrence(verb)
+
+
+def tells_occurrence(verb: Token) -> bool:
+    """A verb that tells its subject happened, with its particle, object or adverb as written
+    ("broke out", "erupted", "took place", "went ahead"): argument_syntax.json's ``occurrence_verbs``."""
+    lemma = verb.lemma_.lower()
     phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")}
-    return not phrases & word_list("argument_syntax.json", "occurrence_verbs")
+    return bool(phrases & word_list("argument_syntax.json", "occurrence_verbs"))
+
+
+def _told_by_auxiliary(auxes: set[str], words: dict[str, set]) -> str | None:
+    """``future`` for a future auxiliary ("will"), ``hypothetical`` for a modal ("could"), else None."""
+    if auxes & words["future_aux"]:
+        return "future"
+    if auxes & words["hypothetical_aux"]:
+        return "hypothetical"
+    return None
 
 
 def _negated(head: Token) -> bool:
@@ -780,12 +788,7 @@ def _realised(head: Token, words: dict[str, set]) -> str | None:
     happen), else None."""
     if _negated(head) and head.lemma_.lower() not in words["hesitating_heads"]:
         return "negated"
-    auxes = {c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & words["future_aux"]:
-        return "future"
-    if auxes & words["hypothetical_aux"]:
-        return "hypothetical"
-    return None
+    return _told_by_auxiliary({c.lemma_.lower() for c in head.children if c.dep_ in ("aux", "auxpass")}, words)
 
 
 def _presupposed(noun: Token, verb: Token, auxes: set[str], words: dict[str, set]) -> bool:

@@ -49,7 +49,7 @@ from kg.extract.doc_text import document_lowers, document_text
 from kg.extract.lexicon import load_lexicon
 from kg.extract.line_breaks import headline_end, line_break_between
 from kg.extract.modality import modality
-from kg.extract.triggers import Trigger, people_nouns, syntax
+from kg.extract.triggers import Trigger, object_controller, people_nouns, syntax
 from kg.model import Argument, Event
 from kg.model import Span as TextSpan
 
@@ -937,14 +937,11 @@ def _asked_one(verb: Token) -> Token | None:
     >>> _asked_one(doc[1]).text
     'Greece'
     """
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "on":
-            child = next((g for g in child.children if g.dep_ == "pobj"), child)
-        elif child.dep_ != "dobj":
-            continue
-        if child.ent_type_ in ASKED_ENTITY_TYPES or (not child.ent_type_ and child.lemma_.lower() in people_nouns()):
-            return child
-    return None
+    asked = object_controller(verb)
+    if asked is None:
+        return None
+    named = asked.ent_type_ in ASKED_ENTITY_TYPES
+    return asked if named or not asked.ent_type_ and asked.lemma_.lower() in people_nouns() else None
 
 
 def _said_again(verb: Token) -> bool:

@@ -747,6 +747,17 @@ def is_attributive_participle(token: Token) -> bool:
     return token.dep_ == "amod" and token.i < token.head.i and token.lower_ in _participles()
 
 
+def object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged the army to ...", "called on the army to ..."
+    (the one made to act, or to speak: "asked Greece to explain")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def is_small_clause_participle(verb: Token) -> bool:
     """A past participle with a subject of its own in the clause a verb takes, without "be"
     ("found the mayor murdered", "ordered the mayor killed"): a passive whose subject is acted
