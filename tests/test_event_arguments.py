@@ -522,6 +522,10 @@ def test_a_pronoun_never_stands_for_a_name_its_own_clause_binds_apart(nlp, text,
             "Unknown men hurled a stick of dynamite against the police station.",
             {("agent", "Unknown men"), ("target", "police station")},
         ),
+        (
+            "Ten gunmen hurled dynamite sticks at the Brano embassy.",
+            {("agent", "Ten gunmen"), ("target", "Brano embassy")},
+        ),
         # Who planted it acts; what it destroys is the target.
         (
             "A bomb placed by the Vardi Front destroyed the power station.",
@@ -535,6 +539,13 @@ def test_a_bombing_named_by_its_weapon_reads_the_verb_the_weapon_hangs_on(extrac
     roles = set(_roles(x, bombing))
     assert expected <= roles
     assert not [r for r in roles if r[0] == "place" and ("target", r[1]) in roles]
+
+
+def test_who_places_explosives_acts_and_where_they_are_placed_is_bombed(extract_one):
+    # as for "planted a bomb in the bank" (PETRARCH2: PLANT * &WEAPON, CAMEO 183)
+    x = extract_one("Two men placed explosive devices in the Kesh bank.")
+    (bombing,) = [e for e in x.events if e.type == "Bombing"]
+    assert {("agent", "Two men"), ("target", "Kesh bank")} <= set(_roles(x, bombing))
 
 
 def test_the_people_a_bomb_kills_are_the_killings_victims_not_the_bombings_targets(extract_one):

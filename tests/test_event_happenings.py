@@ -237,6 +237,15 @@ def test_the_claimant_named_later_is_the_agent_of_the_attack_and_of_what_it_caus
         "Explosives destroyed the Brano bank in Kesh.",
         "Unidentified men threw a grenade at the Kesh mayor's house.",  # thrown: it went off
         "A load of dynamite was hurled against a police station in Brano.",
+        "Ten gunmen hurled dynamite sticks at the Brano embassy.",  # the explosive is the sticks' matter
+        "Urban commandos threw two explosive devices at a warehouse in Kesh.",
+        "Commandos launched two bombs against a car dealership in Kesh.",
+        "The Brano bridge was destroyed with dynamite.",
+        "The offices of the Kesh Daily were dynamited by smugglers.",
+        # planting an explosive is CAMEO 183 (PETRARCH2: PLANT * &WEAPON), as "planted a bomb" is
+        "The Vardi Front planted explosives under a bridge.",
+        "Terrorists placed a charge of dynamite under a bus in Kesh.",
+        "Two men placed the explosives at the Brano bank and fled.",
     ],
 )
 def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
@@ -251,13 +260,45 @@ def test_a_bomb_that_kills_or_wrecks_tells_a_bombing(extract_one, text):
     "text",
     [
         "Police defused a bomb near the Brano bank.",
-        "The Vardi Front planted explosives under a bridge.",
+        "Police found explosives in a house in Brano.",
+        "The police placed the bomb in a nearby flower bed.",  # a bomb squad handles it
         "Protesters threw stones at the Kesh police station.",  # thrown, but no explosive
+        "Twelve children were killed by the explosive force of air bags.",  # no explosive's matter
     ],
 )
-def test_a_bomb_found_or_planted_tells_no_explosion(extract_one, text):
-    weapons = {"bomb", "explosives"}
+def test_a_bomb_found_defused_or_handled_tells_no_bombing(extract_one, text):
+    weapons = {"bomb", "explosives", "explosive"}
     assert not [e for e in extract_one(text).events if e.type == "Bombing" and {t.text for t in e.triggers} <= weapons]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Rebels threw two grenades at the Kesh police station.", None),  # the number counts weapons
+        ("Unidentified men placed 11 bombs in the Brano bank.", None),
+        ("Rebels carried out two bombings in Kesh.", 2),  # the number counts happenings
+    ],
+)
+def test_a_number_of_weapons_is_no_number_of_happenings(extract_one, text, count):
+    (bombing,) = [e for e in extract_one(text).events if e.type == "Bombing"]
+    assert bombing.count == count
+    assert (bombing.modality is None) == (count is None)
+
+
+def test_a_participle_with_no_subject_tells_what_the_act_just_before_it_did(extract_one):
+    x = extract_one(
+        "The Vardi Front claimed the attack on a police base in Kesh, killing a sergeant, "
+        "and the bombing of a Brano bank."
+    )
+    (killing,) = [e for e in x.events if e.type == "Killing"]
+    (cause,) = [x.events[k] for p, k in killing.links if p == "causedBy"]
+    assert {a.span.text for a in cause.arguments if a.role == "target"} == {"police base"}
+
+
+def test_a_participle_after_a_series_of_attacks_names_no_one_of_them_as_its_cause(extract_one):
+    x = extract_one("The attack came a day after rebels launched attacks in three states, killing 14 people.")
+    (killing,) = [e for e in x.events if e.type == "Killing"]
+    assert not [k for p, k in killing.links if p == "causedBy"]
 
 
 @pytest.mark.parametrize(

@@ -48,12 +48,15 @@ from kg.extract.triggers import (
     Trigger,
     cameo_verbs,
     event_types,
+    explosive_holder,
     gapped_verb_governor,
     is_gapped_verb,
     is_small_clause_participle,
     is_subclass,
+    is_weapon,
     object_controller,
     people_nouns,
+    sets_explosive,
     syntax,
 )
 from kg.model import Argument
@@ -403,8 +406,8 @@ class ArgumentReader:
                     self.add("target", child)
                 else:
                     self.add("place", child)
-            elif child.dep_ == "nummod" and _counts(child):
-                self.count = parse_count(child)
+            elif child.dep_ == "nummod" and _counts(child) and not is_weapon(self.trigger):
+                self.count = parse_count(child)  # "three attacks"; "threw two grenades" counts weapons
         slot = noun  # where the event noun stands in its clause
         if (
             noun.dep_ == "pobj"
@@ -534,9 +537,7 @@ class ArgumentReader:
         targets, and where they died is the killing's place: a headline's "Car bomb kills 12 at
         Kesh market" would otherwise be the bombing's one place, and a merged story's places
         ("near a market in Kesh") would be dropped. What it destroys is read as for any bombing noun."""
-        held = weapon
-        if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
-            held = weapon.head.head  # "a stick of dynamite was hurled"
+        held = explosive_holder(weapon)  # "a stick of dynamite was hurled", "explosive devices were placed"
         for clause in held.children:
             if clause.dep_ in ("acl", "relcl"):  # "a grenade thrown by rebels", "a bomb that was planted by the Front"
                 for child in clause.children:
@@ -550,7 +551,7 @@ class ArgumentReader:
         if verb.pos_ != "VERB":
             return
         aimed_at: set[int] = set()
-        if held.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in syntax()["throwing_verbs"]:
+        if held.dep_ in ("dobj", "nsubjpass") and sets_explosive(verb):
             # the parse may hang "into the camp" on "packed" of "drove a truck packed with explosives into the camp"
             carried = (g for c in held.children if c.dep_ == "acl" for g in c.children if g.dep_ == "prep")
             for child in [*verb.children, *carried]:

@@ -363,6 +363,13 @@ def _cause(mention: EventMention, mentions: list[EventMention]) -> int | None:
     if around:
         # "the attack where gunmen killed two"; of attacks inside one another, the nearest
         return max(around, key=lambda k: sum(1 for _ in mentions[k].head.ancestors))
+    if head.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        # "claimed the attack on the base, killing a guard, and a bombing": a participle with no
+        # subject of its own tells what the act told just before it did (one act, not a series)
+        before = [k for k in attacks if mentions[k].head.i < head.i]
+        nearest = max(before, key=lambda k: mentions[k].head.i, default=None)
+        if nearest is not None and mentions[nearest].event.modality is None and not _is_plural(mentions[nearest]):
+            return nearest  # not a series: "launched attacks in three states, killing 14"
     # Else the one attack of the sentence, if it is told as a fact of its own: not "a series of
     # attacks" nor a planned one ("killed in the operation, which followed a series of attacks").
     told = [k for k in attacks if mentions[k].event.modality is None]

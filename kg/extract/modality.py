@@ -27,9 +27,11 @@ from kg.extract.triggers import (
     Trigger,
     claimed_event_noun,
     event_types,
+    explosive_holder,
     is_attributive_participle,
     is_plural_only,
     is_small_clause_participle,
+    is_weapon,
     object_controller,
     people_nouns,
     syntax,
@@ -148,7 +150,7 @@ def modality(trigger: Trigger) -> str | None:
     ``hypothetical``; ``aggregate`` for many happenings told at once (:func:`aggregate`); None
     for one asserted event."""
     words = _modality_words()
-    head = trigger.head
+    head = explosive_holder(trigger.head) if is_weapon(trigger) else trigger.head  # "placed a charge of dynamite"
     if _is_question(head, _question_trailing()) and not _before_quoted_question(head):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
     if is_attributive_participle(head):
@@ -338,7 +340,7 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         clauses = [head]
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
             clauses.append(head.head)
-    if trigger.kind == "noun" and head.tag_ in ("NNS", "NNPS") and not is_plural_only(head):
+    if trigger.kind == "noun" and head.tag_ in ("NNS", "NNPS") and not is_plural_only(head) and not is_weapon(trigger):
         markers = [c for c in head.children if c.dep_ in ("det", "poss", "nummod", "amod", "predet")]
         vague = any(c.lower_ in words["aggregate_quantifiers"] for c in markers)
         if vague or not any(c.dep_ != "amod" for c in markers):
@@ -477,6 +479,7 @@ def tells_many(trigger: Trigger) -> bool:
         trigger.kind == "noun"
         and head.tag_ in ("NNS", "NNPS")
         and not is_plural_only(head)
+        and not is_weapon(trigger)  # "threw two grenades": the number counts weapons
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
 

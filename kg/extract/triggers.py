@@ -451,7 +451,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 used |= {t.i for t in matched}
                 break
         else:
-            trigger = _word_trigger(token, mention_at) or _explosive_trigger(token)
+            trigger = _word_trigger(token, mention_at) or _explosive_trigger(token, mention_at)
             if trigger is not None:
                 found.append(trigger)
     return _fold_compounds(found)
@@ -463,38 +463,82 @@ def _explosives() -> frozenset[str]:
     return frozenset(w for name, e in event_types().items() if is_subclass(name, "Bombing") for w in e.instruments)
 
 
-def _explosive_trigger(token: Token) -> Trigger | None:
+def _explosive_trigger(token: Token, mention_at: dict) -> Trigger | None:
     """A bomb that kills, wounds or wrecks tells a bombing: "a car bomb killed two policemen",
     "the embassy was destroyed by explosives" name no bombing word, yet a bomb went off. The
-    weapon is the subject of such a verb (a trigger of Killing or Injury, or one of
+    weapon (:func:`explosive_holder`: "a charge of dynamite", "dynamite sticks", "explosive
+    devices") is the subject of such a verb (a trigger of Killing or Injury, or one of
     ``effect_verbs``), or of a verb of impact (:func:`_impact`: "a car bomb slammed into a
-    convoy"), or the agent of its passive; so does one thrown (the object of one of
-    ``throwing_verbs``: "threw a grenade at the house", "a load of dynamite was hurled against
-    the station"); a bomb that is found, planted or defused tells none.
+    convoy"), or the agent of its passive, or its means ("the bridge was destroyed with
+    dynamite"); so does one thrown or planted (the object of one of ``throwing_verbs`` or
+    ``planting_verbs``: "threw a grenade at the house", "a load of dynamite was hurled against
+    the station", "placed explosive devices in a bank", as "planted a bomb" is a bombing); a
+    bomb that is found or defused, or that the state's forces place (:func:`_state_captor`:
+    "the police placed the bomb in a flower bed", handling it), tells none.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("A car bomb killed two guards. Police defused a bomb.")
-    >>> _explosive_trigger(doc[2]).name, _explosive_trigger(doc[9])
+    >>> _explosive_trigger(doc[2], {}).name, _explosive_trigger(doc[9], {})
     ('Bombing', None)
     """
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in _explosives():
+    if token.lemma_.lower() not in _explosives() or not (token.pos_ == "NOUN" or token.dep_ == "amod"):
         return None
-    thrown = token
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-        thrown = token.head.head  # "a load of dynamite was hurled"
-    if thrown.dep_ in ("dobj", "nsubjpass") and thrown.head.lemma_.lower() in syntax()["throwing_verbs"]:
-        return Trigger([token], "Bombing", token, "noun")  # "threw a grenade at the house"
+    held = explosive_holder(token)
+    if held.dep_ in ("dobj", "nsubjpass") and sets_explosive(held.head):
+        if held.head.lemma_.lower() in syntax()["planting_verbs"] and _state_captor(held.head, mention_at):
+            return None  # "the police placed the bomb in a flower bed": a bomb squad's handling
+        return Trigger([token], "Bombing", token, "noun")  # "threw a grenade at the house", "placed a bomb"
     if _driven_into(vehicle := _carrying_vehicle(token)):
         # "drove a truck packed with explosives into the camp": the truck is the bomb that went off
         return Trigger([vehicle], "Bombing", vehicle, "noun")
-    verb = token.head
-    if token.dep_ == "pobj" and verb.dep_ == "agent":
+    verb = held.head
+    if held.dep_ == "pobj" and verb.dep_ == "agent":
         verb = verb.head  # "killed by a bomb"
-    elif token.dep_ != "nsubj":
+    elif held.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_.lower() in syntax()["effect_verbs"]:
+        verb = verb.head  # "destroyed with dynamite"
+    elif held.dep_ != "nsubj":
         return None
     if verb.pos_ == "VERB" and verb.lemma_.lower() in _effect_verbs() or _impact(verb):
         return Trigger([token], "Bombing", token, "noun")
     return None
+
+
+def explosive_holder(explosive: Token) -> Token:
+    """The head of the noun phrase an explosive word is the matter of: the noun of its of-phrase
+    ("a load of dynamite", "a charge of dynamite"), or the noun of ``explosive_holders`` it
+    modifies ("dynamite sticks", "explosive devices"; not "a bomb attack", "explosive force");
+    else the word itself.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Gunmen threw explosive devices and a stick of dynamite.")
+    >>> explosive_holder(doc[2]).text, explosive_holder(doc[8]).text
+    ('devices', 'stick')
+    """
+    head = explosive.head
+    if explosive.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head
+    if explosive.dep_ in ("compound", "amod") and head.lemma_.lower() in syntax()["explosive_holders"]:
+        return head  # not "the explosive force of air bags"
+    return explosive
+
+
+def is_weapon(trigger: Trigger) -> bool:
+    """Whether a trigger is a bombing told by its weapon (:func:`_explosive_trigger`: "threw two
+    grenades", "explosive devices were placed"), not by an event word: its number counts weapons,
+    not happenings.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rebels threw two grenades at the bank.")
+    >>> [is_weapon(t) for t in find_triggers(next(doc.sents), {})]
+    [True]
+    """
+    head = trigger.head
+    return trigger.kind == "noun" and head.lemma_.lower() in _explosives() and _noun_lemma(head, _words()[1]) is None
+
+
+def sets_explosive(verb: Token) -> bool:
+    """Whether a verb throws or plants what it acts on (``throwing_verbs``, ``planting_verbs``)."""
+    return verb.lemma_.lower() in syntax()["throwing_verbs"] | syntax()["planting_verbs"]
 
 
 @lru_cache(maxsize=1)
