@@ -597,11 +597,21 @@ def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):
         # a bare verb after the first of a list shares its negation or modal
         ("The Vardi Front did not attack or kill anyone in Kesh.", [("Attack", "negated"), ("Killing", "negated")]),
         ("The Vardi Front could not kidnap or kill the mayor.", [("Kidnapping", "negated"), ("Killing", "negated")]),
-        # near miss: a verb with a tense of its own tells its own event
+        # a bare past participle after one shares its subject and auxiliaries
+        (
+            "In Kesh no priest has ever been imprisoned, murdered, or exiled.",
+            [("Killing", "negated")],
+        ),
+        (
+            "The Vardi Front would have kidnapped and murdered the mayor.",
+            [("Kidnapping", "hypothetical"), ("Killing", "hypothetical")],
+        ),
+        # near misses: a verb with a tense of its own tells its own event; one set against the first
         (
             "The Vardi Front did not attack the town but killed two guards.",
             [("Attack", "negated"), ("Killing", None)],
         ),
+        ("Two Kesh guards were not arrested but killed.", [("Arrest", "negated"), ("Killing", None)]),
     ],
 )
 def test_a_bare_verb_of_a_list_shares_the_first_verb_s_negation(extract_one, text, expected):

@@ -184,7 +184,7 @@ def modality(trigger: Trigger) -> str | None:
     controller = clauses[-1]
     while controller.dep_ == "xcomp" and controller.head != controller:
         controller = controller.head  # "neither X nor Y dared to kidnap": the verb whose subject acts
-    for clause in {*clauses, controller}:
+    for clause in {*clauses, controller, *_sharing(head)}:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             negators = (d for d in subject.children if d.dep_ in ("det", "preconj"))
             if any(d.lower_ in words["negating_subject_determiners"] for d in negators):
@@ -727,23 +727,36 @@ def _told_as_its_main_clause(clause: Token, main: Token, words: dict[str, set]) 
 
 
 def _sharing(verb: Token) -> list[Token]:
-    """The first verb of a list whose negation and auxiliaries a bare verb after it shares ("did
-    not attack or kill anyone", "could not kidnap or kill the mayor", "will attack and burn the
-    town"): a base form with no subject, auxiliary or negation of its own. Not a verb with a tense
-    of its own ("did not attack the town but killed two guards").
+    """The verbs before it in a list whose subject, negation and auxiliaries a bare verb shares
+    ("did not attack or kill anyone", "could not kidnap or kill the mayor", "will attack and burn
+    the town"), and a bare past participle a passive's ("no priest has ever been imprisoned,
+    murdered or exiled", "would have kidnapped and murdered"): a base form after a verb, or a past
+    form after a past participle, with no subject, auxiliary or negation of its own. Not a verb with a
+    tense of its own ("did not attack the town but killed two guards"), nor one set against the
+    first ("were not arrested but killed").
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> nlp = load_pipeline()
     >>> doc = nlp("Rebels did not attack or kill anyone. Rebels did not attack the town but killed two guards.")
     >>> _sharing(doc[5]), _sharing(doc[15])
     ([attack], [])
+    >>> doc = nlp("No priest has ever been imprisoned, murdered, or exiled. Two guards were not arrested but killed.")
+    >>> _sharing(doc[10]), _sharing(doc[18])
+    ([murdered, imprisoned], [])
     """
-    first = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VB" or first.pos_ not in ("VERB", "AUX"):
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
-        return []
-    return [first]
+    shared = []
+    while verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBD"):
+        first = verb.head
+        # after a participle a past form is one too ("would have kidnapped and murdered": tagged VBD)
+        if first.pos_ not in ("VERB", "AUX") or verb.tag_ != "VB" and first.tag_ != "VBN":
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
+            break
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in (*first.children, *verb.children)):
+            break  # "were not arrested but killed": set against the first
+        shared.append(first)
+        verb = first
+    return shared
 
 
 def _acts(verb: Token) -> bool:
