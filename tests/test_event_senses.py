@@ -42,6 +42,42 @@ def test_other_weapons_leave_an_attack_an_attack(extract_one, text):
     assert "Attack" in classes(extract_one(text)) and "Bombing" not in classes(extract_one(text))
 
 
+# -- arson is an attack (kg:Attack's comment; PETRARCH2 "arson attack" 180, "torch") ---------------
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Rebels set fire to three buses in Kesh.", "three buses"),
+        ("Unidentified men torched the Kesh mayor's house.", "house"),
+        ("Rioters set the Brano town hall on fire.", "Brano town hall"),
+        ("The rebels set ablaze two buses near Kesh.", "two buses"),
+        ("Police are investigating an arson attack on a Kesh mosque.", "Kesh mosque"),
+    ],
+)
+def test_arson_is_an_attack_on_what_is_burnt(extract_one, text, target):
+    x = extract_one(text)
+    (attack,) = [e for e in x.events if e.type == "Attack"]
+    assert target in {a.span.text for a in attack.arguments if a.role == "target"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # burning a flag or an effigy is a protest (PETRARCH2: TORCH * FLAG, 141), no attack
+        ("Demonstrators set fire to an effigy of the Kesh president.", []),
+        ("Protesters in Brano torched a flag.", []),
+        ("The protesters are setting a Kesh flag on fire.", []),
+        # what an attack did is that attack, not a second one
+        ("A police report said the attack set the Brano bank on fire.", ["attack"]),
+        # a verb of a clause of its own is no word of the phrase
+        ("He set up a cannon and fired it at the hills.", ["fired it at"]),
+    ],
+)
+def test_burning_near_misses(extract_one, text, expected):
+    assert [trigger for kind, trigger in kinds(extract_one(text)) if kind == "Attack"] == expected
+
+
 # -- fighting between armed forces ---------------------------------------------------------------
 
 

@@ -638,6 +638,16 @@ class ArgumentReader:
                 if prep == "at" and is_place and self.ctx.label(obj) != "Facility":
                     continue
                 self.add("target", obj)
+            elif prep in self._phrase_target_preps():
+                self.add("target", obj)  # "set fire to the club"
+
+    def _phrase_target_preps(self) -> set[str]:
+        """The prepositions whose object a phrase trigger acts on (``phrase_target_preps``: "set
+        fire to the club")."""
+        if self.trigger.kind != "phrase":
+            return set()
+        phrase = " ".join(t.lemma_.lower() for t in self.trigger.tokens)
+        return set(syntax()["phrase_target_preps"].get(phrase, ()))
 
     def _building(self, token: Token) -> bool:
         """A structure an explosion damages: a facility, or a building word not naming a place

@@ -207,15 +207,31 @@ def _kinds(token: Token, mention_at: dict) -> set[str]:
     return kinds
 
 
+def _done_by_event(verb: Token, name: str | None = None) -> bool:
+    """Whether a verb's subject is an event noun (of class ``name``'s family, when given), whose
+    doing the verb only tells ("the attack targeted the police", "the attack set the building on
+    fire"): no new event. "The war claimed 10,000 lives" tells a Killing the war caused."""
+    nouns = _words()[1]
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        noun = _noun_lemma(subject, nouns)
+        if noun is not None and (name is None or any(_same_family(c, name) for c in nouns[noun])):
+            return True
+    return False
+
+
+def _same_family(one: str, other: str) -> bool:
+    """Classes of which one is the other or a subclass of it (an attack and a bombing)."""
+    return is_subclass(one, other) or is_subclass(other, one)
+
+
 def _cameo_sense(verb: Token, frame: dict, mention_at: dict) -> bool:
     """Whether a CAMEO verb has its class's sense here, by its parse (``cameo_senses.json``):
     what it acts on ("stabbed a guard" is an injury, "stabbed the air" none), whether it
     takes an object ("the students marched"), whether an armed party takes part; never when
     its subject is an event or a weapon, which the verb only tells more of."""
-    nouns = _words()[1]
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.lemma_.lower() in nouns or subject.lemma_.lower() in syntax()["instrument_nouns"]:
-            return False  # "the attack targeted the police", "a bomb destroyed the bridge": what it did, no new event
+    instruments = syntax()["instrument_nouns"]
+    if _done_by_event(verb) or any(c.dep_ == "nsubj" and c.lemma_.lower() in instruments for c in verb.children):
+        return False  # "the attack targeted the police", "a bomb destroyed the bridge": what it did, no new event
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.conjuncts]  # "beat Wang and his colleague"
     if "object" in frame and not any(_kinds(o, mention_at) & set(frame["object"]) for o in objects):
@@ -285,8 +301,9 @@ def _phrase_near(token: Token) -> list[tuple[str, Token]]:
     for all its phrases): the head's children and grandchildren, or the last word of its
     object's phrase when that word is a bare noun ("took dozens of guests hostage"; not "took
     pictures of the hostage")."""
-    children = list(token.children)
-    # not through a clause of its own: "shot up 100 pesetas, having traded down" is no "shoot down"
+    # not in or through a clause of its own: "shot up 100 pesetas, having traded down" is no
+    # "shoot down", "set up a cannon and fired it" no "set fire"
+    children = [c for c in token.children if c.dep_ != "conj" or c.pos_ != "VERB"]
     near = children + [g for c in children if c.dep_ not in CLAUSE_DEPS for g in c.children]
     # "taking dozens of guests hostage": the object's complement hung at the end of its phrase
     near += [end for o in children if o.dep_ == "dobj" and (end := _object_complement(o)) is not None]
@@ -427,6 +444,7 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
     indices from :func:`candidate_tokens`) limits the tokens looked at.
     """
     phrases = _words()[3]
+    senses = syntax()["object_senses"]
     found: list[Trigger] = []
     used: set[int] = set()
     doc = sent.doc
@@ -446,6 +464,8 @@ def find_triggers(sent: Span, mention_at: dict, candidates: Iterable[int] | None
                 break  # "took over from the coach", "Cedric went off a little": play, in sports news
             if matched and lemma in syntax()["people_object_verbs"] and not _acts_on_people(token, mention_at):
                 break  # "rounded up the figures": no one arrested
+            if matched and (_done_by_event(token, name) or _object_sense(token, senses.get(lemma), matched)):
+                break  # "the attack set the building on fire": what it did; "set a flag on fire": a protest
             if matched and not any(t.i in used for t in matched):
                 found.append(Trigger(matched, _by_attacker(token, name, mention_at), token, "phrase"))
                 used |= {t.i for t in matched}
@@ -1218,12 +1238,12 @@ def _idiom(verb: Token, children: list[Token], preps: list[str] | None) -> bool:
     )
 
 
-def _object_sense(token: Token, sense: dict | None) -> bool:
+def _object_sense(token: Token, sense: dict | None, phrase: Iterable[Token] = ()) -> bool:
     """Whether a verb is in a sense its objects give (``object_senses``: its direct object,
     the subject of its passive, through "much of" / "part of", or the object of one of the
-    sense's prepositions): "meet resistance", "meet the targets" (no meeting), "the film was
-    shot on location", "the shooting of the film" (no attack). "Met the minister", "shot two
-    guards" are left.
+    sense's prepositions; not the words of a ``phrase`` it heads, "set fire to an effigy"):
+    "meet resistance", "meet the targets" (no meeting), "the film was shot on location", "the
+    shooting of the film" (no attack). "Met the minister", "shot two guards" are left.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("They shot the film in Kesh. They shot the guard.")
@@ -1238,7 +1258,8 @@ def _object_sense(token: Token, sense: dict | None) -> bool:
         of = [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         objects += of if o.lemma_.lower() in syntax()["portion_words"] and of else [o]
     objects += [g for p in token.children if p.dep_ == "prep" and p.lower_ in sense["preps"] for g in p.children]
-    objects = [o for o in objects if o.dep_ in ("dobj", "nsubjpass", "pobj")]
+    own = {t.i for t in phrase}
+    objects = [o for o in objects if o.dep_ in ("dobj", "nsubjpass", "pobj") and o.i not in own]
     return bool(objects) and all(o.ent_type_ == "" and o.lemma_.lower() in sense["objects"] for o in objects)
 
 
