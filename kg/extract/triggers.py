@@ -1572,7 +1572,8 @@ def _accident_subject(verb: Token, words: dict) -> bool:
 def _in_quoted_words(token: Token) -> bool:
     """Whether ``token`` is part of a slogan or a name in quote marks, not of a quoted account
     ('"They attacked us," he said') nor of an event quoted as a term ('the "bombing
-    outrages"', 'an "attempted murder"'). Quoted words with no subject of their own are a
+    outrages"', 'an "attempted murder"', 'the mayor was "kidnapped"': a verb whose subject is
+    outside the quote marks). Quoted words with no subject of their own are a
     slogan or a name when a verb trigger is in them or they are led by a verb ('"Crush the
     tyrants"', 'the "Stop the Killing" campaign'), when they modify a noun outside the quote
     marks (the name of a campaign), or when they are a noun with a to-phrase ('"Death to
@@ -1590,6 +1591,8 @@ def _in_quoted_words(token: Token) -> bool:
     inside = [doc[i] for i in range(*span)]
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in inside):
         return False
+    if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False  # a word in scare quotes: 'the mayor was "kidnapped" on his way home'
     roots = [t for t in inside if not span[0] <= t.head.i < span[1] or t.head == t]
     if token.pos_ == "VERB" or any(r.pos_ == "VERB" for r in roots):
         return True
