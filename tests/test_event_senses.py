@@ -1167,6 +1167,7 @@ def test_a_vehicle_that_carries_no_explosive_or_goes_nowhere_is_no_bombing(extra
     [
         ("The gunmen were taking dozens of guests hostage at the Kesh hotel.", ["Kidnapping"]),
         ("Vorin rebels took two tourists hostage.", ["Kidnapping"]),
+        ("The Vorin rebels had seized the residents as hostages.", ["Kidnapping"]),  # was a Takeover
         # near miss: the hostage is photographed, not taken
         ("Reporters took pictures of the hostage in Kesh.", []),
     ],
