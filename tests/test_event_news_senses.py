@@ -54,6 +54,8 @@ def test_beating_people_outside_a_match_stays_an_injury(extract_one, text):
         "The demolition might further injure the peace process.",
         "A sharp fall could hurt the stock market.",
         "I wanted to tell the story without killing it dramatically.",
+        "Tobacco stocks took a beating on Wall Street.",  # who takes or suffers it is what is harmed
+        "Kesh shares suffered a beating on Monday.",
     ],
 )
 def test_harm_to_things_is_no_injury(extract_one, text):
@@ -67,6 +69,7 @@ def test_harm_to_things_is_no_injury(extract_one, text):
         ("The bomb injured the peace envoy.", "Injury", "injured"),
         ("Ivo Lark was badly hurt in the blast.", "Injury", "hurt"),
         ("Gunmen killed the market trader.", "Killing", "killed"),
+        ("The two Kesh guards took a beating from the rioters.", "Injury", "beating"),
     ],
 )
 def test_harm_to_people_stays_an_event(extract_one, text, kind, trigger):

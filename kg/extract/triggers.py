@@ -1211,7 +1211,8 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     that no one can be injured as: ``abstract_targets`` and the ``harm_targets`` (relations,
     profits, markets, a process: "profits were hurt by", "could hurt relations", "might injure
     the peace process", "the execution of the agreement"), or "it" ("without killing it"; also
-    for a Killing, whose victim is someone). "The blast injured two guards" names people.
+    for a Killing, whose victim is someone); for a noun taken or suffered, who takes it ("stocks
+    took a beating"). "The blast injured two guards" names people.
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("The row could hurt relations. The blast hurt two guards.")
@@ -1219,6 +1220,9 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     (True, False)
     """
     objects = _objects(token, kind, preps, {"to", "of"})  # "harm to relations", "the execution of the agreement"
+    takers = words["experiencer_verbs"] | words["harm_taking_verbs"]
+    if kind == "noun" and token.dep_ == "dobj" and token.head.lemma_.lower() in takers:
+        objects += [c for c in token.head.children if c.dep_ == "nsubj"]  # "stocks took a beating": who took it
     things = words["abstract_targets"] | words["harm_targets"]
     return bool(objects) and all(
         o.lower_ in words["thing_pronouns"] or (o.ent_type_ == "" and o.lemma_.lower() in things) for o in objects
