@@ -272,6 +272,25 @@ def test_a_bomb_found_defused_or_handled_tells_no_bombing(extract_one, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels planted a bomb which exploded at the Kesh bank, killing two guards.",
+        "The car bomb was left under the Brano bridge, where it exploded, killing two guards.",
+    ],
+)
+def test_a_bomb_planted_and_told_going_off_in_one_sentence_is_one_bombing(extract_one, text):
+    x = extract_one(text)
+    bombings = [k for k, e in enumerate(x.events) if e.type == "Bombing"]
+    assert len(bombings) == 1
+    assert all(("causedBy", bombings[0]) in e.links for e in x.events if e.type == "Killing")
+
+
+def test_another_bomb_going_off_in_the_same_sentence_is_another_bombing(extract_one):
+    x = extract_one("Rebels planted a bomb at the Kesh bank and another bomb exploded at the Brano school.")
+    assert len([e for e in x.events if e.type == "Bombing"]) == 2
+
+
+@pytest.mark.parametrize(
     "text, count",
     [
         ("Rebels threw two grenades at the Kesh police station.", None),  # the number counts weapons

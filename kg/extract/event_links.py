@@ -76,6 +76,7 @@ from kg.extract.triggers import (
     Trigger,
     claimed_event_noun,
     event_types,
+    explosive_in,
     is_subclass,
     is_violent,
     syntax,
@@ -692,6 +693,24 @@ def _coordinated(first: EventMention, mention: EventMention) -> bool:
     )
 
 
+def _device_went_off(first: EventMention, mention: EventMention) -> bool:
+    """A bomb told planted or thrown and, in the same sentence, told going off ("planted a bomb
+    which exploded at the bank", "the car bomb was left under the bridge, where it exploded"):
+    one bombing, the going off a verb of ``blast_verbs`` whose subject is the bomb, a relative
+    pronoun on it, or "it"."""
+    head = mention.head
+    if mention.sentence != first.sentence or head.pos_ != "VERB" or head.lemma_.lower() not in syntax()["blast_verbs"]:
+        return False
+    device = explosive_in(first.trigger)
+    if device is None or not is_subclass(mention.event.type, "Bombing"):
+        return False
+    relative = syntax()["relative_pronouns"]
+    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject == device or subject.lower_ == "it" or (subject.lower_ in relative and head.head == device):
+            return True
+    return False
+
+
 def _death_it_ended_in(first: EventMention, mention: EventMention) -> bool:
     """ "Stabbed the judge to death", "beat two farmers to death": the wounding and the death it
     ended in are one killing, not an injury beside it."""
@@ -800,6 +819,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
                 and (same_class or not _is_indefinite(first))
             )
             told_as_one = anaphoric or same_happening or _coordinated(first, mention) or death_of_the_act
+            told_as_one = told_as_one or _device_went_off(first, mention)
             if not told_as_one and not (near and same_class):
                 continue  # nothing but a shared filler of the same class, told nearby, could join them
             if _conflict(first.event, mention.event, text=text) or _dated_apart(first, mention):

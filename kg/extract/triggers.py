@@ -556,6 +556,17 @@ def is_weapon(trigger: Trigger) -> bool:
     return trigger.kind == "noun" and head.lemma_.lower() in _explosives() and _noun_lemma(head, _words()[1]) is None
 
 
+def explosive_in(trigger: Trigger) -> Token | None:
+    """The explosive a bombing trigger names as its weapon (:func:`explosive_holder`'s phrase):
+    a weapon trigger's ("threw a grenade", "placed explosive devices") or a phrase's ("planted
+    a bomb"); None for any other trigger ("exploded", "the bombing")."""
+    for token in trigger.tokens:
+        if token.lemma_.lower() in _explosives() and (token.pos_ == "NOUN" or token.dep_ == "amod"):
+            if trigger.kind == "phrase" or is_weapon(trigger):
+                return explosive_holder(token)
+    return None
+
+
 def sets_explosive(verb: Token) -> bool:
     """Whether a verb throws or plants what it acts on (``throwing_verbs``, ``planting_verbs``)."""
     return verb.lemma_.lower() in syntax()["throwing_verbs"] | syntax()["planting_verbs"]
