@@ -638,6 +638,27 @@ def test_an_event_told_as_an_aim_is_not_asserted(extract_one, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # an event set aside by "instead of" or "rather than" did not happen
+        (
+            "Instead of bombing the Kesh neighborhoods, the rebels attacked leaders.",
+            [("Attack", None), ("Bombing", "negated")],
+        ),
+        ("Rather than attacking the Brano post, the rebels fled.", [("Attack", "negated")]),
+        # an event told as done many times is many happenings
+        ("The rebels have dynamited the Kesh pipeline 23 times this year.", [("Bombing", "aggregate")]),
+        ("Rebels attacked the Brano post twice last week.", [("Attack", "aggregate")]),
+        # near misses: once is one happening; a saying said again is one statement
+        ("Rebels attacked the Brano post once.", [("Attack", None)]),
+        ("Tomas Vell has repeatedly said he would not call an election.", [("Statement", None)]),
+    ],
+)
+def test_events_set_aside_or_repeated(extract_one, text, expected):
+    assert modalities(extract_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a bare verb after the first of a list shares its negation or modal
         ("The Vardi Front did not attack or kill anyone in Kesh.", [("Attack", "negated"), ("Killing", "negated")]),
         ("The Vardi Front could not kidnap or kill the mayor.", [("Kidnapping", "negated"), ("Killing", "negated")]),

@@ -153,6 +153,10 @@ def modality(trigger: Trigger) -> str | None:
     head = explosive_holder(trigger.head) if is_weapon(trigger) else trigger.head  # "placed a charge of dynamite"
     if _is_question(head, _question_trailing()) and not _before_quoted_question(head):
         return "hypothetical"  # a question asserts nothing: "why are our soldiers dying?"
+    if head.dep_ in ("pcomp", "pobj") and any(
+        c.dep_ == "advmod" and c.lower_ in words["alternative_adverbs"] for c in head.head.children
+    ):
+        return "negated"  # "instead of bombing the neighborhoods", "rather than an attack": set aside
     if is_attributive_participle(head):
         # "demanded the release of the jailed leader": what the participle tells is done
         return AGGREGATE if aggregate(trigger, [head]) else None
@@ -351,6 +355,8 @@ def aggregate(trigger: Trigger, clauses: list[Token] | None = None) -> bool:
         return True  # "widespread shooting", "sporadic gunfire"
     if _habitual(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
         return True
+    if _repeated(clauses[0], words) and trigger.name not in words["reportive_present_classes"]:
+        return True  # "dynamited the pipeline 23 times", "attacked the post twice"; a saying said again is one
     if _war_toll(trigger, clauses, words):
         return True  # "thousands of people have been killed in the war": a war's toll
     targets = event_types()[trigger.name].object_role == "target"
@@ -482,6 +488,18 @@ def tells_many(trigger: Trigger) -> bool:
         and not is_weapon(trigger)  # "threw two grenades": the number counts weapons
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     )
+
+
+def _repeated(token: Token, words: dict[str, set]) -> bool:
+    """A trigger told as done many times: a ``repetition_nouns`` phrase with a number above one
+    ("23 times") or a ``repetition_adverbs`` adverb ("twice") on it."""
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in words["repetition_adverbs"]:
+            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in words["repetition_nouns"]:
+            if any(n.dep_ == "nummod" and n.lower_ not in ("one", "1") for n in child.children):
+                return True
+    return False
 
 
 def _habitual(verb: Token, words: dict[str, set]) -> bool:
