@@ -75,6 +75,7 @@ from kg.extract.triggers import (
     VIOLENT,
     Trigger,
     claimed_event_noun,
+    compatible_class,
     event_types,
     explosive_in,
     is_subclass,
@@ -122,17 +123,6 @@ def _wars_apart(a: EventMention, b: EventMention) -> bool:
     if _is_war(a) != _is_war(b):
         return True
     return _is_war(a) and _is_plural(a) != _is_plural(b)
-
-
-@cache
-def _compatible_class(a: str, b: str) -> str | None:
-    """The more specific of two classes when one is the other's subclass, else None (a pure
-    function of the typology: asked for every pair of mentions, so cached)."""
-    if is_subclass(a, b):
-        return a
-    if is_subclass(b, a):
-        return b
-    return None
 
 
 def _is_anaphoric(mention: EventMention) -> bool:
@@ -293,7 +283,7 @@ def _is_indefinite(mention: EventMention) -> bool:
 @cache
 def _same_family(a: str, b: str) -> bool:
     """Classes of one violent family: an attack, the bombing it was, the blast (cached as
-    :func:`_compatible_class` is)."""
+    :func:`compatible_class` is)."""
     return (is_subclass(a, "Attack") and is_subclass(b, "Attack")) or (a == b and a in VIOLENT)
 
 
@@ -751,7 +741,7 @@ def _headline_stories(mentions: list[EventMention], headline_end: int) -> dict[i
             if story.sentence - mention.sentence > HEADLINE_LEAD:
                 break
             kind = mention.event.type, story.event.type
-            if _compatible_class(*kind) is None and not _same_family(*kind) or _wars_apart(mention, story):
+            if compatible_class(*kind) is None and not _same_family(*kind) or _wars_apart(mention, story):
                 continue
             # One filler shared ("Singapore hangs ..." and "Singapore hanged ..."); other words may
             # differ as a headline's do ("drug trafficker", "a Thai farmer"), names may not.
@@ -768,7 +758,7 @@ def _merge_headline(story: Event, headline: Event) -> None:
     unless the headline's is more specific."""
     filled = {a.role for a in story.arguments}
     headline.arguments = [a for a in headline.arguments if a.entity or a.role not in filled]
-    _merge(story, headline, _compatible_class(story.type, headline.type) or story.type)
+    _merge(story, headline, compatible_class(story.type, headline.type) or story.type)
 
 
 def _corefer(mentions: list[EventMention]) -> list[int]:
@@ -790,7 +780,7 @@ def _corefer(mentions: list[EventMention]) -> list[int]:
             if root != earlier:
                 continue
             first = mentions[root]
-            name = _compatible_class(first.event.type, mention.event.type)
+            name = compatible_class(first.event.type, mention.event.type)
             if _same_family(first.event.type, mention.event.type) and name is None:
                 name = first.event.type  # an attack and the bombing it was: the first mention's class
             death_of_the_act = _death_it_ended_in(first, mention)

@@ -763,6 +763,7 @@ def _sharing(verb: Token) -> list[Token]:
     ([murdered, imprisoned], [])
     """
     shared = []
+    contrast = _modality_words()["contrast_conjunctions"]
     while verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBD"):
         first = verb.head
         # after a participle a past form is one too ("would have kidnapped and murdered": tagged VBD)
@@ -770,7 +771,7 @@ def _sharing(verb: Token) -> list[Token]:
             break
         if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
             break
-        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in (*first.children, *verb.children)):
+        if any(c.dep_ == "cc" and c.lower_ in contrast for c in (*first.children, *verb.children)):
             break  # "were not arrested but killed": set against the first
         shared.append(first)
         verb = first

@@ -137,6 +137,21 @@ def is_subclass(child: str, ancestor: str) -> bool:
     return child == ancestor
 
 
+@cache
+def compatible_class(a: str, b: str) -> str | None:
+    """The more specific of two classes when one is the other's subclass, else None (a pure
+    function of the typology: event_links.py asks it for every pair of mentions, so cached).
+
+    >>> compatible_class("Attack", "Bombing"), compatible_class("Attack", "Killing")
+    ('Bombing', None)
+    """
+    if is_subclass(a, b):
+        return a
+    if is_subclass(b, a):
+        return b
+    return None
+
+
 Phrases = dict[str, list[tuple[list[str], str]]]
 
 
@@ -214,14 +229,9 @@ def _done_by_event(verb: Token, name: str | None = None) -> bool:
     nouns = _words()[1]
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         noun = _noun_lemma(subject, nouns)
-        if noun is not None and (name is None or any(_same_family(c, name) for c in nouns[noun])):
+        if noun is not None and (name is None or any(compatible_class(c, name) for c in nouns[noun])):
             return True
     return False
-
-
-def _same_family(one: str, other: str) -> bool:
-    """Classes of which one is the other or a subclass of it (an attack and a bombing)."""
-    return is_subclass(one, other) or is_subclass(other, one)
 
 
 def _cameo_sense(verb: Token, frame: dict, mention_at: dict) -> bool:
@@ -501,7 +511,7 @@ def _explosive_trigger(token: Token, mention_at: dict) -> Trigger | None:
     >>> _explosive_trigger(doc[2], {}).name, _explosive_trigger(doc[9], {})
     ('Bombing', None)
     """
-    if token.lemma_.lower() not in _explosives() or not (token.pos_ == "NOUN" or token.dep_ == "amod"):
+    if not _is_explosive(token):
         return None
     held = explosive_holder(token)
     if held.dep_ in ("dobj", "nsubjpass") and sets_explosive(held.head):
@@ -560,16 +570,21 @@ def explosive_in(trigger: Trigger) -> Token | None:
     """The explosive a bombing trigger names as its weapon (:func:`explosive_holder`'s phrase):
     a weapon trigger's ("threw a grenade", "placed explosive devices") or a phrase's ("planted
     a bomb"); None for any other trigger ("exploded", "the bombing")."""
-    for token in trigger.tokens:
-        if token.lemma_.lower() in _explosives() and (token.pos_ == "NOUN" or token.dep_ == "amod"):
-            if trigger.kind == "phrase" or is_weapon(trigger):
-                return explosive_holder(token)
-    return None
+    if trigger.kind != "phrase" and not is_weapon(trigger):
+        return None
+    return next((explosive_holder(t) for t in trigger.tokens if _is_explosive(t)), None)
+
+
+def _is_explosive(token: Token) -> bool:
+    """An explosive named by a noun ("a bomb", "dynamite") or by an adjective on one
+    ("explosive devices")."""
+    return token.lemma_.lower() in _explosives() and (token.pos_ == "NOUN" or token.dep_ == "amod")
 
 
 def sets_explosive(verb: Token) -> bool:
     """Whether a verb throws or plants what it acts on (``throwing_verbs``, ``planting_verbs``)."""
-    return verb.lemma_.lower() in syntax()["throwing_verbs"] | syntax()["planting_verbs"]
+    lemma, words = verb.lemma_.lower(), syntax()
+    return lemma in words["throwing_verbs"] or lemma in words["planting_verbs"]
 
 
 @lru_cache(maxsize=1)
@@ -1231,8 +1246,9 @@ def _harms_things(token: Token, kind: str, preps: list[Token], words: dict) -> b
     (True, False)
     """
     objects = _objects(token, kind, preps, {"to", "of"})  # "harm to relations", "the execution of the agreement"
-    takers = words["experiencer_verbs"] | words["harm_taking_verbs"]
-    if kind == "noun" and token.dep_ == "dobj" and token.head.lemma_.lower() in takers:
+    taker = token.head.lemma_.lower()
+    taken = taker in words["experiencer_verbs"] or taker in words["harm_taking_verbs"]
+    if kind == "noun" and token.dep_ == "dobj" and taken:
         objects += [c for c in token.head.children if c.dep_ == "nsubj"]  # "stocks took a beating": who took it
     things = words["abstract_targets"] | words["harm_targets"]
     return bool(objects) and all(
